@@ -1,0 +1,20 @@
+export const id = 486;
+export const ids = [486];
+export const modules = {
+
+/***/ 7486:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   createGitLabDestinations: () => (/* binding */ createGitLabDestinations)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
+function createGitLabDestinations(targets, _plan, _ctx) {
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('destinations', `${targets[0].id}: GitLab destinations are not implemented yet`);
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,52 @@
+/** What every issuer and destination gets injected: redaction, time, cancellation, logging, HTTP knobs. */
+import type { Dispatcher } from 'undici'
+import type { Clock } from './http/clock.js'
+import { HttpClient, type HttpClientOptions } from './http/client.js'
+import { RequestScheduler } from './http/scheduler.js'
+import type { Logger } from './log.js'
+import type { Redactor } from './redact.js'
+
+export interface HttpStats {
+  requests: number
+  retries: number
+  rateLimited: number
+}
+
+export interface RunContext {
+  redactor: Redactor
+  log: Logger
+  clock: Clock
+  signal?: AbortSignal
+  concurrency: number
+  dispatcher?: Dispatcher
+  /** GitHub's secondary-limit points budget; benchmarks shrink the window to scale time. */
+  githubBudget: { pointsPerWindow: number; windowMs: number }
+  retry?: HttpClientOptions['retry']
+  timeoutMs?: number
+  stats: HttpStats
+}
+
+export function newStats(): HttpStats {
+  return { requests: 0, retries: 0, rateLimited: 0 }
+}
+
+/** Builds a platform client sharing the run's redaction, clock, cancellation and statistics. */
+export function makeClient(ctx: RunContext, platform: string, baseUrl: string, headers: Record<string, string>, scheduler?: RequestScheduler): HttpClient {
+  return new HttpClient({
+    platform,
+    baseUrl,
+    headers,
+    redactor: ctx.redactor,
+    clock: ctx.clock,
+    signal: ctx.signal,
+    dispatcher: ctx.dispatcher,
+    retry: ctx.retry,
+    timeoutMs: ctx.timeoutMs,
+    scheduler: scheduler ?? new RequestScheduler({ concurrency: ctx.concurrency, clock: ctx.clock }),
+    onEvent: (e) => {
+      if (e.type === 'retry') ctx.stats.retries++
+      else ctx.stats.rateLimited++
+    },
+    onRequest: () => ctx.stats.requests++,
+  })
+}

@@ -1,0 +1,247 @@
+/**
+ * GitHub Actions / Dependabot / Codespaces secrets for repositories, environments and orgs.
+ * Public keys are fetched once per namespace per run; an org secret keeps its visibility and
+ * selected repositories on update unless the destination line sets them.
+ */
+import { AuthError, ConfigError, NotFoundError, TokenActionError } from '../errors.js'
+import type { GitHubTarget, OrgVisibility } from '../grammar.js'
+import type { HttpClient } from '../http/client.js'
+import { sealForGitHub } from '../crypto/sealed-box.js'
+import type { Destination, WriteOutcome, WriteResult } from '../types.js'
+
+const MAX_VALUE_BYTES = 48 * 1024
+
+interface PublicKey {
+  key_id: string
+  key: string
+}
+
+const PERMISSION_HINT: Record<'repo' | 'env' | 'org', string> = {
+  repo: 'a fine-grained token or GitHub App with repository "Secrets: write" (classic PAT: repo scope)',
+  env: 'a fine-grained token or GitHub App with repository "Environments: write" and "Secrets: write" (classic PAT: repo scope)',
+  org: 'a fine-grained token or GitHub App with organization "Secrets: write" (classic PAT: admin:org scope)',
+}
+
+/** Per-run GitHub API helpers shared by all GitHub destinations (one key fetch per namespace). */
+export class GitHubSecrets {
+  private readonly keys = new Map<string, Promise<PublicKey>>()
+
+  constructor(readonly client: HttpClient) {}
+
+  publicKey(namespace: string): Promise<PublicKey> {
+    let key = this.keys.get(namespace)
+    if (!key) {
+      key = this.client.get<PublicKey>(`${namespace}/public-key`).then((r) => r.data)
+      // A failed lookup must not be cached: a retry of the run (or another line) asks again.
+      key.catch(() => this.keys.delete(namespace))
+      this.keys.set(namespace, key)
+    }
+    return key
+  }
+
+  async repoId(owner: string, repo: string): Promise<number> {
+    const res = await this.client.get<{ id: number }>(`/repos/${enc(owner)}/${enc(repo)}`)
+    return res.data.id
+  }
+
+  async listOrgRepos(org: string): Promise<{ name: string; archived: boolean; topics?: string[] }[]> {
+    const all: { name: string; archived: boolean; topics?: string[] }[] = []
+    for (let page = 1; ; page++) {
+      const res = await this.client.get<{ name: string; archived: boolean; topics?: string[] }[]>(`/orgs/${enc(org)}/repos`, { query: { per_page: 100, page, type: 'all' } })
+      all.push(...res.data)
+      const link = String(res.headers.link ?? '')
+      if (res.data.length < 100 || !/rel="next"/.test(link)) return all
+    }
+  }
+}
+
+function enc(segment: string): string {
+  return encodeURIComponent(segment)
+}
+
+function namespaceOf(t: GitHubTarget): string {
+  switch (t.kind) {
+    case 'repo':
+      return `/repos/${enc(t.owner)}/${enc(t.repo)}/${t.app}/secrets`
+    case 'env':
+      return `/repos/${enc(t.owner)}/${enc(t.repo)}/environments/${enc(t.environment)}/secrets`
+    case 'org':
+    case 'repos':
+      return `/orgs/${enc(t.org)}/${t.app}/secrets`
+  }
+}
+
+function describe(t: GitHubTarget): string {
+  switch (t.kind) {
+    case 'repo':
+      return `repository ${t.owner}/${t.repo}`
+    case 'env':
+      return `environment "${t.environment}" of ${t.owner}/${t.repo}`
+    default:
+      return `organization ${t.org}`
+  }
+}
+
+/** Rewrites GitHub's terse 401/403/404 into what the user must change. */
+function explain(err: unknown, t: GitHubTarget): never {
+  if (err instanceof AuthError && err.status === 401) {
+    throw new AuthError(`github-token was rejected by GitHub (401 "${err.platformMessage}"): check that it is valid and not expired`, 'github', 401, err.platformMessage)
+  }
+  if (err instanceof AuthError && err.status === 403) {
+    const scope = t.kind === 'repos' ? 'repo' : t.kind
+    const integration = /not accessible by integration/i.test(err.platformMessage ?? '')
+    throw new AuthError(
+      `github-token may not write secrets of ${describe(t)} (403 "${err.platformMessage}"). It needs ${PERMISSION_HINT[scope]}.` +
+        (integration ? " The workflow's default GITHUB_TOKEN can never write secrets: pass a PAT or an App token as github-token." : ''),
+      'github',
+      403,
+      err.platformMessage,
+    )
+  }
+  if (err instanceof NotFoundError) {
+    throw new NotFoundError(`${describe(t)} was not found, or github-token cannot see it (404 "${err.platformMessage}")`, 'github', 404, err.platformMessage)
+  }
+  throw err
+}
+
+abstract class GitHubDestination implements Destination {
+  readonly secretName: string
+  protected readonly namespace: string
+
+  constructor(
+    readonly id: string,
+    protected readonly target: GitHubTarget,
+    protected readonly api: GitHubSecrets,
+  ) {
+    this.secretName = target.name
+    this.namespace = namespaceOf(target)
+  }
+
+  async preflight(): Promise<void> {
+    try {
+      await this.api.publicKey(this.namespace)
+      await this.preflightMore()
+    } catch (err) {
+      explain(err, this.target)
+    }
+  }
+
+  protected async preflightMore(): Promise<void> {}
+
+  async wouldWrite(): Promise<WriteResult> {
+    return (await this.existing()) ? 'updated' : 'created'
+  }
+
+  checkValue(secret: string): void {
+    if (Buffer.byteLength(secret, 'utf8') > MAX_VALUE_BYTES) throw new ConfigError(this.id, 'GitHub secret values are at most 48 KB')
+  }
+
+  async write(secret: string): Promise<WriteOutcome> {
+    try {
+      const key = await this.api.publicKey(this.namespace)
+      const body = { encrypted_value: await sealForGitHub(secret, key.key), key_id: key.key_id, ...(await this.extraBody()) }
+      const res = await this.api.client.request('PUT', `${this.namespace}/${enc(this.secretName)}`, { body })
+      return { result: res.status === 201 ? 'created' : 'updated', changes: this.changes() }
+    } catch (err) {
+      if (err instanceof TokenActionError) explain(err, this.target)
+      throw err
+    }
+  }
+
+  protected async extraBody(): Promise<Record<string, unknown>> {
+    return {}
+  }
+
+  protected changes(): string[] | undefined {
+    return undefined
+  }
+
+  protected async existing(): Promise<Record<string, unknown> | undefined> {
+    try {
+      return (await this.api.client.get<Record<string, unknown>>(`${this.namespace}/${enc(this.secretName)}`)).data
+    } catch (err) {
+      if (err instanceof NotFoundError) return undefined
+      explain(err, this.target)
+    }
+  }
+}
+
+class RepoOrEnvSecret extends GitHubDestination {}
+
+interface OrgAccess {
+  visibility: OrgVisibility
+  selectedRepositoryIds?: number[]
+}
+
+class OrgSecret extends GitHubDestination {
+  private access?: OrgAccess
+  private previous?: OrgAccess
+
+  protected override async preflightMore(): Promise<void> {
+    const t = this.target as Extract<GitHubTarget, { kind: 'org' }>
+    const current = await this.existing()
+    if (current) this.previous = await this.readAccess(current)
+    if (t.visibility) {
+      const ids = t.repos ? await Promise.all(t.repos.map((r) => this.api.repoId(t.org, r))) : undefined
+      this.access = { visibility: t.visibility, selectedRepositoryIds: ids }
+    } else {
+      // Keep what the org has; a brand-new secret gets GitHub's UI default (private repositories).
+      this.access = this.previous ?? { visibility: 'private' }
+    }
+  }
+
+  private async readAccess(current: Record<string, unknown>): Promise<OrgAccess> {
+    const visibility = current.visibility as OrgVisibility
+    if (visibility !== 'selected') return { visibility }
+    const ids: number[] = []
+    const url = String(current.selected_repositories_url ?? `${this.namespace}/${enc(this.secretName)}/repositories`)
+    const path = url.replace(/^https?:\/\/[^/]+(\/api\/v3)?/, '')
+    for (let page = 1; ; page++) {
+      const res = await this.api.client.get<{ total_count: number; repositories: { id: number }[] }>(path, { query: { per_page: 100, page } })
+      ids.push(...res.data.repositories.map((r) => r.id))
+      if (res.data.repositories.length < 100 || ids.length >= res.data.total_count) break
+    }
+    return { visibility, selectedRepositoryIds: ids }
+  }
+
+  protected override async extraBody(): Promise<Record<string, unknown>> {
+    if (!this.access) await this.preflightMore()
+    const a = this.access!
+    return a.visibility === 'selected' ? { visibility: a.visibility, selected_repository_ids: a.selectedRepositoryIds ?? [] } : { visibility: a.visibility }
+  }
+
+  protected override changes(): string[] | undefined {
+    if (!this.previous || !this.access) return undefined
+    const out: string[] = []
+    if (this.previous.visibility !== this.access.visibility) out.push(`visibility: ${this.previous.visibility} -> ${this.access.visibility}`)
+    const before = (this.previous.selectedRepositoryIds ?? []).slice().sort().join(',')
+    const after = (this.access.selectedRepositoryIds ?? []).slice().sort().join(',')
+    if (this.access.visibility === 'selected' && before !== after) out.push('selected repositories changed')
+    return out.length ? out : undefined
+  }
+}
+
+/** Expands `github:repos/ORG?...` into one repository destination per match (an API call: part of preflight). */
+export async function expandRepos(target: Extract<GitHubTarget, { kind: 'repos' }>, api: GitHubSecrets): Promise<GitHubTarget[]> {
+  let repos
+  try {
+    repos = await api.listOrgRepos(target.org)
+  } catch (err) {
+    explain(err, target)
+  }
+  const picked = repos.filter((r) => (target.archived || !r.archived) && (!target.match || target.match.test(r.name)) && (!target.topic || (r.topics ?? []).includes(target.topic)))
+  if (!picked.length) throw new ConfigError('destinations', `${target.id} matched no repository of ${target.org}`)
+  return picked.map((r) => ({
+    platform: 'github',
+    kind: 'repo',
+    owner: target.org,
+    repo: r.name,
+    app: target.app,
+    name: target.name,
+    id: `github:repo/${target.org}/${r.name}${target.app === 'actions' ? '' : `?app=${target.app}`}`,
+  }))
+}
+
+export function githubDestination(target: Exclude<GitHubTarget, { kind: 'repos' }>, api: GitHubSecrets): Destination {
+  return target.kind === 'org' ? new OrgSecret(target.id, target, api) : new RepoOrEnvSecret(target.id, target, api)
+}

@@ -1,0 +1,62 @@
+/** Turns the plan's targets into Destination plugins, loading each platform's module only when a line needs it. */
+import { makeClient, type RunContext } from '../context.js'
+import { errorMessage } from '../errors.js'
+import type { CircleCITarget, GitHubTarget, GitLabTarget, Target } from '../grammar.js'
+import { githubCost, RequestScheduler } from '../http/scheduler.js'
+import type { Plan } from '../plan.js'
+import type { BuiltDestinations } from '../rotate.js'
+import type { Destination } from '../types.js'
+
+function githubHeaders(token: string): Record<string, string> {
+  return { authorization: `Bearer ${token}`, accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' }
+}
+
+async function githubDestinations(targets: GitHubTarget[], plan: Plan, ctx: RunContext, out: BuiltDestinations): Promise<void> {
+  const { GitHubSecrets, expandRepos, githubDestination } = await import('./github.js')
+  // One scheduler for the credential: GitHub's points budget and concurrency cap are per user.
+  const scheduler = new RequestScheduler({ concurrency: ctx.concurrency, pointsPerWindow: ctx.githubBudget.pointsPerWindow, windowMs: ctx.githubBudget.windowMs, costOf: githubCost, clock: ctx.clock })
+  const api = new GitHubSecrets(makeClient(ctx, 'github', plan.github.apiUrl, githubHeaders(plan.github.token!), scheduler))
+  for (const t of targets) {
+    if (t.kind !== 'repos') {
+      out.destinations.push(githubDestination(t, api))
+      continue
+    }
+    try {
+      for (const repo of await expandRepos(t, api)) out.destinations.push(githubDestination(repo as Exclude<GitHubTarget, { kind: 'repos' }>, api))
+    } catch (err) {
+      out.failures.push({ id: t.id, name: t.name, status: 'failed', detail: `preflight: ${errorMessage(err)}` })
+    }
+  }
+}
+
+async function circleciDestinations(targets: CircleCITarget[], plan: Plan, ctx: RunContext): Promise<Destination[]> {
+  const { createCircleCIDestinations } = await import('./circleci.js')
+  return createCircleCIDestinations(targets, plan, ctx)
+}
+
+async function gitlabDestinations(targets: GitLabTarget[], plan: Plan, ctx: RunContext): Promise<Destination[]> {
+  const { createGitLabDestinations } = await import('./gitlab.js')
+  return createGitLabDestinations(targets, plan, ctx)
+}
+
+/** `shard: K/N` keeps every N-th destination (sorted by id, so all jobs of a matrix agree). */
+function shardOf(destinations: Destination[], shard: Plan['shard']): Destination[] {
+  if (!shard) return destinations
+  return [...destinations].sort((a, b) => a.id.localeCompare(b.id)).filter((_, i) => i % shard.count === shard.index - 1)
+}
+
+export async function buildDestinations(plan: Plan, ctx: RunContext): Promise<BuiltDestinations> {
+  const out: BuiltDestinations = { destinations: [], failures: [] }
+  const of = <P extends Target['platform']>(p: P) => plan.targets.filter((t): t is Extract<Target, { platform: P }> => t.platform === p)
+  if (of('github').length) await githubDestinations(of('github'), plan, ctx, out)
+  if (of('circleci').length) out.destinations.push(...(await circleciDestinations(of('circleci'), plan, ctx)))
+  if (of('gitlab').length) out.destinations.push(...(await gitlabDestinations(of('gitlab'), plan, ctx)))
+  const seen = new Set<string>()
+  for (const d of out.destinations) {
+    const key = `${d.id}|${d.secretName.toUpperCase()}`
+    if (seen.has(key)) out.failures.push({ id: d.id, name: d.secretName, status: 'failed', detail: 'preflight: this destination is listed twice (directly and through github:repos/)' })
+    seen.add(key)
+  }
+  out.destinations = shardOf(out.destinations, plan.shard)
+  return out
+}

@@ -1,0 +1,188 @@
+/**
+ * The one HTTP client every platform goes through (undici): base URL, auth headers, JSON,
+ * timeouts, bounded retries for 5xx and network errors, rate-limit waits that follow what the
+ * server says (up to a ceiling), and typed errors carrying the platform's own message with every
+ * known secret redacted.
+ */
+import { request as undiciRequest, type Dispatcher } from 'undici'
+import { ApiError, AuthError, NetworkError, NotFoundError, RateLimitError, type TokenActionError } from '../errors.js'
+import type { Redactor } from '../redact.js'
+import { systemClock, type Clock } from './clock.js'
+import { isRateLimited, rateLimitWaitMs, type ResponseMeta } from './rate-limit.js'
+import { RequestScheduler } from './scheduler.js'
+
+export interface RetryPolicy {
+  /** Retries after a 5xx or network failure (~3 within ~10 s). */
+  maxRetries: number
+  baseDelayMs: number
+  /** Longest single rate-limit wait and total rate-limit waiting we accept (default 15 min). */
+  maxRateLimitWaitMs: number
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 3, baseDelayMs: 600, maxRateLimitWaitMs: 15 * 60_000 }
+
+export interface HttpClientOptions {
+  platform: string
+  baseUrl: string
+  headers: Record<string, string>
+  redactor: Redactor
+  scheduler?: RequestScheduler
+  timeoutMs?: number
+  retry?: Partial<RetryPolicy>
+  clock?: Clock
+  dispatcher?: Dispatcher
+  /** Stops new requests (cancellation); in-flight ones finish. */
+  signal?: AbortSignal
+  /** Called when a request is retried or waits for a rate limit (for progress and stats). */
+  onEvent?: (event: { type: 'retry' | 'rate-limited'; waitMs: number; status: number }) => void
+  /** Called for every request actually sent. */
+  onRequest?: () => void
+}
+
+export interface RequestOptions {
+  query?: Record<string, string | number | boolean | undefined>
+  body?: unknown
+}
+
+export interface HttpResponse<T> {
+  status: number
+  data: T
+  headers: Record<string, string | string[] | undefined>
+}
+
+const RETRYABLE_STATUS = new Set([500, 502, 503, 504])
+
+/** Pulls the human message out of the platforms' error bodies ({message}, {error}, GitLab's nested objects). */
+export function platformMessage(body: unknown): string {
+  if (typeof body === 'string') return body.slice(0, 500)
+  if (body && typeof body === 'object') {
+    const b = body as Record<string, unknown>
+    const picked = b.message ?? b.error_description ?? b.error
+    if (typeof picked === 'string') return picked
+    if (picked && typeof picked === 'object') {
+      if (typeof (picked as Record<string, unknown>).message === 'string') return (picked as Record<string, string>).message!
+      return Object.entries(picked as Record<string, unknown>)
+        .map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(', ') : JSON.stringify(v)}`)
+        .join('; ')
+    }
+    return JSON.stringify(body).slice(0, 500)
+  }
+  return ''
+}
+
+export class HttpClient {
+  readonly platform: string
+  private readonly clock: Clock
+  private readonly retry: RetryPolicy
+  private readonly scheduler: RequestScheduler
+
+  constructor(private readonly options: HttpClientOptions) {
+    this.platform = options.platform
+    this.clock = options.clock ?? systemClock
+    this.retry = { ...DEFAULT_RETRY, ...options.retry }
+    this.scheduler = options.scheduler ?? new RequestScheduler({ concurrency: 8, clock: this.clock })
+  }
+
+  get<T>(path: string, opts: RequestOptions = {}): Promise<HttpResponse<T>> {
+    return this.request<T>('GET', path, opts)
+  }
+
+  async request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<HttpResponse<T>> {
+    const url = this.url(path, opts.query)
+    const where = `${method} ${this.options.redactor.redact(url.pathname)}`
+    let failures = 0
+    let rateLimitedMs = 0
+    for (;;) {
+      this.options.signal?.throwIfAborted()
+      let meta: ResponseMeta & { body: unknown }
+      try {
+        meta = await this.scheduler.run(method, () => this.send(method, url, opts.body), this.options.signal)
+      } catch (err) {
+        if (this.options.signal?.aborted) throw err
+        if (++failures > this.retry.maxRetries) {
+          throw new NetworkError(`${this.platform}: ${where} failed: ${this.options.redactor.redact(describeNetworkError(err))} (gave up after ${failures} attempts)`, this.platform)
+        }
+        await this.backoff(failures, 0)
+        continue
+      }
+      if (meta.status < 300) return { status: meta.status, data: meta.body as T, headers: meta.headers }
+      if (isRateLimited(meta)) {
+        const wait = rateLimitWaitMs(meta, this.clock.now())
+        rateLimitedMs += wait
+        if (wait > this.retry.maxRateLimitWaitMs || rateLimitedMs > this.retry.maxRateLimitWaitMs) {
+          throw this.error(meta, where, RateLimitError, `rate limited; the server asked to wait ${Math.ceil(wait / 1000)} s, more than the ${Math.round(this.retry.maxRateLimitWaitMs / 1000)} s limit`)
+        }
+        this.options.onEvent?.({ type: 'rate-limited', waitMs: wait, status: meta.status })
+        this.scheduler.pauseUntil(this.clock.now() + wait)
+        continue
+      }
+      if (RETRYABLE_STATUS.has(meta.status) && ++failures <= this.retry.maxRetries) {
+        await this.backoff(failures, meta.status)
+        continue
+      }
+      throw this.toError(meta, where)
+    }
+  }
+
+  private url(path: string, query: RequestOptions['query']): URL {
+    const url = new URL(this.options.baseUrl.replace(/\/+$/, '') + path)
+    for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v))
+    return url
+  }
+
+  private async send(method: string, url: URL, body: unknown): Promise<ResponseMeta & { body: unknown }> {
+    const timeout = this.options.timeoutMs ?? 30_000
+    this.options.onRequest?.()
+    const res = await undiciRequest(url, {
+      method: method as Dispatcher.HttpMethod,
+      headers: {
+        accept: 'application/json',
+        'user-agent': 'token-action',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...this.options.headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      headersTimeout: timeout,
+      bodyTimeout: timeout,
+      dispatcher: this.options.dispatcher,
+    })
+    const text = await res.body.text()
+    let parsed: unknown = text
+    if (text && /json/i.test(String(res.headers['content-type'] ?? ''))) {
+      try {
+        parsed = JSON.parse(text)
+      } catch {
+        parsed = text
+      }
+    } else if (!text) parsed = undefined
+    return { status: res.statusCode, headers: res.headers, body: parsed, message: res.statusCode >= 300 ? platformMessage(parsed) : '' }
+  }
+
+  private async backoff(attempt: number, status: number): Promise<void> {
+    // Exponential with full jitter: 0.6 s, 1.2 s, 2.4 s caps keep three retries within ~10 s.
+    const cap = this.retry.baseDelayMs * 2 ** (attempt - 1)
+    const wait = cap / 2 + Math.random() * (cap / 2)
+    this.options.onEvent?.({ type: 'retry', waitMs: wait, status })
+    await this.clock.sleep(wait, this.options.signal)
+  }
+
+  private error(meta: ResponseMeta, where: string, Kind: new (m: string, p?: string, s?: number, pm?: string) => TokenActionError, summary: string): TokenActionError {
+    const said = this.options.redactor.redact(meta.message)
+    return new Kind(`${this.platform}: ${where} -> ${meta.status}${said ? ` "${said}"` : ''}: ${summary}`, this.platform, meta.status, said)
+  }
+
+  private toError(meta: ResponseMeta, where: string): TokenActionError {
+    if (meta.status === 401) return this.error(meta, where, AuthError, 'the credential was rejected')
+    if (meta.status === 403) return this.error(meta, where, AuthError, 'the credential lacks permission')
+    if (meta.status === 404) return this.error(meta, where, NotFoundError, 'not found (or no access)')
+    return this.error(meta, where, ApiError, 'request failed')
+  }
+}
+
+function describeNetworkError(err: unknown): string {
+  if (err instanceof Error) {
+    const code = (err as { code?: string }).code
+    return code ? `${code}: ${err.message}` : err.message
+  }
+  return String(err)
+}

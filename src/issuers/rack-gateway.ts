@@ -1,0 +1,56 @@
+/**
+ * Rack Gateway (`<gateway>/api/v1`, Bearer admin API token). Tokens are addressed by `public_id`;
+ * create answers 200 (any 2xx is accepted); no expiry and no disable.
+ */
+import { NotFoundError } from '../errors.js'
+import type { HttpClient } from '../http/client.js'
+import type { Identity, Issuer, MintedToken, TokenInfo, TokenSpec } from '../types.js'
+
+interface ApiToken {
+  id: number
+  public_id: string
+  name: string
+  created_at: string
+  expires_at?: string | null
+}
+
+export class RackGatewayIssuer implements Issuer {
+  readonly kind = 'rack-gateway'
+  readonly can = { create: true, list: true, revoke: true, disable: false, expiry: false, projects: false }
+
+  /** `admin` uses the admin credential; `verifier(secret)` builds a client authenticated as a given token. */
+  constructor(
+    private readonly admin: HttpClient,
+    private readonly verifier: (secret: string) => HttpClient,
+  ) {}
+
+  async create(spec: TokenSpec): Promise<MintedToken> {
+    const body = spec.permissions ? { name: spec.name, permissions: spec.permissions } : { name: spec.name, role: spec.role }
+    const res = await this.admin.request<{ token: string; api_token: ApiToken }>('POST', '/api/v1/api-tokens', { body })
+    const t = res.data.api_token
+    return { id: t.public_id, name: t.name, secret: res.data.token, expiresAt: t.expires_at ?? undefined }
+  }
+
+  async list(namePrefix: string): Promise<TokenInfo[]> {
+    const res = await this.admin.get<ApiToken[] | { api_tokens?: ApiToken[]; tokens?: ApiToken[] }>('/api/v1/api-tokens')
+    const items = Array.isArray(res.data) ? res.data : (res.data.api_tokens ?? res.data.tokens ?? [])
+    return items
+      .filter((t) => t.name.startsWith(`${namePrefix}-`))
+      .map((t) => ({ id: t.public_id, name: t.name, createdAt: t.created_at, expiresAt: t.expires_at ?? undefined }))
+  }
+
+  async revoke(id: string): Promise<void> {
+    try {
+      await this.admin.request('DELETE', `/api/v1/api-tokens/${encodeURIComponent(id)}`)
+    } catch (err) {
+      if (!(err instanceof NotFoundError)) throw err
+    }
+  }
+
+  async verify(secret: string): Promise<Identity> {
+    const res = await this.verifier(secret).get<Record<string, unknown>>('/api/v1/info')
+    const d = res.data ?? {}
+    const who = [d.user_email, d.email, d.name, d.rack].find((v) => typeof v === 'string') as string | undefined
+    return { subject: who ? `Rack Gateway (${who})` : 'Rack Gateway' }
+  }
+}

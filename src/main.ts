@@ -1,0 +1,70 @@
+/** The GitHub Action's main step: inputs -> plan -> run -> outputs, job summary and report file. */
+import { writeFile } from 'node:fs/promises'
+import * as core from '@actions/core'
+import { ConfigError, errorMessage } from './errors.js'
+import { buildPlan, INPUT_NAMES, type Inputs, type Plan } from './plan.js'
+import { exitCode, summaryMarkdown, summaryText, type Report } from './report.js'
+import { cancelOnSignals, runPlan } from './runner.js'
+
+export const STATE_TOKEN_ID = 'token-id'
+
+export function readActionInputs(): Inputs {
+  const inputs: Inputs = {}
+  for (const name of INPUT_NAMES) {
+    // Not trimmed per line: multi-line inputs (destinations, private keys) keep their shape.
+    const value = core.getInput(name, { trimWhitespace: false })
+    if (value.trim()) inputs[name] = value
+  }
+  return inputs
+}
+
+const actionLog = { info: core.info, warning: core.warning, error: core.error }
+
+function maskInputs(inputs: Inputs): void {
+  for (const name of ['issuer-token', 'token', 'github-token', 'github-app-private-key', 'circleci-token', 'gitlab-token'] as const) {
+    if (inputs[name]?.trim()) core.setSecret(inputs[name]!.trim())
+  }
+}
+
+function setOutputs(plan: Plan, report: Report, secret: string | undefined): void {
+  core.setOutput('outcome', report.outcome)
+  core.setOutput('token-id', report.token?.id ?? '')
+  core.setOutput('token-name', report.token?.name ?? '')
+  core.setOutput('expires-at', report.token?.expiresAt ?? '')
+  core.setOutput('revoked-ids', JSON.stringify(report.revokedIds))
+  core.setOutput('report', JSON.stringify(report))
+  if ((plan.mode === 'ephemeral' || plan.mode === 'create') && secret && report.outcome !== 'failed') core.setOutput('token', secret)
+}
+
+export async function run(): Promise<void> {
+  const inputs = readActionInputs()
+  maskInputs(inputs)
+  let plan: Plan
+  try {
+    plan = buildPlan(inputs, process.env)
+  } catch (err) {
+    core.setFailed(errorMessage(err))
+    process.exitCode = err instanceof ConfigError ? 2 : 1
+    return
+  }
+  const controller = cancelOnSignals(actionLog)
+  let secret: string | undefined
+  const report = await runPlan(plan, {
+    log: actionLog,
+    mask: core.setSecret,
+    signal: controller.signal,
+    onMinted: (token) => {
+      secret = token.secret
+      if (plan.mode === 'ephemeral') core.saveState(STATE_TOKEN_ID, token.id)
+    },
+  })
+  if (plan.mode === 'distribute') secret = plan.issuer.token
+  for (const line of summaryText(report)) core.info(line)
+  setOutputs(plan, report, secret)
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryMarkdown(report)).write()
+  if (plan.reportFile) await writeFile(plan.reportFile, `${JSON.stringify(report, null, 2)}\n`)
+  if (report.outcome === 'failed') {
+    core.setFailed(report.error ?? 'token-action failed')
+    process.exitCode = exitCode(report, false)
+  }
+}

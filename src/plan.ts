@@ -1,0 +1,262 @@
+/**
+ * Turns raw inputs (action inputs, CLI flags or TOKEN_ACTION_* variables - all the same names) into
+ * one validated Plan. Pure: no I/O. Every error names the input and the rule, so nothing is minted
+ * or written when any input is bad.
+ */
+import { ConfigError } from './errors.js'
+import { parseDuration, parseExpiry, type Duration, type ExpirySpec } from './duration.js'
+import { parseTargets, type Target } from './grammar.js'
+
+export const ISSUERS = ['rack-gateway', 'http', 'rwx', 'hawzu', 'static'] as const
+export type IssuerKind = (typeof ISSUERS)[number]
+export const MODES = ['rotate', 'create', 'ephemeral', 'distribute'] as const
+export type Mode = (typeof MODES)[number]
+export const RACK_GATEWAY_ROLES = ['viewer', 'ops', 'deployer', 'cicd', 'admin'] as const
+
+/** Every input the action, the CLI and the environment share (kebab-case). */
+export const INPUT_NAMES = [
+  'issuer',
+  'issuer-url',
+  'issuer-token',
+  'token',
+  'token-name',
+  'token-role',
+  'token-permissions',
+  'token-projects',
+  'token-expires-in',
+  'mode',
+  'rotate-if-older-than',
+  'secret-name',
+  'destinations',
+  'github-token',
+  'github-api-url',
+  'github-app-id',
+  'github-app-private-key',
+  'shard',
+  'circleci-token',
+  'circleci-url',
+  'gitlab-token',
+  'gitlab-url',
+  'concurrency',
+  'dry-run',
+  'report-file',
+] as const
+export type InputName = (typeof INPUT_NAMES)[number]
+export type Inputs = Partial<Record<InputName, string>>
+
+/** What each issuer can do; decides which inputs are legal before any request is made. */
+export const ISSUER_CAN: Record<IssuerKind, { create: boolean; list: boolean; revoke: boolean; disable: boolean; expiry: boolean; projects: boolean }> = {
+  'rack-gateway': { create: true, list: true, revoke: true, disable: false, expiry: false, projects: false },
+  http: { create: true, list: true, revoke: true, disable: true, expiry: true, projects: true },
+  rwx: { create: false, list: false, revoke: false, disable: false, expiry: false, projects: false },
+  hawzu: { create: false, list: false, revoke: false, disable: false, expiry: false, projects: false },
+  static: { create: false, list: false, revoke: false, disable: false, expiry: false, projects: false },
+}
+
+const DEFAULT_ISSUER_URL: Partial<Record<IssuerKind, string>> = { rwx: 'https://cloud.rwx.com', hawzu: 'https://api.hawzu.com' }
+const DEFAULT_SECRET_NAME: Partial<Record<IssuerKind, string>> = { rwx: 'RWX_ACCESS_TOKEN', 'rack-gateway': 'RACK_GATEWAY_API_TOKEN' }
+const PRODUCT_UI: Record<string, string> = { rwx: 'RWX (cloud.rwx.com, Access Tokens)', hawzu: 'Hawzu (workspace settings)', static: 'the system that issued it' }
+
+export interface Plan {
+  mode: Mode
+  dryRun: boolean
+  issuer: {
+    kind: IssuerKind
+    url?: string
+    credential?: string
+    /** An existing token to distribute instead of minting one. */
+    token?: string
+  }
+  spec: {
+    /** Prefix of minted token names. */
+    namePrefix: string
+    role?: string
+    permissions?: string[]
+    projects?: { id: string; role: string }[]
+    expiry?: ExpirySpec
+  }
+  rotateIfOlderThan?: Duration
+  secretName: string
+  targets: Target[]
+  github: { token?: string; apiUrl: string; appId?: string; appPrivateKey?: string }
+  circleci: { token?: string; url: string }
+  gitlab: { token?: string; url: string }
+  concurrency: number
+  shard?: { index: number; count: number }
+  reportFile?: string
+}
+
+function get(inputs: Inputs, name: InputName): string | undefined {
+  const v = inputs[name]?.trim()
+  return v ? v : undefined
+}
+
+function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '')
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)
+}
+
+/** https only, except loopback (emulators and local gateways). */
+export function checkUrl(input: string, value: string): string {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new ConfigError(input, `"${value}" is not a URL`)
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+    throw new ConfigError(input, `must use https:// (plain http is allowed only for loopback addresses), got ${url.protocol}//${url.host}`)
+  }
+  if (url.username || url.password) throw new ConfigError(input, 'must not carry credentials in the URL')
+  return value.replace(/\/+$/, '')
+}
+
+function lines(text: string | undefined): string[] {
+  return (text ?? '')
+    .split(/\r?\n|,/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'))
+}
+
+function parseBool(input: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined) return fallback
+  if (/^(true|yes|1)$/i.test(value)) return true
+  if (/^(false|no|0)$/i.test(value)) return false
+  throw new ConfigError(input, `must be true or false, not "${value}"`)
+}
+
+function parseShard(value: string | undefined): Plan['shard'] {
+  if (value === undefined) return undefined
+  const m = /^(\d+)\/(\d+)$/.exec(value)
+  const index = Number(m?.[1])
+  const count = Number(m?.[2])
+  if (!m || count < 1 || index < 1 || index > count) throw new ConfigError('shard', `"${value}" must be K/N with 1 <= K <= N, e.g. 2/4`)
+  return { index, count }
+}
+
+function parseConcurrency(value: string | undefined): number {
+  if (value === undefined) return 8
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1 || n > 100) throw new ConfigError('concurrency', `must be a whole number from 1 to 100, not "${value}"`)
+  return n
+}
+
+function parseProjects(value: string | undefined): Plan['spec']['projects'] {
+  if (value === undefined) return undefined
+  return lines(value).map((line) => {
+    const m = /^([^=\s]+)\s*=\s*([A-Za-z0-9_-]+)$/.exec(line)
+    if (!m) throw new ConfigError('token-projects', `"${line}" must be PROJECT_ID=ROLE`)
+    return { id: m[1]!, role: m[2]! }
+  })
+}
+
+function parseMode(inputs: Inputs, kind: IssuerKind): Mode {
+  const mode = get(inputs, 'mode')
+  const canMint = ISSUER_CAN[kind].create
+  if (mode === undefined) return canMint ? 'rotate' : 'distribute'
+  if (!(MODES as readonly string[]).includes(mode)) throw new ConfigError('mode', `"${mode}" is not a mode: use ${MODES.join(', ')}`)
+  if (!canMint && mode !== 'distribute') {
+    throw new ConfigError('mode', `issuer ${kind} has no API to mint tokens, so mode ${mode} is impossible: create the token in ${PRODUCT_UI[kind]}, pass it as \`token\` and use mode distribute`)
+  }
+  return mode as Mode
+}
+
+function parseSpec(inputs: Inputs, kind: IssuerKind, mode: Mode, secretName: string, now: Date): Plan['spec'] {
+  const can = ISSUER_CAN[kind]
+  const role = get(inputs, 'token-role')
+  const permissions = get(inputs, 'token-permissions') === undefined ? undefined : lines(get(inputs, 'token-permissions'))
+  const projects = parseProjects(get(inputs, 'token-projects'))
+  const expiresIn = get(inputs, 'token-expires-in')
+  const mints = mode !== 'distribute'
+  if (role && permissions) throw new ConfigError('token-role', 'give token-role or token-permissions, not both')
+  if (projects && !can.projects) throw new ConfigError('token-projects', `issuer ${kind} has no project-scoped tokens`)
+  if (projects && (role || permissions)) throw new ConfigError('token-projects', 'project tokens carry a role per project: drop token-role / token-permissions')
+  if (expiresIn !== undefined && !can.expiry) throw new ConfigError('token-expires-in', `issuer ${kind} has no token expiry: remove token-expires-in`)
+  if (kind === 'rack-gateway' && role && !(RACK_GATEWAY_ROLES as readonly string[]).includes(role)) {
+    throw new ConfigError('token-role', `"${role}" is not a Rack Gateway role (valid roles: ${RACK_GATEWAY_ROLES.join(', ')})`)
+  }
+  if (mints && kind === 'rack-gateway' && !role && !permissions) {
+    throw new ConfigError('token-role', `Rack Gateway tokens need a role (${RACK_GATEWAY_ROLES.join(', ')}) or token-permissions`)
+  }
+  if (mints && kind === 'http' && !role && !permissions && !projects) {
+    throw new ConfigError('token-role', 'http issuer tokens need token-role (workspace token) or token-projects (project token)')
+  }
+  const namePrefix = get(inputs, 'token-name') ?? secretName.toLowerCase().replace(/_/g, '-')
+  // Rack Gateway names are <= 150 chars and we append -yyyymmddHHMMss (15 chars).
+  if (namePrefix.length > 135) throw new ConfigError('token-name', 'must be at most 135 characters (a 15-character timestamp is appended)')
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(namePrefix)) throw new ConfigError('token-name', `"${namePrefix}" may contain only letters, digits, ., _ and - and must start with a letter or digit`)
+  return { namePrefix, role, permissions, projects, expiry: expiresIn === undefined ? undefined : parseExpiry('token-expires-in', expiresIn, now) }
+}
+
+export function buildPlan(inputs: Inputs, env: Record<string, string | undefined> = {}, now = new Date()): Plan {
+  const issuerName = get(inputs, 'issuer')
+  if (!issuerName) throw new ConfigError('issuer', `is required: one of ${ISSUERS.join(', ')}`)
+  if (!(ISSUERS as readonly string[]).includes(issuerName)) throw new ConfigError('issuer', `"${issuerName}" is not an issuer: use ${ISSUERS.join(', ')}`)
+  const kind = issuerName as IssuerKind
+  const mode = parseMode(inputs, kind)
+
+  const urlInput = get(inputs, 'issuer-url') ?? (kind === 'rwx' && env.RWX_HOST ? `https://${env.RWX_HOST.replace(/^https?:\/\//, '')}` : DEFAULT_ISSUER_URL[kind])
+  if (!urlInput && kind !== 'static') throw new ConfigError('issuer-url', `is required for issuer ${kind}`)
+  const url = urlInput ? checkUrl('issuer-url', urlInput) : undefined
+
+  const token = get(inputs, 'token')
+  const credential = get(inputs, 'issuer-token')
+  if (mode === 'distribute' && !token) {
+    throw new ConfigError('token', `is required in distribute mode${ISSUER_CAN[kind].create ? '' : `: create the token in ${PRODUCT_UI[kind]} and pass it as \`token\``}`)
+  }
+  if (mode !== 'distribute' && token) throw new ConfigError('token', `is only used in distribute mode (mode is ${mode})`)
+  const rotateIfOlderThan = get(inputs, 'rotate-if-older-than') === undefined ? undefined : parseDuration('rotate-if-older-than', get(inputs, 'rotate-if-older-than')!)
+  if (rotateIfOlderThan && !ISSUER_CAN[kind].list) throw new ConfigError('rotate-if-older-than', `issuer ${kind} cannot list tokens, so their age is unknown`)
+  if (rotateIfOlderThan && mode === 'distribute') throw new ConfigError('rotate-if-older-than', 'needs a mode that mints (rotate or create)')
+  const needsCredential = mode !== 'distribute' || rotateIfOlderThan !== undefined
+  if (needsCredential && !credential) throw new ConfigError('issuer-token', `is required to mint, list and revoke tokens with issuer ${kind}`)
+
+  const secretName = get(inputs, 'secret-name') ?? DEFAULT_SECRET_NAME[kind]
+  if (!secretName) throw new ConfigError('secret-name', `is required for issuer ${kind} (no conventional default)`)
+  const spec = parseSpec(inputs, kind, mode, secretName, now)
+
+  const destinationsText = get(inputs, 'destinations')
+  if (!destinationsText && mode !== 'ephemeral') throw new ConfigError('destinations', 'is required (one per line, e.g. github:repo/acme/api); only ephemeral mode may omit it')
+  const targets = parseTargets(destinationsText ?? '', secretName)
+  if (!targets.length && mode !== 'ephemeral') throw new ConfigError('destinations', 'lists no destination (only comments or blank lines)')
+  if (targets.length && mode === 'ephemeral') {
+    throw new ConfigError('destinations', 'must be empty in ephemeral mode: the post step revokes the token, so any destination would be left holding a revoked token (use mode create to distribute)')
+  }
+
+  const github = {
+    token: get(inputs, 'github-token'),
+    apiUrl: checkUrl('github-api-url', get(inputs, 'github-api-url') ?? env.GITHUB_API_URL ?? 'https://api.github.com'),
+    appId: get(inputs, 'github-app-id'),
+    appPrivateKey: get(inputs, 'github-app-private-key'),
+  }
+  const circleci = { token: get(inputs, 'circleci-token'), url: checkUrl('circleci-url', get(inputs, 'circleci-url') ?? 'https://circleci.com') }
+  const gitlab = { token: get(inputs, 'gitlab-token'), url: checkUrl('gitlab-url', get(inputs, 'gitlab-url') ?? env.CI_SERVER_URL ?? 'https://gitlab.com') }
+  const uses = (p: Target['platform']) => targets.some((t) => t.platform === p)
+  if (uses('github') && !github.token && !github.appId) throw new ConfigError('github-token', 'is required for github: destinations (a token with Secrets write; the workflow GITHUB_TOKEN cannot write secrets), or set github-app-id and github-app-private-key')
+  if (Boolean(github.appId) !== Boolean(github.appPrivateKey)) throw new ConfigError('github-app-id', 'github-app-id and github-app-private-key go together')
+  if (uses('circleci') && !circleci.token) throw new ConfigError('circleci-token', 'is required for circleci: destinations (a personal API token)')
+  if (uses('gitlab') && !gitlab.token) throw new ConfigError('gitlab-token', 'is required for gitlab: destinations (a token with api scope, Owner of the group or Maintainer of the project)')
+  const shard = parseShard(get(inputs, 'shard'))
+  if (shard && mode !== 'distribute') throw new ConfigError('shard', 'splits destinations across jobs that write one shared token: use it with mode distribute')
+
+  return {
+    mode,
+    dryRun: parseBool('dry-run', get(inputs, 'dry-run'), false),
+    issuer: { kind, url, credential, token },
+    spec,
+    rotateIfOlderThan,
+    secretName,
+    targets,
+    github,
+    circleci,
+    gitlab,
+    concurrency: parseConcurrency(get(inputs, 'concurrency')),
+    shard,
+    reportFile: get(inputs, 'report-file'),
+  }
+}
+
+/** The secrets a plan carries, to be masked before anything is logged. */
+export function planSecrets(plan: Plan): string[] {
+  return [plan.issuer.credential, plan.issuer.token, plan.github.token, plan.github.appPrivateKey, plan.circleci.token, plan.gitlab.token].filter((s): s is string => Boolean(s))
+}

@@ -1,0 +1,84 @@
+/** The run's report: JSON (outputs, report-file), the job summary table and plain text. Never a secret value. */
+import type { Mode } from './plan.js'
+
+export type Outcome = 'rotated' | 'created' | 'distributed' | 'not-due' | 'planned' | 'failed'
+export type DestinationStatus = 'created' | 'updated' | 'failed' | 'would create' | 'would update' | 'not written'
+
+export interface DestinationReport {
+  id: string
+  name: string
+  status: DestinationStatus
+  /** Why it failed or was not written, or what else changed. */
+  detail?: string
+  changes?: string[]
+}
+
+export interface Report {
+  outcome: Outcome
+  mode: Mode
+  issuer: string
+  dryRun: boolean
+  token?: { id: string; name: string; expiresAt?: string; verifiedAs?: string }
+  destinations: DestinationReport[]
+  /** Older tokens revoked because every destination now holds the new one. */
+  revokedIds: string[]
+  /** Tokens still valid after this run that were not revoked, with the reason. */
+  keptIds: string[]
+  /** Set when the new token itself was revoked because it reached no destination. */
+  newTokenRevoked?: boolean
+  error?: string
+  notes: string[]
+  startedAt: string
+  finishedAt: string
+  requests: { total: number; retries: number; rateLimited: number }
+}
+
+export function exitCode(report: Report, badInput: boolean): number {
+  if (badInput) return 2
+  return report.outcome === 'failed' ? 1 : 0
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+}
+
+const ICON: Record<DestinationStatus, string> = {
+  created: '✅ created',
+  updated: '✅ updated',
+  failed: '❌ failed',
+  'would create': '📝 would create',
+  'would update': '📝 would update',
+  'not written': '⏭️ not written',
+}
+
+export function summaryMarkdown(r: Report): string {
+  const out: string[] = [`### token-action: ${r.outcome}${r.dryRun ? ' (dry run)' : ''}`, '']
+  if (r.token) out.push(`Token \`${r.token.name}\` (id \`${r.token.id}\`)${r.token.expiresAt ? `, expires ${r.token.expiresAt}` : ''} from ${r.issuer}.`, '')
+  if (r.error) out.push(`**Error:** ${escapeCell(r.error)}`, '')
+  if (r.destinations.length) {
+    out.push('| destination | secret | result | detail |', '|---|---|---|---|')
+    for (const d of r.destinations) {
+      const detail = [d.detail, ...(d.changes ?? [])].filter(Boolean).join('; ')
+      out.push(`| \`${escapeCell(d.id)}\` | \`${d.name}\` | ${ICON[d.status]} | ${escapeCell(detail)} |`)
+    }
+    out.push('')
+  }
+  if (r.revokedIds.length) out.push(`Revoked previous tokens: ${r.revokedIds.map((i) => `\`${i}\``).join(', ')}`, '')
+  if (r.keptIds.length) out.push(`Still valid (not revoked): ${r.keptIds.map((i) => `\`${i}\``).join(', ')}`, '')
+  for (const n of r.notes) out.push(`> ${n}`, '')
+  return out.join('\n')
+}
+
+export function summaryText(r: Report): string[] {
+  const lines = [`token-action ${r.mode}: ${r.outcome}${r.dryRun ? ' (dry run)' : ''}`]
+  if (r.token) lines.push(`  token ${r.token.name} (id ${r.token.id})${r.token.expiresAt ? ` expires ${r.token.expiresAt}` : ''}`)
+  if (r.error) lines.push(`  error: ${r.error}`)
+  for (const d of r.destinations) {
+    const detail = [d.detail, ...(d.changes ?? [])].filter(Boolean).join('; ')
+    lines.push(`  ${d.status.padEnd(12)} ${d.id} (${d.name})${detail ? `: ${detail}` : ''}`)
+  }
+  if (r.revokedIds.length) lines.push(`  revoked: ${r.revokedIds.join(', ')}`)
+  if (r.keptIds.length) lines.push(`  still valid: ${r.keptIds.join(', ')}`)
+  for (const n of r.notes) lines.push(`  note: ${n}`)
+  return lines
+}

@@ -1,0 +1,60 @@
+/** Shared by the Action and the CLI: plan -> issuer + destinations -> report. Front ends only adapt inputs and outputs. */
+import { newStats, type RunContext } from './context.js'
+import { buildDestinations } from './destinations/index.js'
+import { systemClock } from './http/clock.js'
+import { createIssuer } from './issuers/index.js'
+import { redactingLogger, type Logger } from './log.js'
+import { planSecrets, type Plan } from './plan.js'
+import { Redactor, type MaskSink } from './redact.js'
+import type { Report } from './report.js'
+import { execute } from './rotate.js'
+import type { MintedToken } from './types.js'
+
+export interface RunOptions {
+  log: Logger
+  mask?: MaskSink
+  signal?: AbortSignal
+  onMinted?: (token: MintedToken) => void
+  /** Overrides for benchmarks and tests (scaled clock, budget, dispatcher). */
+  context?: Partial<RunContext>
+}
+
+export function newContext(plan: Plan, options: RunOptions): RunContext {
+  const redactor = options.context?.redactor ?? new Redactor(options.mask)
+  for (const s of planSecrets(plan)) redactor.add(s)
+  return {
+    clock: systemClock,
+    githubBudget: { pointsPerWindow: 900, windowMs: 60_000 },
+    stats: newStats(),
+    concurrency: plan.concurrency,
+    signal: options.signal,
+    ...options.context,
+    redactor,
+    log: redactingLogger(options.log, redactor),
+  }
+}
+
+export async function runPlan(plan: Plan, options: RunOptions): Promise<Report> {
+  const ctx = newContext(plan, options)
+  const issuer = createIssuer(plan, ctx)
+  return execute(plan, { issuer, ctx, buildDestinations: () => buildDestinations(plan, ctx), onMinted: options.onMinted })
+}
+
+/** Revokes one token by id (the ephemeral post step, and clean-up after cancellation). */
+export async function revokeToken(plan: Plan, id: string, options: RunOptions): Promise<void> {
+  const ctx = newContext(plan, options)
+  await createIssuer(plan, ctx).revoke(id)
+}
+
+/** SIGINT/SIGTERM stop new writes; in-flight ones finish and nothing old is revoked. */
+export function cancelOnSignals(log: Logger): AbortController {
+  const controller = new AbortController()
+  const onSignal = (sig: NodeJS.Signals) => {
+    if (controller.signal.aborted) return
+    log.warning(`${sig} received: finishing writes in flight, starting no new ones, revoking nothing old`)
+    controller.abort(new Error(`cancelled by ${sig}`))
+  }
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
+  return controller
+}

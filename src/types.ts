@@ -1,0 +1,73 @@
+/** The two plugin interfaces (issuers and destinations) and the values that flow between them. */
+
+export interface TokenSpec {
+  name: string
+  role?: string
+  permissions?: string[]
+  projects?: { id: string; role: string }[]
+  /** ISO-8601 instant, or undefined for no expiry. */
+  expiresAt?: string
+}
+
+export interface MintedToken {
+  id: string
+  name: string
+  secret: string
+  expiresAt?: string
+}
+
+export interface TokenInfo {
+  id: string
+  name: string
+  createdAt: string
+  expiresAt?: string
+  enabled?: boolean
+}
+
+export interface Identity {
+  /** A human description of who the token is (never the token itself). */
+  subject: string
+  expiresAt?: string
+}
+
+export interface IssuerCapabilities {
+  create: boolean
+  list: boolean
+  revoke: boolean
+  disable: boolean
+  expiry: boolean
+  projects: boolean
+}
+
+export interface Issuer {
+  readonly kind: string
+  readonly can: IssuerCapabilities
+  create(spec: TokenSpec): Promise<MintedToken>
+  list(namePrefix: string): Promise<TokenInfo[]>
+  /** Already gone (404) counts as done. */
+  revoke(id: string): Promise<void>
+  /** Proves the token works; never logs it. */
+  verify(secret: string): Promise<Identity>
+}
+
+export type WriteResult = 'created' | 'updated'
+
+export interface WriteOutcome {
+  result: WriteResult
+  /** Human notes about what changed besides the value, e.g. "protected: true -> false". */
+  changes?: string[]
+}
+
+export interface Destination {
+  /** e.g. "github:org/acme" - shown in reports. */
+  readonly id: string
+  /** The secret/variable name this destination writes. */
+  readonly secretName: string
+  /** Auth, existence, permissions, name/value rules knowable in advance; no writes. */
+  preflight(): Promise<void>
+  /** What write() would do, known after preflight (for dry-run). */
+  wouldWrite(): Promise<WriteResult>
+  /** Checks a value against the platform's rules before any write (e.g. GitLab mask rule). */
+  checkValue(secret: string): void
+  write(secret: string): Promise<WriteOutcome>
+}
