@@ -24,6 +24,8 @@ export interface RunContext {
   retry?: HttpClientOptions['retry']
   timeoutMs?: number
   stats: HttpStats
+  /** Run when the run ends, whatever happened (e.g. revoking GitHub App installation tokens). */
+  cleanups: (() => Promise<void>)[]
 }
 
 export function newStats(): HttpStats {

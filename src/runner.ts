@@ -26,6 +26,7 @@ export function newContext(plan: Plan, options: RunOptions): RunContext {
     clock: systemClock,
     githubBudget: { pointsPerWindow: 900, windowMs: 60_000 },
     stats: newStats(),
+    cleanups: [],
     concurrency: plan.concurrency,
     signal: options.signal,
     ...options.context,
@@ -37,7 +38,11 @@ export function newContext(plan: Plan, options: RunOptions): RunContext {
 export async function runPlan(plan: Plan, options: RunOptions): Promise<Report> {
   const ctx = newContext(plan, options)
   const issuer = createIssuer(plan, ctx)
-  return execute(plan, { issuer, ctx, buildDestinations: () => buildDestinations(plan, ctx), onMinted: options.onMinted })
+  try {
+    return await execute(plan, { issuer, ctx, buildDestinations: () => buildDestinations(plan, ctx), onMinted: options.onMinted })
+  } finally {
+    for (const cleanup of ctx.cleanups) await cleanup()
+  }
 }
 
 /** Revokes one token by id (the ephemeral post step, and clean-up after cancellation). */

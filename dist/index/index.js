@@ -67389,6 +67389,251 @@ module.exports = {
 
 /***/ }),
 
+/***/ 7213:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  y: () => (/* binding */ makeClient),
+  C: () => (/* binding */ newStats)
+});
+
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/http/clock.ts
+var clock = __nccwpck_require__(8658);
+;// CONCATENATED MODULE: ./src/http/rate-limit.ts
+function header(meta, name) {
+    const v = meta.headers[name];
+    return Array.isArray(v) ? v[0] : v;
+}
+/** True for 429 and for GitHub's 403 "rate limit" answers (primary and secondary). */
+function isRateLimited(meta) {
+    if (meta.status === 429)
+        return true;
+    if (meta.status !== 403)
+        return false;
+    return header(meta, 'x-ratelimit-remaining') === '0' || /rate limit/i.test(meta.message);
+}
+/**
+ * Milliseconds to wait before retrying a rate-limited request: `retry-after` (seconds or HTTP
+ * date), then `x-ratelimit-reset` (epoch seconds) when nothing is left, then `RateLimit-Reset`
+ * (GitLab: epoch seconds; IETF draft: delta seconds), else GitHub's rule of at least a minute.
+ */
+function rateLimitWaitMs(meta, now, fallbackMs = 60_000) {
+    const retryAfter = header(meta, 'retry-after');
+    if (retryAfter !== undefined) {
+        const seconds = Number(retryAfter);
+        if (Number.isFinite(seconds))
+            return Math.max(0, seconds * 1000);
+        const date = Date.parse(retryAfter);
+        if (!Number.isNaN(date))
+            return Math.max(0, date - now);
+    }
+    const reset = header(meta, 'x-ratelimit-reset');
+    if (reset !== undefined && header(meta, 'x-ratelimit-remaining') === '0' && Number.isFinite(Number(reset))) {
+        return Math.max(0, Number(reset) * 1000 - now);
+    }
+    const rlReset = header(meta, 'ratelimit-reset');
+    if (rlReset !== undefined && Number.isFinite(Number(rlReset))) {
+        const n = Number(rlReset);
+        return Math.max(0, n > 1e9 ? n * 1000 - now : n * 1000);
+    }
+    return fallbackMs;
+}
+
+// EXTERNAL MODULE: ./src/http/scheduler.ts
+var http_scheduler = __nccwpck_require__(2997);
+;// CONCATENATED MODULE: ./src/http/client.ts
+/**
+ * The one HTTP client every platform goes through (undici): base URL, auth headers, JSON,
+ * timeouts, bounded retries for 5xx and network errors, rate-limit waits that follow what the
+ * server says (up to a ceiling), and typed errors carrying the platform's own message with every
+ * known secret redacted.
+ */
+
+
+
+
+
+const DEFAULT_RETRY = { maxRetries: 3, baseDelayMs: 600, maxRateLimitWaitMs: 15 * 60_000 };
+const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
+/** Pulls the human message out of the platforms' error bodies ({message}, {error}, GitLab's nested objects). */
+function platformMessage(body) {
+    if (typeof body === 'string')
+        return body.slice(0, 500);
+    if (body && typeof body === 'object') {
+        const b = body;
+        const picked = b.message ?? b.error_description ?? b.error;
+        if (typeof picked === 'string')
+            return picked;
+        if (picked && typeof picked === 'object') {
+            if (typeof picked.message === 'string')
+                return picked.message;
+            return Object.entries(picked)
+                .map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(', ') : JSON.stringify(v)}`)
+                .join('; ');
+        }
+        return JSON.stringify(body).slice(0, 500);
+    }
+    return '';
+}
+class HttpClient {
+    options;
+    platform;
+    clock;
+    retry;
+    scheduler;
+    constructor(options) {
+        this.options = options;
+        this.platform = options.platform;
+        this.clock = options.clock ?? clock/* systemClock */.m;
+        this.retry = { ...DEFAULT_RETRY, ...options.retry };
+        this.scheduler = options.scheduler ?? new http_scheduler/* RequestScheduler */.J({ concurrency: 8, clock: this.clock });
+    }
+    get(path, opts = {}) {
+        return this.request('GET', path, opts);
+    }
+    async request(method, path, opts = {}) {
+        const url = this.url(path, opts.query);
+        const where = `${method} ${this.options.redactor.redact(url.pathname)}`;
+        let failures = 0;
+        let rateLimitedMs = 0;
+        for (;;) {
+            this.options.signal?.throwIfAborted();
+            let meta;
+            try {
+                meta = await this.scheduler.run(method, () => this.send(method, url, opts.body), this.options.signal);
+            }
+            catch (err) {
+                if (this.options.signal?.aborted)
+                    throw err;
+                if (++failures > this.retry.maxRetries) {
+                    throw new errors/* NetworkError */.Dr(`${this.platform}: ${where} failed: ${this.options.redactor.redact(describeNetworkError(err))} (gave up after ${failures} attempts)`, this.platform);
+                }
+                await this.backoff(failures, 0);
+                continue;
+            }
+            if (meta.status < 300)
+                return { status: meta.status, data: meta.body, headers: meta.headers };
+            if (isRateLimited(meta)) {
+                const wait = rateLimitWaitMs(meta, this.clock.now());
+                rateLimitedMs += wait;
+                if (wait > this.retry.maxRateLimitWaitMs || rateLimitedMs > this.retry.maxRateLimitWaitMs) {
+                    throw this.error(meta, where, errors/* RateLimitError */.OE, `rate limited; the server asked to wait ${Math.ceil(wait / 1000)} s, more than the ${Math.round(this.retry.maxRateLimitWaitMs / 1000)} s limit`);
+                }
+                this.options.onEvent?.({ type: 'rate-limited', waitMs: wait, status: meta.status });
+                this.scheduler.pauseUntil(this.clock.now() + wait);
+                continue;
+            }
+            if (RETRYABLE_STATUS.has(meta.status) && ++failures <= this.retry.maxRetries) {
+                await this.backoff(failures, meta.status);
+                continue;
+            }
+            throw this.toError(meta, where);
+        }
+    }
+    url(path, query) {
+        const url = new URL(this.options.baseUrl.replace(/\/+$/, '') + path);
+        for (const [k, v] of Object.entries(query ?? {}))
+            if (v !== undefined)
+                url.searchParams.set(k, String(v));
+        return url;
+    }
+    async send(method, url, body) {
+        const timeout = this.options.timeoutMs ?? 30_000;
+        this.options.onRequest?.();
+        const res = await (0,undici/* request */.Em)(url, {
+            method: method,
+            headers: {
+                accept: 'application/json',
+                'user-agent': 'token-action',
+                ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+                ...this.options.headers,
+            },
+            body: body === undefined ? undefined : JSON.stringify(body),
+            headersTimeout: timeout,
+            bodyTimeout: timeout,
+            dispatcher: this.options.dispatcher,
+        });
+        const text = await res.body.text();
+        let parsed = text;
+        if (text && /json/i.test(String(res.headers['content-type'] ?? ''))) {
+            try {
+                parsed = JSON.parse(text);
+            }
+            catch {
+                parsed = text;
+            }
+        }
+        else if (!text)
+            parsed = undefined;
+        return { status: res.statusCode, headers: res.headers, body: parsed, message: res.statusCode >= 300 ? platformMessage(parsed) : '' };
+    }
+    async backoff(attempt, status) {
+        // Exponential with full jitter: 0.6 s, 1.2 s, 2.4 s caps keep three retries within ~10 s.
+        const cap = this.retry.baseDelayMs * 2 ** (attempt - 1);
+        const wait = cap / 2 + Math.random() * (cap / 2);
+        this.options.onEvent?.({ type: 'retry', waitMs: wait, status });
+        await this.clock.sleep(wait, this.options.signal);
+    }
+    error(meta, where, Kind, summary) {
+        const said = this.options.redactor.redact(meta.message);
+        return new Kind(`${this.platform}: ${where} -> ${meta.status}${said ? ` "${said}"` : ''}: ${summary}`, this.platform, meta.status, said);
+    }
+    toError(meta, where) {
+        if (meta.status === 401)
+            return this.error(meta, where, errors/* AuthError */.lR, 'the credential was rejected');
+        if (meta.status === 403)
+            return this.error(meta, where, errors/* AuthError */.lR, 'the credential lacks permission');
+        if (meta.status === 404)
+            return this.error(meta, where, errors/* NotFoundError */.m_, 'not found (or no access)');
+        return this.error(meta, where, errors/* ApiError */.hD, 'request failed');
+    }
+}
+function describeNetworkError(err) {
+    if (err instanceof Error) {
+        const code = err.code;
+        return code ? `${code}: ${err.message}` : err.message;
+    }
+    return String(err);
+}
+
+;// CONCATENATED MODULE: ./src/context.ts
+
+
+function newStats() {
+    return { requests: 0, retries: 0, rateLimited: 0 };
+}
+/** Builds a platform client sharing the run's redaction, clock, cancellation and statistics. */
+function makeClient(ctx, platform, baseUrl, headers, scheduler) {
+    return new HttpClient({
+        platform,
+        baseUrl,
+        headers,
+        redactor: ctx.redactor,
+        clock: ctx.clock,
+        signal: ctx.signal,
+        dispatcher: ctx.dispatcher,
+        retry: ctx.retry,
+        timeoutMs: ctx.timeoutMs,
+        scheduler: scheduler ?? new http_scheduler/* RequestScheduler */.J({ concurrency: ctx.concurrency, clock: ctx.clock }),
+        onEvent: (e) => {
+            if (e.type === 'retry')
+                ctx.stats.retries++;
+            else
+                ctx.stats.rateLimited++;
+        },
+        onRequest: () => ctx.stats.requests++,
+    });
+}
+
+
+/***/ }),
+
 /***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -67452,11 +67697,117 @@ function errorMessage(err) {
 
 /***/ }),
 
+/***/ 8658:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ systemClock)
+/* harmony export */ });
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const t = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, Math.max(0, ms));
+        const onAbort = () => {
+            clearTimeout(t);
+            reject(signal.reason);
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+
+
+/***/ }),
+
+/***/ 2997:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ RequestScheduler),
+/* harmony export */   R: () => (/* binding */ githubCost)
+/* harmony export */ });
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8658);
+/**
+ * One scheduler per platform and credential: bounds concurrent requests, paces them to a points
+ * budget (GitHub: 900 points a minute, a read costs 1, a write 5) and holds every request back
+ * while the server has asked us to wait. Pacing is even rather than bursty, so the rolling window
+ * the server measures never overflows and the run still finishes as fast as the budget allows.
+ */
+
+const githubCost = (method) => (['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase()) ? 1 : 5);
+class RequestScheduler {
+    options;
+    active = 0;
+    waiting = [];
+    nextSlot = 0;
+    resumeAt = 0;
+    clock;
+    msPerPoint;
+    constructor(options) {
+        this.options = options;
+        this.clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .m;
+        this.msPerPoint = options.pointsPerWindow ? (options.windowMs ?? 60_000) / options.pointsPerWindow : 0;
+    }
+    /** Everyone waits until `at` (epoch ms): the server said so. */
+    pauseUntil(at) {
+        this.resumeAt = Math.max(this.resumeAt, at);
+    }
+    async run(method, fn, signal) {
+        await this.acquire();
+        try {
+            await this.pace(method, signal);
+            return await fn();
+        }
+        finally {
+            this.release();
+        }
+    }
+    async pace(method, signal) {
+        for (;;) {
+            const now = this.clock.now();
+            const wait = this.resumeAt - now;
+            if (wait > 0) {
+                await this.clock.sleep(wait, signal);
+                continue;
+            }
+            if (!this.msPerPoint)
+                return;
+            const cost = (this.options.costOf ?? (() => 1))(method);
+            const start = Math.max(now, this.nextSlot);
+            this.nextSlot = start + cost * this.msPerPoint;
+            if (start > now)
+                await this.clock.sleep(start - now, signal);
+            return;
+        }
+    }
+    acquire() {
+        if (this.active < this.options.concurrency) {
+            this.active++;
+            return Promise.resolve();
+        }
+        return new Promise((resolve) => this.waiting.push(resolve));
+    }
+    release() {
+        const next = this.waiting.shift();
+        if (next)
+            next();
+        else
+            this.active--;
+    }
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8581);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(530);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -67465,7 +67816,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8581:
+/***/ 530:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -71021,320 +71372,10 @@ function summaryText(r) {
     return lines;
 }
 
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var node_modules_undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./src/http/clock.ts
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const t = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, Math.max(0, ms));
-        const onAbort = () => {
-            clearTimeout(t);
-            reject(signal.reason);
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
-
-;// CONCATENATED MODULE: ./src/http/rate-limit.ts
-function header(meta, name) {
-    const v = meta.headers[name];
-    return Array.isArray(v) ? v[0] : v;
-}
-/** True for 429 and for GitHub's 403 "rate limit" answers (primary and secondary). */
-function isRateLimited(meta) {
-    if (meta.status === 429)
-        return true;
-    if (meta.status !== 403)
-        return false;
-    return header(meta, 'x-ratelimit-remaining') === '0' || /rate limit/i.test(meta.message);
-}
-/**
- * Milliseconds to wait before retrying a rate-limited request: `retry-after` (seconds or HTTP
- * date), then `x-ratelimit-reset` (epoch seconds) when nothing is left, then `RateLimit-Reset`
- * (GitLab: epoch seconds; IETF draft: delta seconds), else GitHub's rule of at least a minute.
- */
-function rateLimitWaitMs(meta, now, fallbackMs = 60_000) {
-    const retryAfter = header(meta, 'retry-after');
-    if (retryAfter !== undefined) {
-        const seconds = Number(retryAfter);
-        if (Number.isFinite(seconds))
-            return Math.max(0, seconds * 1000);
-        const date = Date.parse(retryAfter);
-        if (!Number.isNaN(date))
-            return Math.max(0, date - now);
-    }
-    const reset = header(meta, 'x-ratelimit-reset');
-    if (reset !== undefined && header(meta, 'x-ratelimit-remaining') === '0' && Number.isFinite(Number(reset))) {
-        return Math.max(0, Number(reset) * 1000 - now);
-    }
-    const rlReset = header(meta, 'ratelimit-reset');
-    if (rlReset !== undefined && Number.isFinite(Number(rlReset))) {
-        const n = Number(rlReset);
-        return Math.max(0, n > 1e9 ? n * 1000 - now : n * 1000);
-    }
-    return fallbackMs;
-}
-
-;// CONCATENATED MODULE: ./src/http/scheduler.ts
-/**
- * One scheduler per platform and credential: bounds concurrent requests, paces them to a points
- * budget (GitHub: 900 points a minute, a read costs 1, a write 5) and holds every request back
- * while the server has asked us to wait. Pacing is even rather than bursty, so the rolling window
- * the server measures never overflows and the run still finishes as fast as the budget allows.
- */
-
-const githubCost = (method) => (['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase()) ? 1 : 5);
-class RequestScheduler {
-    options;
-    active = 0;
-    waiting = [];
-    nextSlot = 0;
-    resumeAt = 0;
-    clock;
-    msPerPoint;
-    constructor(options) {
-        this.options = options;
-        this.clock = options.clock ?? systemClock;
-        this.msPerPoint = options.pointsPerWindow ? (options.windowMs ?? 60_000) / options.pointsPerWindow : 0;
-    }
-    /** Everyone waits until `at` (epoch ms): the server said so. */
-    pauseUntil(at) {
-        this.resumeAt = Math.max(this.resumeAt, at);
-    }
-    async run(method, fn, signal) {
-        await this.acquire();
-        try {
-            await this.pace(method, signal);
-            return await fn();
-        }
-        finally {
-            this.release();
-        }
-    }
-    async pace(method, signal) {
-        for (;;) {
-            const now = this.clock.now();
-            const wait = this.resumeAt - now;
-            if (wait > 0) {
-                await this.clock.sleep(wait, signal);
-                continue;
-            }
-            if (!this.msPerPoint)
-                return;
-            const cost = (this.options.costOf ?? (() => 1))(method);
-            const start = Math.max(now, this.nextSlot);
-            this.nextSlot = start + cost * this.msPerPoint;
-            if (start > now)
-                await this.clock.sleep(start - now, signal);
-            return;
-        }
-    }
-    acquire() {
-        if (this.active < this.options.concurrency) {
-            this.active++;
-            return Promise.resolve();
-        }
-        return new Promise((resolve) => this.waiting.push(resolve));
-    }
-    release() {
-        const next = this.waiting.shift();
-        if (next)
-            next();
-        else
-            this.active--;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/http/client.ts
-/**
- * The one HTTP client every platform goes through (undici): base URL, auth headers, JSON,
- * timeouts, bounded retries for 5xx and network errors, rate-limit waits that follow what the
- * server says (up to a ceiling), and typed errors carrying the platform's own message with every
- * known secret redacted.
- */
-
-
-
-
-
-const DEFAULT_RETRY = { maxRetries: 3, baseDelayMs: 600, maxRateLimitWaitMs: 15 * 60_000 };
-const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
-/** Pulls the human message out of the platforms' error bodies ({message}, {error}, GitLab's nested objects). */
-function platformMessage(body) {
-    if (typeof body === 'string')
-        return body.slice(0, 500);
-    if (body && typeof body === 'object') {
-        const b = body;
-        const picked = b.message ?? b.error_description ?? b.error;
-        if (typeof picked === 'string')
-            return picked;
-        if (picked && typeof picked === 'object') {
-            if (typeof picked.message === 'string')
-                return picked.message;
-            return Object.entries(picked)
-                .map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(', ') : JSON.stringify(v)}`)
-                .join('; ');
-        }
-        return JSON.stringify(body).slice(0, 500);
-    }
-    return '';
-}
-class client_HttpClient {
-    options;
-    platform;
-    clock;
-    retry;
-    scheduler;
-    constructor(options) {
-        this.options = options;
-        this.platform = options.platform;
-        this.clock = options.clock ?? systemClock;
-        this.retry = { ...DEFAULT_RETRY, ...options.retry };
-        this.scheduler = options.scheduler ?? new RequestScheduler({ concurrency: 8, clock: this.clock });
-    }
-    get(path, opts = {}) {
-        return this.request('GET', path, opts);
-    }
-    async request(method, path, opts = {}) {
-        const url = this.url(path, opts.query);
-        const where = `${method} ${this.options.redactor.redact(url.pathname)}`;
-        let failures = 0;
-        let rateLimitedMs = 0;
-        for (;;) {
-            this.options.signal?.throwIfAborted();
-            let meta;
-            try {
-                meta = await this.scheduler.run(method, () => this.send(method, url, opts.body), this.options.signal);
-            }
-            catch (err) {
-                if (this.options.signal?.aborted)
-                    throw err;
-                if (++failures > this.retry.maxRetries) {
-                    throw new errors/* NetworkError */.Dr(`${this.platform}: ${where} failed: ${this.options.redactor.redact(describeNetworkError(err))} (gave up after ${failures} attempts)`, this.platform);
-                }
-                await this.backoff(failures, 0);
-                continue;
-            }
-            if (meta.status < 300)
-                return { status: meta.status, data: meta.body, headers: meta.headers };
-            if (isRateLimited(meta)) {
-                const wait = rateLimitWaitMs(meta, this.clock.now());
-                rateLimitedMs += wait;
-                if (wait > this.retry.maxRateLimitWaitMs || rateLimitedMs > this.retry.maxRateLimitWaitMs) {
-                    throw this.error(meta, where, errors/* RateLimitError */.OE, `rate limited; the server asked to wait ${Math.ceil(wait / 1000)} s, more than the ${Math.round(this.retry.maxRateLimitWaitMs / 1000)} s limit`);
-                }
-                this.options.onEvent?.({ type: 'rate-limited', waitMs: wait, status: meta.status });
-                this.scheduler.pauseUntil(this.clock.now() + wait);
-                continue;
-            }
-            if (RETRYABLE_STATUS.has(meta.status) && ++failures <= this.retry.maxRetries) {
-                await this.backoff(failures, meta.status);
-                continue;
-            }
-            throw this.toError(meta, where);
-        }
-    }
-    url(path, query) {
-        const url = new URL(this.options.baseUrl.replace(/\/+$/, '') + path);
-        for (const [k, v] of Object.entries(query ?? {}))
-            if (v !== undefined)
-                url.searchParams.set(k, String(v));
-        return url;
-    }
-    async send(method, url, body) {
-        const timeout = this.options.timeoutMs ?? 30_000;
-        this.options.onRequest?.();
-        const res = await (0,node_modules_undici/* request */.Em)(url, {
-            method: method,
-            headers: {
-                accept: 'application/json',
-                'user-agent': 'token-action',
-                ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-                ...this.options.headers,
-            },
-            body: body === undefined ? undefined : JSON.stringify(body),
-            headersTimeout: timeout,
-            bodyTimeout: timeout,
-            dispatcher: this.options.dispatcher,
-        });
-        const text = await res.body.text();
-        let parsed = text;
-        if (text && /json/i.test(String(res.headers['content-type'] ?? ''))) {
-            try {
-                parsed = JSON.parse(text);
-            }
-            catch {
-                parsed = text;
-            }
-        }
-        else if (!text)
-            parsed = undefined;
-        return { status: res.statusCode, headers: res.headers, body: parsed, message: res.statusCode >= 300 ? platformMessage(parsed) : '' };
-    }
-    async backoff(attempt, status) {
-        // Exponential with full jitter: 0.6 s, 1.2 s, 2.4 s caps keep three retries within ~10 s.
-        const cap = this.retry.baseDelayMs * 2 ** (attempt - 1);
-        const wait = cap / 2 + Math.random() * (cap / 2);
-        this.options.onEvent?.({ type: 'retry', waitMs: wait, status });
-        await this.clock.sleep(wait, this.options.signal);
-    }
-    error(meta, where, Kind, summary) {
-        const said = this.options.redactor.redact(meta.message);
-        return new Kind(`${this.platform}: ${where} -> ${meta.status}${said ? ` "${said}"` : ''}: ${summary}`, this.platform, meta.status, said);
-    }
-    toError(meta, where) {
-        if (meta.status === 401)
-            return this.error(meta, where, errors/* AuthError */.lR, 'the credential was rejected');
-        if (meta.status === 403)
-            return this.error(meta, where, errors/* AuthError */.lR, 'the credential lacks permission');
-        if (meta.status === 404)
-            return this.error(meta, where, errors/* NotFoundError */.m_, 'not found (or no access)');
-        return this.error(meta, where, errors/* ApiError */.hD, 'request failed');
-    }
-}
-function describeNetworkError(err) {
-    if (err instanceof Error) {
-        const code = err.code;
-        return code ? `${code}: ${err.message}` : err.message;
-    }
-    return String(err);
-}
-
-;// CONCATENATED MODULE: ./src/context.ts
-
-
-function newStats() {
-    return { requests: 0, retries: 0, rateLimited: 0 };
-}
-/** Builds a platform client sharing the run's redaction, clock, cancellation and statistics. */
-function makeClient(ctx, platform, baseUrl, headers, scheduler) {
-    return new client_HttpClient({
-        platform,
-        baseUrl,
-        headers,
-        redactor: ctx.redactor,
-        clock: ctx.clock,
-        signal: ctx.signal,
-        dispatcher: ctx.dispatcher,
-        retry: ctx.retry,
-        timeoutMs: ctx.timeoutMs,
-        scheduler: scheduler ?? new RequestScheduler({ concurrency: ctx.concurrency, clock: ctx.clock }),
-        onEvent: (e) => {
-            if (e.type === 'retry')
-                ctx.stats.retries++;
-            else
-                ctx.stats.rateLimited++;
-        },
-        onRequest: () => ctx.stats.requests++,
-    });
-}
-
+// EXTERNAL MODULE: ./src/context.ts + 2 modules
+var context = __nccwpck_require__(7213);
+// EXTERNAL MODULE: ./src/http/scheduler.ts
+var http_scheduler = __nccwpck_require__(2997);
 ;// CONCATENATED MODULE: ./src/destinations/index.ts
 /** Turns the plan's targets into Destination plugins, loading each platform's module only when a line needs it. */
 
@@ -71343,11 +71384,43 @@ function makeClient(ctx, platform, baseUrl, headers, scheduler) {
 function githubHeaders(token) {
     return { authorization: `Bearer ${token}`, accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' };
 }
+/** One GitHub credential for the given targets: the github-token, or an App installation token per owner. */
+async function githubCredentials(targets, plan, ctx) {
+    if (plan.github.token)
+        return [{ token: plan.github.token, targets }];
+    const { installationToken, ownerOf } = await __nccwpck_require__.e(/* import() */ 620).then(__nccwpck_require__.bind(__nccwpck_require__, 9620));
+    // Map.groupBy is Node 21+; this must run on Node 20 too.
+    const byOwner = new Map();
+    for (const t of targets)
+        byOwner.set(ownerOf(t), [...(byOwner.get(ownerOf(t)) ?? []), t]);
+    const out = [];
+    for (const [owner, owned] of byOwner) {
+        const minted = await installationToken(ctx, plan.github.apiUrl, { id: plan.github.appId, privateKey: plan.github.appPrivateKey }, owner, owned);
+        ctx.cleanups.push(minted.revoke);
+        out.push({ token: minted.token, targets: owned });
+    }
+    return out;
+}
 async function githubDestinations(targets, plan, ctx, out) {
-    const { GitHubSecrets, expandRepos, githubDestination } = await Promise.all(/* import() */[__nccwpck_require__.e(768), __nccwpck_require__.e(271)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8271));
-    // One scheduler for the credential: GitHub's points budget and concurrency cap are per user.
-    const scheduler = new RequestScheduler({ concurrency: ctx.concurrency, pointsPerWindow: ctx.githubBudget.pointsPerWindow, windowMs: ctx.githubBudget.windowMs, costOf: githubCost, clock: ctx.clock });
-    const api = new GitHubSecrets(makeClient(ctx, 'github', plan.github.apiUrl, githubHeaders(plan.github.token), scheduler));
+    const { GitHubSecrets } = await Promise.all(/* import() */[__nccwpck_require__.e(768), __nccwpck_require__.e(271)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8271));
+    let credentials;
+    try {
+        credentials = await githubCredentials(targets, plan, ctx);
+    }
+    catch (err) {
+        for (const t of targets)
+            out.failures.push({ id: t.id, name: t.name, status: 'failed', detail: `preflight: ${(0,errors/* errorMessage */.gJ)(err)}` });
+        return;
+    }
+    for (const credential of credentials) {
+        // One scheduler per credential: GitHub's points budget and concurrency cap are per user or installation.
+        const scheduler = new http_scheduler/* RequestScheduler */.J({ concurrency: ctx.concurrency, pointsPerWindow: ctx.githubBudget.pointsPerWindow, windowMs: ctx.githubBudget.windowMs, costOf: http_scheduler/* githubCost */.R, clock: ctx.clock });
+        const api = new GitHubSecrets((0,context/* makeClient */.y)(ctx, 'github', plan.github.apiUrl, githubHeaders(credential.token), scheduler));
+        await githubTargets(credential.targets, api, out);
+    }
+}
+async function githubTargets(targets, api, out) {
+    const { expandRepos, githubDestination } = await Promise.all(/* import() */[__nccwpck_require__.e(768), __nccwpck_require__.e(271)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8271));
     for (const t of targets) {
         if (t.kind !== 'repos') {
             out.destinations.push(githubDestination(t, api));
@@ -71396,6 +71469,8 @@ async function buildDestinations(plan, ctx) {
     return out;
 }
 
+// EXTERNAL MODULE: ./src/http/clock.ts
+var clock = __nccwpck_require__(8658);
 ;// CONCATENATED MODULE: ./src/issuers/rack-gateway.ts
 /**
  * Rack Gateway (`<gateway>/api/v1`, Bearer admin API token). Tokens are addressed by `public_id`;
@@ -71449,8 +71524,8 @@ class RackGatewayIssuer {
 const bearer = (token) => ({ authorization: `Bearer ${token}` });
 function issuers_createIssuer(plan, ctx) {
     const url = plan.issuer.url ?? '';
-    const verifier = (secret) => makeClient(ctx, plan.issuer.kind, url, bearer(secret));
-    const admin = () => makeClient(ctx, plan.issuer.kind, url, bearer(plan.issuer.credential ?? ''));
+    const verifier = (secret) => (0,context/* makeClient */.y)(ctx, plan.issuer.kind, url, bearer(secret));
+    const admin = () => (0,context/* makeClient */.y)(ctx, plan.issuer.kind, url, bearer(plan.issuer.credential ?? ''));
     switch (plan.issuer.kind) {
         case 'rack-gateway':
             return new RackGatewayIssuer(admin(), verifier);
@@ -71833,9 +71908,10 @@ function newContext(plan, options) {
     for (const s of planSecrets(plan))
         redactor.add(s);
     return {
-        clock: systemClock,
+        clock: clock/* systemClock */.m,
         githubBudget: { pointsPerWindow: 900, windowMs: 60_000 },
-        stats: newStats(),
+        stats: (0,context/* newStats */.C)(),
+        cleanups: [],
         concurrency: plan.concurrency,
         signal: options.signal,
         ...options.context,
@@ -71846,7 +71922,13 @@ function newContext(plan, options) {
 async function runPlan(plan, options) {
     const ctx = newContext(plan, options);
     const issuer = issuers_createIssuer(plan, ctx);
-    return execute(plan, { issuer, ctx, buildDestinations: () => buildDestinations(plan, ctx), onMinted: options.onMinted });
+    try {
+        return await execute(plan, { issuer, ctx, buildDestinations: () => buildDestinations(plan, ctx), onMinted: options.onMinted });
+    }
+    finally {
+        for (const cleanup of ctx.cleanups)
+            await cleanup();
+    }
 }
 /** Revokes one token by id (the ephemeral post step, and clean-up after cancellation). */
 async function revokeToken(plan, id, options) {
@@ -72277,6 +72359,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

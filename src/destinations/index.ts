@@ -11,11 +11,41 @@ function githubHeaders(token: string): Record<string, string> {
   return { authorization: `Bearer ${token}`, accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' }
 }
 
+/** One GitHub credential for the given targets: the github-token, or an App installation token per owner. */
+async function githubCredentials(targets: GitHubTarget[], plan: Plan, ctx: RunContext): Promise<{ token: string; targets: GitHubTarget[] }[]> {
+  if (plan.github.token) return [{ token: plan.github.token, targets }]
+  const { installationToken, ownerOf } = await import('./github-app.js')
+  // Map.groupBy is Node 21+; this must run on Node 20 too.
+  const byOwner = new Map<string, GitHubTarget[]>()
+  for (const t of targets) byOwner.set(ownerOf(t), [...(byOwner.get(ownerOf(t)) ?? []), t])
+  const out: { token: string; targets: GitHubTarget[] }[] = []
+  for (const [owner, owned] of byOwner) {
+    const minted = await installationToken(ctx, plan.github.apiUrl, { id: plan.github.appId!, privateKey: plan.github.appPrivateKey! }, owner, owned)
+    ctx.cleanups.push(minted.revoke)
+    out.push({ token: minted.token, targets: owned })
+  }
+  return out
+}
+
 async function githubDestinations(targets: GitHubTarget[], plan: Plan, ctx: RunContext, out: BuiltDestinations): Promise<void> {
-  const { GitHubSecrets, expandRepos, githubDestination } = await import('./github.js')
-  // One scheduler for the credential: GitHub's points budget and concurrency cap are per user.
-  const scheduler = new RequestScheduler({ concurrency: ctx.concurrency, pointsPerWindow: ctx.githubBudget.pointsPerWindow, windowMs: ctx.githubBudget.windowMs, costOf: githubCost, clock: ctx.clock })
-  const api = new GitHubSecrets(makeClient(ctx, 'github', plan.github.apiUrl, githubHeaders(plan.github.token!), scheduler))
+  const { GitHubSecrets } = await import('./github.js')
+  let credentials
+  try {
+    credentials = await githubCredentials(targets, plan, ctx)
+  } catch (err) {
+    for (const t of targets) out.failures.push({ id: t.id, name: t.name, status: 'failed', detail: `preflight: ${errorMessage(err)}` })
+    return
+  }
+  for (const credential of credentials) {
+    // One scheduler per credential: GitHub's points budget and concurrency cap are per user or installation.
+    const scheduler = new RequestScheduler({ concurrency: ctx.concurrency, pointsPerWindow: ctx.githubBudget.pointsPerWindow, windowMs: ctx.githubBudget.windowMs, costOf: githubCost, clock: ctx.clock })
+    const api = new GitHubSecrets(makeClient(ctx, 'github', plan.github.apiUrl, githubHeaders(credential.token), scheduler))
+    await githubTargets(credential.targets, api, out)
+  }
+}
+
+async function githubTargets(targets: GitHubTarget[], api: import('./github.js').GitHubSecrets, out: BuiltDestinations): Promise<void> {
+  const { expandRepos, githubDestination } = await import('./github.js')
   for (const t of targets) {
     if (t.kind !== 'repos') {
       out.destinations.push(githubDestination(t, api))
