@@ -22,7 +22,6 @@ export interface EngineDeps {
   issuer: Issuer
   buildDestinations(): Promise<BuiltDestinations>
   ctx: RunContext
-  now?: () => Date
   /** Runs right after minting, before anything else: outputs and post-step state. */
   onMinted?: (token: MintedToken) => void
 }
@@ -38,7 +37,7 @@ class Run {
     private readonly plan: Plan,
     private readonly deps: EngineDeps,
   ) {
-    this.now = deps.now ?? (() => new Date())
+    this.now = () => new Date(deps.ctx.clock.now())
     this.report = {
       outcome: 'failed',
       mode: plan.mode,

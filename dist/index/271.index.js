@@ -116,6 +116,7 @@ function explain(err, t) {
     }
     throw err;
 }
+/** A repository or environment secret; OrgSecret adds the org's access rules. */
 class GitHubDestination {
     id;
     target;
@@ -175,8 +176,6 @@ class GitHubDestination {
             explain(err, this.target);
         }
     }
-}
-class RepoOrEnvSecret extends GitHubDestination {
 }
 class OrgSecret extends GitHubDestination {
     access;
@@ -252,7 +251,7 @@ async function expandRepos(target, api) {
     }));
 }
 function githubDestination(target, api) {
-    return target.kind === 'org' ? new OrgSecret(target.id, target, api) : new RepoOrEnvSecret(target.id, target, api);
+    return target.kind === 'org' ? new OrgSecret(target.id, target, api) : new GitHubDestination(target.id, target, api);
 }
 
 

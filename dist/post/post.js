@@ -68814,7 +68814,7 @@ class Run {
     constructor(plan, deps) {
         this.plan = plan;
         this.deps = deps;
-        this.now = deps.now ?? (() => new Date());
+        this.now = () => new Date(deps.ctx.clock.now());
         this.report = {
             outcome: 'failed',
             mode: plan.mode,

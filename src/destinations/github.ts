@@ -104,7 +104,8 @@ function explain(err: unknown, t: GitHubTarget): never {
   throw err
 }
 
-abstract class GitHubDestination implements Destination {
+/** A repository or environment secret; OrgSecret adds the org's access rules. */
+class GitHubDestination implements Destination {
   readonly secretName: string
   protected readonly namespace: string
 
@@ -165,8 +166,6 @@ abstract class GitHubDestination implements Destination {
     }
   }
 }
-
-class RepoOrEnvSecret extends GitHubDestination {}
 
 interface OrgAccess {
   visibility: OrgVisibility
@@ -243,5 +242,5 @@ export async function expandRepos(target: Extract<GitHubTarget, { kind: 'repos' 
 }
 
 export function githubDestination(target: Exclude<GitHubTarget, { kind: 'repos' }>, api: GitHubSecrets): Destination {
-  return target.kind === 'org' ? new OrgSecret(target.id, target, api) : new RepoOrEnvSecret(target.id, target, api)
+  return target.kind === 'org' ? new OrgSecret(target.id, target, api) : new GitHubDestination(target.id, target, api)
 }

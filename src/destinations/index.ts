@@ -6,6 +6,7 @@ import { githubCost, RequestScheduler } from '../http/scheduler.js'
 import type { Plan } from '../plan.js'
 import type { BuiltDestinations } from '../rotate.js'
 import type { Destination } from '../types.js'
+import type { GitHubSecrets } from './github.js'
 
 function githubHeaders(token: string): Record<string, string> {
   return { authorization: `Bearer ${token}`, accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' }
@@ -44,7 +45,7 @@ async function githubDestinations(targets: GitHubTarget[], plan: Plan, ctx: RunC
   }
 }
 
-async function githubTargets(targets: GitHubTarget[], api: import('./github.js').GitHubSecrets, out: BuiltDestinations): Promise<void> {
+async function githubTargets(targets: GitHubTarget[], api: GitHubSecrets, out: BuiltDestinations): Promise<void> {
   const { expandRepos, githubDestination } = await import('./github.js')
   for (const t of targets) {
     if (t.kind !== 'repos') {

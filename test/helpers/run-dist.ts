@@ -3,7 +3,7 @@
  * (hyphens kept, upper-cased), GITHUB_OUTPUT / GITHUB_STATE / GITHUB_STEP_SUMMARY files, then the
  * post step with the saved state. Also runs `dist/cli.js`. Optionally under Node 24.
  */
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -133,4 +133,14 @@ export function leakedForms(secret: string, text: string): string[] {
     .filter((l) => !l.startsWith('::add-mask::'))
     .join('\n')
   return forms.filter((f) => visible.includes(f))
+}
+
+let node24: string | undefined
+/**
+ * The runner's Node (24), fetched from the npm registry once. Spawned directly, never through
+ * `npm exec`'s shell, which drops variables like INPUT_ISSUER-URL whose names contain `-`.
+ */
+export function node24Path(): string {
+  node24 ??= execFileSync('npm', ['exec', '--yes', '--package=node@24', '--', 'node', '-p', 'process.execPath'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+  return node24
 }

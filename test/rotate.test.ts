@@ -1,0 +1,205 @@
+/**
+ * The lifecycle's decisions, with in-memory plugins that implement the two interfaces the way a
+ * platform would (an issuer that tracks which tokens are alive, destinations that hold values).
+ */
+import { describe, expect, it } from 'vitest'
+import { newStats, type RunContext } from '../src/context.js'
+import { ApiError, AuthError } from '../src/errors.js'
+import { systemClock } from '../src/http/clock.js'
+import { silentLogger } from '../src/log.js'
+import { buildPlan, type Inputs } from '../src/plan.js'
+import { Redactor } from '../src/redact.js'
+import { execute } from '../src/rotate.js'
+import type { Destination, Issuer, MintedToken, TokenInfo, TokenSpec } from '../src/types.js'
+
+class MemoryIssuer implements Issuer {
+  readonly kind = 'memory'
+  readonly can = { create: true, list: true, revoke: true, disable: false, expiry: false, projects: false }
+  readonly alive = new Map<string, TokenInfo & { secret: string }>()
+  readonly revoked: string[] = []
+  private n = 0
+  failVerify = false
+
+  seed(name: string, createdAt: string): string {
+    const id = `old-${++this.n}`
+    this.alive.set(id, { id, name, createdAt, secret: `secret-${id}-xxxxxxxx` })
+    return id
+  }
+  async create(spec: TokenSpec): Promise<MintedToken> {
+    const id = `new-${++this.n}`
+    const secret = `secret-${id}-${'x'.repeat(24)}`
+    this.alive.set(id, { id, name: spec.name, createdAt: new Date().toISOString(), secret })
+    return { id, name: spec.name, secret }
+  }
+  async list(prefix: string): Promise<TokenInfo[]> {
+    return [...this.alive.values()].filter((t) => t.name.startsWith(prefix))
+  }
+  async revoke(id: string): Promise<void> {
+    this.alive.delete(id)
+    this.revoked.push(id)
+  }
+  async verify(secret: string) {
+    if (this.failVerify || ![...this.alive.values()].some((t) => t.secret === secret)) throw new AuthError('token rejected', 'memory', 401)
+    return { subject: 'memory' }
+  }
+  isValid(secret: string): boolean {
+    return [...this.alive.values()].some((t) => t.secret === secret)
+  }
+}
+
+class MemoryDestination implements Destination {
+  value?: string
+  preflightError?: Error
+  writeError?: Error
+  writes = 0
+  constructor(
+    readonly id: string,
+    readonly secretName = 'RACK_GATEWAY_API_TOKEN',
+  ) {}
+  async preflight() {
+    if (this.preflightError) throw this.preflightError
+  }
+  async wouldWrite() {
+    return this.value ? ('updated' as const) : ('created' as const)
+  }
+  checkValue() {}
+  async write(secret: string) {
+    this.writes++
+    if (this.writeError) throw this.writeError
+    const result = this.value ? ('updated' as const) : ('created' as const)
+    this.value = secret
+    return { result }
+  }
+}
+
+const base: Inputs = {
+  issuer: 'rack-gateway',
+  'issuer-url': 'https://gw.example.com',
+  'issuer-token': 'rgw_admin',
+  'token-role': 'cicd',
+  'github-token': 'ghp_x',
+  destinations: 'github:repo/acme/a\ngithub:repo/acme/b\ngithub:repo/acme/c',
+}
+
+function ctx(): RunContext {
+  return { redactor: new Redactor(), log: silentLogger, clock: systemClock, concurrency: 4, githubBudget: { pointsPerWindow: 900, windowMs: 60_000 }, stats: newStats(), cleanups: [] }
+}
+
+async function run(inputs: Inputs, issuer: MemoryIssuer, dests: MemoryDestination[]) {
+  const plan = buildPlan({ ...base, ...inputs })
+  return execute(plan, { issuer, ctx: ctx(), buildDestinations: async () => ({ destinations: dests, failures: [] }) })
+}
+
+const three = () => ['a', 'b', 'c'].map((r) => new MemoryDestination(`github:repo/acme/${r}`))
+
+describe('rotate lifecycle', () => {
+  it('writes everywhere, then revokes every older token with the prefix (and only those)', async () => {
+    const issuer = new MemoryIssuer()
+    const old1 = issuer.seed('rack-gateway-api-token-20250101000000', '2025-01-01T00:00:00Z')
+    const old2 = issuer.seed('rack-gateway-api-token-20250601000000', '2025-06-01T00:00:00Z')
+    const other = issuer.seed('rack-gateway-api-token-staging-20250101000000', '2025-01-01T00:00:00Z')
+    const dests = three()
+    const report = await run({}, issuer, dests)
+    expect(report.outcome).toBe('rotated')
+    expect(report.revokedIds.sort()).toEqual([old1, old2].sort())
+    expect(issuer.alive.has(other)).toBe(true)
+    for (const d of dests) expect(issuer.isValid(d.value!)).toBe(true)
+    expect(new Set(dests.map((d) => d.value)).size).toBe(1)
+    expect(report.token?.name).toMatch(/^rack-gateway-api-token-\d{14}$/)
+  })
+
+  it('a failed destination keeps every old token alive, fails the run and names the destination', async () => {
+    const issuer = new MemoryIssuer()
+    const old = issuer.seed('rack-gateway-api-token-20250101000000', '2025-01-01T00:00:00Z')
+    const dests = three()
+    for (const d of dests) d.value = issuer.alive.get(old)!.secret
+    dests[1]!.writeError = new ApiError('github: PUT ... -> 422 "bad"', 'github', 422)
+    const report = await run({}, issuer, dests)
+    expect(report.outcome).toBe('failed')
+    expect(issuer.revoked).toEqual([])
+    expect(report.keptIds).toEqual([old])
+    expect(report.destinations.find((d) => d.id === 'github:repo/acme/b')).toMatchObject({ status: 'failed', detail: expect.stringContaining('422') })
+    // Every destination holds a working token: two the new one, one the old one.
+    for (const d of dests) expect(issuer.isValid(d.value!)).toBe(true)
+    expect(report.newTokenRevoked).toBeUndefined()
+  })
+
+  it('revokes the new token when it reached no destination', async () => {
+    const issuer = new MemoryIssuer()
+    issuer.seed('rack-gateway-api-token-20250101000000', '2025-01-01T00:00:00Z')
+    const dests = three()
+    for (const d of dests) d.writeError = new ApiError('down', 'github', 503)
+    const report = await run({}, issuer, dests)
+    expect(report.outcome).toBe('failed')
+    expect(report.newTokenRevoked).toBe(true)
+    expect(issuer.revoked).toEqual([report.token!.id])
+  })
+
+  it('mints nothing when any preflight fails', async () => {
+    const issuer = new MemoryIssuer()
+    const dests = three()
+    dests[2]!.preflightError = new AuthError('403 nope', 'github', 403)
+    const report = await run({}, issuer, dests)
+    expect(report.outcome).toBe('failed')
+    expect(issuer.alive.size).toBe(0)
+    expect(dests.every((d) => d.writes === 0)).toBe(true)
+    expect(report.destinations.map((d) => d.status)).toEqual(['failed', 'not written', 'not written'])
+  })
+
+  it('a token that does not verify is revoked and written nowhere', async () => {
+    const issuer = new MemoryIssuer()
+    issuer.failVerify = true
+    const dests = three()
+    const report = await run({}, issuer, dests)
+    expect(report.outcome).toBe('failed')
+    expect(report.error).toMatch(/did not verify/)
+    expect(issuer.alive.size).toBe(0)
+    expect(dests.every((d) => d.writes === 0)).toBe(true)
+  })
+
+  it('is not due while the newest token is younger than rotate-if-older-than', async () => {
+    const issuer = new MemoryIssuer()
+    issuer.seed('rack-gateway-api-token-20250101000000', '2025-01-01T00:00:00Z')
+    issuer.seed('rack-gateway-api-token-20990101000000', new Date(Date.now() - 10 * 86_400_000).toISOString())
+    const dests = three()
+    const report = await run({ 'rotate-if-older-than': '90d' }, issuer, dests)
+    expect(report.outcome).toBe('not-due')
+    expect(issuer.alive.size).toBe(2)
+    expect(dests.every((d) => d.writes === 0)).toBe(true)
+  })
+
+  it('dry-run plans would create / would update and changes nothing', async () => {
+    const issuer = new MemoryIssuer()
+    issuer.seed('rack-gateway-api-token-20250101000000', '2025-01-01T00:00:00Z')
+    const dests = three()
+    dests[0]!.value = 'present'
+    const report = await run({ 'dry-run': 'true' }, issuer, dests)
+    expect(report.outcome).toBe('planned')
+    expect(report.destinations.map((d) => d.status)).toEqual(['would update', 'would create', 'would create'])
+    expect(issuer.alive.size).toBe(1)
+    expect(dests.every((d) => d.writes === 0)).toBe(true)
+  })
+
+  it('create mode distributes and revokes nothing', async () => {
+    const issuer = new MemoryIssuer()
+    const old = issuer.seed('rack-gateway-api-token-20250101000000', '2025-01-01T00:00:00Z')
+    const report = await run({ mode: 'create' }, issuer, three())
+    expect(report.outcome).toBe('created')
+    expect(issuer.alive.has(old)).toBe(true)
+  })
+
+  it('after a half-failed run, the next success revokes every older token, including the half-distributed one', async () => {
+    const issuer = new MemoryIssuer()
+    const old = issuer.seed('rack-gateway-api-token-20250101000000', '2025-01-01T00:00:00Z')
+    const dests = three()
+    dests[0]!.writeError = new ApiError('flaky', 'github', 502)
+    const first = await run({}, issuer, dests)
+    expect(first.outcome).toBe('failed')
+    dests[0]!.writeError = undefined
+    await new Promise((r) => setTimeout(r, 1100)) // names carry a 1 s timestamp
+    const second = await run({}, issuer, dests)
+    expect(second.outcome).toBe('rotated')
+    expect(second.revokedIds.sort()).toEqual([old, first.token!.id].sort())
+    expect([...issuer.alive.keys()]).toEqual([second.token!.id])
+  })
+})
