@@ -39,16 +39,18 @@ function appJwt(appId, privateKeyPem, nowMs) {
     const signature = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createSign)('RSA-SHA256').update(unsigned).sign(key);
     return `${unsigned}.${base64url(signature)}`;
 }
-/** Least privilege: only the secret permissions these targets need. */
+/** Least privilege: only the secret permissions these targets need (names from GitHub's app-permissions schema). */
+const PERMISSION = {
+    repo: { actions: 'secrets', dependabot: 'dependabot_secrets', codespaces: 'codespaces' },
+    org: { actions: 'organization_secrets', dependabot: 'dependabot_secrets', codespaces: 'organization_secrets' },
+};
 function permissionsFor(targets) {
     const p = { metadata: 'read' };
     for (const t of targets) {
         if (t.kind === 'env')
             p.environments = 'write';
-        else if (t.kind === 'org')
-            p[t.app === 'actions' ? 'organization_secrets' : t.app === 'dependabot' ? 'organization_dependabot_secrets' : 'organization_codespaces_secrets'] = 'write';
         else
-            p[t.app === 'actions' ? 'secrets' : t.app === 'dependabot' ? 'dependabot_secrets' : 'codespaces_secrets'] = 'write';
+            p[PERMISSION[t.kind === 'org' ? 'org' : 'repo'][t.app]] = 'write';
     }
     return p;
 }

@@ -27,13 +27,17 @@ export function appJwt(appId: string, privateKeyPem: string, nowMs: number): str
   return `${unsigned}.${base64url(signature)}`
 }
 
-/** Least privilege: only the secret permissions these targets need. */
+/** Least privilege: only the secret permissions these targets need (names from GitHub's app-permissions schema). */
+const PERMISSION: Record<'repo' | 'org', Record<'actions' | 'dependabot' | 'codespaces', string>> = {
+  repo: { actions: 'secrets', dependabot: 'dependabot_secrets', codespaces: 'codespaces' },
+  org: { actions: 'organization_secrets', dependabot: 'dependabot_secrets', codespaces: 'organization_secrets' },
+}
+
 export function permissionsFor(targets: GitHubTarget[]): Record<string, 'write' | 'read'> {
   const p: Record<string, 'write' | 'read'> = { metadata: 'read' }
   for (const t of targets) {
     if (t.kind === 'env') p.environments = 'write'
-    else if (t.kind === 'org') p[t.app === 'actions' ? 'organization_secrets' : t.app === 'dependabot' ? 'organization_dependabot_secrets' : 'organization_codespaces_secrets'] = 'write'
-    else p[t.app === 'actions' ? 'secrets' : t.app === 'dependabot' ? 'dependabot_secrets' : 'codespaces_secrets'] = 'write'
+    else p[PERMISSION[t.kind === 'org' ? 'org' : 'repo'][t.app]] = 'write'
   }
   return p
 }

@@ -4,7 +4,7 @@
  * failing run can be replayed. Emulators add the platform's own behaviour on top.
  */
 import http from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 
 export interface EmuRequest {
   method: string
@@ -81,11 +81,14 @@ export class Emulator {
   readonly guards: Handler[] = []
   latencyMs: number
   faults: FaultRule[]
+  /** Requests being handled right now, and the most ever at once. */
+  inFlight = 0
+  peakInFlight = 0
   private random: () => number
   private readonly routes: Route[] = []
   private server?: http.Server
   private baseUrl = ''
-  private readonly sockets = new Set<import('node:net').Socket>()
+  private readonly sockets = new Set<Socket>()
 
   constructor(
     readonly name: string,
@@ -151,6 +154,8 @@ export class Emulator {
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    this.peakInFlight = Math.max(this.peakInFlight, ++this.inFlight)
+    res.on('close', () => this.inFlight--)
     const chunks: Buffer[] = []
     for await (const c of req) chunks.push(c as Buffer)
     const rawBody = Buffer.concat(chunks).toString('utf8')

@@ -1,0 +1,83 @@
+/**
+ * `npm run demo`: the whole lifecycle against local emulators, no accounts needed. Runs the committed
+ * bundle (dist/index.js) exactly as a GitHub runner would, and prints what happened - never a token.
+ */
+import { createHash } from 'node:crypto'
+import { GitHubEmulator } from '../test/emulators/github.js'
+import { RackGatewayEmulator } from '../test/emulators/rack-gateway.js'
+import { runAction, type RunResult } from '../test/helpers/run-dist.js'
+
+const out = (line = '') => process.stdout.write(`${line}\n`)
+/** A short fingerprint lets you see which token a destination holds without showing it. */
+const fingerprint = (secret: string | undefined) => (secret ? `sha256:${createHash('sha256').update(secret).digest('hex').slice(0, 12)}` : '(none)')
+
+function show(title: string, run: RunResult): void {
+  out(`\n=== ${title} (exit ${run.code}) ===`)
+  for (const line of run.stdout.split('\n')) {
+    // The runner hides ::add-mask:: lines and renders ::warning:: / ::error:: as annotations.
+    if (!line || line.startsWith('::add-mask::')) continue
+    out(`  ${line.replace(/^::(warning|error)::/, (_m, level: string) => `[${level}] `)}`)
+  }
+  out(`  outputs: outcome=${run.outputs.outcome} token-id=${run.outputs['token-id'] || '-'} revoked-ids=${run.outputs['revoked-ids']}`)
+}
+
+async function main(): Promise<void> {
+  const gh = new GitHubEmulator()
+  const rgw = new RackGatewayEmulator()
+  await Promise.all([gh.start(), rgw.start()])
+  try {
+    const pat = 'github_pat_demo_0000000000000000000000'
+    gh.addToken(pat, { login: 'platform-bot' })
+    gh.addOrg('acme')
+    gh.addRepo('acme', 'api', { environments: ['production'] })
+    gh.addRepo('acme', 'web')
+    gh.seedOrgSecret('acme', 'RACK_GATEWAY_API_TOKEN', { value: 'legacy', visibility: 'selected', selectedRepositoryIds: [gh.repoId('acme', 'web')] })
+    const admin = rgw.addAdminToken()
+    out('Emulators on loopback:')
+    out(`  Rack Gateway ${rgw.url}   GitHub ${gh.url}`)
+
+    const inputs = {
+      issuer: 'rack-gateway',
+      'issuer-url': rgw.url,
+      'issuer-token': admin,
+      'token-role': 'cicd',
+      'github-token': pat,
+      'github-api-url': gh.url,
+      destinations: ['github:repo/acme/api', 'github:env/acme/api/production', 'github:org/acme   # keeps its selected repositories'].join('\n'),
+    }
+
+    show('1. dry run: what would happen', await runAction({ ...inputs, 'dry-run': 'true' }))
+    const first = await runAction(inputs)
+    show('2. first rotation: mint, verify, write to repo, environment and org', first)
+    const second = await runAction(inputs)
+    show('3. second rotation: the first token is revoked once every destination holds the new one', second)
+
+    gh.setFaults([{ match: /^PUT \/repos\/acme\/api\/environments\//, rate: 1, kind: 503 }])
+    const third = await runAction(inputs)
+    gh.setFaults([])
+    show('4. a destination fails: nothing old is revoked, the run fails and names it', third)
+    const fourth = await runAction(inputs)
+    show('5. re-run after the outage: converges, revoking every older token', fourth)
+
+    out('\nWhat each destination holds now (fingerprints, never values):')
+    const holders = [
+      ['github:repo/acme/api', gh.secretValue({ repo: 'acme/api' }, 'RACK_GATEWAY_API_TOKEN')],
+      ['github:env/acme/api/production', gh.secretValue({ env: 'acme/api/production' }, 'RACK_GATEWAY_API_TOKEN')],
+      ['github:org/acme', gh.orgSecret('acme', 'RACK_GATEWAY_API_TOKEN')?.value],
+    ] as const
+    for (const [id, value] of holders) out(`  ${id.padEnd(34)} ${fingerprint(value)}  valid at Rack Gateway: ${value && rgw.isValid(value) ? 'yes' : 'NO'}`)
+    const org = gh.orgSecret('acme', 'RACK_GATEWAY_API_TOKEN')
+    out(`  org secret visibility: ${org?.visibility}, selected repository ids: ${JSON.stringify(org?.selectedRepositoryIds)}`)
+    out(`  live tokens at Rack Gateway with the prefix: ${rgw.tokens().filter((t) => t.name.startsWith('rack-gateway-api-token-') && !t.revoked).length}`)
+    const failed = [first, second, fourth].some((r) => r.code !== 0) || third.code === 0
+    if (failed) throw new Error('the demo did not go as expected: see the runs above')
+    out('\nDemo finished: every destination holds one valid token; older tokens are revoked.')
+  } finally {
+    await Promise.all([gh.close(), rgw.close()])
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`demo failed: ${err instanceof Error ? err.message : String(err)}\n`)
+  process.exit(1)
+})
