@@ -202,13 +202,20 @@ class Run {
     }
     const now = this.now()
     const expiry = plan.spec.expiry ? expiryDate(plan.spec.expiry, now) : plan.mode === 'ephemeral' && issuer.can.expiry ? addDuration(now, EPHEMERAL_DEFAULT) : undefined
-    const token = await issuer.create({
-      name: mintedName(plan.spec.namePrefix, now),
-      role: plan.spec.role,
-      permissions: plan.spec.permissions,
-      projects: plan.spec.projects,
-      expiresAt: expiry?.toISOString(),
-    })
+    const spec = { role: plan.spec.role, permissions: plan.spec.permissions, projects: plan.spec.projects, expiresAt: expiry?.toISOString() }
+    let token: MintedToken
+    for (let attempt = 1; ; attempt++) {
+      try {
+        token = await issuer.create({ ...spec, name: mintedName(plan.spec.namePrefix, this.now()) })
+        break
+      } catch (err) {
+        // Names carry a one-second timestamp and are unique: a run in the same second (a re-run,
+        // a matrix sibling) takes the next second's name.
+        const clash = err instanceof TokenActionError && (err.status === 400 || err.status === 409) && /already exists|taken/i.test(err.platformMessage ?? '')
+        if (!clash || attempt >= 3) throw err
+        await ctx.clock.sleep(1000 - (ctx.clock.now() % 1000) + 5, ctx.signal)
+      }
+    }
     ctx.redactor.add(token.secret)
     this.deps.onMinted?.(token)
     return token

@@ -67807,7 +67807,7 @@ class RequestScheduler {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(530);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(440);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -67816,7 +67816,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 530:
+/***/ 440:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -71471,6 +71471,109 @@ async function buildDestinations(plan, ctx) {
 
 // EXTERNAL MODULE: ./src/http/clock.ts
 var clock = __nccwpck_require__(8658);
+;// CONCATENATED MODULE: ./src/issuers/verify-only.ts
+/**
+ * Issuers whose tokens are made in a product's UI (RWX, Hawzu) or elsewhere (static): token-action
+ * can only prove the given token works and distribute it. Minting, listing and revoking are refused
+ * with what to do instead.
+ */
+
+const NONE = { create: false, list: false, revoke: false, disable: false, expiry: false, projects: false };
+class VerifyOnlyIssuer {
+    can = NONE;
+    refuse(what) {
+        throw new errors/* ConfigError */.xL('mode', `issuer ${this.kind} has no API to ${what} tokens: create the token in ${this.ui}, pass it as \`token\` and use mode distribute`);
+    }
+    create() {
+        this.refuse('mint');
+    }
+    list() {
+        this.refuse('list');
+    }
+    revoke() {
+        this.refuse('revoke');
+    }
+}
+/** Verifies with a GET that must answer 200 when authenticated as the token. */
+class BearerCheckIssuer extends VerifyOnlyIssuer {
+    verifier;
+    constructor(verifier) {
+        super();
+        this.verifier = verifier;
+    }
+    async verify(secret) {
+        const res = await this.verifier(secret).get(this.checkPath);
+        return { subject: this.describe(res.data ?? {}) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/issuers/hawzu.ts
+/** Hawzu: tokens are made in Hawzu's workspace settings; verify with GET /api/v1/workspaces. */
+
+class HawzuIssuer extends BearerCheckIssuer {
+    kind = 'hawzu';
+    ui = 'Hawzu (workspace settings, API tokens)';
+    checkPath = '/api/v1/workspaces';
+    describe(body) {
+        const list = Array.isArray(body.data) ? body.data : Array.isArray(body) ? body : [];
+        return `Hawzu token seeing ${list.length} workspace(s)`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/issuers/http.ts
+/**
+ * The generic `http` issuer contract (docs/issuer-contract.openapi.yaml): workspace or project
+ * tokens, expiry, enable/disable, whoami. Hawzu-style in-house issuers implement it.
+ */
+
+class HttpIssuer {
+    admin;
+    verifier;
+    kind = 'http';
+    can = { create: true, list: true, revoke: true, disable: true, expiry: true, projects: true };
+    constructor(admin, verifier) {
+        this.admin = admin;
+        this.verifier = verifier;
+    }
+    async create(spec) {
+        const body = {
+            name: spec.name,
+            scope: spec.projects ? 'project' : 'workspace',
+            ...(spec.role ? { role: spec.role } : {}),
+            ...(spec.permissions ? { permissions: spec.permissions } : {}),
+            ...(spec.projects ? { projects: spec.projects } : {}),
+            ...(spec.expiresAt ? { expires_at: spec.expiresAt } : {}),
+        };
+        const res = await this.admin.request('POST', '/tokens', { body });
+        return { id: res.data.id, name: res.data.name, secret: res.data.token, expiresAt: res.data.expires_at ?? undefined };
+    }
+    async list(namePrefix) {
+        const res = await this.admin.get('/tokens', { query: { name_prefix: namePrefix } });
+        return res.data.items.map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at, expiresAt: t.expires_at ?? undefined, enabled: t.enabled }));
+    }
+    async revoke(id) {
+        try {
+            await this.admin.request('DELETE', `/tokens/${encodeURIComponent(id)}`);
+        }
+        catch (err) {
+            if (!(err instanceof errors/* NotFoundError */.m_))
+                throw err;
+        }
+    }
+    async disable(id) {
+        await this.admin.request('POST', `/tokens/${encodeURIComponent(id)}/disable`);
+    }
+    async enable(id) {
+        await this.admin.request('POST', `/tokens/${encodeURIComponent(id)}/enable`);
+    }
+    async verify(secret) {
+        const res = await this.verifier(secret).get('/whoami');
+        const d = res.data;
+        const scope = d.scope === 'project' ? `projects ${(d.projects ?? []).map((p) => `${p.id}:${p.role}`).join(', ')}` : `workspace role ${d.role ?? 'custom'}`;
+        return { subject: `${d.name} (${scope})`, expiresAt: d.expires_at ?? undefined };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/issuers/rack-gateway.ts
 /**
  * Rack Gateway (`<gateway>/api/v1`, Bearer admin API token). Tokens are addressed by `public_id`;
@@ -71517,8 +71620,34 @@ class RackGatewayIssuer {
     }
 }
 
+;// CONCATENATED MODULE: ./src/issuers/rwx.ts
+/** RWX: access tokens are made in the RWX UI; verify with GET /api/auth/whoami. */
+
+class RwxIssuer extends BearerCheckIssuer {
+    kind = 'rwx';
+    ui = 'the RWX UI (cloud.rwx.com, Access Tokens)';
+    checkPath = '/api/auth/whoami';
+    describe(body) {
+        return `RWX organization ${String(body.organization_slug ?? '?')} (${String(body.token_kind ?? 'token')})`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/issuers/static.ts
+
+class StaticIssuer extends VerifyOnlyIssuer {
+    kind = 'static';
+    ui = 'the system that issued it';
+    async verify() {
+        return { subject: 'unverified (static issuer: nothing can check this token)' };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/issuers/index.ts
 /** Builds the issuer plugin the plan names, with clients sharing the run's context. */
+
+
+
+
 
 
 const bearer = (token) => ({ authorization: `Bearer ${token}` });
@@ -71529,8 +71658,14 @@ function issuers_createIssuer(plan, ctx) {
     switch (plan.issuer.kind) {
         case 'rack-gateway':
             return new RackGatewayIssuer(admin(), verifier);
-        default:
-            throw new Error(`issuer ${plan.issuer.kind} is not implemented yet`);
+        case 'http':
+            return new HttpIssuer(admin(), verifier);
+        case 'rwx':
+            return new RwxIssuer(verifier);
+        case 'hawzu':
+            return new HawzuIssuer(verifier);
+        case 'static':
+            return new StaticIssuer();
     }
 }
 
@@ -71791,13 +71926,22 @@ class Run {
         }
         const now = this.now();
         const expiry = plan.spec.expiry ? expiryDate(plan.spec.expiry, now) : plan.mode === 'ephemeral' && issuer.can.expiry ? addDuration(now, EPHEMERAL_DEFAULT) : undefined;
-        const token = await issuer.create({
-            name: mintedName(plan.spec.namePrefix, now),
-            role: plan.spec.role,
-            permissions: plan.spec.permissions,
-            projects: plan.spec.projects,
-            expiresAt: expiry?.toISOString(),
-        });
+        const spec = { role: plan.spec.role, permissions: plan.spec.permissions, projects: plan.spec.projects, expiresAt: expiry?.toISOString() };
+        let token;
+        for (let attempt = 1;; attempt++) {
+            try {
+                token = await issuer.create({ ...spec, name: mintedName(plan.spec.namePrefix, this.now()) });
+                break;
+            }
+            catch (err) {
+                // Names carry a one-second timestamp and are unique: a run in the same second (a re-run,
+                // a matrix sibling) takes the next second's name.
+                const clash = err instanceof errors/* TokenActionError */.gk && (err.status === 400 || err.status === 409) && /already exists|taken/i.test(err.platformMessage ?? '');
+                if (!clash || attempt >= 3)
+                    throw err;
+                await ctx.clock.sleep(1000 - (ctx.clock.now() % 1000) + 5, ctx.signal);
+            }
+        }
         ctx.redactor.add(token.secret);
         this.deps.onMinted?.(token);
         return token;

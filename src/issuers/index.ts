@@ -2,7 +2,11 @@
 import { makeClient, type RunContext } from '../context.js'
 import type { Plan } from '../plan.js'
 import type { Issuer } from '../types.js'
+import { HawzuIssuer } from './hawzu.js'
+import { HttpIssuer } from './http.js'
 import { RackGatewayIssuer } from './rack-gateway.js'
+import { RwxIssuer } from './rwx.js'
+import { StaticIssuer } from './static.js'
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
 
@@ -13,7 +17,13 @@ export function createIssuer(plan: Plan, ctx: RunContext): Issuer {
   switch (plan.issuer.kind) {
     case 'rack-gateway':
       return new RackGatewayIssuer(admin(), verifier)
-    default:
-      throw new Error(`issuer ${plan.issuer.kind} is not implemented yet`)
+    case 'http':
+      return new HttpIssuer(admin(), verifier)
+    case 'rwx':
+      return new RwxIssuer(verifier)
+    case 'hawzu':
+      return new HawzuIssuer(verifier)
+    case 'static':
+      return new StaticIssuer()
   }
 }

@@ -79,6 +79,8 @@ export class Emulator {
   readonly requests: RecordedRequest[] = []
   /** Called for every request before routing; may answer instead (rate limits, validation). */
   readonly guards: Handler[] = []
+  /** Called with every answered request and its response (e.g. response validation). */
+  readonly observers: ((req: EmuRequest, res: EmuResponse) => void)[] = []
   latencyMs: number
   faults: FaultRule[]
   /** Requests being handled right now, and the most ever at once. */
@@ -197,6 +199,7 @@ export class Emulator {
       response = json(500, { message: `emulator error: ${err instanceof Error ? err.message : String(err)}` })
     }
     this.requests.push({ method, path: url.pathname, query: url.search, status: response.status, body })
+    for (const observe of this.observers) observe(emuReq, response)
     const headers: Record<string, string> = { ...response.headers }
     let payload = ''
     if (response.body !== undefined) {

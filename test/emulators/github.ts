@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto'
 import sodium from 'libsodium-wrappers'
 import { credential, Emulator, json, PASS, type EmulatorOptions, type EmuRequest, type EmuResponse } from './base.js'
-import { validateGitHubRequest } from './openapi-validator.js'
+import { githubValidator } from './openapi-validator.js'
 
 await sodium.ready
 
@@ -164,7 +164,7 @@ export class GitHubEmulator extends Emulator {
   // ---- guards -------------------------------------------------------------------------------
 
   private validate(req: EmuRequest): EmuResponse {
-    const problems = validateGitHubRequest(req.method, req.path, req.query, req.body)
+    const problems = githubValidator().request(req.method, req.path, req.query, req.body)
     if (!problems.length) return PASS
     this.openApiViolations.push(...problems.map((p) => `${req.method} ${req.path}: ${p}`))
     return unprocessable(`Invalid request.\n\n${problems.join('\n')}`)

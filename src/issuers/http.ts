@@ -1,0 +1,66 @@
+/**
+ * The generic `http` issuer contract (docs/issuer-contract.openapi.yaml): workspace or project
+ * tokens, expiry, enable/disable, whoami. Hawzu-style in-house issuers implement it.
+ */
+import { NotFoundError } from '../errors.js'
+import type { HttpClient } from '../http/client.js'
+import type { Identity, Issuer, MintedToken, TokenInfo, TokenSpec } from '../types.js'
+
+interface ContractToken {
+  id: string
+  name: string
+  created_at: string
+  expires_at?: string | null
+  enabled?: boolean
+}
+
+export class HttpIssuer implements Issuer {
+  readonly kind = 'http'
+  readonly can = { create: true, list: true, revoke: true, disable: true, expiry: true, projects: true }
+
+  constructor(
+    private readonly admin: HttpClient,
+    private readonly verifier: (secret: string) => HttpClient,
+  ) {}
+
+  async create(spec: TokenSpec): Promise<MintedToken> {
+    const body = {
+      name: spec.name,
+      scope: spec.projects ? 'project' : 'workspace',
+      ...(spec.role ? { role: spec.role } : {}),
+      ...(spec.permissions ? { permissions: spec.permissions } : {}),
+      ...(spec.projects ? { projects: spec.projects } : {}),
+      ...(spec.expiresAt ? { expires_at: spec.expiresAt } : {}),
+    }
+    const res = await this.admin.request<{ id: string; name: string; token: string; expires_at?: string | null }>('POST', '/tokens', { body })
+    return { id: res.data.id, name: res.data.name, secret: res.data.token, expiresAt: res.data.expires_at ?? undefined }
+  }
+
+  async list(namePrefix: string): Promise<TokenInfo[]> {
+    const res = await this.admin.get<{ items: ContractToken[] }>('/tokens', { query: { name_prefix: namePrefix } })
+    return res.data.items.map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at, expiresAt: t.expires_at ?? undefined, enabled: t.enabled }))
+  }
+
+  async revoke(id: string): Promise<void> {
+    try {
+      await this.admin.request('DELETE', `/tokens/${encodeURIComponent(id)}`)
+    } catch (err) {
+      if (!(err instanceof NotFoundError)) throw err
+    }
+  }
+
+  async disable(id: string): Promise<void> {
+    await this.admin.request('POST', `/tokens/${encodeURIComponent(id)}/disable`)
+  }
+
+  async enable(id: string): Promise<void> {
+    await this.admin.request('POST', `/tokens/${encodeURIComponent(id)}/enable`)
+  }
+
+  async verify(secret: string): Promise<Identity> {
+    const res = await this.verifier(secret).get<{ name: string; scope: string; role?: string; projects?: { id: string; role: string }[]; expires_at?: string | null }>('/whoami')
+    const d = res.data
+    const scope = d.scope === 'project' ? `projects ${(d.projects ?? []).map((p) => `${p.id}:${p.role}`).join(', ')}` : `workspace role ${d.role ?? 'custom'}`
+    return { subject: `${d.name} (${scope})`, expiresAt: d.expires_at ?? undefined }
+  }
+}

@@ -1,0 +1,12 @@
+/** RWX: access tokens are made in the RWX UI; verify with GET /api/auth/whoami. */
+import { BearerCheckIssuer } from './verify-only.js'
+
+export class RwxIssuer extends BearerCheckIssuer {
+  readonly kind = 'rwx'
+  protected readonly ui = 'the RWX UI (cloud.rwx.com, Access Tokens)'
+  protected readonly checkPath = '/api/auth/whoami'
+
+  protected describe(body: Record<string, unknown>): string {
+    return `RWX organization ${String(body.organization_slug ?? '?')} (${String(body.token_kind ?? 'token')})`
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Issuers whose tokens are made in a product's UI (RWX, Hawzu) or elsewhere (static): token-action
+ * can only prove the given token works and distribute it. Minting, listing and revoking are refused
+ * with what to do instead.
+ */
+import { ConfigError } from '../errors.js'
+import type { HttpClient } from '../http/client.js'
+import type { Identity, Issuer, MintedToken, TokenInfo } from '../types.js'
+
+const NONE = { create: false, list: false, revoke: false, disable: false, expiry: false, projects: false }
+
+export abstract class VerifyOnlyIssuer implements Issuer {
+  readonly can = NONE
+  abstract readonly kind: string
+  /** Where users make and revoke these tokens. */
+  protected abstract readonly ui: string
+
+  private refuse(what: string): never {
+    throw new ConfigError('mode', `issuer ${this.kind} has no API to ${what} tokens: create the token in ${this.ui}, pass it as \`token\` and use mode distribute`)
+  }
+
+  create(): Promise<MintedToken> {
+    this.refuse('mint')
+  }
+  list(): Promise<TokenInfo[]> {
+    this.refuse('list')
+  }
+  revoke(): Promise<void> {
+    this.refuse('revoke')
+  }
+  abstract verify(secret: string): Promise<Identity>
+}
+
+/** Verifies with a GET that must answer 200 when authenticated as the token. */
+export abstract class BearerCheckIssuer extends VerifyOnlyIssuer {
+  protected abstract readonly checkPath: string
+
+  constructor(private readonly verifier: (secret: string) => HttpClient) {
+    super()
+  }
+
+  async verify(secret: string): Promise<Identity> {
+    const res = await this.verifier(secret).get<Record<string, unknown>>(this.checkPath)
+    return { subject: this.describe(res.data ?? {}) }
+  }
+
+  protected abstract describe(body: Record<string, unknown>): string
+}

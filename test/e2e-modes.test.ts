@@ -1,0 +1,193 @@
+/** Issue 5's end-to-end: every issuer and every mode through dist/index.js (and dist/post.js). */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { HawzuEmulator, RwxEmulator } from './emulators/bearer-verify.js'
+import { GitHubEmulator } from './emulators/github.js'
+import { HttpIssuerEmulator } from './emulators/http-issuer.js'
+import { RackGatewayEmulator } from './emulators/rack-gateway.js'
+import { leakedForms, runAction, type RunResult } from './helpers/run-dist.js'
+
+let gh: GitHubEmulator
+let http: HttpIssuerEmulator
+let rgw: RackGatewayEmulator
+let rwx: RwxEmulator
+let hawzu: HawzuEmulator
+const PAT = 'github_pat_modes_00000000000000000000'
+
+beforeAll(async () => {
+  gh = new GitHubEmulator()
+  http = new HttpIssuerEmulator()
+  rgw = new RackGatewayEmulator()
+  rwx = new RwxEmulator()
+  hawzu = new HawzuEmulator()
+  await Promise.all([gh, http, rgw, rwx, hawzu].map((e) => e.start()))
+  gh.addToken(PAT, { login: 'rotator' })
+  gh.addOrg('acme')
+  gh.addRepo('acme', 'api')
+  gh.addRepo('acme', 'web')
+  github = { 'github-token': PAT, 'github-api-url': gh.url }
+})
+afterAll(async () => Promise.all([gh, http, rgw, rwx, hawzu].map((e) => e.close())))
+
+let github: Record<string, string>
+
+function visible(run: RunResult): string {
+  const { token: _token, ...outputs } = run.outputs
+  return [run.log, run.summary, JSON.stringify(outputs)].join('\n')
+}
+
+function noLeak(run: RunResult, secret: string): void {
+  expect(leakedForms(secret, visible(run))).toEqual([])
+}
+
+describe('http issuer (generic contract)', () => {
+  it('rotates a project token with expiry; outputs expires-at; warns when it expires within 14 days', async () => {
+    const admin = http.addAdminToken()
+    const inputs = {
+      issuer: 'http',
+      'issuer-url': http.url,
+      'issuer-token': admin,
+      'secret-name': 'HAWZU_TOKEN',
+      'token-projects': 'proj-api=editor\nproj-web=viewer',
+      'token-expires-in': '3d',
+      destinations: 'github:repo/acme/api',
+      ...github,
+    }
+    const first = await runAction(inputs)
+    expect(first.code, first.log).toBe(0)
+    expect(first.outputs['expires-at']).toMatch(/^\d{4}-\d{2}-\d{2}T/)
+    expect(first.log).toMatch(/::warning::the token expires .* \(in 3\.0 days\)/)
+    const second = await runAction(inputs)
+    expect(second.outputs.outcome).toBe('rotated')
+    expect(JSON.parse(second.outputs['revoked-ids']!)).toEqual([first.outputs['token-id']])
+    const secret = gh.secretValue({ repo: 'acme/api' }, 'HAWZU_TOKEN')!
+    expect(http.isValid(secret)).toBe(true)
+    const minted = http.tokens().find((t) => t.id === second.outputs['token-id'])!
+    expect(minted.projects).toEqual([
+      { id: 'proj-api', role: 'editor' },
+      { id: 'proj-web', role: 'viewer' },
+    ])
+    // A project token has no access outside its projects.
+    const outside = await fetch(`${http.url}/projects/proj-billing`, { headers: { authorization: `Bearer ${secret}` } })
+    expect(outside.status).toBe(403)
+    noLeak(second, secret)
+    expect(http.contractViolations).toEqual([])
+  })
+
+  it('rotate-if-older-than: not-due while the newest token is young, rotates once it is old', async () => {
+    const admin = http.addAdminToken()
+    const inputs = { issuer: 'http', 'issuer-url': http.url, 'issuer-token': admin, 'secret-name': 'DUE_TOKEN', 'token-role': 'deployer', 'rotate-if-older-than': '90d', destinations: 'github:repo/acme/web', ...github }
+    const first = await runAction(inputs)
+    expect(first.outputs.outcome).toBe('rotated')
+    const notDue = await runAction(inputs)
+    expect(notDue.code).toBe(0)
+    expect(notDue.outputs.outcome).toBe('not-due')
+    expect(JSON.parse(notDue.outputs.report!).notes[0]).toMatch(/next rotation is due/)
+    http.ageToken(first.outputs['token-id']!, 91)
+    const due = await runAction(inputs)
+    expect(due.outputs.outcome).toBe('rotated')
+    expect(JSON.parse(due.outputs['revoked-ids']!)).toEqual([first.outputs['token-id']])
+  })
+
+  it('ephemeral: outputs a masked short-lived token, saves state, and the post step revokes it', async () => {
+    const admin = http.addAdminToken()
+    const main = await runAction({ issuer: 'http', 'issuer-url': http.url, 'issuer-token': admin, 'secret-name': 'EPHEMERAL', 'token-role': 'viewer', mode: 'ephemeral' })
+    expect(main.code, main.log).toBe(0)
+    const token = main.outputs.token!
+    expect(main.log).toContain(`::add-mask::${token}`)
+    expect(main.state['token-id']).toBe(main.outputs['token-id'])
+    const expiresIn = Date.parse(main.outputs['expires-at']!) - Date.now()
+    expect(expiresIn).toBeGreaterThan(0)
+    expect(expiresIn).toBeLessThanOrEqual(3_600_000)
+    expect(http.isValid(token)).toBe(true)
+    noLeak(main, token)
+    const post = await main.post()
+    expect(post.code, post.log).toBe(0)
+    expect(http.isValid(token)).toBe(false)
+  })
+})
+
+describe('rack-gateway modes', () => {
+  it('create: mints and distributes, outputs the masked token, revokes nothing', async () => {
+    const admin = rgw.addAdminToken()
+    const inputs = { issuer: 'rack-gateway', 'issuer-url': rgw.url, 'issuer-token': admin, 'token-role': 'viewer', mode: 'create', 'secret-name': 'CREATED', destinations: 'github:repo/acme/api', ...github }
+    const first = await runAction(inputs)
+    const second = await runAction(inputs)
+    expect(second.outputs.outcome).toBe('created')
+    expect(second.log).toContain(`::add-mask::${second.outputs.token}`)
+    expect(gh.secretValue({ repo: 'acme/api' }, 'CREATED')).toBe(second.outputs.token)
+    expect(rgw.isValid(first.outputs.token!)).toBe(true)
+    expect(JSON.parse(second.outputs['revoked-ids']!)).toEqual([])
+    noLeak(second, second.outputs.token!)
+  })
+
+  it('ephemeral without expiry support: the post step still revokes, even after a failed job', async () => {
+    const admin = rgw.addAdminToken()
+    const main = await runAction({ issuer: 'rack-gateway', 'issuer-url': rgw.url, 'issuer-token': admin, 'token-role': 'viewer', mode: 'ephemeral' })
+    expect(main.code, main.log).toBe(0)
+    expect(rgw.isValid(main.outputs.token!)).toBe(true)
+    // The runner runs post steps whatever happened to later steps (post-if: always()).
+    const post = await main.post()
+    expect(post.code).toBe(0)
+    expect(rgw.isValid(main.outputs.token!)).toBe(false)
+    expect(rgw.revokedIds).toContain(main.outputs['token-id'])
+  })
+
+  it('dry-run: outcome planned, would create / would update, nothing minted or written', async () => {
+    const admin = rgw.addAdminToken()
+    gh.seedSecret({ repo: 'acme/web' }, 'PLANNED', 'present')
+    const before = rgw.createCount
+    const run = await runAction({ issuer: 'rack-gateway', 'issuer-url': rgw.url, 'issuer-token': admin, 'token-role': 'viewer', 'secret-name': 'PLANNED', 'dry-run': 'true', destinations: 'github:repo/acme/api\ngithub:repo/acme/web', ...github })
+    expect(run.outputs.outcome).toBe('planned')
+    expect(JSON.parse(run.outputs.report!).destinations.map((d: { status: string }) => d.status)).toEqual(['would create', 'would update'])
+    expect(rgw.createCount).toBe(before)
+    expect(gh.secretValue({ repo: 'acme/api' }, 'PLANNED')).toBeUndefined()
+    expect(gh.secretValue({ repo: 'acme/web' }, 'PLANNED')).toBe('present')
+  })
+})
+
+describe('distribute (issuers without a mint API)', () => {
+  it('rwx: verifies the given token, writes RWX_ACCESS_TOKEN, reminds to revoke the old one in the RWX UI', async () => {
+    const token = rwx.addToken('acme')
+    const run = await runAction({ issuer: 'rwx', 'issuer-url': rwx.url, token, destinations: 'github:org/acme?visibility=all', ...github })
+    expect(run.code, run.log).toBe(0)
+    expect(run.outputs.outcome).toBe('distributed')
+    expect(gh.orgSecret('acme', 'RWX_ACCESS_TOKEN')?.value).toBe(token)
+    expect(run.summary).toMatch(/revoke the token it replaced in the RWX UI/)
+    noLeak(run, token)
+  })
+
+  it('rwx: a token RWX rejects is written nowhere', async () => {
+    const run = await runAction({ issuer: 'rwx', 'issuer-url': rwx.url, token: 'rwx_not-a-real-token-000000', 'secret-name': 'RWX_REJECTED', destinations: 'github:repo/acme/api', ...github })
+    expect(run.code).toBe(1)
+    expect(run.log).toMatch(/did not verify/)
+    expect(gh.secretValue({ repo: 'acme/api' }, 'RWX_REJECTED')).toBeUndefined()
+  })
+
+  it('hawzu and static distribute the given token', async () => {
+    const token = hawzu.addToken('acme')
+    const h = await runAction({ issuer: 'hawzu', 'issuer-url': hawzu.url, token, 'secret-name': 'HAWZU_API_TOKEN', destinations: 'github:repo/acme/web', ...github })
+    expect(h.outputs.outcome, h.log).toBe('distributed')
+    expect(gh.secretValue({ repo: 'acme/web' }, 'HAWZU_API_TOKEN')).toBe(token)
+    const s = await runAction({ issuer: 'static', token: 'static-value-0123456789', 'secret-name': 'STATIC_TOKEN', destinations: 'github:repo/acme/web', ...github })
+    expect(s.outputs.outcome, s.log).toBe('distributed')
+    expect(gh.secretValue({ repo: 'acme/web' }, 'STATIC_TOKEN')).toBe('static-value-0123456789')
+  })
+
+  it.each([
+    [{ issuer: 'rack-gateway', 'token-expires-in': '30d' }, /token-expires-in: issuer rack-gateway has no token expiry/],
+    [{ issuer: 'rack-gateway', 'token-projects': 'p=editor' }, /token-projects: issuer rack-gateway has no project-scoped tokens/],
+    [{ issuer: 'http', 'token-role': 'viewer', 'token-expires-in': '2001-01-01' }, /token-expires-in: 2001-01-01 is in the past/],
+    [{ issuer: 'http', 'token-role': 'viewer', 'token-expires-in': '3 weeks' }, /token-expires-in: "3 weeks" is not an expiry/],
+    [{ issuer: 'rwx' }, /token: is required in distribute mode: create the token in RWX/],
+    [{ issuer: 'rwx', mode: 'rotate', token: 'x' }, /mode: issuer rwx has no API to mint tokens/],
+    [{ issuer: 'http', 'token-role': 'viewer', 'token-permissions': 'a:read' }, /token-role: give token-role or token-permissions, not both/],
+    [{ issuer: 'http', 'token-role': 'viewer', mode: 'sometimes' }, /mode: "sometimes" is not a mode/],
+    [{ issuer: 'http', 'token-role': 'viewer', 'rotate-if-older-than': 'soon' }, /rotate-if-older-than: "soon" is not a duration/],
+  ])('bad input %j exits 2 naming the input, before anything is minted', async (extra, message) => {
+    const before = rgw.createCount + http.tokens().length
+    const run = await runAction({ 'issuer-url': extra.issuer === 'http' ? http.url : rgw.url, 'issuer-token': 'x', 'secret-name': 'BAD', destinations: 'github:repo/acme/api', ...github, ...extra })
+    expect(run.code, run.log).toBe(2)
+    expect(run.log).toMatch(message)
+    expect(rgw.createCount + http.tokens().length).toBe(before)
+  })
+})
