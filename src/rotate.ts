@@ -166,7 +166,10 @@ class Run {
     const checks = await runPool(built.destinations, this.plan.concurrency, async (d): Promise<DestinationReport | undefined> => {
       try {
         await d.preflight()
-        if (this.plan.issuer.token) d.checkValue(this.plan.issuer.token)
+        // The real value when it is given; else a value of the issuer's format, so a rule like
+        // GitLab's mask rule fails here, before anything is minted.
+        const value = this.plan.issuer.token ?? this.deps.issuer.sample
+        if (value) d.checkValue(value)
         return undefined
       } catch (err) {
         return { id: d.id, name: d.secretName, status: 'failed', detail: `preflight: ${this.deps.ctx.redactor.redact(errorMessage(err))}` }

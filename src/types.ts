@@ -42,6 +42,8 @@ export interface IssuerCapabilities {
 export interface Issuer {
   readonly kind: string
   readonly can: IssuerCapabilities
+  /** A value of the issuer's token format, so destinations can check value rules (GitLab's mask rule) before minting. */
+  readonly sample?: string
   create(spec: TokenSpec): Promise<MintedToken>
   list(namePrefix: string): Promise<TokenInfo[]>
   /** Already gone (404) counts as done. */

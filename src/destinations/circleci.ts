@@ -1,9 +1,158 @@
-import { ConfigError } from '../errors.js'
-import type { RunContext } from '../context.js'
+/**
+ * CircleCI contexts and project environment variables (API v2, `Circle-Token`). A context is found
+ * by its owner slug (following pagination) and created when missing unless `?create=false`; values
+ * are sent exactly as given - no trailing newline.
+ */
+import { makeClient, type RunContext } from '../context.js'
+import { AuthError, ConfigError, NotFoundError } from '../errors.js'
 import type { CircleCITarget } from '../grammar.js'
+import type { HttpClient } from '../http/client.js'
 import type { Plan } from '../plan.js'
-import type { Destination } from '../types.js'
+import type { Destination, WriteOutcome, WriteResult } from '../types.js'
 
-export function createCircleCIDestinations(targets: CircleCITarget[], _plan: Plan, _ctx: RunContext): Destination[] {
-  throw new ConfigError('destinations', `${targets[0]!.id}: CircleCI destinations are not implemented yet`)
+const MAX_VALUE_BYTES = 32 * 1024
+const MAX_CONTEXT_VARS = 100
+
+interface Page<T> {
+  items: T[]
+  next_page_token: string | null
+}
+
+/** Per-run CircleCI helpers: one token check, paginated listing. */
+class CircleCIApi {
+  private me?: Promise<unknown>
+
+  constructor(readonly client: HttpClient) {}
+
+  checkToken(): Promise<unknown> {
+    this.me ??= this.client.get('/me').catch((err: unknown) => {
+      if (err instanceof AuthError) throw new AuthError(`circleci-token was rejected by CircleCI (${err.status} "${err.platformMessage}"): use a personal API token`, 'circleci', err.status, err.platformMessage)
+      throw err
+    })
+    return this.me
+  }
+
+  async all<T>(path: string, query: Record<string, string> = {}): Promise<T[]> {
+    const items: T[] = []
+    let token: string | null = null
+    do {
+      const res: { data: Page<T> } = await this.client.get<Page<T>>(path, { query: { ...query, ...(token ? { 'page-token': token } : {}) } })
+      items.push(...res.data.items)
+      token = res.data.next_page_token
+    } while (token)
+    return items
+  }
+}
+
+class ContextVariable implements Destination {
+  readonly secretName: string
+  private contextId?: string
+  private exists = false
+
+  constructor(
+    readonly id: string,
+    private readonly t: Extract<CircleCITarget, { kind: 'context' }>,
+    private readonly api: CircleCIApi,
+  ) {
+    this.secretName = t.name
+  }
+
+  private get owner() {
+    return `${this.t.vcs}/${this.t.org}`
+  }
+
+  private async findContext(): Promise<string | undefined> {
+    try {
+      const contexts = await this.api.all<{ id: string; name: string }>('/context', { 'owner-slug': this.owner, 'owner-type': 'organization' })
+      return contexts.find((c) => c.name === this.t.context)?.id
+    } catch (err) {
+      if (err instanceof NotFoundError) throw new NotFoundError(`CircleCI organization ${this.owner} was not found, or circleci-token cannot see it (404 "${err.platformMessage}")`, 'circleci', 404, err.platformMessage)
+      throw err
+    }
+  }
+
+  async preflight(): Promise<void> {
+    await this.api.checkToken()
+    this.contextId = await this.findContext()
+    if (!this.contextId) {
+      if (!this.t.create) throw new ConfigError(this.id, `context "${this.t.context}" does not exist in ${this.owner} and the line says ?create=false`)
+      return
+    }
+    const names = (await this.api.all<{ variable: string }>(`/context/${this.contextId}/environment-variable`)).map((v) => v.variable)
+    this.exists = names.includes(this.secretName)
+    if (!this.exists && names.length >= MAX_CONTEXT_VARS) throw new ConfigError(this.id, `context "${this.t.context}" already holds ${MAX_CONTEXT_VARS} variables, CircleCI's limit`)
+  }
+
+  async wouldWrite(): Promise<WriteResult> {
+    return this.exists ? 'updated' : 'created'
+  }
+
+  checkValue(secret: string): void {
+    if (Buffer.byteLength(secret, 'utf8') > MAX_VALUE_BYTES) throw new ConfigError(this.id, 'CircleCI variable values are at most 32 KB')
+  }
+
+  private async ensureContext(): Promise<{ id: string; created: boolean }> {
+    if (this.contextId) return { id: this.contextId, created: false }
+    try {
+      const res = await this.api.client.request<{ id: string }>('POST', '/context', { body: { name: this.t.context, owner: { slug: this.owner, type: 'organization' } } })
+      this.contextId = res.data.id
+      return { id: this.contextId, created: true }
+    } catch (err) {
+      // Another run created it meanwhile: use that one.
+      const id = await this.findContext()
+      if (!id) throw err
+      this.contextId = id
+      return { id, created: false }
+    }
+  }
+
+  async write(secret: string): Promise<WriteOutcome> {
+    const context = await this.ensureContext()
+    await this.api.client.request('PUT', `/context/${context.id}/environment-variable/${encodeURIComponent(this.secretName)}`, { body: { value: secret } })
+    return { result: this.exists ? 'updated' : 'created', changes: context.created ? [`context "${this.t.context}" created`] : undefined }
+  }
+}
+
+class ProjectVariable implements Destination {
+  readonly secretName: string
+  private exists = false
+  private readonly slug: string
+
+  constructor(
+    readonly id: string,
+    t: Extract<CircleCITarget, { kind: 'project' }>,
+    private readonly api: CircleCIApi,
+  ) {
+    this.secretName = t.name
+    this.slug = `${t.vcs}/${t.org}/${t.repo}`
+  }
+
+  async preflight(): Promise<void> {
+    await this.api.checkToken()
+    try {
+      const vars = await this.api.all<{ name: string }>(`/project/${this.slug}/envvar`)
+      this.exists = vars.some((v) => v.name === this.secretName)
+    } catch (err) {
+      if (err instanceof NotFoundError) throw new NotFoundError(`CircleCI project ${this.slug} was not found, or circleci-token cannot see it (404 "${err.platformMessage}")`, 'circleci', 404, err.platformMessage)
+      throw err
+    }
+  }
+
+  async wouldWrite(): Promise<WriteResult> {
+    return this.exists ? 'updated' : 'created'
+  }
+
+  checkValue(secret: string): void {
+    if (Buffer.byteLength(secret, 'utf8') > MAX_VALUE_BYTES) throw new ConfigError(this.id, 'CircleCI variable values are at most 32 KB')
+  }
+
+  async write(secret: string): Promise<WriteOutcome> {
+    await this.api.client.request('POST', `/project/${this.slug}/envvar`, { body: { name: this.secretName, value: secret } })
+    return { result: this.exists ? 'updated' : 'created' }
+  }
+}
+
+export function createCircleCIDestinations(targets: CircleCITarget[], plan: Plan, ctx: RunContext): Destination[] {
+  const api = new CircleCIApi(makeClient(ctx, 'circleci', `${plan.circleci.url}/api/v2`, { 'circle-token': plan.circleci.token! }))
+  return targets.map((t) => (t.kind === 'context' ? new ContextVariable(t.id, t, api) : new ProjectVariable(t.id, t, api)))
 }

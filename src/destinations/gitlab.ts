@@ -1,9 +1,132 @@
-import { ConfigError } from '../errors.js'
-import type { RunContext } from '../context.js'
+/**
+ * GitLab CI/CD variables of groups and projects (API v4, `PRIVATE-TOKEN`). Defaults follow the RWX
+ * guide: masked, not protected, raw (no expansion), type variable, scope `*`. Updates send the line's
+ * flags (and always `filter[environment_scope]`); the report says when a flag changed.
+ */
+import { makeClient, type RunContext } from '../context.js'
+import { AuthError, ConfigError, NotFoundError } from '../errors.js'
 import type { GitLabTarget } from '../grammar.js'
+import type { HttpClient } from '../http/client.js'
 import type { Plan } from '../plan.js'
-import type { Destination } from '../types.js'
+import type { Destination, WriteOutcome, WriteResult } from '../types.js'
 
-export function createGitLabDestinations(targets: GitLabTarget[], _plan: Plan, _ctx: RunContext): Destination[] {
-  throw new ConfigError('destinations', `${targets[0]!.id}: GitLab destinations are not implemented yet`)
+const MAX_VALUE_CHARS = 10_000
+
+interface GitLabVariable {
+  key: string
+  protected: boolean
+  masked: boolean
+  raw: boolean
+  hidden?: boolean
+  variable_type: string
+}
+
+/** GitLab's mask rule: the broken part, or undefined when the value can be masked. */
+export function maskRuleViolation(value: string, raw: boolean): string | undefined {
+  if (value.length < 8) return 'a masked value must be at least 8 characters'
+  if (/\s/.test(value)) return 'a masked value must not contain whitespace'
+  if (!raw && !/^[a-zA-Z0-9_+=/@:.~-]+$/.test(value)) return 'with raw=false a masked value may contain only letters, digits and _ + = / @ : . ~ - (set raw=true)'
+  return undefined
+}
+
+class GitLabApi {
+  private checked?: Promise<void>
+
+  constructor(readonly client: HttpClient) {}
+
+  /** The token works and has the api scope (when GitLab can tell: personal, group and project tokens). */
+  checkToken(): Promise<void> {
+    this.checked ??= (async () => {
+      try {
+        await this.client.get('/user')
+      } catch (err) {
+        if (err instanceof AuthError && err.status === 401) throw new AuthError(`gitlab-token was rejected by GitLab (401 "${err.platformMessage}")`, 'gitlab', 401, err.platformMessage)
+        if (err instanceof AuthError) throw new AuthError(`gitlab-token needs the api scope (403 "${err.platformMessage}")`, 'gitlab', 403, err.platformMessage)
+        throw err
+      }
+      const self = await this.client.get<{ scopes?: string[] }>('/personal_access_tokens/self').catch(() => undefined)
+      if (self?.data.scopes && !self.data.scopes.includes('api')) throw new AuthError(`gitlab-token has scopes ${self.data.scopes.join(', ')} but needs api`, 'gitlab', 403)
+    })()
+    return this.checked
+  }
+}
+
+class GitLabVariableDestination implements Destination {
+  readonly secretName: string
+  private readonly base: string
+  private existing?: GitLabVariable
+
+  constructor(
+    readonly id: string,
+    private readonly t: GitLabTarget,
+    private readonly api: GitLabApi,
+  ) {
+    this.secretName = t.name
+    this.base = `/${t.kind}s/${encodeURIComponent(t.path)}`
+  }
+
+  private get role(): string {
+    return this.t.kind === 'group' ? 'Owner of the group' : 'Maintainer of the project'
+  }
+
+  async preflight(): Promise<void> {
+    await this.api.checkToken()
+    try {
+      await this.api.client.get(this.base)
+    } catch (err) {
+      if (err instanceof NotFoundError) throw new NotFoundError(`GitLab ${this.t.kind} ${this.t.path} was not found, or gitlab-token cannot see it (404 "${err.platformMessage}")`, 'gitlab', 404, err.platformMessage)
+      throw err
+    }
+    try {
+      this.existing = (await this.api.client.get<GitLabVariable>(`${this.base}/variables/${encodeURIComponent(this.secretName)}`, { query: { 'filter[environment_scope]': this.t.scope } })).data
+    } catch (err) {
+      if (err instanceof NotFoundError) this.existing = undefined
+      else if (err instanceof AuthError && err.status === 403) throw new AuthError(`gitlab-token may not manage CI/CD variables of ${this.t.kind} ${this.t.path} (403 "${err.platformMessage}"): it must belong to an ${this.role}`, 'gitlab', 403, err.platformMessage)
+      else throw err
+    }
+  }
+
+  async wouldWrite(): Promise<WriteResult> {
+    return this.existing ? 'updated' : 'created'
+  }
+
+  checkValue(secret: string): void {
+    if (secret.length > MAX_VALUE_CHARS) throw new ConfigError(this.id, `GitLab variable values are at most ${MAX_VALUE_CHARS} characters`)
+    if (!this.t.masked) return
+    const broken = maskRuleViolation(secret, this.t.raw)
+    if (broken) throw new ConfigError(this.id, `GitLab cannot mask this token: ${broken}`)
+  }
+
+  private flags() {
+    return { variable_type: 'env_var', protected: this.t.protected, masked: this.t.masked, raw: this.t.raw }
+  }
+
+  private changes(): string[] | undefined {
+    const e = this.existing
+    if (!e) return undefined
+    const out: string[] = []
+    for (const flag of ['protected', 'masked', 'raw'] as const) if (e[flag] !== this.t[flag]) out.push(`${flag}: ${e[flag]} -> ${this.t[flag]}`)
+    if (e.variable_type !== 'env_var') out.push(`variable_type: ${e.variable_type} -> env_var`)
+    if (this.t.hidden && !e.hidden) out.push('hidden applies only when a variable is created: this one stays visible in the UI')
+    return out.length ? out : undefined
+  }
+
+  async write(secret: string): Promise<WriteOutcome> {
+    this.checkValue(secret)
+    if (this.existing) {
+      // A hidden variable cannot be unmasked; GitLab refuses rather than leaks.
+      const flags = this.existing.hidden ? { ...this.flags(), masked: true } : this.flags()
+      await this.api.client.request('PUT', `${this.base}/variables/${encodeURIComponent(this.secretName)}`, { query: { 'filter[environment_scope]': this.t.scope }, body: { value: secret, ...flags } })
+      return { result: 'updated', changes: this.changes() }
+    }
+    const { masked, ...rest } = this.flags()
+    const visibility = this.t.hidden ? { masked_and_hidden: true, masked: true } : { masked }
+    await this.api.client.request('POST', `${this.base}/variables`, { body: { key: this.secretName, value: secret, environment_scope: this.t.scope, ...rest, ...visibility } })
+    return { result: 'created' }
+  }
+}
+
+export function createGitLabDestinations(targets: GitLabTarget[], plan: Plan, ctx: RunContext): Destination[] {
+  const api = new GitLabApi(makeClient(ctx, 'gitlab', `${plan.gitlab.url}/api/v4`, { 'private-token': plan.gitlab.token! }))
+  return targets.map((t) => new GitLabVariableDestination(t.id, t, api))
 }

@@ -17,6 +17,8 @@ interface ApiToken {
 export class RackGatewayIssuer implements Issuer {
   readonly kind = 'rack-gateway'
   readonly can = { create: true, list: true, revoke: true, disable: false, expiry: false, projects: false }
+  /** `rgw_` + base64url of 32 bytes, padded: the whole alphabet and the trailing `=`. */
+  readonly sample = `rgw_${'aZ09-_'.repeat(7)}x=`
 
   /** `admin` uses the admin credential; `verifier(secret)` builds a client authenticated as a given token. */
   constructor(

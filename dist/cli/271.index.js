@@ -1,0 +1,260 @@
+export const id = 271;
+export const ids = [271];
+export const modules = {
+
+/***/ 8271:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  GitHubSecrets: () => (/* binding */ GitHubSecrets),
+  expandRepos: () => (/* binding */ expandRepos),
+  githubDestination: () => (/* binding */ githubDestination)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./node_modules/libsodium-wrappers/dist/modules-esm/libsodium-wrappers.mjs + 1 modules
+var libsodium_wrappers = __webpack_require__(4768);
+;// CONCATENATED MODULE: ./src/crypto/sealed-box.ts
+/** GitHub's secret encryption: libsodium crypto_box_seal with the namespace's X25519 public key, base64 ORIGINAL. */
+
+async function sealForGitHub(value, publicKeyBase64) {
+    await libsodium_wrappers/* default.ready */.Ay.ready;
+    const key = libsodium_wrappers/* default.from_base64 */.Ay.from_base64(publicKeyBase64, libsodium_wrappers/* default.base64_variants */.Ay.base64_variants.ORIGINAL);
+    if (key.length !== libsodium_wrappers/* default */.Ay.crypto_box_PUBLICKEYBYTES) {
+        throw new Error(`GitHub public key must be ${libsodium_wrappers/* default */.Ay.crypto_box_PUBLICKEYBYTES} bytes, got ${key.length}`);
+    }
+    const sealed = libsodium_wrappers/* default */.Ay.crypto_box_seal(libsodium_wrappers/* default.from_string */.Ay.from_string(value), key);
+    return libsodium_wrappers/* default.to_base64 */.Ay.to_base64(sealed, libsodium_wrappers/* default.base64_variants */.Ay.base64_variants.ORIGINAL);
+}
+
+;// CONCATENATED MODULE: ./src/destinations/github.ts
+/**
+ * GitHub Actions / Dependabot / Codespaces secrets for repositories, environments and orgs.
+ * Public keys are fetched once per namespace per run; an org secret keeps its visibility and
+ * selected repositories on update unless the destination line sets them.
+ */
+
+
+const MAX_VALUE_BYTES = 48 * 1024;
+const PERMISSION_HINT = {
+    repo: 'a fine-grained token or GitHub App with repository "Secrets: write" (classic PAT: repo scope)',
+    env: 'a fine-grained token or GitHub App with repository "Environments: write" and "Secrets: write" (classic PAT: repo scope)',
+    org: 'a fine-grained token or GitHub App with organization "Secrets: write" (classic PAT: admin:org scope)',
+};
+/** Per-run GitHub API helpers shared by all GitHub destinations (one key fetch per namespace). */
+class GitHubSecrets {
+    client;
+    keys = new Map();
+    constructor(client) {
+        this.client = client;
+    }
+    publicKey(namespace) {
+        let key = this.keys.get(namespace);
+        if (!key) {
+            key = this.client.get(`${namespace}/public-key`).then((r) => r.data);
+            // A failed lookup must not be cached: a retry of the run (or another line) asks again.
+            key.catch(() => this.keys.delete(namespace));
+            this.keys.set(namespace, key);
+        }
+        return key;
+    }
+    async repoId(owner, repo) {
+        const res = await this.client.get(`/repos/${enc(owner)}/${enc(repo)}`);
+        return res.data.id;
+    }
+    async listOrgRepos(org) {
+        const all = [];
+        for (let page = 1;; page++) {
+            const res = await this.client.get(`/orgs/${enc(org)}/repos`, { query: { per_page: 100, page, type: 'all' } });
+            all.push(...res.data);
+            const link = String(res.headers.link ?? '');
+            if (res.data.length < 100 || !/rel="next"/.test(link))
+                return all;
+        }
+    }
+}
+function enc(segment) {
+    return encodeURIComponent(segment);
+}
+function namespaceOf(t) {
+    switch (t.kind) {
+        case 'repo':
+            return `/repos/${enc(t.owner)}/${enc(t.repo)}/${t.app}/secrets`;
+        case 'env':
+            return `/repos/${enc(t.owner)}/${enc(t.repo)}/environments/${enc(t.environment)}/secrets`;
+        case 'org':
+        case 'repos':
+            return `/orgs/${enc(t.org)}/${t.app}/secrets`;
+    }
+}
+function describe(t) {
+    switch (t.kind) {
+        case 'repo':
+            return `repository ${t.owner}/${t.repo}`;
+        case 'env':
+            return `environment "${t.environment}" of ${t.owner}/${t.repo}`;
+        default:
+            return `organization ${t.org}`;
+    }
+}
+/** Rewrites GitHub's terse 401/403/404 into what the user must change. */
+function explain(err, t) {
+    if (err instanceof errors/* AuthError */.lR && err.status === 401) {
+        throw new errors/* AuthError */.lR(`github-token was rejected by GitHub (401 "${err.platformMessage}"): check that it is valid and not expired`, 'github', 401, err.platformMessage);
+    }
+    if (err instanceof errors/* AuthError */.lR && err.status === 403) {
+        const scope = t.kind === 'repos' ? 'repo' : t.kind;
+        const integration = /not accessible by integration/i.test(err.platformMessage ?? '');
+        throw new errors/* AuthError */.lR(`github-token may not write secrets of ${describe(t)} (403 "${err.platformMessage}"). It needs ${PERMISSION_HINT[scope]}.` +
+            (integration ? " The workflow's default GITHUB_TOKEN can never write secrets: pass a PAT or an App token as github-token." : ''), 'github', 403, err.platformMessage);
+    }
+    if (err instanceof errors/* NotFoundError */.m_) {
+        throw new errors/* NotFoundError */.m_(`${describe(t)} was not found, or github-token cannot see it (404 "${err.platformMessage}")`, 'github', 404, err.platformMessage);
+    }
+    throw err;
+}
+/** A repository or environment secret; OrgSecret adds the org's access rules. */
+class GitHubDestination {
+    id;
+    target;
+    api;
+    secretName;
+    namespace;
+    constructor(id, target, api) {
+        this.id = id;
+        this.target = target;
+        this.api = api;
+        this.secretName = target.name;
+        this.namespace = namespaceOf(target);
+    }
+    async preflight() {
+        try {
+            await this.api.publicKey(this.namespace);
+            await this.preflightMore();
+        }
+        catch (err) {
+            explain(err, this.target);
+        }
+    }
+    async preflightMore() { }
+    async wouldWrite() {
+        return (await this.existing()) ? 'updated' : 'created';
+    }
+    checkValue(secret) {
+        if (Buffer.byteLength(secret, 'utf8') > MAX_VALUE_BYTES)
+            throw new errors/* ConfigError */.xL(this.id, 'GitHub secret values are at most 48 KB');
+    }
+    async write(secret) {
+        try {
+            const key = await this.api.publicKey(this.namespace);
+            const body = { encrypted_value: await sealForGitHub(secret, key.key), key_id: key.key_id, ...(await this.extraBody()) };
+            const res = await this.api.client.request('PUT', `${this.namespace}/${enc(this.secretName)}`, { body });
+            return { result: res.status === 201 ? 'created' : 'updated', changes: this.changes() };
+        }
+        catch (err) {
+            if (err instanceof errors/* TokenActionError */.gk)
+                explain(err, this.target);
+            throw err;
+        }
+    }
+    async extraBody() {
+        return {};
+    }
+    changes() {
+        return undefined;
+    }
+    async existing() {
+        try {
+            return (await this.api.client.get(`${this.namespace}/${enc(this.secretName)}`)).data;
+        }
+        catch (err) {
+            if (err instanceof errors/* NotFoundError */.m_)
+                return undefined;
+            explain(err, this.target);
+        }
+    }
+}
+class OrgSecret extends GitHubDestination {
+    access;
+    previous;
+    async preflightMore() {
+        const t = this.target;
+        const current = await this.existing();
+        if (current)
+            this.previous = await this.readAccess(current);
+        if (t.visibility) {
+            const ids = t.repos ? await Promise.all(t.repos.map((r) => this.api.repoId(t.org, r))) : undefined;
+            this.access = { visibility: t.visibility, selectedRepositoryIds: ids };
+        }
+        else {
+            // Keep what the org has; a brand-new secret gets GitHub's UI default (private repositories).
+            this.access = this.previous ?? { visibility: 'private' };
+        }
+    }
+    async readAccess(current) {
+        const visibility = current.visibility;
+        if (visibility !== 'selected')
+            return { visibility };
+        const ids = [];
+        const url = String(current.selected_repositories_url ?? `${this.namespace}/${enc(this.secretName)}/repositories`);
+        const path = url.replace(/^https?:\/\/[^/]+(\/api\/v3)?/, '');
+        for (let page = 1;; page++) {
+            const res = await this.api.client.get(path, { query: { per_page: 100, page } });
+            ids.push(...res.data.repositories.map((r) => r.id));
+            if (res.data.repositories.length < 100 || ids.length >= res.data.total_count)
+                break;
+        }
+        return { visibility, selectedRepositoryIds: ids };
+    }
+    async extraBody() {
+        if (!this.access)
+            await this.preflightMore();
+        const a = this.access;
+        return a.visibility === 'selected' ? { visibility: a.visibility, selected_repository_ids: a.selectedRepositoryIds ?? [] } : { visibility: a.visibility };
+    }
+    changes() {
+        if (!this.previous || !this.access)
+            return undefined;
+        const out = [];
+        if (this.previous.visibility !== this.access.visibility)
+            out.push(`visibility: ${this.previous.visibility} -> ${this.access.visibility}`);
+        const before = (this.previous.selectedRepositoryIds ?? []).slice().sort().join(',');
+        const after = (this.access.selectedRepositoryIds ?? []).slice().sort().join(',');
+        if (this.access.visibility === 'selected' && before !== after)
+            out.push('selected repositories changed');
+        return out.length ? out : undefined;
+    }
+}
+/** Expands `github:repos/ORG?...` into one repository destination per match (an API call: part of preflight). */
+async function expandRepos(target, api) {
+    let repos;
+    try {
+        repos = await api.listOrgRepos(target.org);
+    }
+    catch (err) {
+        explain(err, target);
+    }
+    const picked = repos.filter((r) => (target.archived || !r.archived) && (!target.match || target.match.test(r.name)) && (!target.topic || (r.topics ?? []).includes(target.topic)));
+    if (!picked.length)
+        throw new errors/* ConfigError */.xL('destinations', `${target.id} matched no repository of ${target.org}`);
+    return picked.map((r) => ({
+        platform: 'github',
+        kind: 'repo',
+        owner: target.org,
+        repo: r.name,
+        app: target.app,
+        name: target.name,
+        id: `github:repo/${target.org}/${r.name}${target.app === 'actions' ? '' : `?app=${target.app}`}`,
+    }));
+}
+function githubDestination(target, api) {
+    return target.kind === 'org' ? new OrgSecret(target.id, target, api) : new GitHubDestination(target.id, target, api);
+}
+
+
+/***/ })
+
+};

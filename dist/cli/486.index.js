@@ -1,0 +1,148 @@
+export const id = 486;
+export const ids = [486];
+export const modules = {
+
+/***/ 7486:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   createGitLabDestinations: () => (/* binding */ createGitLabDestinations)
+/* harmony export */ });
+/* unused harmony export maskRuleViolation */
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7213);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/**
+ * GitLab CI/CD variables of groups and projects (API v4, `PRIVATE-TOKEN`). Defaults follow the RWX
+ * guide: masked, not protected, raw (no expansion), type variable, scope `*`. Updates send the line's
+ * flags (and always `filter[environment_scope]`); the report says when a flag changed.
+ */
+
+
+const MAX_VALUE_CHARS = 10_000;
+/** GitLab's mask rule: the broken part, or undefined when the value can be masked. */
+function maskRuleViolation(value, raw) {
+    if (value.length < 8)
+        return 'a masked value must be at least 8 characters';
+    if (/\s/.test(value))
+        return 'a masked value must not contain whitespace';
+    if (!raw && !/^[a-zA-Z0-9_+=/@:.~-]+$/.test(value))
+        return 'with raw=false a masked value may contain only letters, digits and _ + = / @ : . ~ - (set raw=true)';
+    return undefined;
+}
+class GitLabApi {
+    client;
+    checked;
+    constructor(client) {
+        this.client = client;
+    }
+    /** The token works and has the api scope (when GitLab can tell: personal, group and project tokens). */
+    checkToken() {
+        this.checked ??= (async () => {
+            try {
+                await this.client.get('/user');
+            }
+            catch (err) {
+                if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AuthError */ .lR && err.status === 401)
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AuthError */ .lR(`gitlab-token was rejected by GitLab (401 "${err.platformMessage}")`, 'gitlab', 401, err.platformMessage);
+                if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AuthError */ .lR)
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AuthError */ .lR(`gitlab-token needs the api scope (403 "${err.platformMessage}")`, 'gitlab', 403, err.platformMessage);
+                throw err;
+            }
+            const self = await this.client.get('/personal_access_tokens/self').catch(() => undefined);
+            if (self?.data.scopes && !self.data.scopes.includes('api'))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AuthError */ .lR(`gitlab-token has scopes ${self.data.scopes.join(', ')} but needs api`, 'gitlab', 403);
+        })();
+        return this.checked;
+    }
+}
+class GitLabVariableDestination {
+    id;
+    t;
+    api;
+    secretName;
+    base;
+    existing;
+    constructor(id, t, api) {
+        this.id = id;
+        this.t = t;
+        this.api = api;
+        this.secretName = t.name;
+        this.base = `/${t.kind}s/${encodeURIComponent(t.path)}`;
+    }
+    get role() {
+        return this.t.kind === 'group' ? 'Owner of the group' : 'Maintainer of the project';
+    }
+    async preflight() {
+        await this.api.checkToken();
+        try {
+            await this.api.client.get(this.base);
+        }
+        catch (err) {
+            if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NotFoundError */ .m_)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NotFoundError */ .m_(`GitLab ${this.t.kind} ${this.t.path} was not found, or gitlab-token cannot see it (404 "${err.platformMessage}")`, 'gitlab', 404, err.platformMessage);
+            throw err;
+        }
+        try {
+            this.existing = (await this.api.client.get(`${this.base}/variables/${encodeURIComponent(this.secretName)}`, { query: { 'filter[environment_scope]': this.t.scope } })).data;
+        }
+        catch (err) {
+            if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NotFoundError */ .m_)
+                this.existing = undefined;
+            else if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AuthError */ .lR && err.status === 403)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AuthError */ .lR(`gitlab-token may not manage CI/CD variables of ${this.t.kind} ${this.t.path} (403 "${err.platformMessage}"): it must belong to an ${this.role}`, 'gitlab', 403, err.platformMessage);
+            else
+                throw err;
+        }
+    }
+    async wouldWrite() {
+        return this.existing ? 'updated' : 'created';
+    }
+    checkValue(secret) {
+        if (secret.length > MAX_VALUE_CHARS)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(this.id, `GitLab variable values are at most ${MAX_VALUE_CHARS} characters`);
+        if (!this.t.masked)
+            return;
+        const broken = maskRuleViolation(secret, this.t.raw);
+        if (broken)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(this.id, `GitLab cannot mask this token: ${broken}`);
+    }
+    flags() {
+        return { variable_type: 'env_var', protected: this.t.protected, masked: this.t.masked, raw: this.t.raw };
+    }
+    changes() {
+        const e = this.existing;
+        if (!e)
+            return undefined;
+        const out = [];
+        for (const flag of ['protected', 'masked', 'raw'])
+            if (e[flag] !== this.t[flag])
+                out.push(`${flag}: ${e[flag]} -> ${this.t[flag]}`);
+        if (e.variable_type !== 'env_var')
+            out.push(`variable_type: ${e.variable_type} -> env_var`);
+        if (this.t.hidden && !e.hidden)
+            out.push('hidden applies only when a variable is created: this one stays visible in the UI');
+        return out.length ? out : undefined;
+    }
+    async write(secret) {
+        this.checkValue(secret);
+        if (this.existing) {
+            // A hidden variable cannot be unmasked; GitLab refuses rather than leaks.
+            const flags = this.existing.hidden ? { ...this.flags(), masked: true } : this.flags();
+            await this.api.client.request('PUT', `${this.base}/variables/${encodeURIComponent(this.secretName)}`, { query: { 'filter[environment_scope]': this.t.scope }, body: { value: secret, ...flags } });
+            return { result: 'updated', changes: this.changes() };
+        }
+        const { masked, ...rest } = this.flags();
+        const visibility = this.t.hidden ? { masked_and_hidden: true, masked: true } : { masked };
+        await this.api.client.request('POST', `${this.base}/variables`, { body: { key: this.secretName, value: secret, environment_scope: this.t.scope, ...rest, ...visibility } });
+        return { result: 'created' };
+    }
+}
+function createGitLabDestinations(targets, plan, ctx) {
+    const api = new GitLabApi((0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .makeClient */ .y)(ctx, 'gitlab', `${plan.gitlab.url}/api/v4`, { 'private-token': plan.gitlab.token }));
+    return targets.map((t) => new GitLabVariableDestination(t.id, t, api));
+}
+
+
+/***/ })
+
+};

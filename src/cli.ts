@@ -1,0 +1,130 @@
+/**
+ * The CLI front end (`token-action`, dist/cli.js) for CircleCI, GitLab and any shell: the same inputs
+ * as the Action, as `--kebab-name` flags or `TOKEN_ACTION_UPPER_SNAKE` variables. It never prints a
+ * token: CircleCI and GitLab only mask values they already know, so masking cannot be relied on.
+ * Exit codes: 0 success, 1 a destination or the run failed, 2 bad input.
+ */
+import { writeFileSync } from 'node:fs'
+import { Command, CommanderError, Option } from 'commander'
+import { ConfigError, errorMessage } from './errors.js'
+import { buildPlan, INPUT_NAMES, type InputName, type Inputs, type Mode } from './plan.js'
+import { exitCode, summaryText } from './report.js'
+import { cancelOnSignals, runPlan } from './runner.js'
+
+const write = (stream: NodeJS.WriteStream) => (line: string) => stream.write(`${line}\n`)
+const stderr = write(process.stderr)
+const log = { info: stderr, warning: (l: string) => stderr(`warning: ${l}`), error: (l: string) => stderr(`error: ${l}`) }
+
+/** Flags that may be repeated; their values are joined one per line. */
+const MULTI_LINE: InputName[] = ['destinations', 'token-permissions', 'token-projects']
+/** Conventional variables of the CI systems, used when neither flag nor TOKEN_ACTION_* is set. */
+const FALLBACK_ENV: Partial<Record<InputName, string[]>> = {
+  'circleci-token': ['CIRCLE_TOKEN', 'CIRCLECI_TOKEN'],
+  'gitlab-token': ['GITLAB_TOKEN'],
+  'github-token': ['GITHUB_TOKEN'],
+}
+
+const COMMANDS: { name: string; mode?: Mode; dryRun?: boolean; summary: string }[] = [
+  { name: 'rotate', mode: 'rotate', summary: 'mint a token, write it everywhere, then revoke the tokens it replaces' },
+  { name: 'create', mode: 'create', summary: 'mint a token and write it everywhere; revoke nothing' },
+  { name: 'distribute', mode: 'distribute', summary: 'verify a given --token and write it everywhere (rwx, hawzu, static)' },
+  { name: 'ephemeral', mode: 'ephemeral', summary: 'mint a short-lived token; --token-file receives it' },
+  { name: 'plan', dryRun: true, summary: 'dry run: preflight and due check; say what would be created or updated' },
+]
+
+const EXAMPLES = `
+Examples:
+  # Seed an RWX token into a CircleCI context and a GitLab group (tokens from CIRCLE_TOKEN / GITLAB_TOKEN)
+  token-action distribute --issuer rwx --token "$NEW_RWX_ACCESS_TOKEN" \\
+    --destinations circleci:context/gh/acme/rwx --destinations gitlab:group/acme
+
+  # Rotate a Rack Gateway token when it is older than 6 months
+  TOKEN_ACTION_ISSUER_TOKEN=... token-action rotate --issuer rack-gateway \\
+    --issuer-url https://gateway.example.com --token-role cicd --rotate-if-older-than 6m \\
+    --destinations gitlab:project/acme/api --report-file report.json
+
+Every flag can also be set as TOKEN_ACTION_<NAME> (e.g. TOKEN_ACTION_DESTINATIONS, one per line).
+Exit codes: 0 success, 1 a destination or the run failed, 2 bad input.`
+
+function envName(input: string): string {
+  return `TOKEN_ACTION_${input.toUpperCase().replace(/-/g, '_')}`
+}
+
+function readInputs(opts: Record<string, string | boolean | undefined>, env: NodeJS.ProcessEnv): Inputs {
+  const inputs: Inputs = {}
+  for (const name of INPUT_NAMES) {
+    const key = name.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())
+    const value = opts[key]
+    if (typeof value === 'string') inputs[name] = value
+    else if (value === true) inputs[name] = 'true'
+    else for (const fallback of FALLBACK_ENV[name] ?? []) inputs[name] ??= env[fallback]
+  }
+  return inputs
+}
+
+async function execute(command: (typeof COMMANDS)[number], opts: Record<string, string | boolean | undefined>): Promise<number> {
+  const inputs = readInputs(opts, process.env)
+  if (command.mode) inputs.mode = command.mode
+  if (command.dryRun) inputs['dry-run'] = 'true'
+  let plan
+  try {
+    plan = buildPlan(inputs, process.env)
+  } catch (err) {
+    stderr(`error: ${errorMessage(err)}`)
+    return err instanceof ConfigError ? 2 : 1
+  }
+  const tokenFile = typeof opts.tokenFile === 'string' ? opts.tokenFile : undefined
+  const controller = cancelOnSignals(log)
+  const report = await runPlan(plan, {
+    log,
+    signal: controller.signal,
+    onMinted: (token) => {
+      if (tokenFile) writeFileSync(tokenFile, token.secret, { mode: 0o600 })
+    },
+  })
+  const out = write(process.stdout)
+  if (opts.json) out(JSON.stringify(report, null, 2))
+  else for (const line of summaryText(report)) out(line)
+  if (plan.reportFile) writeFileSync(plan.reportFile, `${JSON.stringify(report, null, 2)}\n`)
+  return exitCode(report, false)
+}
+
+export function buildProgram(onExit: (code: number) => void): Command {
+  const program = new Command('token-action')
+    .description('Mint or rotate a scoped access token and write it into GitHub, CircleCI and GitLab secrets.')
+    .showHelpAfterError()
+    .addHelpText('after', EXAMPLES)
+  for (const command of COMMANDS) {
+    const cmd = program.command(command.name).description(command.summary).addHelpText('after', EXAMPLES)
+    for (const name of INPUT_NAMES) {
+      if (name === 'mode' || (name === 'dry-run' && command.dryRun)) continue
+      const option = name === 'dry-run' ? new Option('--dry-run', 'plan only: mint, write and revoke nothing') : new Option(`--${name} <value>`, MULTI_LINE.includes(name) ? 'repeatable; one per line' : '')
+      if (MULTI_LINE.includes(name)) option.argParser((value: string, previous?: string) => (previous ? `${previous}\n${value}` : value))
+      cmd.addOption(option.env(envName(name)))
+    }
+    cmd.option('--json', 'print the JSON report instead of the summary')
+    cmd.option('--token-file <path>', 'write the minted token to this file (mode 0600); it is never printed')
+    cmd.action(async (opts: Record<string, string | boolean | undefined>) => onExit(await execute(command, opts)))
+  }
+  // Usage errors are bad input: exit 2, like an invalid value.
+  program.exitOverride()
+  for (const cmd of program.commands) cmd.exitOverride()
+  return program
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram((code) => {
+    process.exitCode = code
+  })
+  try {
+    await program.parseAsync(argv)
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      process.exitCode = err.exitCode === 0 ? 0 : 2
+      return
+    }
+    throw err
+  }
+}
+
+await main(process.argv)
