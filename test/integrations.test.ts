@@ -1,0 +1,124 @@
+/**
+ * The CircleCI orb and example config are parsed with CircleCI's own config parser (plus checks of
+ * what it skips: `when:` and `triggers:`), the GitHub action.yml with GitHub's workflow parser, and the
+ * GitLab component's job is executed by a local GitLab runner (gitlab-ci-local) against the emulators.
+ */
+import { execFile, execFileSync } from 'node:child_process'
+import { promisify } from 'node:util'
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import ConfigParser from '@circleci/circleci-config-parser'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
+import { INPUT_NAMES } from '../src/plan.js'
+import { GitLabEmulator } from './emulators/gitlab.js'
+import { RwxEmulator } from './emulators/bearer-verify.js'
+import { ROOT } from './helpers/run-dist.js'
+
+const read = (p: string) => readFileSync(join(ROOT, p), 'utf8')
+
+/** `<< parameters.x >>` used in a block must be declared in that block's parameters. */
+function undeclaredParameters(block: { parameters?: Record<string, unknown>; steps?: unknown }): string[] {
+  const used = [...JSON.stringify(block.steps ?? []).matchAll(/<<\s*parameters\.([\w-]+)\s*>>/g)].map((m) => m[1]!)
+  return [...new Set(used)].filter((p) => !(p in (block.parameters ?? {})))
+}
+
+describe('CircleCI integration', () => {
+  it('the example config parses with the CircleCI config parser and runs only for its scheduled pipeline', () => {
+    const text = read('integrations/circleci/example/.circleci/config.yml')
+    const config = ConfigParser.parseConfig(text)
+    expect(config.jobs.map((j) => j.name)).toEqual(['rotate-tokens'])
+    expect(config.workflows.map((w) => w.name)).toEqual(['rotate-tokens'])
+    // The parser drops `when:` and `triggers:`: check them on the YAML itself.
+    const doc = parse(text) as { workflows: Record<string, { when?: string; triggers?: unknown }> }
+    const wf = doc.workflows['rotate-tokens']!
+    expect(wf.triggers).toBeUndefined()
+    expect(wf.when).toBe('pipeline.trigger_source == "scheduled_pipeline" and pipeline.schedule.name == "rotate-tokens"')
+    expect(text).toMatch(/npx -y github:OWNER\/token-action#v1 rotate/)
+  })
+
+  it('a broken reference is caught by the parser (the check has teeth)', () => {
+    const broken = read('integrations/circleci/example/.circleci/config.yml').replace('executor: node', 'executor: nodejs')
+    expect(() => ConfigParser.parseConfig(broken)).toThrow(/nodejs not found/)
+  })
+
+  it('the orb parses; its command and job use only declared parameters; env vars map to real inputs', () => {
+    const orb = parse(read('integrations/circleci/orb.yml')) as Record<string, Record<string, { parameters?: Record<string, unknown>; steps?: unknown }>>
+    const config = ConfigParser.parseConfig({ ...orb, workflows: { check: { jobs: [{ rotate: { issuer: 'rwx', destinations: 'circleci:context/gh/acme/rwx' } }] } } } as never)
+    expect(config.commands?.map((c) => c.name)).toEqual(['rotate'])
+    expect(config.jobs.map((j) => j.name)).toEqual(['rotate'])
+    expect(undeclaredParameters(orb.commands!.rotate!)).toEqual([])
+    expect(undeclaredParameters(orb.jobs!.rotate!)).toEqual([])
+    const envs = [...JSON.stringify(orb.commands!.rotate!.steps).matchAll(/TOKEN_ACTION_([A-Z_]+)/g)].map((m) => m[1]!.toLowerCase().replace(/_/g, '-'))
+    for (const input of envs) expect(INPUT_NAMES as readonly string[]).toContain(input)
+  })
+})
+
+describe('GitHub action.yml', () => {
+  it('declares every input the engine reads and the documented outputs, on node24 with a post step', () => {
+    const action = parse(read('action.yml')) as { inputs: Record<string, unknown>; outputs: Record<string, unknown>; runs: Record<string, string> }
+    expect(Object.keys(action.inputs).sort()).toEqual([...INPUT_NAMES].sort())
+    expect(Object.keys(action.outputs).sort()).toEqual(['expires-at', 'outcome', 'report', 'revoked-ids', 'token', 'token-id', 'token-name'])
+    expect(action.runs).toMatchObject({ using: 'node24', main: 'dist/index.js', post: 'dist/post.js' })
+  })
+})
+
+describe('GitLab component, executed by gitlab-ci-local', () => {
+  let gl: GitLabEmulator
+  let rwx: RwxEmulator
+  beforeAll(async () => {
+    gl = new GitLabEmulator()
+    rwx = new RwxEmulator()
+    await Promise.all([gl.start(), rwx.start()])
+  })
+  afterAll(async () => Promise.all([gl.close(), rwx.close()]))
+
+  it('runs the component job on a scheduled pipeline and leaves the RWX token in the group, masked and raw', async () => {
+    gl.addGroup('acme')
+    gl.addToken('glpat-ci-local-000000000000', { username: 'rotator', access: { acme: 50 } })
+    const token = rwx.addToken('acme')
+    const dir = mkdtempSync(join(tmpdir(), 'token-action-gitlab-'))
+    cpSync(join(ROOT, 'dist'), join(dir, 'dist'), { recursive: true })
+    cpSync(join(ROOT, 'integrations/gitlab/templates'), join(dir, 'templates'), { recursive: true })
+    writeFileSync(
+      join(dir, '.gitlab-ci.yml'),
+      [
+        'stages: [deploy]',
+        'include:',
+        '  - component: $CI_SERVER_FQDN/$CI_PROJECT_PATH/rotate-token@$CI_COMMIT_SHA',
+        '    inputs:',
+        '      issuer: rwx',
+        `      issuer-url: ${rwx.url}`,
+        '      command: distribute',
+        '      destinations: gitlab:group/acme',
+        `      gitlab-url: ${gl.url}`,
+        '      runner: node dist/cli.js',
+        '',
+      ].join('\n'),
+    )
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'ignore' })
+    git('init', '-q', '-b', 'main')
+    git('-c', 'user.email=ci@example.com', '-c', 'user.name=ci', 'add', '-A')
+    git('-c', 'user.email=ci@example.com', '-c', 'user.name=ci', 'commit', '-q', '-m', 'component test')
+    git('remote', 'add', 'origin', 'git@gitlab.com:acme/token-action.git')
+    const bin = join(ROOT, 'node_modules', '.bin', 'gitlab-ci-local')
+    // Async: the emulators answer from this process, so it must not block while the job runs.
+    const run = async (source: string) => {
+      const { stdout, stderr } = await promisify(execFile)(bin, ['--force-shell-executor', '--no-color', '--ignore-predefined-vars', 'CI_PIPELINE_SOURCE', '--variable', `CI_PIPELINE_SOURCE=${source}`, '--variable', `TOKEN_ACTION_TOKEN=${token}`, '--variable', 'GITLAB_TOKEN=glpat-ci-local-000000000000'], {
+        encoding: 'utf8',
+        cwd: dir,
+        env: { ...process.env, HOME: dir },
+        timeout: 90_000,
+      })
+      return stdout + stderr
+    }
+    const pushed = await run('push')
+    expect(pushed).not.toMatch(/token-action.*distributed/)
+    expect(gl.variable('group', 'acme', 'RWX_ACCESS_TOKEN')).toBeUndefined()
+    const scheduled = await run('schedule')
+    expect(scheduled).toMatch(/token-action distribute: distributed/)
+    expect(scheduled).not.toContain(token)
+    expect(gl.variable('group', 'acme', 'RWX_ACCESS_TOKEN')).toMatchObject({ value: token, masked: true, protected: false, raw: true, variable_type: 'env_var', environment_scope: '*' })
+  }, 120_000)
+})
