@@ -3,7 +3,9 @@
  * bundle (dist/index.js) exactly as a GitHub runner would, and prints what happened - never a token.
  */
 import { createHash } from 'node:crypto'
+import { CircleCIEmulator } from '../test/emulators/circleci.js'
 import { GitHubEmulator } from '../test/emulators/github.js'
+import { GitLabEmulator } from '../test/emulators/gitlab.js'
 import { RackGatewayEmulator } from '../test/emulators/rack-gateway.js'
 import { runAction, type RunResult } from '../test/helpers/run-dist.js'
 
@@ -24,7 +26,10 @@ function show(title: string, run: RunResult): void {
 async function main(): Promise<void> {
   const gh = new GitHubEmulator()
   const rgw = new RackGatewayEmulator()
-  await Promise.all([gh.start(), rgw.start()])
+  const cci = new CircleCIEmulator()
+  const gl = new GitLabEmulator()
+  const all = [gh, rgw, cci, gl]
+  await Promise.all(all.map((e) => e.start()))
   try {
     const pat = 'github_pat_demo_0000000000000000000000'
     gh.addToken(pat, { login: 'platform-bot' })
@@ -32,9 +37,15 @@ async function main(): Promise<void> {
     gh.addRepo('acme', 'api', { environments: ['production'] })
     gh.addRepo('acme', 'web')
     gh.seedOrgSecret('acme', 'RACK_GATEWAY_API_TOKEN', { value: 'legacy', visibility: 'selected', selectedRepositoryIds: [gh.repoId('acme', 'web')] })
+    cci.addOrg('gh/acme')
+    cci.addToken('circle-demo-token', { orgs: ['gh/acme'] })
+    gl.addGroup('acme')
+    gl.addToken('glpat-demo-token', { username: 'platform-bot', access: { acme: 50 } })
+    // A variable someone protected by hand: protected variables break feature branches.
+    gl.seedVariable('group', 'acme', { key: 'RACK_GATEWAY_API_TOKEN', value: 'legacy-value', protected: true, masked: true, raw: false })
     const admin = rgw.addAdminToken()
     out('Emulators on loopback:')
-    out(`  Rack Gateway ${rgw.url}   GitHub ${gh.url}`)
+    out(`  Rack Gateway ${rgw.url}   GitHub ${gh.url}   CircleCI ${cci.url}   GitLab ${gl.url}`)
 
     const inputs = {
       issuer: 'rack-gateway',
@@ -43,12 +54,22 @@ async function main(): Promise<void> {
       'token-role': 'cicd',
       'github-token': pat,
       'github-api-url': gh.url,
-      destinations: ['github:repo/acme/api', 'github:env/acme/api/production', 'github:org/acme   # keeps its selected repositories'].join('\n'),
+      'circleci-token': 'circle-demo-token',
+      'circleci-url': cci.url,
+      'gitlab-token': 'glpat-demo-token',
+      'gitlab-url': gl.url,
+      destinations: [
+        'github:repo/acme/api',
+        'github:env/acme/api/production',
+        'github:org/acme   # keeps its selected repositories',
+        'circleci:context/gh/acme/rwx   # created when missing',
+        'gitlab:group/acme   # masked, not protected, raw',
+      ].join('\n'),
     }
 
     show('1. dry run: what would happen', await runAction({ ...inputs, 'dry-run': 'true' }))
     const first = await runAction(inputs)
-    show('2. first rotation: mint, verify, write to repo, environment and org', first)
+    show('2. first rotation: mint, verify, write to GitHub repo, environment and org, a CircleCI context and a GitLab group', first)
     const second = await runAction(inputs)
     show('3. second rotation: the first token is revoked once every destination holds the new one', second)
 
@@ -64,16 +85,20 @@ async function main(): Promise<void> {
       ['github:repo/acme/api', gh.secretValue({ repo: 'acme/api' }, 'RACK_GATEWAY_API_TOKEN')],
       ['github:env/acme/api/production', gh.secretValue({ env: 'acme/api/production' }, 'RACK_GATEWAY_API_TOKEN')],
       ['github:org/acme', gh.orgSecret('acme', 'RACK_GATEWAY_API_TOKEN')?.value],
+      ['circleci:context/gh/acme/rwx', cci.contextValue('gh/acme', 'rwx', 'RACK_GATEWAY_API_TOKEN')],
+      ['gitlab:group/acme', gl.variable('group', 'acme', 'RACK_GATEWAY_API_TOKEN')?.value],
     ] as const
     for (const [id, value] of holders) out(`  ${id.padEnd(34)} ${fingerprint(value)}  valid at Rack Gateway: ${value && rgw.isValid(value) ? 'yes' : 'NO'}`)
     const org = gh.orgSecret('acme', 'RACK_GATEWAY_API_TOKEN')
     out(`  org secret visibility: ${org?.visibility}, selected repository ids: ${JSON.stringify(org?.selectedRepositoryIds)}`)
+    const glVar = gl.variable('group', 'acme', 'RACK_GATEWAY_API_TOKEN')
+    out(`  gitlab variable flags: masked=${glVar?.masked} protected=${glVar?.protected} raw=${glVar?.raw} scope=${glVar?.environment_scope}`)
     out(`  live tokens at Rack Gateway with the prefix: ${rgw.tokens().filter((t) => t.name.startsWith('rack-gateway-api-token-') && !t.revoked).length}`)
     const failed = [first, second, fourth].some((r) => r.code !== 0) || third.code === 0
     if (failed) throw new Error('the demo did not go as expected: see the runs above')
     out('\nDemo finished: every destination holds one valid token; older tokens are revoked.')
   } finally {
-    await Promise.all([gh.close(), rgw.close()])
+    await Promise.all(all.map((e) => e.close()))
   }
 }
 

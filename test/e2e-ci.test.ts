@@ -1,0 +1,144 @@
+/**
+ * Issue 4's end-to-end: the Action writing GitHub, CircleCI and GitLab in one run, and the CLI
+ * (dist/cli.js) doing CircleCI and GitLab from flags and TOKEN_ACTION_* variables.
+ */
+import { readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { INPUT_NAMES } from '../src/plan.js'
+import { CircleCIEmulator } from './emulators/circleci.js'
+import { GitHubEmulator } from './emulators/github.js'
+import { GitLabEmulator } from './emulators/gitlab.js'
+import { RackGatewayEmulator } from './emulators/rack-gateway.js'
+import { RwxEmulator } from './emulators/bearer-verify.js'
+import { leakedForms, runAction, runCli } from './helpers/run-dist.js'
+
+let gh: GitHubEmulator
+let cci: CircleCIEmulator
+let gl: GitLabEmulator
+let rgw: RackGatewayEmulator
+let rwx: RwxEmulator
+const PAT = 'github_pat_ci_000000000000000000000'
+const CCI = 'circle-token-e2e-00000000000000'
+const GL = 'glpat-e2e-0000000000000000000'
+
+beforeAll(async () => {
+  gh = new GitHubEmulator()
+  cci = new CircleCIEmulator()
+  gl = new GitLabEmulator()
+  rgw = new RackGatewayEmulator()
+  rwx = new RwxEmulator()
+  await Promise.all([gh, cci, gl, rgw, rwx].map((e) => e.start()))
+  gh.addToken(PAT, { login: 'rotator' })
+  gh.addOrg('acme')
+  cci.addOrg('gh/acme')
+  cci.addToken(CCI, { orgs: ['gh/acme'] })
+  gl.addGroup('acme')
+  gl.addProject('acme/api')
+  gl.addToken(GL, { username: 'owner', access: { acme: 50 } })
+})
+afterAll(async () => Promise.all([gh, cci, gl, rgw, rwx].map((e) => e.close())))
+
+describe('action: one run writes GitHub, CircleCI and GitLab', () => {
+  it('rotates into an org secret, a CircleCI context and a GitLab group; re-run updates and revokes', async () => {
+    gl.seedVariable('group', 'acme', { key: 'RACK_GATEWAY_API_TOKEN', value: 'legacy-value-1', protected: true, masked: true, raw: false })
+    const inputs = {
+      issuer: 'rack-gateway',
+      'issuer-url': rgw.url,
+      'issuer-token': rgw.addAdminToken(),
+      'token-role': 'cicd',
+      'github-token': PAT,
+      'github-api-url': gh.url,
+      'circleci-token': CCI,
+      'circleci-url': cci.url,
+      'gitlab-token': GL,
+      'gitlab-url': gl.url,
+      destinations: 'github:org/acme?visibility=all\ncircleci:context/gh/acme/rwx\ngitlab:group/acme',
+    }
+    const first = await runAction(inputs)
+    expect(first.code, first.log).toBe(0)
+    const report = JSON.parse(first.outputs.report!)
+    expect(report.destinations).toEqual([
+      expect.objectContaining({ id: 'github:org/acme', status: 'created' }),
+      expect.objectContaining({ id: 'circleci:context/gh/acme/rwx', status: 'created' }),
+      expect.objectContaining({ id: 'gitlab:group/acme', status: 'updated', changes: ['protected: true -> false', 'raw: false -> true'] }),
+    ])
+    expect(first.summary).toContain('protected: true -> false')
+    const second = await runAction(inputs)
+    expect(second.outputs.outcome, second.log).toBe('rotated')
+    const secret = gh.orgSecret('acme', 'RACK_GATEWAY_API_TOKEN')!.value
+    expect(cci.contextValue('gh/acme', 'rwx', 'RACK_GATEWAY_API_TOKEN')).toBe(secret)
+    expect(gl.variable('group', 'acme', 'RACK_GATEWAY_API_TOKEN')!.value).toBe(secret)
+    expect(rgw.isValid(secret)).toBe(true)
+    expect(JSON.parse(second.outputs['revoked-ids']!)).toEqual([first.outputs['token-id']])
+    expect(leakedForms(secret, second.log + second.summary + JSON.stringify(second.outputs))).toEqual([])
+  })
+
+  it('a secret name legal on GitHub but not on GitLab is refused before minting, naming the destination', async () => {
+    const before = rgw.createCount
+    const run = await runAction({
+      issuer: 'rack-gateway',
+      'issuer-url': rgw.url,
+      'issuer-token': rgw.addAdminToken(),
+      'token-role': 'cicd',
+      'gitlab-token': GL,
+      'gitlab-url': gl.url,
+      destinations: `gitlab:group/acme?name=${'A'.repeat(256)}`,
+    })
+    expect(run.code).toBe(2)
+    expect(run.log).toMatch(/destinations: "gitlab:group\/acme\?name=A+": secret name "A+": GitLab variable keys are at most 255 characters/)
+    expect(rgw.createCount).toBe(before)
+  })
+})
+
+describe('cli', () => {
+  it('distributes an RWX token to CircleCI and GitLab from flags and env, prints no secret', async () => {
+    const token = rwx.addToken('acme')
+    const reportFile = join(tmpdir(), `token-action-cli-${process.pid}.json`)
+    const run = await runCli(['distribute', '--issuer', 'rwx', '--issuer-url', rwx.url, '--destinations', 'circleci:context/gh/acme/rwx', '--destinations', 'gitlab:project/acme/api', '--circleci-url', cci.url, '--gitlab-url', gl.url, '--report-file', reportFile], {
+      env: { TOKEN_ACTION_TOKEN: token, CIRCLE_TOKEN: CCI, GITLAB_TOKEN: GL },
+    })
+    expect(run.code, run.log).toBe(0)
+    expect(run.stdout).toMatch(/token-action distribute: distributed/)
+    expect(cci.contextValue('gh/acme', 'rwx', 'RWX_ACCESS_TOKEN')).toBe(token)
+    expect(gl.variable('project', 'acme/api', 'RWX_ACCESS_TOKEN')).toMatchObject({ value: token, masked: true, raw: true, protected: false })
+    expect(JSON.parse(readFileSync(reportFile, 'utf8')).outcome).toBe('distributed')
+    expect(leakedForms(token, run.log + readFileSync(reportFile, 'utf8'))).toEqual([])
+  })
+
+  it('rotates with --json output; every input works as TOKEN_ACTION_*; exit 1 names a failed destination', async () => {
+    const env = {
+      TOKEN_ACTION_ISSUER: 'rack-gateway',
+      TOKEN_ACTION_ISSUER_URL: rgw.url,
+      TOKEN_ACTION_ISSUER_TOKEN: rgw.addAdminToken(),
+      TOKEN_ACTION_TOKEN_ROLE: 'cicd',
+      TOKEN_ACTION_SECRET_NAME: 'CLI_TOKEN',
+      TOKEN_ACTION_DESTINATIONS: 'circleci:project/gh/acme/nope\ngitlab:group/acme',
+      TOKEN_ACTION_CIRCLECI_URL: cci.url,
+      TOKEN_ACTION_CIRCLECI_TOKEN: CCI,
+      TOKEN_ACTION_GITLAB_URL: gl.url,
+      TOKEN_ACTION_GITLAB_TOKEN: GL,
+    }
+    const failed = await runCli(['rotate', '--json'], { env })
+    expect(failed.code).toBe(1)
+    const report = JSON.parse(failed.stdout)
+    expect(report.destinations[0]).toMatchObject({ id: 'circleci:project/gh/acme/nope', status: 'failed', detail: expect.stringMatching(/project gh\/acme\/nope was not found/) })
+    const ok = await runCli(['rotate', '--json', '--destinations', 'gitlab:group/acme'], { env })
+    expect(ok.code, ok.log).toBe(0)
+    expect(JSON.parse(ok.stdout).outcome).toBe('rotated')
+    const secret = gl.variable('group', 'acme', 'CLI_TOKEN')!.value
+    expect(leakedForms(secret, ok.log)).toEqual([])
+  })
+
+  it('bad input exits 2; --help lists every input as a flag', async () => {
+    const bad = await runCli(['rotate', '--issuer', 'rack-gateway', '--issuer-url', 'http://gateway.example.com'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(/issuer-url: must use https/)
+    const unknown = await runCli(['rotate', '--no-such-flag'])
+    expect(unknown.code).toBe(2)
+    const help = await runCli(['rotate', '--help'])
+    expect(help.code).toBe(0)
+    for (const name of INPUT_NAMES.filter((n) => n !== 'mode')) expect(help.stdout).toContain(`--${name}`)
+  })
+})
