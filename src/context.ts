@@ -28,6 +28,14 @@ export interface RunContext {
   cleanups: (() => Promise<void>)[]
 }
 
+/**
+ * Preflight only reads (1 point each on GitHub) and is bounded by latency, not budget: it runs four
+ * times as many requests at once as writes do, within GitHub's cap of 100 concurrent requests.
+ */
+export function readConcurrency(writeConcurrency: number): number {
+  return Math.min(100, writeConcurrency * 4)
+}
+
 export function newStats(): HttpStats {
   return { requests: 0, retries: 0, rateLimited: 0 }
 }
@@ -44,7 +52,7 @@ export function makeClient(ctx: RunContext, platform: string, baseUrl: string, h
     dispatcher: ctx.dispatcher,
     retry: ctx.retry,
     timeoutMs: ctx.timeoutMs,
-    scheduler: scheduler ?? new RequestScheduler({ concurrency: ctx.concurrency, clock: ctx.clock }),
+    scheduler: scheduler ?? new RequestScheduler({ concurrency: readConcurrency(ctx.concurrency), clock: ctx.clock }),
     onEvent: (e) => {
       if (e.type === 'retry') ctx.stats.retries++
       else ctx.stats.rateLimited++

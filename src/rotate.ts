@@ -3,7 +3,7 @@
  * token, mask it, verify it, write it everywhere, and only then revoke what it replaces. Depends
  * only on the Issuer and Destination interfaces, so every platform plugs in the same way.
  */
-import type { RunContext } from './context.js'
+import { readConcurrency, type RunContext } from './context.js'
 import { addDuration, expiryDate } from './duration.js'
 import { CancelledError, errorMessage, TokenActionError } from './errors.js'
 import type { Plan } from './plan.js'
@@ -163,7 +163,7 @@ class Run {
       this.report.error = errorMessage(err)
       return undefined
     }
-    const checks = await runPool(built.destinations, this.plan.concurrency, async (d): Promise<DestinationReport | undefined> => {
+    const checks = await runPool(built.destinations, readConcurrency(this.plan.concurrency), async (d): Promise<DestinationReport | undefined> => {
       try {
         await d.preflight()
         // The real value when it is given; else a value of the issuer's format, so a rule like
@@ -183,7 +183,7 @@ class Run {
   }
 
   private async dryRun(destinations: Destination[], previous: TokenInfo[]): Promise<Report> {
-    const plans = await runPool(destinations, this.plan.concurrency, async (d): Promise<DestinationReport> => {
+    const plans = await runPool(destinations, readConcurrency(this.plan.concurrency), async (d): Promise<DestinationReport> => {
       try {
         return { id: d.id, name: d.secretName, status: (await d.wouldWrite()) === 'created' ? 'would create' : 'would update' }
       } catch (err) {

@@ -3,7 +3,7 @@ import { ApiError, AuthError, NetworkError, NotFoundError, RateLimitError } from
 import type { Clock } from '../src/http/clock.js'
 import { HttpClient, platformMessage } from '../src/http/client.js'
 import { rateLimitWaitMs } from '../src/http/rate-limit.js'
-import { githubCost, RequestScheduler } from '../src/http/scheduler.js'
+import { BUDGET_SHARE, githubCost, RequestScheduler } from '../src/http/scheduler.js'
 import { Redactor } from '../src/redact.js'
 import { Emulator, json } from './emulators/base.js'
 
@@ -131,8 +131,9 @@ describe('RequestScheduler', () => {
     const start = clock.now()
     const stamps: number[] = []
     for (const m of ['GET', 'PUT', 'PUT', 'GET']) await s.run(m, async () => stamps.push(clock.now() - start))
-    // 1 point = 66.7 ms: GET at 0, PUT at 66.7, PUT at 400, GET at 733.3
-    expect(stamps.map((t) => Math.round(t))).toEqual([0, 67, 400, 733])
+    // 1 point = 60000 / (900 * BUDGET_SHARE) ms: GET at 0, PUT after 1 point, next PUT 5 points later...
+    const point = 60_000 / (900 * BUDGET_SHARE)
+    expect(stamps.map((t) => Math.round(t))).toEqual([0, 1, 6, 11].map((p) => Math.round(p * point)))
   })
 
   it('holds everyone back after a pause', async () => {

@@ -138,7 +138,7 @@ class GitLabVariableDestination {
     }
 }
 function createGitLabDestinations(targets, plan, ctx) {
-    const api = new GitLabApi((0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .makeClient */ .y)(ctx, 'gitlab', `${plan.gitlab.url}/api/v4`, { 'private-token': plan.gitlab.token }));
+    const api = new GitLabApi((0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .makeClient */ .yu)(ctx, 'gitlab', `${plan.gitlab.url}/api/v4`, { 'private-token': plan.gitlab.token }));
     return targets.map((t) => new GitLabVariableDestination(t.id, t, api));
 }
 

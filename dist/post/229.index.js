@@ -152,7 +152,7 @@ class ProjectVariable {
     }
 }
 function createCircleCIDestinations(targets, plan, ctx) {
-    const api = new CircleCIApi((0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .makeClient */ .y)(ctx, 'circleci', `${plan.circleci.url}/api/v2`, { 'circle-token': plan.circleci.token }));
+    const api = new CircleCIApi((0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .makeClient */ .yu)(ctx, 'circleci', `${plan.circleci.url}/api/v2`, { 'circle-token': plan.circleci.token }));
     return targets.map((t) => (t.kind === 'context' ? new ContextVariable(t.id, t, api) : new ProjectVariable(t.id, t, api)));
 }
 

@@ -62,7 +62,7 @@ const appHeaders = (jwt) => ({ authorization: `Bearer ${jwt}`, accept: 'applicat
 async function installationToken(ctx, apiUrl, app, owner, targets) {
     const jwt = appJwt(app.id, app.privateKey, ctx.clock.now());
     ctx.redactor.add(jwt);
-    const client = (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .makeClient */ .y)(ctx, 'github', apiUrl, appHeaders(jwt));
+    const client = (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .makeClient */ .yu)(ctx, 'github', apiUrl, appHeaders(jwt));
     const isOrg = targets.some((t) => t.kind === 'org' || t.kind === 'repos');
     const first = targets[0];
     let installation;
@@ -81,7 +81,7 @@ async function installationToken(ctx, apiUrl, app, owner, targets) {
     return {
         token,
         revoke: async () => {
-            const own = (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .makeClient */ .y)(ctx, 'github', apiUrl, appHeaders(token));
+            const own = (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .makeClient */ .yu)(ctx, 'github', apiUrl, appHeaders(token));
             // It expires within the hour anyway; say so rather than fail a finished run.
             await own.request('DELETE', '/installation/token').catch((err) => ctx.log.warning(`could not revoke the GitHub App installation token for ${owner}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err)} (it expires within an hour)`));
         },

@@ -67395,9 +67395,11 @@ module.exports = {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  y: () => (/* binding */ makeClient),
-  C: () => (/* binding */ newStats)
+  yu: () => (/* binding */ makeClient),
+  CU: () => (/* binding */ newStats)
 });
+
+// UNUSED EXPORTS: readConcurrency
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(6752);
@@ -67492,7 +67494,7 @@ class HttpClient {
         this.platform = options.platform;
         this.clock = options.clock ?? clock/* systemClock */.m;
         this.retry = { ...DEFAULT_RETRY, ...options.retry };
-        this.scheduler = options.scheduler ?? new http_scheduler/* RequestScheduler */.J({ concurrency: 8, clock: this.clock });
+        this.scheduler = options.scheduler ?? new http_scheduler/* RequestScheduler */.Jx({ concurrency: 8, clock: this.clock });
     }
     get(path, opts = {}) {
         return this.request('GET', path, opts);
@@ -67555,8 +67557,9 @@ class HttpClient {
                 ...this.options.headers,
             },
             body: body === undefined ? undefined : JSON.stringify(body),
-            headersTimeout: timeout,
-            bodyTimeout: timeout,
+            // A signal rather than undici's headersTimeout: its timers tick once a second, too coarse
+            // for short timeouts.
+            signal: AbortSignal.timeout(timeout),
             dispatcher: this.options.dispatcher,
         });
         const text = await res.body.text();
@@ -67605,6 +67608,13 @@ function describeNetworkError(err) {
 ;// CONCATENATED MODULE: ./src/context.ts
 
 
+/**
+ * Preflight only reads (1 point each on GitHub) and is bounded by latency, not budget: it runs four
+ * times as many requests at once as writes do, within GitHub's cap of 100 concurrent requests.
+ */
+function readConcurrency(writeConcurrency) {
+    return Math.min(100, writeConcurrency * 4);
+}
 function newStats() {
     return { requests: 0, retries: 0, rateLimited: 0 };
 }
@@ -67620,7 +67630,7 @@ function makeClient(ctx, platform, baseUrl, headers, scheduler) {
         dispatcher: ctx.dispatcher,
         retry: ctx.retry,
         timeoutMs: ctx.timeoutMs,
-        scheduler: scheduler ?? new http_scheduler/* RequestScheduler */.J({ concurrency: ctx.concurrency, clock: ctx.clock }),
+        scheduler: scheduler ?? new http_scheduler/* RequestScheduler */.Jx({ concurrency: readConcurrency(ctx.concurrency), clock: ctx.clock }),
         onEvent: (e) => {
             if (e.type === 'retry')
                 ctx.stats.retries++;
@@ -67793,9 +67803,9 @@ const systemClock = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ RequestScheduler)
+/* harmony export */   Jx: () => (/* binding */ RequestScheduler)
 /* harmony export */ });
-/* unused harmony export githubCost */
+/* unused harmony exports BUDGET_SHARE, githubCost */
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8658);
 /**
  * One scheduler per platform and credential: bounds concurrent requests, paces them to a points
@@ -67804,6 +67814,11 @@ const systemClock = {
  * the server measures never overflows and the run still finishes as fast as the budget allows.
  */
 
+/**
+ * Pace to this share of the budget: the server counts arrivals, which jitter around our send times,
+ * so running at exactly 100% would trip the limit now and then.
+ */
+const BUDGET_SHARE = 0.95;
 const githubCost = (method) => (['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase()) ? 1 : 5);
 class RequestScheduler {
     options;
@@ -67816,7 +67831,7 @@ class RequestScheduler {
     constructor(options) {
         this.options = options;
         this.clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .m;
-        this.msPerPoint = options.pointsPerWindow ? (options.windowMs ?? 60_000) / options.pointsPerWindow : 0;
+        this.msPerPoint = options.pointsPerWindow ? (options.windowMs ?? 60_000) / (options.pointsPerWindow * BUDGET_SHARE) : 0;
     }
     /** Everyone waits until `at` (epoch ms): the server said so. */
     pauseUntil(at) {
@@ -68626,7 +68641,7 @@ async function githubDestinations(targets, plan, ctx, out) {
     }
     for (const credential of credentials) {
         // One scheduler per credential: GitHub's points budget and concurrency cap are per user or installation.
-        const scheduler = new RequestScheduler({ concurrency: ctx.concurrency, pointsPerWindow: ctx.githubBudget.pointsPerWindow, windowMs: ctx.githubBudget.windowMs, costOf: githubCost, clock: ctx.clock });
+        const scheduler = new RequestScheduler({ concurrency: readConcurrency(ctx.concurrency), pointsPerWindow: ctx.githubBudget.pointsPerWindow, windowMs: ctx.githubBudget.windowMs, costOf: githubCost, clock: ctx.clock });
         const api = new GitHubSecrets(makeClient(ctx, 'github', plan.github.apiUrl, githubHeaders(credential.token), scheduler));
         await githubTargets(credential.targets, api, out);
     }
@@ -68867,8 +68882,8 @@ class StaticIssuer extends VerifyOnlyIssuer {
 const bearer = (token) => ({ authorization: `Bearer ${token}` });
 function issuers_createIssuer(plan, ctx) {
     const url = plan.issuer.url ?? '';
-    const verifier = (secret) => (0,context/* makeClient */.y)(ctx, plan.issuer.kind, url, bearer(secret));
-    const admin = () => (0,context/* makeClient */.y)(ctx, plan.issuer.kind, url, bearer(plan.issuer.credential ?? ''));
+    const verifier = (secret) => (0,context/* makeClient */.yu)(ctx, plan.issuer.kind, url, bearer(secret));
+    const admin = () => (0,context/* makeClient */.yu)(ctx, plan.issuer.kind, url, bearer(plan.issuer.credential ?? ''));
     switch (plan.issuer.kind) {
         case 'rack-gateway':
             return new RackGatewayIssuer(admin(), verifier);
@@ -68937,6 +68952,12 @@ class Redactor {
 // EXTERNAL MODULE: ./src/duration.ts
 var duration = __nccwpck_require__(7607);
 ;// CONCATENATED MODULE: ./src/rotate.ts
+/**
+ * The lifecycle: preflight every destination, check whether rotation is due, mint (or take) the
+ * token, mask it, verify it, write it everywhere, and only then revoke what it replaces. Depends
+ * only on the Issuer and Destination interfaces, so every platform plugs in the same way.
+ */
+
 
 
 
@@ -69075,7 +69096,7 @@ class Run {
             this.report.error = errorMessage(err);
             return undefined;
         }
-        const checks = await runPool(built.destinations, this.plan.concurrency, async (d) => {
+        const checks = await runPool(built.destinations, readConcurrency(this.plan.concurrency), async (d) => {
             try {
                 await d.preflight();
                 // The real value when it is given; else a value of the issuer's format, so a rule like
@@ -69097,7 +69118,7 @@ class Run {
         return undefined;
     }
     async dryRun(destinations, previous) {
-        const plans = await runPool(destinations, this.plan.concurrency, async (d) => {
+        const plans = await runPool(destinations, readConcurrency(this.plan.concurrency), async (d) => {
             try {
                 return { id: d.id, name: d.secretName, status: (await d.wouldWrite()) === 'created' ? 'would create' : 'would update' };
             }
@@ -69249,7 +69270,7 @@ function newContext(plan, options) {
     return {
         clock: clock/* systemClock */.m,
         githubBudget: { pointsPerWindow: 900, windowMs: 60_000 },
-        stats: (0,context/* newStats */.C)(),
+        stats: (0,context/* newStats */.CU)(),
         cleanups: [],
         concurrency: plan.concurrency,
         signal: options.signal,

@@ -1,5 +1,5 @@
 /** Turns the plan's targets into Destination plugins, loading each platform's module only when a line needs it. */
-import { makeClient, type RunContext } from '../context.js'
+import { makeClient, readConcurrency, type RunContext } from '../context.js'
 import { errorMessage } from '../errors.js'
 import type { CircleCITarget, GitHubTarget, GitLabTarget, Target } from '../grammar.js'
 import { githubCost, RequestScheduler } from '../http/scheduler.js'
@@ -39,7 +39,7 @@ async function githubDestinations(targets: GitHubTarget[], plan: Plan, ctx: RunC
   }
   for (const credential of credentials) {
     // One scheduler per credential: GitHub's points budget and concurrency cap are per user or installation.
-    const scheduler = new RequestScheduler({ concurrency: ctx.concurrency, pointsPerWindow: ctx.githubBudget.pointsPerWindow, windowMs: ctx.githubBudget.windowMs, costOf: githubCost, clock: ctx.clock })
+    const scheduler = new RequestScheduler({ concurrency: readConcurrency(ctx.concurrency), pointsPerWindow: ctx.githubBudget.pointsPerWindow, windowMs: ctx.githubBudget.windowMs, costOf: githubCost, clock: ctx.clock })
     const api = new GitHubSecrets(makeClient(ctx, 'github', plan.github.apiUrl, githubHeaders(credential.token), scheduler))
     await githubTargets(credential.targets, api, out)
   }

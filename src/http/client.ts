@@ -142,8 +142,9 @@ export class HttpClient {
         ...this.options.headers,
       },
       body: body === undefined ? undefined : JSON.stringify(body),
-      headersTimeout: timeout,
-      bodyTimeout: timeout,
+      // A signal rather than undici's headersTimeout: its timers tick once a second, too coarse
+      // for short timeouts.
+      signal: AbortSignal.timeout(timeout),
       dispatcher: this.options.dispatcher,
     })
     const text = await res.body.text()
