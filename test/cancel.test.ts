@@ -1,0 +1,59 @@
+/**
+ * Cancellation: SIGTERM (what the runner sends when a job is cancelled) during the fan-out stops new
+ * writes, lets in-flight ones finish, revokes nothing old, and reports what was written.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { GitHubEmulator } from './emulators/github.js'
+import { RackGatewayEmulator } from './emulators/rack-gateway.js'
+import { runAction } from './helpers/run-dist.js'
+
+let gh: GitHubEmulator
+let rgw: RackGatewayEmulator
+const PAT = 'github_pat_cancel_000000000000000'
+const REPOS = Array.from({ length: 45 }, (_, i) => `svc-${String(i).padStart(2, '0')}`)
+
+beforeAll(async () => {
+  gh = new GitHubEmulator({ latencyMs: 30 })
+  rgw = new RackGatewayEmulator()
+  await Promise.all([gh.start(), rgw.start()])
+  gh.addToken(PAT, { login: 'rotator' })
+  gh.addOrg('acme')
+  for (const r of REPOS) gh.addRepo('acme', r)
+})
+afterAll(async () => Promise.all([gh.close(), rgw.close()]))
+
+describe('cancellation during fan-out', () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('%s: stops new writes, revokes nothing old, every destination keeps a valid token', async (signal) => {
+    const inputs = {
+      issuer: 'rack-gateway',
+      'issuer-url': rgw.url,
+      'issuer-token': rgw.addAdminToken(),
+      'token-role': 'cicd',
+      'token-name': `cancel-${signal.toLowerCase()}`,
+      'secret-name': `CANCEL_${signal}`,
+      'github-token': PAT,
+      'github-api-url': gh.url,
+      concurrency: '2',
+      destinations: REPOS.map((r) => `github:repo/acme/${r}`).join('\n'),
+    }
+    // Every repository already holds an older token of the same prefix.
+    const oldValue = rgw.addToken('cicd', `cancel-${signal.toLowerCase()}-20250101000000`)
+    const old = rgw.tokens().find((t) => t.name === `cancel-${signal.toLowerCase()}-20250101000000`)!.public_id
+    for (const r of REPOS) gh.seedSecret({ repo: `acme/${r}` }, `CANCEL_${signal}`, oldValue)
+
+    const run = await runAction(inputs, { signal: { name: signal, whenStdout: /progress: \d+\/45/ } })
+    expect(run.code).toBe(1)
+    expect(run.log).toMatch(new RegExp(`${signal} received: finishing writes in flight`))
+    const report = JSON.parse(run.outputs.report!)
+    expect(report.outcome).toBe('failed')
+    expect(report.revokedIds).toEqual([])
+    expect(report.keptIds).toContain(old)
+    const written = report.destinations.filter((d: { status: string }) => d.status === 'updated')
+    const skipped = report.destinations.filter((d: { status: string }) => d.status === 'not written')
+    expect(written.length).toBeGreaterThan(0)
+    expect(skipped.length).toBeGreaterThan(0)
+    expect(written.length + skipped.length).toBe(REPOS.length)
+    expect(rgw.isValid(oldValue)).toBe(true)
+    for (const r of REPOS) expect(rgw.isValid(gh.secretValue({ repo: `acme/${r}` }, `CANCEL_${signal}`)!)).toBe(true)
+  }, 90_000)
+})
