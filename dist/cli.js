@@ -1,2 +1,4 @@
 #!/usr/bin/env node
-import './cli/cli.js'
+import { cli } from './bundle/bundle.js'
+
+await cli(process.argv)

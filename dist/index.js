@@ -1,1 +1,3 @@
-import './index/index.js'
+import { run } from './bundle/bundle.js'
+
+await run()

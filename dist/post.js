@@ -1,1 +1,3 @@
-import './post/post.js'
+import { post } from './bundle/bundle.js'
+
+await post()

@@ -1,24 +1,21 @@
-// Bundles the three entry points with ncc into dist/ (index.js, post.js, cli.js + shared chunks).
+// Bundles src/bundle.ts with ncc into dist/bundle/, then writes the three entry points the runner
+// and npm use (action.yml main/post, package.json bin) as shims calling into that one bundle.
 import { execFileSync } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-const entries = ['index', 'post', 'cli']
 const ncc = join('node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
+const out = mkdtempSync(join(tmpdir(), 'ncc-'))
+execFileSync(process.execPath, [ncc, 'build', 'src/bundle.ts', '-o', out, '--target', 'es2022', '--license', 'licenses.txt', '-q'], { stdio: 'inherit' })
 rmSync('dist', { recursive: true, force: true })
-for (const entry of entries) {
-  if (!existsSync(`src/${entry}.ts`)) continue
-  const out = mkdtempSync(join(tmpdir(), `ncc-${entry}-`))
-  execFileSync(process.execPath, [ncc, 'build', `src/${entry}.ts`, '-o', out, '--target', 'es2022', '--license', 'licenses.txt', '-q'], { stdio: 'inherit' })
-  const target = join('dist', entry)
-  cpSync(out, target, { recursive: true })
-  rmSync(out, { recursive: true, force: true })
-  renameSync(join(target, 'index.js'), join(target, `${entry}.js`))
+cpSync(out, join('dist', 'bundle'), { recursive: true })
+rmSync(out, { recursive: true, force: true })
+renameSync(join('dist', 'bundle', 'index.js'), join('dist', 'bundle', 'bundle.js'))
+const shims = {
+  'index.js': "import { run } from './bundle/bundle.js'\n\nawait run()\n",
+  'post.js': "import { post } from './bundle/bundle.js'\n\nawait post()\n",
+  'cli.js': "#!/usr/bin/env node\nimport { cli } from './bundle/bundle.js'\n\nawait cli(process.argv)\n",
 }
-// action.yml and package.json `bin` point at dist/<entry>.js: small shims keep each bundle and its chunks in their own folder.
-for (const entry of readdirSync('dist')) {
-  const shebang = entry === 'cli' ? '#!/usr/bin/env node\n' : ''
-  writeFileSync(join('dist', `${entry}.js`), `${shebang}import './${entry}/${entry}.js'\n`)
-}
+for (const [file, text] of Object.entries(shims)) writeFileSync(join('dist', file), text, { mode: file === 'cli.js' ? 0o755 : 0o644 })
 writeFileSync(join('dist', 'package.json'), '{\n  "type": "module"\n}\n')

@@ -127,4 +127,3 @@ export async function main(argv: string[]): Promise<void> {
   }
 }
 
-await main(process.argv)
