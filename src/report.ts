@@ -18,7 +18,8 @@ export interface Report {
   mode: Mode
   issuer: string
   dryRun: boolean
-  token?: { id: string; name: string; expiresAt?: string; verifiedAs?: string }
+  /** id and name are absent when the token was given (distribute) rather than minted. */
+  token?: { id?: string; name?: string; expiresAt?: string; verifiedAs?: string }
   destinations: DestinationReport[]
   /** Older tokens revoked because every destination now holds the new one. */
   revokedIds: string[]
@@ -53,7 +54,7 @@ const ICON: Record<DestinationStatus, string> = {
 
 export function summaryMarkdown(r: Report): string {
   const out: string[] = [`### token-action: ${r.outcome}${r.dryRun ? ' (dry run)' : ''}`, '']
-  if (r.token) out.push(`Token \`${r.token.name}\` (id \`${r.token.id}\`)${r.token.expiresAt ? `, expires ${r.token.expiresAt}` : ''} from ${r.issuer}.`, '')
+  if (r.token) out.push(`${r.token.name ? `Token \`${r.token.name}\` (id \`${r.token.id}\`)` : 'The given token'}${r.token.verifiedAs ? `, verified as ${r.token.verifiedAs}` : ''}${r.token.expiresAt ? `, expires ${r.token.expiresAt}` : ''}, from ${r.issuer}.`, '')
   if (r.error) out.push(`**Error:** ${escapeCell(r.error)}`, '')
   if (r.destinations.length) {
     out.push('| destination | secret | result | detail |', '|---|---|---|---|')
@@ -71,7 +72,7 @@ export function summaryMarkdown(r: Report): string {
 
 export function summaryText(r: Report): string[] {
   const lines = [`token-action ${r.mode}: ${r.outcome}${r.dryRun ? ' (dry run)' : ''}`]
-  if (r.token) lines.push(`  token ${r.token.name} (id ${r.token.id})${r.token.expiresAt ? ` expires ${r.token.expiresAt}` : ''}`)
+  if (r.token) lines.push(`  token ${r.token.name ? `${r.token.name} (id ${r.token.id})` : '(given)'}${r.token.verifiedAs ? ` verified as ${r.token.verifiedAs}` : ''}${r.token.expiresAt ? ` expires ${r.token.expiresAt}` : ''}`)
   if (r.error) lines.push(`  error: ${r.error}`)
   for (const d of r.destinations) {
     const detail = [d.detail, ...(d.changes ?? [])].filter(Boolean).join('; ')

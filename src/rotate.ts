@@ -115,7 +115,7 @@ class Run {
     } catch (err) {
       return this.fail(`issuer ${issuer.kind}: could not mint the token: ${errorMessage(err)}`)
     }
-    this.report.token = { id: token.id, name: token.name, expiresAt: token.expiresAt }
+    this.report.token = minted ? { id: token.id, name: token.name, expiresAt: token.expiresAt } : {}
     if (minted) this.log.info(`minted ${token.name} (id ${token.id})`)
 
     // 5. Verify, then check the real value against each destination's rules.
@@ -228,11 +228,10 @@ class Run {
     const { issuer } = this.deps
     try {
       const identity = await issuer.verify(token.secret)
-      if (this.report.token) {
-        this.report.token.verifiedAs = identity.subject
-        this.report.token.expiresAt ??= identity.expiresAt
-      }
-      this.warnIfExpiringSoon(this.report.token?.expiresAt)
+      const t = (this.report.token ??= {})
+      t.verifiedAs = identity.subject
+      t.expiresAt ??= identity.expiresAt
+      this.warnIfExpiringSoon(t.expiresAt)
       return true
     } catch (err) {
       await this.revokeNew(token, minted)
@@ -292,7 +291,7 @@ class Run {
   private async revokePrevious(previous: TokenInfo[], token: MintedToken): Promise<string[]> {
     const failed: string[] = []
     for (const p of previous) {
-      if (p.id === token.id) continue
+      if (p.id === token.id) continue // never the token just distributed
       try {
         await this.deps.issuer.revoke(p.id)
         this.report.revokedIds.push(p.id)

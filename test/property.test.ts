@@ -96,7 +96,7 @@ async function property(seed: number): Promise<string> {
   for (const e of emulators) e.setFaults([])
   const seeded = await rotate(dests.map((d) => d.line), secretName, prefix)
   expect(seeded.outcome, `seed ${seed}: seeding run failed: ${JSON.stringify(seeded.destinations)}`).toBe('rotated')
-  const old = seeded.token!.id
+  const old = seeded.token!.id!
   emulators.forEach((e, i) => e.setFaults(faultsFor(random), seed * 10 + i))
   const report = await rotate(dests.map((d) => d.line), secretName, prefix, 1000)
   for (const e of emulators) e.setFaults([])

@@ -76012,7 +76012,7 @@ const ICON = {
 function summaryMarkdown(r) {
     const out = [`### token-action: ${r.outcome}${r.dryRun ? ' (dry run)' : ''}`, ''];
     if (r.token)
-        out.push(`Token \`${r.token.name}\` (id \`${r.token.id}\`)${r.token.expiresAt ? `, expires ${r.token.expiresAt}` : ''} from ${r.issuer}.`, '');
+        out.push(`${r.token.name ? `Token \`${r.token.name}\` (id \`${r.token.id}\`)` : 'The given token'}${r.token.verifiedAs ? `, verified as ${r.token.verifiedAs}` : ''}${r.token.expiresAt ? `, expires ${r.token.expiresAt}` : ''}, from ${r.issuer}.`, '');
     if (r.error)
         out.push(`**Error:** ${escapeCell(r.error)}`, '');
     if (r.destinations.length) {
@@ -76034,7 +76034,7 @@ function summaryMarkdown(r) {
 function summaryText(r) {
     const lines = [`token-action ${r.mode}: ${r.outcome}${r.dryRun ? ' (dry run)' : ''}`];
     if (r.token)
-        lines.push(`  token ${r.token.name} (id ${r.token.id})${r.token.expiresAt ? ` expires ${r.token.expiresAt}` : ''}`);
+        lines.push(`  token ${r.token.name ? `${r.token.name} (id ${r.token.id})` : '(given)'}${r.token.verifiedAs ? ` verified as ${r.token.verifiedAs}` : ''}${r.token.expiresAt ? ` expires ${r.token.expiresAt}` : ''}`);
     if (r.error)
         lines.push(`  error: ${r.error}`);
     for (const d of r.destinations) {
@@ -76519,7 +76519,7 @@ class Run {
         catch (err) {
             return this.fail(`issuer ${issuer.kind}: could not mint the token: ${(0,errors/* errorMessage */.gJ)(err)}`);
         }
-        this.report.token = { id: token.id, name: token.name, expiresAt: token.expiresAt };
+        this.report.token = minted ? { id: token.id, name: token.name, expiresAt: token.expiresAt } : {};
         if (minted)
             this.log.info(`minted ${token.name} (id ${token.id})`);
         // 5. Verify, then check the real value against each destination's rules.
@@ -76639,11 +76639,10 @@ class Run {
         const { issuer } = this.deps;
         try {
             const identity = await issuer.verify(token.secret);
-            if (this.report.token) {
-                this.report.token.verifiedAs = identity.subject;
-                this.report.token.expiresAt ??= identity.expiresAt;
-            }
-            this.warnIfExpiringSoon(this.report.token?.expiresAt);
+            const t = (this.report.token ??= {});
+            t.verifiedAs = identity.subject;
+            t.expiresAt ??= identity.expiresAt;
+            this.warnIfExpiringSoon(t.expiresAt);
             return true;
         }
         catch (err) {
@@ -76702,7 +76701,7 @@ class Run {
         const failed = [];
         for (const p of previous) {
             if (p.id === token.id)
-                continue;
+                continue; // never the token just distributed
             try {
                 await this.deps.issuer.revoke(p.id);
                 this.report.revokedIds.push(p.id);
