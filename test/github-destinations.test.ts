@@ -113,4 +113,15 @@ describe('github destinations', () => {
     expect(report.outcome).toBe('failed')
     expect(report.destinations[0]!.detail).toMatch(/not installed on elsewhere/)
   })
+
+  it('shard K/N splits a distribute fan-out so matrix jobs together cover every destination once', async () => {
+    const destinations = ['svc-api', 'svc-web', 'docs', 'bulk-000', 'bulk-001'].map((r) => `github:repo/acme/${r}`).join('\n')
+    const shard = (k: number) =>
+      runPlan(buildPlan({ issuer: 'static', token: 'shared-value-123456', 'secret-name': 'SHARDED', 'github-token': PAT, 'github-api-url': gh.url, destinations, shard: `${k}/2` }), { log: silentLogger, context: FAST })
+    const [one, two] = await Promise.all([shard(1), shard(2)])
+    const ids = [...one.destinations, ...two.destinations].map((d) => d.id)
+    expect(one.destinations.length + two.destinations.length).toBe(5)
+    expect(new Set(ids).size).toBe(5)
+    for (const r of ['svc-api', 'svc-web', 'docs', 'bulk-000', 'bulk-001']) expect(gh.secretValue({ repo: `acme/${r}` }, 'SHARDED')).toBe('shared-value-123456')
+  })
 })
