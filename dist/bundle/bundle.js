@@ -72423,6 +72423,17 @@ exports.suggestSimilar = suggestSimilar;
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/node module decorator */
 /******/ (() => {
 /******/ 	__nccwpck_require__.nmd = (module) => {
@@ -76080,7 +76091,7 @@ async function githubCredentials(targets, plan, ctx) {
     return out;
 }
 async function githubDestinations(targets, plan, ctx, out) {
-    const { GitHubSecrets } = await Promise.all(/* import() */[__nccwpck_require__.e(768), __nccwpck_require__.e(271)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8271));
+    const github = await Promise.all(/* import() */[__nccwpck_require__.e(768), __nccwpck_require__.e(271)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8271));
     let credentials;
     try {
         credentials = await githubCredentials(targets, plan, ctx);
@@ -76093,23 +76104,19 @@ async function githubDestinations(targets, plan, ctx, out) {
     for (const credential of credentials) {
         // One scheduler per credential: GitHub's points budget and concurrency cap are per user or installation.
         const scheduler = new http_scheduler/* RequestScheduler */.Jx({ concurrency: (0,context/* readConcurrency */.WC)(ctx.concurrency), pointsPerWindow: ctx.githubBudget.pointsPerWindow, windowMs: ctx.githubBudget.windowMs, costOf: http_scheduler/* githubCost */.R1, clock: ctx.clock });
-        const api = new GitHubSecrets((0,context/* makeClient */.yu)(ctx, 'github', plan.github.apiUrl, githubHeaders(credential.token), scheduler));
-        await githubTargets(credential.targets, api, out);
-    }
-}
-async function githubTargets(targets, api, out) {
-    const { expandRepos, githubDestination } = await Promise.all(/* import() */[__nccwpck_require__.e(768), __nccwpck_require__.e(271)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8271));
-    for (const t of targets) {
-        if (t.kind !== 'repos') {
-            out.destinations.push(githubDestination(t, api));
-            continue;
-        }
-        try {
-            for (const repo of await expandRepos(t, api))
-                out.destinations.push(githubDestination(repo, api));
-        }
-        catch (err) {
-            out.failures.push({ id: t.id, name: t.name, status: 'failed', detail: `preflight: ${(0,errors/* errorMessage */.gJ)(err)}` });
+        const api = new github.GitHubSecrets((0,context/* makeClient */.yu)(ctx, 'github', plan.github.apiUrl, githubHeaders(credential.token), scheduler));
+        for (const t of credential.targets) {
+            if (t.kind !== 'repos') {
+                out.destinations.push(github.githubDestination(t, api));
+                continue;
+            }
+            try {
+                for (const repo of await github.expandRepos(t, api))
+                    out.destinations.push(github.githubDestination(repo, api));
+            }
+            catch (err) {
+                out.failures.push({ id: t.id, name: t.name, status: 'failed', detail: `preflight: ${(0,errors/* errorMessage */.gJ)(err)}` });
+            }
         }
     }
 }

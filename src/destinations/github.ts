@@ -221,7 +221,7 @@ class OrgSecret extends GitHubDestination {
 }
 
 /** Expands `github:repos/ORG?...` into one repository destination per match (an API call: part of preflight). */
-export async function expandRepos(target: Extract<GitHubTarget, { kind: 'repos' }>, api: GitHubSecrets): Promise<GitHubTarget[]> {
+export async function expandRepos(target: Extract<GitHubTarget, { kind: 'repos' }>, api: GitHubSecrets): Promise<Extract<GitHubTarget, { kind: 'repo' }>[]> {
   let repos
   try {
     repos = await api.listOrgRepos(target.org)
@@ -231,8 +231,8 @@ export async function expandRepos(target: Extract<GitHubTarget, { kind: 'repos' 
   const picked = repos.filter((r) => (target.archived || !r.archived) && (!target.match || target.match.test(r.name)) && (!target.topic || (r.topics ?? []).includes(target.topic)))
   if (!picked.length) throw new ConfigError('destinations', `${target.id} matched no repository of ${target.org}`)
   return picked.map((r) => ({
-    platform: 'github',
-    kind: 'repo',
+    platform: 'github' as const,
+    kind: 'repo' as const,
     owner: target.org,
     repo: r.name,
     app: target.app,

@@ -6,7 +6,6 @@ import { githubCost, RequestScheduler } from '../http/scheduler.js'
 import type { Plan } from '../plan.js'
 import type { BuiltDestinations } from '../rotate.js'
 import type { Destination } from '../types.js'
-import type { GitHubSecrets } from './github.js'
 
 function githubHeaders(token: string): Record<string, string> {
   return { authorization: `Bearer ${token}`, accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' }
@@ -29,7 +28,7 @@ async function githubCredentials(targets: GitHubTarget[], plan: Plan, ctx: RunCo
 }
 
 async function githubDestinations(targets: GitHubTarget[], plan: Plan, ctx: RunContext, out: BuiltDestinations): Promise<void> {
-  const { GitHubSecrets } = await import('./github.js')
+  const github = await import('./github.js')
   let credentials
   try {
     credentials = await githubCredentials(targets, plan, ctx)
@@ -40,22 +39,17 @@ async function githubDestinations(targets: GitHubTarget[], plan: Plan, ctx: RunC
   for (const credential of credentials) {
     // One scheduler per credential: GitHub's points budget and concurrency cap are per user or installation.
     const scheduler = new RequestScheduler({ concurrency: readConcurrency(ctx.concurrency), pointsPerWindow: ctx.githubBudget.pointsPerWindow, windowMs: ctx.githubBudget.windowMs, costOf: githubCost, clock: ctx.clock })
-    const api = new GitHubSecrets(makeClient(ctx, 'github', plan.github.apiUrl, githubHeaders(credential.token), scheduler))
-    await githubTargets(credential.targets, api, out)
-  }
-}
-
-async function githubTargets(targets: GitHubTarget[], api: GitHubSecrets, out: BuiltDestinations): Promise<void> {
-  const { expandRepos, githubDestination } = await import('./github.js')
-  for (const t of targets) {
-    if (t.kind !== 'repos') {
-      out.destinations.push(githubDestination(t, api))
-      continue
-    }
-    try {
-      for (const repo of await expandRepos(t, api)) out.destinations.push(githubDestination(repo as Exclude<GitHubTarget, { kind: 'repos' }>, api))
-    } catch (err) {
-      out.failures.push({ id: t.id, name: t.name, status: 'failed', detail: `preflight: ${errorMessage(err)}` })
+    const api = new github.GitHubSecrets(makeClient(ctx, 'github', plan.github.apiUrl, githubHeaders(credential.token), scheduler))
+    for (const t of credential.targets) {
+      if (t.kind !== 'repos') {
+        out.destinations.push(github.githubDestination(t, api))
+        continue
+      }
+      try {
+        for (const repo of await github.expandRepos(t, api)) out.destinations.push(github.githubDestination(repo, api))
+      } catch (err) {
+        out.failures.push({ id: t.id, name: t.name, status: 'failed', detail: `preflight: ${errorMessage(err)}` })
+      }
     }
   }
 }
