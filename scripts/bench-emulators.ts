@@ -1,0 +1,55 @@
+/**
+ * The benchmark's emulators, in their own process so the benchmark's RSS is token-action's, not
+ * theirs. Prints one JSON line with their URLs and credentials; on a line "stats" on stdin, prints
+ * what GitHub saw (requests, points, rate-limited answers, whether every repository holds the
+ * token the run minted) and exits.
+ */
+import { createInterface } from 'node:readline'
+import { parseArgs } from 'node:util'
+import { CircleCIEmulator } from '../test/emulators/circleci.js'
+import { GitHubEmulator } from '../test/emulators/github.js'
+import { GitLabEmulator } from '../test/emulators/gitlab.js'
+import { RackGatewayEmulator } from '../test/emulators/rack-gateway.js'
+
+const { values } = parseArgs({ options: { destinations: { type: 'string' }, 'time-scale': { type: 'string' }, latency: { type: 'string' } } })
+const n = Number(values.destinations)
+const latencyMs = Number(values.latency)
+const gh = new GitHubEmulator({ latencyMs, budget: { timeScale: Number(values['time-scale']) } })
+const rgw = new RackGatewayEmulator({ latencyMs })
+const cci = new CircleCIEmulator({ latencyMs })
+const gl = new GitLabEmulator({ latencyMs })
+const emulators = [gh, rgw, cci, gl]
+await Promise.all(emulators.map((e) => e.start()))
+const repos = Array.from({ length: n }, (_, i) => `r${String(i + 1).padStart(5, '0')}`)
+gh.addToken('github_pat_bench', { login: 'bench' })
+gh.addOrg('bench')
+for (const r of repos) gh.addRepo('bench', r)
+cci.addOrg('gh/bench')
+cci.addToken('circle-bench', { orgs: ['gh/bench'] })
+gl.addGroup('bench')
+gl.addToken('glpat-bench', { username: 'bench', access: { bench: 50 } })
+process.stdout.write(`${JSON.stringify({ github: gh.url, rackGateway: rgw.url, circleci: cci.url, gitlab: gl.url, admin: rgw.addAdminToken(), repos })}\n`)
+
+for await (const line of createInterface({ input: process.stdin })) {
+  if (line.trim() !== 'stats') continue
+  const answered = gh.requests.filter((r) => r.status > 0)
+  const org = gh.orgSecret('bench', 'RACK_GATEWAY_API_TOKEN')?.value
+  const holding = repos.filter((r) => {
+    const v = gh.secretValue({ repo: `bench/${r}` }, 'RACK_GATEWAY_API_TOKEN')
+    return v !== undefined && v === org && rgw.isValid(v)
+  }).length
+  process.stdout.write(
+    `${JSON.stringify({
+      githubRequests: answered.length,
+      repoRequests: answered.filter((r) => r.path.startsWith('/repos/bench/')).length,
+      points: answered.reduce((sum, r) => sum + (r.method === 'GET' ? 1 : 5), 0),
+      rateLimited: gh.rateLimited,
+      allRequests: emulators.reduce((sum, e) => sum + e.requests.length, 0),
+      reposHoldingNewToken: holding,
+      gitlabHolds: gl.variable('group', 'bench', 'RACK_GATEWAY_API_TOKEN')?.value === org,
+      circleciHolds: cci.contextValue('gh/bench', 'rwx', 'RACK_GATEWAY_API_TOKEN') === org,
+    })}\n`,
+  )
+  break
+}
+await Promise.all(emulators.map((e) => e.close()))
