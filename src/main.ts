@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises'
 import * as core from '@actions/core'
 import { ConfigError, errorMessage } from './errors.js'
 import { buildPlan, INPUT_NAMES, type Inputs, type Plan } from './plan.js'
-import { exitCode, summaryMarkdown, summaryText, type Report } from './report.js'
+import { exitCode, reportOutput, summaryMarkdown, summaryText, type Report } from './report.js'
 import { cancelOnSignals, runPlan } from './runner.js'
 
 export const STATE_TOKEN_ID = 'token-id'
@@ -32,7 +32,7 @@ function setOutputs(plan: Plan, report: Report, secret: string | undefined): voi
   core.setOutput('token-name', report.token?.name ?? '')
   core.setOutput('expires-at', report.token?.expiresAt ?? '')
   core.setOutput('revoked-ids', JSON.stringify(report.revokedIds))
-  core.setOutput('report', JSON.stringify(report))
+  core.setOutput('report', reportOutput(report, plan.reportFile))
   if ((plan.mode === 'ephemeral' || plan.mode === 'create') && secret && report.outcome !== 'failed') core.setOutput('token', secret)
 }
 

@@ -83,3 +83,18 @@ export function summaryText(r: Report): string[] {
   for (const n of r.notes) lines.push(`  note: ${n}`)
   return lines
 }
+
+/** Step outputs share a 1 MB limit per job; keep well under it. */
+export const OUTPUT_REPORT_MAX_CHARS = 512 * 1024
+
+/**
+ * The report as the `report` output: whole when it fits, else with only the destinations that did
+ * not succeed, their count, and where the whole report is (report-file).
+ */
+export function reportOutput(r: Report, reportFile: string | undefined): string {
+  const whole = JSON.stringify(r)
+  if (whole.length <= OUTPUT_REPORT_MAX_CHARS) return whole
+  const notOk = r.destinations.filter((d) => d.status !== 'created' && d.status !== 'updated')
+  const note = `report output truncated: ${r.destinations.length - notOk.length} of ${r.destinations.length} destinations succeeded and are omitted here${reportFile ? `; the whole report is in ${reportFile}` : '; set report-file for the whole report'}`
+  return JSON.stringify({ ...r, destinations: notOk.slice(0, 2000), notes: [...r.notes, note] })
+}

@@ -202,3 +202,19 @@ describe('rotate lifecycle', () => {
     expect([...issuer.alive.keys()]).toEqual([second.token!.id])
   })
 })
+
+describe('report output', () => {
+  it('keeps the report output under the size limit, listing only what did not succeed', async () => {
+    const { reportOutput, OUTPUT_REPORT_MAX_CHARS } = await import('../src/report.js')
+    const issuer = new MemoryIssuer()
+    const dests = Array.from({ length: 6000 }, (_, i) => new MemoryDestination(`github:repo/acme/repository-with-a-long-name-${i}`))
+    dests[42]!.writeError = new ApiError('422 "bad"', 'github', 422)
+    const report = await run({ mode: 'create' }, issuer, dests)
+    const whole = JSON.stringify(report)
+    expect(whole.length).toBeGreaterThan(OUTPUT_REPORT_MAX_CHARS)
+    const out = JSON.parse(reportOutput(report, 'report.json'))
+    expect(out.destinations).toEqual([expect.objectContaining({ id: 'github:repo/acme/repository-with-a-long-name-42', status: 'failed' })])
+    expect(out.notes.at(-1)).toMatch(/5999 of 6000 destinations succeeded and are omitted here; the whole report is in report.json/)
+    expect(reportOutput({ ...report, destinations: report.destinations.slice(0, 3) }, undefined)).toBe(JSON.stringify({ ...report, destinations: report.destinations.slice(0, 3) }))
+  })
+})

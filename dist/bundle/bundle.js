@@ -76060,6 +76060,20 @@ function summaryText(r) {
         lines.push(`  note: ${n}`);
     return lines;
 }
+/** Step outputs share a 1 MB limit per job; keep well under it. */
+const OUTPUT_REPORT_MAX_CHARS = 512 * 1024;
+/**
+ * The report as the `report` output: whole when it fits, else with only the destinations that did
+ * not succeed, their count, and where the whole report is (report-file).
+ */
+function reportOutput(r, reportFile) {
+    const whole = JSON.stringify(r);
+    if (whole.length <= OUTPUT_REPORT_MAX_CHARS)
+        return whole;
+    const notOk = r.destinations.filter((d) => d.status !== 'created' && d.status !== 'updated');
+    const note = `report output truncated: ${r.destinations.length - notOk.length} of ${r.destinations.length} destinations succeeded and are omitted here${reportFile ? `; the whole report is in ${reportFile}` : '; set report-file for the whole report'}`;
+    return JSON.stringify({ ...r, destinations: notOk.slice(0, 2000), notes: [...r.notes, note] });
+}
 
 // EXTERNAL MODULE: ./src/context.ts + 2 modules
 var context = __nccwpck_require__(7213);
@@ -76820,7 +76834,7 @@ function setOutputs(plan, report, secret) {
     setOutput('token-name', report.token?.name ?? '');
     setOutput('expires-at', report.token?.expiresAt ?? '');
     setOutput('revoked-ids', JSON.stringify(report.revokedIds));
-    setOutput('report', JSON.stringify(report));
+    setOutput('report', reportOutput(report, plan.reportFile));
     if ((plan.mode === 'ephemeral' || plan.mode === 'create') && secret && report.outcome !== 'failed')
         setOutput('token', secret);
 }
