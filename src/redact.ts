@@ -36,8 +36,4 @@ export class Redactor {
     for (const v of [...this.values].sort((a, b) => b.length - a.length)) out = out.split(v).join('***')
     return out
   }
-
-  contains(text: string): boolean {
-    return [...this.values].some((v) => text.includes(v))
-  }
 }

@@ -5,7 +5,7 @@
  */
 import { readConcurrency, type RunContext } from './context.js'
 import { addDuration, expiryDate } from './duration.js'
-import { CancelledError, errorMessage, TokenActionError } from './errors.js'
+import { errorMessage, TokenActionError } from './errors.js'
 import type { Plan } from './plan.js'
 import { runPool } from './pool.js'
 import type { DestinationReport, Outcome, Report } from './report.js'
@@ -273,7 +273,7 @@ class Run {
       },
       ctx.signal,
     )
-    return destinations.map((d, i) => results[i] ?? { id: d.id, name: d.secretName, status: 'not written', detail: new CancelledError().message })
+    return destinations.map((d, i) => results[i] ?? { id: d.id, name: d.secretName, status: 'not written', detail: 'cancelled before this write started' })
   }
 
   /** The new token reached nothing: revoke it so no stray credential stays alive. */

@@ -67649,7 +67649,6 @@ function makeClient(ctx, platform, baseUrl, headers, scheduler) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Dr: () => (/* binding */ NetworkError),
 /* harmony export */   OE: () => (/* binding */ RateLimitError),
-/* harmony export */   cc: () => (/* binding */ CancelledError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   gk: () => (/* binding */ TokenActionError),
 /* harmony export */   hD: () => (/* binding */ ApiError),
@@ -67657,6 +67656,7 @@ function makeClient(ctx, platform, baseUrl, headers, scheduler) {
 /* harmony export */   m_: () => (/* binding */ NotFoundError),
 /* harmony export */   xL: () => (/* binding */ ConfigError)
 /* harmony export */ });
+/** Typed errors: every failure carries the platform, the HTTP status and the platform's own words (secret-redacted). */
 class TokenActionError extends Error {
     platform;
     status;
@@ -67672,32 +67672,20 @@ class TokenActionError extends Error {
 /** Bad input: names the input (or destination) and the rule it broke. Exit code 2. */
 class ConfigError extends TokenActionError {
     input;
-    kind = 'config';
     constructor(input, rule) {
         super(`${input}: ${rule}`);
         this.input = input;
     }
 }
 class AuthError extends TokenActionError {
-    kind = 'auth';
 }
 class NotFoundError extends TokenActionError {
-    kind = 'not-found';
 }
 class RateLimitError extends TokenActionError {
-    kind = 'rate-limit';
 }
 class ApiError extends TokenActionError {
-    kind = 'api';
 }
 class NetworkError extends TokenActionError {
-    kind = 'network';
-}
-class CancelledError extends TokenActionError {
-    kind = 'cancelled';
-    constructor() {
-        super('cancelled before this step started');
-    }
 }
 function errorMessage(err) {
     return err instanceof Error ? err.message : String(err);
@@ -76414,9 +76402,6 @@ class Redactor {
             out = out.split(v).join('***');
         return out;
     }
-    contains(text) {
-        return [...this.values].some((v) => text.includes(v));
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/pool.ts
@@ -76703,7 +76688,7 @@ class Run {
                 this.log.info(`progress: ${finished}/${total} destinations written`);
             return entry;
         }, ctx.signal);
-        return destinations.map((d, i) => results[i] ?? { id: d.id, name: d.secretName, status: 'not written', detail: new errors/* CancelledError */.cc().message });
+        return destinations.map((d, i) => results[i] ?? { id: d.id, name: d.secretName, status: 'not written', detail: 'cancelled before this write started' });
     }
     /** The new token reached nothing: revoke it so no stray credential stays alive. */
     async revokeNew(token, minted) {
