@@ -55,7 +55,8 @@ function readInputs(opts: Record<string, string | boolean | undefined>, env: Nod
   for (const name of INPUT_NAMES) {
     const key = name.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())
     const value = opts[key]
-    if (typeof value === 'string') inputs[name] = value
+    // Empty counts as unset, as in the Action: an orb exporting TOKEN_ACTION_CIRCLECI_TOKEN="${CIRCLE_TOKEN:-}" must not hide CIRCLECI_TOKEN.
+    if (typeof value === 'string' && value !== '') inputs[name] = value
     else if (value === true) inputs[name] = 'true'
     else for (const fallback of FALLBACK_ENV[name] ?? []) inputs[name] ??= env[fallback]
   }
@@ -98,7 +99,8 @@ export function buildProgram(onExit: (code: number) => void): Command {
     const cmd = program.command(command.name).description(command.summary).addHelpText('after', EXAMPLES)
     for (const name of INPUT_NAMES) {
       if (name === 'mode' || (name === 'dry-run' && command.dryRun)) continue
-      const option = name === 'dry-run' ? new Option('--dry-run', 'plan only: mint, write and revoke nothing') : new Option(`--${name} <value>`, MULTI_LINE.includes(name) ? 'repeatable; one per line' : '')
+      // dry-run takes an optional value: as a plain boolean flag commander would read TOKEN_ACTION_DRY_RUN=false as true.
+      const option = name === 'dry-run' ? new Option('--dry-run [true|false]', 'plan only: mint, write and revoke nothing') : new Option(`--${name} <value>`, MULTI_LINE.includes(name) ? 'repeatable; one per line' : '')
       if (MULTI_LINE.includes(name)) option.argParser((value: string, previous?: string) => (previous ? `${previous}\n${value}` : value))
       cmd.addOption(option.env(envName(name)))
     }

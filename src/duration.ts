@@ -2,6 +2,8 @@
 import { ConfigError } from './errors.js'
 
 const DURATION = /^(\d+)\s*([hdwmy])$/
+/** A century in each unit: longer is a typo, and would overflow Date arithmetic. */
+const MAX_AMOUNT: Record<Duration['unit'], number> = { h: 876_600, d: 36_525, w: 5_218, m: 1_200, y: 100 }
 
 export interface Duration {
   amount: number
@@ -14,7 +16,9 @@ export function parseDuration(input: string, value: string): Duration {
   if (!m || Number(m[1]) <= 0) {
     throw new ConfigError(input, `"${value}" is not a duration: use a positive number and a unit h, d, w, m (months) or y, e.g. 90d, 6m, 1y`)
   }
-  return { amount: Number(m[1]), unit: m[2] as Duration['unit'], text: value.trim() }
+  const unit = m[2] as Duration['unit']
+  if (Number(m[1]) > MAX_AMOUNT[unit]) throw new ConfigError(input, `"${value}" is longer than 100 years`)
+  return { amount: Number(m[1]), unit, text: value.trim() }
 }
 
 /** Adds a duration using calendar months and years, so `6m` from Jan 31 lands at the end of July. */
@@ -42,13 +46,20 @@ export function addDuration(from: Date, d: Duration): Date {
 
 export type ExpirySpec = { kind: 'never' } | { kind: 'in'; duration: Duration } | { kind: 'at'; date: Date }
 
+/** Date parsing rolls 2027-02-30 over to March 2; a typo like that must be refused instead. */
+function isCalendarDate(ymd: string): boolean {
+  const [y, m, d] = ymd.split('-').map(Number) as [number, number, number]
+  const t = new Date(Date.UTC(y, m - 1, d))
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d
+}
+
 export function parseExpiry(input: string, value: string, now: Date): ExpirySpec {
   const v = value.trim()
   if (v === 'never') return { kind: 'never' }
   if (DURATION.test(v)) return { kind: 'in', duration: parseDuration(input, v) }
   if (/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v)) {
     const date = new Date(v.length === 10 ? `${v}T00:00:00Z` : v)
-    if (Number.isNaN(date.getTime())) throw new ConfigError(input, `"${v}" is not a valid date`)
+    if (Number.isNaN(date.getTime()) || !isCalendarDate(v.slice(0, 10))) throw new ConfigError(input, `"${v}" is not a valid date`)
     if (date.getTime() <= now.getTime()) throw new ConfigError(input, `${v} is in the past`)
     return { kind: 'at', date }
   }

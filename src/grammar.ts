@@ -97,8 +97,10 @@ function checkSegments(line: string, parts: string[]): void {
 function secretName(line: string, platform: Platform, opts: Options, fallback: string): string {
   const name = opts.get('name') ?? fallback
   const broken = nameRuleViolation(platform, name)
-  if (broken) fail(line, `secret name "${name}": ${broken}`)
-  return name
+  if (!broken) return name
+  // Blame the input the name came from: the line's ?name= or the secret-name input.
+  if (opts.has('name')) fail(line, `secret name "${name}": ${broken}`)
+  throw new ConfigError('secret-name', `"${name}" cannot be written to ${line}: ${broken}`)
 }
 
 const APPS = ['actions', 'dependabot', 'codespaces'] as const

@@ -143,11 +143,15 @@ function parseConcurrency(value: string | undefined): number {
 
 function parseProjects(value: string | undefined): Plan['spec']['projects'] {
   if (value === undefined) return undefined
-  return lines(value).map((line) => {
+  const projects = lines(value).map((line) => {
     const m = /^([^=\s]+)\s*=\s*([A-Za-z0-9_-]+)$/.exec(line)
     if (!m) throw new ConfigError('token-projects', `"${line}" must be PROJECT_ID=ROLE`)
     return { id: m[1]!, role: m[2]! }
   })
+  // One role per project: a second line would be an ambiguous (or escalating) grant.
+  const twice = projects.find((p, i) => projects.findIndex((q) => q.id === p.id) !== i)
+  if (twice) throw new ConfigError('token-projects', `project ${twice.id} is listed twice (one role per project)`)
+  return projects
 }
 
 function parseMode(inputs: Inputs, kind: IssuerKind): Mode {

@@ -35,21 +35,24 @@ beforeAll(async () => {
 })
 afterAll(async () => Promise.all([cci, gl, rgw, hawzu].map((e) => e.close())))
 
+let runs = 0
+/** Each run mints under its own prefix unless a test shares one: same-prefix mints in one second wait for the next. */
 function run(extra: Inputs) {
-  const plan = buildPlan({ issuer: 'rack-gateway', 'issuer-url': rgw.url, 'issuer-token': rgw.addAdminToken(), 'token-role': 'cicd', 'circleci-token': CCI, 'circleci-url': cci.url, 'gitlab-token': GL, 'gitlab-url': gl.url, ...extra })
+  const plan = buildPlan({ issuer: 'rack-gateway', 'issuer-url': rgw.url, 'issuer-token': rgw.addAdminToken(), 'token-role': 'cicd', 'token-name': `ci-destinations-${++runs}`, 'circleci-token': CCI, 'circleci-url': cci.url, 'gitlab-token': GL, 'gitlab-url': gl.url, ...extra })
   return runPlan(plan, { log: silentLogger })
 }
 
 describe('circleci destinations', () => {
   it('creates a missing context (found by owner slug across pages) and writes the exact value; updates next time', async () => {
-    const first = await run({ destinations: 'circleci:context/gh/acme/rwx\ncircleci:project/gh/acme/api' })
+    const lines = { destinations: 'circleci:context/gh/acme/rwx\ncircleci:project/gh/acme/api', 'token-name': 'circleci-first' }
+    const first = await run(lines)
     expect(first.outcome, first.error).toBe('rotated')
     expect(first.destinations[0]).toMatchObject({ status: 'created', changes: ['context "rwx" created'] })
     const value = cci.contextValue('gh/acme', 'rwx', 'RACK_GATEWAY_API_TOKEN')!
     expect(rgw.isValid(value)).toBe(true)
     expect(value.endsWith('\n')).toBe(false)
     expect(cci.projectValue('gh/acme/api', 'RACK_GATEWAY_API_TOKEN')).toBe(value)
-    const second = await run({ destinations: 'circleci:context/gh/acme/rwx\ncircleci:project/gh/acme/api' })
+    const second = await run(lines)
     expect(second.destinations.map((d) => d.status)).toEqual(['updated', 'updated'])
     expect(cci.contexts('gh/acme').filter((c) => c.name === 'rwx')).toHaveLength(1)
     expect(rgw.isValid(value)).toBe(false)
@@ -64,6 +67,45 @@ describe('circleci destinations', () => {
     const badToken = await run({ destinations: 'circleci:context/gh/acme/rwx', 'circleci-token': 'wrong' })
     expect(badToken.destinations[0]!.detail).toMatch(/circleci-token was rejected by CircleCI \(401 "You must log in first\."\)/)
     expect(rgw.createCount).toBe(before)
+  })
+
+  it('lines sharing a missing context list the org once and create the context once', async () => {
+    cci.addOrg('gh/shared')
+    cci.addToken(CCI, { orgs: ['gh/acme', 'gh/shared'] })
+    const since = cci.requests.length
+    const lines = ['A_TOKEN', 'B_TOKEN', 'C_TOKEN'].map((n) => `circleci:context/gh/shared/rwx?name=${n}`).join('\n')
+    const report = await run({ destinations: lines })
+    expect(report.outcome, report.error).toBe('rotated')
+    const sent = cci.requests.slice(since)
+    expect(sent.filter((r) => r.method === 'POST' && r.path === '/api/v2/context')).toHaveLength(1)
+    expect(sent.filter((r) => r.method === 'GET' && r.path === '/api/v2/context')).toHaveLength(1)
+    expect(report.destinations.map((d) => d.status)).toEqual(['created', 'created', 'created'])
+    expect(report.destinations.flatMap((d) => d.changes ?? [])).toEqual(['context "rwx" created'])
+    const contexts = cci.contexts('gh/shared')
+    expect(contexts.map((c) => [c.name, [...c.variables].sort()])).toEqual([['rwx', ['A_TOKEN', 'B_TOKEN', 'C_TOKEN']]])
+  })
+
+  it("a full context (100 variables) fails preflight for a new name, not for one it already holds", async () => {
+    const id = cci.addContext('gh/acme', 'full')
+    for (let i = 0; i < 100; i++) {
+      const res = await fetch(`${cci.url}/api/v2/context/${id}/environment-variable/VAR_${i}`, { method: 'PUT', headers: { 'circle-token': CCI, 'content-type': 'application/json' }, body: JSON.stringify({ value: 'x' }) })
+      expect(res.status).toBe(200)
+    }
+    const before = rgw.createCount
+    const full = await run({ destinations: 'circleci:context/gh/acme/full' })
+    expect(full.destinations[0]!.detail).toMatch(/context "full" already holds 100 variables, CircleCI's limit/)
+    expect(rgw.createCount).toBe(before)
+    const existing = await run({ destinations: 'circleci:context/gh/acme/full?name=VAR_7' })
+    expect(existing.outcome, existing.error).toBe('rotated')
+    expect(existing.destinations[0]!.status).toBe('updated')
+  })
+
+  it('a value over 32 KB is refused before writing, naming the destination and the limit', async () => {
+    const plan = buildPlan({ issuer: 'static', token: 'x'.repeat(32 * 1024 + 1), 'secret-name': 'BIG', 'circleci-token': CCI, 'circleci-url': cci.url, destinations: 'circleci:project/gh/acme/api' })
+    const report = await runPlan(plan, { log: silentLogger })
+    expect(report.outcome).toBe('failed')
+    expect(report.destinations[0]!.detail).toMatch(/circleci:project\/gh\/acme\/api: CircleCI variable values are at most 32 KB/)
+    expect(cci.projectValue('gh/acme/api', 'BIG')).toBeUndefined()
   })
 })
 
@@ -87,6 +129,16 @@ describe('gitlab destinations', () => {
     expect(gl.variable('project', 'acme/platform/api', 'HAWZU_TOKEN')).toMatchObject({ value: token, protected: false, masked: true, raw: true })
     // The other scope was left alone: the filter was sent.
     expect(gl.variable('project', 'acme/platform/api', 'HAWZU_TOKEN', 'production')!.value).toBe('prod-only-123')
+  })
+
+  it('a hidden variable stays masked when the line says masked=false, and the report says so', async () => {
+    gl.seedVariable('group', 'acme', { key: 'KEPT_HIDDEN', value: 'old-hidden-value', masked: true, hidden: true, raw: true })
+    const since = gl.requests.length
+    const report = await run({ destinations: 'gitlab:group/acme?masked=false&name=KEPT_HIDDEN' })
+    expect(report.outcome, report.error).toBe('rotated')
+    expect(report.destinations[0]!.changes).toEqual(['masked stays true: GitLab cannot unmask a hidden variable'])
+    expect(gl.requests.slice(since).find((r) => r.method === 'PUT')!.body).toMatchObject({ masked: true })
+    expect(gl.variable('group', 'acme', 'KEPT_HIDDEN')).toMatchObject({ masked: true, hidden: true })
   })
 
   it('hidden=true creates a masked-and-hidden variable', async () => {

@@ -2,7 +2,7 @@
  * Issue 4's end-to-end: the Action writing GitHub, CircleCI and GitLab in one run, and the CLI
  * (dist/cli.js) doing CircleCI and GitLab from flags and TOKEN_ACTION_* variables.
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -129,6 +129,35 @@ describe('cli', () => {
     expect(JSON.parse(ok.stdout).outcome).toBe('rotated')
     const secret = gl.variable('group', 'acme', 'CLI_TOKEN')!.value
     expect(leakedForms(secret, ok.log)).toEqual([])
+  })
+
+  it('create --token-file writes the minted token only to that file (0600); it is never printed', async () => {
+    const tokenFile = join(tmpdir(), `token-action-cli-token-${process.pid}`)
+    const run = await runCli(['create', '--issuer', 'rack-gateway', '--issuer-url', rgw.url, '--token-role', 'cicd', '--token-name', 'cli-token-file', '--destinations', 'gitlab:group/acme?name=FILE_TOKEN', '--gitlab-url', gl.url, '--token-file', tokenFile], {
+      env: { TOKEN_ACTION_ISSUER_TOKEN: rgw.addAdminToken(), GITLAB_TOKEN: GL },
+    })
+    expect(run.code, run.log).toBe(0)
+    const token = readFileSync(tokenFile, 'utf8')
+    expect(statSync(tokenFile).mode & 0o777).toBe(0o600)
+    expect(rgw.isValid(token)).toBe(true)
+    expect(gl.variable('group', 'acme', 'FILE_TOKEN')!.value).toBe(token)
+    expect(leakedForms(token, run.log)).toEqual([])
+  })
+
+  it('TOKEN_ACTION_DRY_RUN=false runs for real, --dry-run plans, a non-boolean exits 2; an empty TOKEN_ACTION_*_TOKEN falls back to CIRCLECI_TOKEN', async () => {
+    const token = rwx.addToken('acme')
+    const args = ['distribute', '--issuer', 'rwx', '--issuer-url', rwx.url, '--secret-name', 'DRY_RUN_CHECK', '--destinations', 'circleci:context/gh/acme/rwx', '--circleci-url', cci.url]
+    const env = { TOKEN_ACTION_TOKEN: token, TOKEN_ACTION_CIRCLECI_TOKEN: '', CIRCLECI_TOKEN: CCI }
+    const planned = await runCli([...args, '--dry-run'], { env: { ...env, TOKEN_ACTION_DRY_RUN: 'false' } })
+    expect(planned.code, planned.log).toBe(0)
+    expect(planned.stdout).toMatch(/planned/)
+    expect(cci.contextValue('gh/acme', 'rwx', 'DRY_RUN_CHECK')).toBeUndefined()
+    const bad = await runCli(args, { env: { ...env, TOKEN_ACTION_DRY_RUN: 'maybe' } })
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(/dry-run: must be true or false, not "maybe"/)
+    const real = await runCli(args, { env: { ...env, TOKEN_ACTION_DRY_RUN: 'false' } })
+    expect(real.code, real.log).toBe(0)
+    expect(cci.contextValue('gh/acme', 'rwx', 'DRY_RUN_CHECK')).toBe(token)
   })
 
   it('bad input exits 2; --help lists every input as a flag', async () => {

@@ -10,13 +10,23 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ConfigParser from '@circleci/circleci-config-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parse } from 'yaml'
+import { parse, parseAllDocuments } from 'yaml'
 import { INPUT_NAMES } from '../src/plan.js'
 import { GitLabEmulator } from './emulators/gitlab.js'
 import { RwxEmulator } from './emulators/bearer-verify.js'
 import { ROOT } from './helpers/run-dist.js'
 
 const read = (p: string) => readFileSync(join(ROOT, p), 'utf8')
+const sortedInputs = [...INPUT_NAMES].sort()
+
+/**
+ * The inputs a CI integration can set: every TOKEN_ACTION_* variable it sets or exports, plus
+ * `mode` and `dry-run`, which its command choice (rotate, create, distribute, plan) sets.
+ */
+function inputsReached(text: string, alsoFromCiVariables: string[] = []): string[] {
+  const vars = [...text.matchAll(/TOKEN_ACTION_([A-Z_]+)/g)].map((m) => m[1]!.toLowerCase().replace(/_/g, '-'))
+  return [...new Set([...vars, ...alsoFromCiVariables, 'mode', 'dry-run'])].sort()
+}
 
 /** `<< parameters.x >>` used in a block must be declared in that block's parameters. */
 function undeclaredParameters(block: { parameters?: Record<string, unknown>; steps?: unknown }): string[] {
@@ -43,15 +53,20 @@ describe('CircleCI integration', () => {
     expect(() => ConfigParser.parseConfig(broken)).toThrow(/nodejs not found/)
   })
 
-  it('the orb parses; its command and job use only declared parameters; env vars map to real inputs', () => {
-    const orb = parse(read('integrations/circleci/orb.yml')) as Record<string, Record<string, { parameters?: Record<string, unknown>; steps?: unknown }>>
+  it('the orb parses; its command and job use only declared parameters and together cover every input', () => {
+    const orb = parse(read('integrations/circleci/orb.yml')) as Record<string, Record<string, { parameters?: Record<string, { default?: unknown }>; steps?: unknown[] }>>
     const config = ConfigParser.parseConfig({ ...orb, workflows: { check: { jobs: [{ rotate: { issuer: 'rwx', destinations: 'circleci:context/gh/acme/rwx' } }] } } } as never)
     expect(config.commands?.map((c) => c.name)).toEqual(['rotate'])
     expect(config.jobs.map((j) => j.name)).toEqual(['rotate'])
-    expect(undeclaredParameters(orb.commands!.rotate!)).toEqual([])
-    expect(undeclaredParameters(orb.jobs!.rotate!)).toEqual([])
-    const envs = [...JSON.stringify(orb.commands!.rotate!.steps).matchAll(/TOKEN_ACTION_([A-Z_]+)/g)].map((m) => m[1]!.toLowerCase().replace(/_/g, '-'))
-    for (const input of envs) expect(INPUT_NAMES as readonly string[]).toContain(input)
+    const command = orb.commands!.rotate!
+    const job = orb.jobs!.rotate!
+    expect(undeclaredParameters(command)).toEqual([])
+    expect(undeclaredParameters(job)).toEqual([])
+    // The parser accepts unknown or missing step arguments: the job must pass every parameter through by name.
+    const step = (job.steps![0] as { rotate: Record<string, string> }).rotate
+    expect(Object.keys(job.parameters!)).toEqual(Object.keys(command.parameters!))
+    expect(step).toEqual(Object.fromEntries(Object.keys(command.parameters!).map((p) => [p, `<< parameters.${p} >>`])))
+    expect(inputsReached(JSON.stringify(command.steps))).toEqual(sortedInputs)
   })
 })
 
@@ -61,6 +76,40 @@ describe('GitHub action.yml', () => {
     expect(Object.keys(action.inputs).sort()).toEqual([...INPUT_NAMES].sort())
     expect(Object.keys(action.outputs).sort()).toEqual(['expires-at', 'outcome', 'report', 'revoked-ids', 'token', 'token-id', 'token-name'])
     expect(action.runs).toMatchObject({ using: 'node24', main: 'dist/index.js', post: 'dist/post.js' })
+  })
+})
+
+/** Credentials reach the GitLab job as masked CI/CD variables, never as inputs (which the pipeline config shows). */
+const CI_VARIABLE_INPUTS = ['issuer-token', 'token', 'github-token', 'github-app-private-key', 'circleci-token', 'gitlab-token']
+
+interface ComponentSpec {
+  inputs: Record<string, { default?: unknown; options?: string[] }>
+}
+
+function component(): { spec: ComponentSpec; jobText: string } {
+  const [spec, job] = parseAllDocuments(read('integrations/gitlab/templates/rotate-token.yml')).map((d) => d.toJS() as unknown)
+  return { spec: (spec as { spec: ComponentSpec }).spec, jobText: JSON.stringify(job) }
+}
+
+describe('GitLab component and example', () => {
+  it('the component uses only declared inputs, uses all of them, and reaches every input; secrets are not inputs', () => {
+    const { spec, jobText } = component()
+    const used = new Set([...jobText.matchAll(/\$\[\[\s*inputs\.([\w-]+)\s*\]\]/g)].map((m) => m[1]!))
+    expect([...used].sort()).toEqual(Object.keys(spec.inputs).sort())
+    expect(inputsReached(jobText, CI_VARIABLE_INPUTS)).toEqual(sortedInputs)
+    for (const secret of CI_VARIABLE_INPUTS) expect(spec.inputs).not.toHaveProperty(secret)
+  })
+
+  it('the example includes the component with declared inputs, every required one, on a scheduled pipeline', () => {
+    const { spec } = component()
+    const example = parse(read('integrations/gitlab/example/.gitlab-ci.yml')) as { include: { component: string; inputs: Record<string, string> }[] }
+    const include = example.include[0]!
+    expect(include.component).toMatch(/\/rotate-token@[\w.]+$/)
+    const given = Object.keys(include.inputs)
+    expect(given.filter((i) => !(i in spec.inputs))).toEqual([])
+    expect(Object.keys(spec.inputs).filter((i) => spec.inputs[i]!.default === undefined && !given.includes(i))).toEqual([])
+    for (const [name, value] of Object.entries(include.inputs)) if (spec.inputs[name]!.options) expect(spec.inputs[name]!.options).toContain(value)
+    expect(spec.inputs['rules-if']!.default).toBe('$CI_PIPELINE_SOURCE == "schedule"')
   })
 })
 
@@ -76,6 +125,7 @@ describe('GitLab component, executed by gitlab-ci-local', () => {
 
   it('runs the component job on a scheduled pipeline and leaves the RWX token in the group, masked and raw', async () => {
     gl.addGroup('acme')
+    gl.addProject('acme/api')
     gl.addToken('glpat-ci-local-000000000000', { username: 'rotator', access: { acme: 50 } })
     const token = rwx.addToken('acme')
     const dir = mkdtempSync(join(tmpdir(), 'token-action-gitlab-'))
@@ -91,7 +141,9 @@ describe('GitLab component, executed by gitlab-ci-local', () => {
         '      issuer: rwx',
         `      issuer-url: ${rwx.url}`,
         '      command: distribute',
-        '      destinations: gitlab:group/acme',
+        '      destinations: |',
+        '        gitlab:group/acme',
+        '        gitlab:project/acme/api?protected=true',
         `      gitlab-url: ${gl.url}`,
         '      runner: node dist/cli.js',
         '',
@@ -120,5 +172,7 @@ describe('GitLab component, executed by gitlab-ci-local', () => {
     expect(scheduled).toMatch(/token-action distribute: distributed/)
     expect(scheduled).not.toContain(token)
     expect(gl.variable('group', 'acme', 'RWX_ACCESS_TOKEN')).toMatchObject({ value: token, masked: true, protected: false, raw: true, variable_type: 'env_var', environment_scope: '*' })
+    // The multi-line destinations input reached the CLI as two lines.
+    expect(gl.variable('project', 'acme/api', 'RWX_ACCESS_TOKEN')).toMatchObject({ value: token, masked: true, protected: true })
   }, 120_000)
 })

@@ -19,10 +19,16 @@ export const modules = {
 
 const MAX_VALUE_BYTES = 32 * 1024;
 const MAX_CONTEXT_VARS = 100;
-/** Per-run CircleCI helpers: one token check, paginated listing. */
+/**
+ * Per-run CircleCI helpers shared by every line: one token check, one context listing per org, one
+ * variable listing per context and one creation per missing context, however many lines name them.
+ */
 class CircleCIApi {
     client;
     me;
+    contexts = new Map();
+    variables = new Map();
+    creations = new Map();
     constructor(client) {
         this.client = client;
     }
@@ -44,6 +50,54 @@ class CircleCIApi {
         } while (token);
         return items;
     }
+    /** The org's contexts; `fresh` lists again (after another run may have created one). */
+    findContext(owner, name, fresh = false) {
+        if (fresh || !this.contexts.has(owner))
+            this.contexts.set(owner, this.listContexts(owner));
+        return this.contexts.get(owner).then((all) => all.find((c) => c.name === name)?.id);
+    }
+    async listContexts(owner) {
+        try {
+            return await this.all('/context', { 'owner-slug': owner, 'owner-type': 'organization' });
+        }
+        catch (err) {
+            if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NotFoundError */ .m_)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NotFoundError */ .m_(`CircleCI organization ${owner} was not found, or circleci-token cannot see it (404 "${err.platformMessage}")`, 'circleci', 404, err.platformMessage);
+            throw err;
+        }
+    }
+    variableNames(contextId) {
+        if (!this.variables.has(contextId))
+            this.variables.set(contextId, this.all(`/context/${contextId}/environment-variable`).then((vars) => vars.map((v) => v.variable)));
+        return this.variables.get(contextId);
+    }
+    /** Creates a missing context once; `created` is true only for the first caller, whose POST made it. */
+    async ensureContext(owner, name) {
+        const key = `${owner}/${name}`;
+        const pending = this.creations.get(key);
+        if (pending)
+            return { id: (await pending).id, created: false };
+        const creation = this.createContext(owner, name);
+        this.creations.set(key, creation);
+        return creation;
+    }
+    async createContext(owner, name) {
+        try {
+            const res = await this.client.request('POST', '/context', { body: { name, owner: { slug: owner, type: 'organization' } } });
+            return { id: res.data.id, created: true };
+        }
+        catch (err) {
+            // Another run created it meanwhile: use that one.
+            const id = await this.findContext(owner, name, true);
+            if (!id)
+                throw err;
+            return { id, created: false };
+        }
+    }
+}
+function checkCircleCIValue(id, secret) {
+    if (Buffer.byteLength(secret, 'utf8') > MAX_VALUE_BYTES)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(id, 'CircleCI variable values are at most 32 KB');
 }
 class ContextVariable {
     id;
@@ -61,26 +115,15 @@ class ContextVariable {
     get owner() {
         return `${this.t.vcs}/${this.t.org}`;
     }
-    async findContext() {
-        try {
-            const contexts = await this.api.all('/context', { 'owner-slug': this.owner, 'owner-type': 'organization' });
-            return contexts.find((c) => c.name === this.t.context)?.id;
-        }
-        catch (err) {
-            if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NotFoundError */ .m_)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NotFoundError */ .m_(`CircleCI organization ${this.owner} was not found, or circleci-token cannot see it (404 "${err.platformMessage}")`, 'circleci', 404, err.platformMessage);
-            throw err;
-        }
-    }
     async preflight() {
         await this.api.checkToken();
-        this.contextId = await this.findContext();
+        this.contextId = await this.api.findContext(this.owner, this.t.context);
         if (!this.contextId) {
             if (!this.t.create)
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(this.id, `context "${this.t.context}" does not exist in ${this.owner} and the line says ?create=false`);
             return;
         }
-        const names = (await this.api.all(`/context/${this.contextId}/environment-variable`)).map((v) => v.variable);
+        const names = await this.api.variableNames(this.contextId);
         this.exists = names.includes(this.secretName);
         if (!this.exists && names.length >= MAX_CONTEXT_VARS)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(this.id, `context "${this.t.context}" already holds ${MAX_CONTEXT_VARS} variables, CircleCI's limit`);
@@ -89,28 +132,11 @@ class ContextVariable {
         return this.exists ? 'updated' : 'created';
     }
     checkValue(secret) {
-        if (Buffer.byteLength(secret, 'utf8') > MAX_VALUE_BYTES)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(this.id, 'CircleCI variable values are at most 32 KB');
-    }
-    async ensureContext() {
-        if (this.contextId)
-            return { id: this.contextId, created: false };
-        try {
-            const res = await this.api.client.request('POST', '/context', { body: { name: this.t.context, owner: { slug: this.owner, type: 'organization' } } });
-            this.contextId = res.data.id;
-            return { id: this.contextId, created: true };
-        }
-        catch (err) {
-            // Another run created it meanwhile: use that one.
-            const id = await this.findContext();
-            if (!id)
-                throw err;
-            this.contextId = id;
-            return { id, created: false };
-        }
+        checkCircleCIValue(this.id, secret);
     }
     async write(secret) {
-        const context = await this.ensureContext();
+        const context = this.contextId ? { id: this.contextId, created: false } : await this.api.ensureContext(this.owner, this.t.context);
+        this.contextId = context.id;
         await this.api.client.request('PUT', `/context/${context.id}/environment-variable/${encodeURIComponent(this.secretName)}`, { body: { value: secret } });
         return { result: this.exists ? 'updated' : 'created', changes: context.created ? [`context "${this.t.context}" created`] : undefined };
     }
@@ -143,8 +169,7 @@ class ProjectVariable {
         return this.exists ? 'updated' : 'created';
     }
     checkValue(secret) {
-        if (Buffer.byteLength(secret, 'utf8') > MAX_VALUE_BYTES)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(this.id, 'CircleCI variable values are at most 32 KB');
+        checkCircleCIValue(this.id, secret);
     }
     async write(secret) {
         await this.api.client.request('POST', `/project/${this.slug}/envvar`, { body: { name: this.secretName, value: secret } });

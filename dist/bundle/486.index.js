@@ -29,9 +29,11 @@ function maskRuleViolation(value, raw) {
         return 'with raw=false a masked value may contain only letters, digits and _ + = / @ : . ~ - (set raw=true)';
     return undefined;
 }
+/** Per-run GitLab helpers shared by every line: one token check, one lookup per group or project. */
 class GitLabApi {
     client;
     checked;
+    namespaces = new Map();
     constructor(client) {
         this.client = client;
     }
@@ -54,6 +56,15 @@ class GitLabApi {
         })();
         return this.checked;
     }
+    findNamespace(t, base) {
+        if (!this.namespaces.has(base))
+            this.namespaces.set(base, this.client.get(base).catch((err) => {
+                if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NotFoundError */ .m_)
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NotFoundError */ .m_(`GitLab ${t.kind} ${t.path} was not found, or gitlab-token cannot see it (404 "${err.platformMessage}")`, 'gitlab', 404, err.platformMessage);
+                throw err;
+            }));
+        return this.namespaces.get(base);
+    }
 }
 class GitLabVariableDestination {
     id;
@@ -74,14 +85,7 @@ class GitLabVariableDestination {
     }
     async preflight() {
         await this.api.checkToken();
-        try {
-            await this.api.client.get(this.base);
-        }
-        catch (err) {
-            if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NotFoundError */ .m_)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NotFoundError */ .m_(`GitLab ${this.t.kind} ${this.t.path} was not found, or gitlab-token cannot see it (404 "${err.platformMessage}")`, 'gitlab', 404, err.platformMessage);
-            throw err;
-        }
+        await this.api.findNamespace(this.t, this.base);
         try {
             this.existing = (await this.api.client.get(`${this.base}/variables/${encodeURIComponent(this.secretName)}`, { query: { 'filter[environment_scope]': this.t.scope } })).data;
         }
@@ -97,38 +101,41 @@ class GitLabVariableDestination {
     async wouldWrite() {
         return this.existing ? 'updated' : 'created';
     }
+    /** A hidden variable stays masked whatever the line says: GitLab cannot unmask it. */
+    get masked() {
+        return this.t.masked || Boolean(this.existing?.hidden);
+    }
     checkValue(secret) {
         if (secret.length > MAX_VALUE_CHARS)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(this.id, `GitLab variable values are at most ${MAX_VALUE_CHARS} characters`);
-        if (!this.t.masked)
+        if (!this.masked)
             return;
         const broken = maskRuleViolation(secret, this.t.raw);
         if (broken)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(this.id, `GitLab cannot mask this token: ${broken}`);
     }
     flags() {
-        return { variable_type: 'env_var', protected: this.t.protected, masked: this.t.masked, raw: this.t.raw };
+        return { variable_type: 'env_var', protected: this.t.protected, masked: this.masked, raw: this.t.raw };
     }
     changes() {
         const e = this.existing;
         if (!e)
             return undefined;
+        const sent = this.flags();
         const out = [];
-        for (const flag of ['protected', 'masked', 'raw'])
-            if (e[flag] !== this.t[flag])
-                out.push(`${flag}: ${e[flag]} -> ${this.t[flag]}`);
-        if (e.variable_type !== 'env_var')
-            out.push(`variable_type: ${e.variable_type} -> env_var`);
+        for (const flag of ['protected', 'masked', 'raw', 'variable_type'])
+            if (e[flag] !== sent[flag])
+                out.push(`${flag}: ${e[flag]} -> ${sent[flag]}`);
         if (this.t.hidden && !e.hidden)
             out.push('hidden applies only when a variable is created: this one stays visible in the UI');
+        if (!this.t.masked && e.hidden)
+            out.push('masked stays true: GitLab cannot unmask a hidden variable');
         return out.length ? out : undefined;
     }
     async write(secret) {
         this.checkValue(secret);
         if (this.existing) {
-            // A hidden variable cannot be unmasked; GitLab refuses rather than leaks.
-            const flags = this.existing.hidden ? { ...this.flags(), masked: true } : this.flags();
-            await this.api.client.request('PUT', `${this.base}/variables/${encodeURIComponent(this.secretName)}`, { query: { 'filter[environment_scope]': this.t.scope }, body: { value: secret, ...flags } });
+            await this.api.client.request('PUT', `${this.base}/variables/${encodeURIComponent(this.secretName)}`, { query: { 'filter[environment_scope]': this.t.scope }, body: { value: secret, ...this.flags() } });
             return { result: 'updated', changes: this.changes() };
         }
         const { masked, ...rest } = this.flags();

@@ -67419,6 +67419,10 @@ function isRateLimited(meta) {
         return false;
     return header(meta, 'x-ratelimit-remaining') === '0' || /rate limit/i.test(meta.message);
 }
+/** GitHub's primary limit ran out (nothing remaining, no `retry-after`): the wait is for the quota's reset. */
+function quotaUsedUp(meta) {
+    return header(meta, 'x-ratelimit-remaining') === '0' && header(meta, 'retry-after') === undefined && header(meta, 'x-ratelimit-reset') !== undefined;
+}
 /**
  * Milliseconds to wait before retrying a rate-limited request: `retry-after` (seconds or HTTP
  * date), then `x-ratelimit-reset` (epoch seconds) when nothing is left, then `RateLimit-Reset`
@@ -67438,12 +67442,30 @@ function rateLimitWaitMs(meta, now, fallbackMs = 60_000) {
     if (reset !== undefined && header(meta, 'x-ratelimit-remaining') === '0' && Number.isFinite(Number(reset))) {
         return Math.max(0, Number(reset) * 1000 - now);
     }
-    const rlReset = header(meta, 'ratelimit-reset');
-    if (rlReset !== undefined && Number.isFinite(Number(rlReset))) {
-        const n = Number(rlReset);
-        return Math.max(0, n > 1e9 ? n * 1000 - now : n * 1000);
-    }
+    const rlReset = resetAt(header(meta, 'ratelimit-reset'), now);
+    if (rlReset !== undefined)
+        return Math.max(0, rlReset - now);
     return fallbackMs;
+}
+/** `RateLimit-Reset` is epoch seconds on GitLab and delta seconds in the IETF draft; tell them apart by size. */
+function resetAt(value, now) {
+    if (value === undefined || !Number.isFinite(Number(value)))
+        return undefined;
+    const n = Number(value);
+    return n > 1e9 ? n * 1000 : now + n * 1000;
+}
+/**
+ * The request quota a response reports: GitHub's `x-ratelimit-remaining` / `x-ratelimit-reset`
+ * (5,000 an hour per user), or `RateLimit-Remaining` / `RateLimit-Reset` (GitLab).
+ */
+function requestQuota(meta, now) {
+    for (const prefix of ['x-ratelimit-', 'ratelimit-']) {
+        const remaining = Number(header(meta, `${prefix}remaining`) ?? NaN);
+        const reset = prefix === 'x-ratelimit-' ? Number(header(meta, 'x-ratelimit-reset') ?? NaN) * 1000 : resetAt(header(meta, 'ratelimit-reset'), now);
+        if (Number.isFinite(remaining) && reset !== undefined && Number.isFinite(reset))
+            return { remaining, resetAt: reset };
+    }
+    return undefined;
 }
 
 // EXTERNAL MODULE: ./src/http/scheduler.ts
@@ -67460,7 +67482,8 @@ var http_scheduler = __nccwpck_require__(2997);
 
 
 
-const DEFAULT_RETRY = { maxRetries: 3, baseDelayMs: 600, maxRateLimitWaitMs: 15 * 60_000 };
+// The quota ceiling allows a minute over the hour for clock skew between us and the server.
+const DEFAULT_RETRY = { maxRetries: 3, baseDelayMs: 600, maxRateLimitWaitMs: 15 * 60_000, maxQuotaWaitMs: 61 * 60_000 };
 const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
 /** Pulls the human message out of the platforms' error bodies ({message}, {error}, GitLab's nested objects). */
 function platformMessage(body) {
@@ -67507,11 +67530,20 @@ class HttpClient {
             this.options.signal?.throwIfAborted();
             let meta;
             try {
-                meta = await this.scheduler.run(method, () => this.send(method, url, opts.body), this.options.signal);
+                meta = await this.scheduler.run(method, () => this.send(method, url, opts.body), {
+                    signal: this.options.signal,
+                    quotaOf: (m) => requestQuota(m, this.clock.now()),
+                    maxWaitMs: this.retry.maxQuotaWaitMs,
+                    onQuotaWait: (waitMs) => this.options.onEvent?.({ type: 'rate-limited', waitMs, status: 0 }),
+                });
             }
             catch (err) {
                 if (this.options.signal?.aborted)
                     throw err;
+                if (err instanceof http_scheduler/* QuotaExhaustedError */.m8) {
+                    const wait = Math.ceil((err.resetAt - this.clock.now()) / 1000);
+                    throw new errors/* RateLimitError */.OE(`${this.platform}: ${where}: the request quota is used up until ${new Date(err.resetAt).toISOString()}; waiting ${wait} s is more than the ${Math.round(this.retry.maxQuotaWaitMs / 1000)} s limit`, this.platform);
+                }
                 if (++failures > this.retry.maxRetries) {
                     throw new errors/* NetworkError */.Dr(`${this.platform}: ${where} failed: ${this.options.redactor.redact(describeNetworkError(err))} (gave up after ${failures} attempts)`, this.platform);
                 }
@@ -67522,9 +67554,13 @@ class HttpClient {
                 return { status: meta.status, data: meta.body, headers: meta.headers };
             if (isRateLimited(meta)) {
                 const wait = rateLimitWaitMs(meta, this.clock.now());
-                rateLimitedMs += wait;
-                if (wait > this.retry.maxRateLimitWaitMs || rateLimitedMs > this.retry.maxRateLimitWaitMs) {
-                    throw this.error(meta, where, errors/* RateLimitError */.OE, `rate limited; the server asked to wait ${Math.ceil(wait / 1000)} s, more than the ${Math.round(this.retry.maxRateLimitWaitMs / 1000)} s limit`);
+                const quota = quotaUsedUp(meta);
+                // Quota resets are checked one by one; other waits add up, so endless throttling ends.
+                if (!quota)
+                    rateLimitedMs += wait;
+                const limit = quota ? this.retry.maxQuotaWaitMs : this.retry.maxRateLimitWaitMs;
+                if (wait > limit || rateLimitedMs > limit) {
+                    throw this.error(meta, where, errors/* RateLimitError */.OE, `rate limited; the server asked to wait ${Math.ceil(wait / 1000)} s, more than the ${Math.round(limit / 1000)} s limit`);
                 }
                 this.options.onEvent?.({ type: 'rate-limited', waitMs: wait, status: meta.status });
                 this.scheduler.pauseUntil(this.clock.now() + wait);
@@ -67725,17 +67761,28 @@ const systemClock = {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Jx: () => (/* binding */ RequestScheduler),
-/* harmony export */   R1: () => (/* binding */ githubCost)
+/* harmony export */   R1: () => (/* binding */ githubCost),
+/* harmony export */   m8: () => (/* binding */ QuotaExhaustedError)
 /* harmony export */ });
 /* unused harmony export BUDGET_SHARE */
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8658);
 /**
  * One scheduler per platform and credential: bounds concurrent requests, paces them to a points
- * budget (GitHub: 900 points a minute, a read costs 1, a write 5) and holds every request back
- * while the server has asked us to wait. Pacing is even rather than bursty, so the rolling window
- * the server measures never overflows and the run still finishes as fast as the budget allows.
+ * budget (GitHub: 900 points a minute, a read costs 1, a write 5), holds every request back while
+ * the server has asked us to wait, and stops at the end of the server's request quota (GitHub's
+ * 5,000 an hour) until it resets, instead of drawing rate-limit answers. Pacing is even rather than
+ * bursty, so the rolling window the server measures never overflows and the run still finishes as
+ * fast as the budget allows.
  */
 
+/** The quota is used up and resets later than the request is willing to wait. */
+class QuotaExhaustedError extends Error {
+    resetAt;
+    constructor(resetAt) {
+        super(`request quota used up until ${new Date(resetAt).toISOString()}`);
+        this.resetAt = resetAt;
+    }
+}
 /**
  * Pace to this share of the budget: the server counts arrivals, which jitter around our send times,
  * so running at exactly 100% would trip the limit now and then.
@@ -67748,6 +67795,9 @@ class RequestScheduler {
     waiting = [];
     nextSlot = 0;
     resumeAt = 0;
+    /** Requests sent so far: a response's quota is corrected by those sent after it. */
+    sent = 0;
+    quota;
     clock;
     msPerPoint;
     constructor(options) {
@@ -67759,33 +67809,69 @@ class RequestScheduler {
     pauseUntil(at) {
         this.resumeAt = Math.max(this.resumeAt, at);
     }
-    async run(method, fn, signal) {
+    async run(method, fn, options = {}) {
         await this.acquire();
         try {
-            await this.pace(method, signal);
-            return await fn();
+            const seq = await this.admit(method, options);
+            const result = await fn();
+            this.observe(seq, options.quotaOf?.(result));
+            return result;
         }
         finally {
             this.release();
         }
     }
-    async pace(method, signal) {
+    /** Waits out pauses and the quota reset, then the request's paced slot; returns its send number. */
+    async admit(method, options) {
+        let slot;
         for (;;) {
             const now = this.clock.now();
-            const wait = this.resumeAt - now;
-            if (wait > 0) {
-                await this.clock.sleep(wait, signal);
+            const hold = this.holdUntil(now, options);
+            if (hold > now) {
+                await this.clock.sleep(hold - now, options.signal);
+                // The slot taken before the pause has passed: take a fresh one, or every held request
+                // would go at once when the pause ends.
+                slot = undefined;
                 continue;
             }
-            if (!this.msPerPoint)
-                return;
-            const cost = (this.options.costOf ?? (() => 1))(method);
-            const start = Math.max(now, this.nextSlot);
-            this.nextSlot = start + cost * this.msPerPoint;
-            if (start > now)
-                await this.clock.sleep(start - now, signal);
-            return;
+            slot ??= this.reserve(method, now);
+            if (slot > now) {
+                await this.clock.sleep(slot - now, options.signal);
+                continue; // a pause may have begun meanwhile
+            }
+            if (this.quota)
+                this.quota.remaining--;
+            return ++this.sent;
         }
+    }
+    holdUntil(now, options) {
+        if (this.quota && now >= this.quota.resetAt)
+            this.quota = undefined;
+        if (this.quota && this.quota.remaining <= 0 && this.resumeAt < this.quota.resetAt) {
+            const wait = this.quota.resetAt - now;
+            if (wait > (options.maxWaitMs ?? Infinity))
+                throw new QuotaExhaustedError(this.quota.resetAt);
+            options.onQuotaWait?.(wait);
+            this.pauseUntil(this.quota.resetAt);
+        }
+        return this.resumeAt;
+    }
+    /** Takes the next slot of the points budget: the budget is spent evenly, never in bursts. */
+    reserve(method, now) {
+        if (!this.msPerPoint)
+            return now;
+        const cost = (this.options.costOf ?? (() => 1))(method);
+        const start = Math.max(now, this.nextSlot);
+        this.nextSlot = start + cost * this.msPerPoint;
+        return start;
+    }
+    observe(seq, reported) {
+        if (!reported)
+            return;
+        // Answers from a window that has already reset say nothing about the current one.
+        if (this.quota && reported.resetAt < this.quota.resetAt)
+            return;
+        this.quota = { remaining: reported.remaining - (this.sent - seq), resetAt: reported.resetAt };
     }
     acquire() {
         if (this.active < this.options.concurrency) {
@@ -75457,12 +75543,17 @@ var errors = __nccwpck_require__(3916);
 /** Durations and expiry specs as users write them: `1w`, `1m` (month), `6m`, `1y`, `30d`, `12h`. */
 
 const DURATION = /^(\d+)\s*([hdwmy])$/;
+/** A century in each unit: longer is a typo, and would overflow Date arithmetic. */
+const MAX_AMOUNT = { h: 876_600, d: 36_525, w: 5_218, m: 1_200, y: 100 };
 function parseDuration(input, value) {
     const m = DURATION.exec(value.trim());
     if (!m || Number(m[1]) <= 0) {
         throw new errors/* ConfigError */.xL(input, `"${value}" is not a duration: use a positive number and a unit h, d, w, m (months) or y, e.g. 90d, 6m, 1y`);
     }
-    return { amount: Number(m[1]), unit: m[2], text: value.trim() };
+    const unit = m[2];
+    if (Number(m[1]) > MAX_AMOUNT[unit])
+        throw new errors/* ConfigError */.xL(input, `"${value}" is longer than 100 years`);
+    return { amount: Number(m[1]), unit, text: value.trim() };
 }
 /** Adds a duration using calendar months and years, so `6m` from Jan 31 lands at the end of July. */
 function addDuration(from, d) {
@@ -75486,6 +75577,12 @@ function addDuration(from, d) {
     }
     return t;
 }
+/** Date parsing rolls 2027-02-30 over to March 2; a typo like that must be refused instead. */
+function isCalendarDate(ymd) {
+    const [y, m, d] = ymd.split('-').map(Number);
+    const t = new Date(Date.UTC(y, m - 1, d));
+    return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
 function parseExpiry(input, value, now) {
     const v = value.trim();
     if (v === 'never')
@@ -75494,7 +75591,7 @@ function parseExpiry(input, value, now) {
         return { kind: 'in', duration: parseDuration(input, v) };
     if (/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v)) {
         const date = new Date(v.length === 10 ? `${v}T00:00:00Z` : v);
-        if (Number.isNaN(date.getTime()))
+        if (Number.isNaN(date.getTime()) || !isCalendarDate(v.slice(0, 10)))
             throw new errors/* ConfigError */.xL(input, `"${v}" is not a valid date`);
         if (date.getTime() <= now.getTime())
             throw new errors/* ConfigError */.xL(input, `${v} is in the past`);
@@ -75600,9 +75697,12 @@ function checkSegments(line, parts) {
 function secretName(line, platform, opts, fallback) {
     const name = opts.get('name') ?? fallback;
     const broken = nameRuleViolation(platform, name);
-    if (broken)
+    if (!broken)
+        return name;
+    // Blame the input the name came from: the line's ?name= or the secret-name input.
+    if (opts.has('name'))
         fail(line, `secret name "${name}": ${broken}`);
-    return name;
+    throw new errors/* ConfigError */.xL('secret-name', `"${name}" cannot be written to ${line}: ${broken}`);
 }
 const APPS = ['actions', 'dependabot', 'codespaces'];
 function parseGitHub(line, kind, rest, query, defaultName) {
@@ -75859,12 +75959,17 @@ function parseConcurrency(value) {
 function parseProjects(value) {
     if (value === undefined)
         return undefined;
-    return lines(value).map((line) => {
+    const projects = lines(value).map((line) => {
         const m = /^([^=\s]+)\s*=\s*([A-Za-z0-9_-]+)$/.exec(line);
         if (!m)
             throw new errors/* ConfigError */.xL('token-projects', `"${line}" must be PROJECT_ID=ROLE`);
         return { id: m[1], role: m[2] };
     });
+    // One role per project: a second line would be an ambiguous (or escalating) grant.
+    const twice = projects.find((p, i) => projects.findIndex((q) => q.id === p.id) !== i);
+    if (twice)
+        throw new errors/* ConfigError */.xL('token-projects', `project ${twice.id} is listed twice (one role per project)`);
+    return projects;
 }
 function parseMode(inputs, kind) {
     const mode = get(inputs, 'mode');
@@ -76168,6 +76273,7 @@ var clock = __nccwpck_require__(8658);
 const NONE = { create: false, list: false, revoke: false, disable: false, expiry: false, projects: false };
 class VerifyOnlyIssuer {
     can = NONE;
+    // The plan already refuses every mode but distribute for these issuers; this guards other callers.
     refuse(what) {
         throw new errors/* ConfigError */.xL('mode', `issuer ${this.kind} has no API to ${what} tokens: create the token in ${this.ui}, pass it as \`token\` and use mode distribute`);
     }
@@ -76189,8 +76295,17 @@ class BearerCheckIssuer extends VerifyOnlyIssuer {
         this.verifier = verifier;
     }
     async verify(secret) {
-        const res = await this.verifier(secret).get(this.checkPath);
-        return { subject: this.describe(res.data ?? {}) };
+        try {
+            const res = await this.verifier(secret).get(this.checkPath);
+            return { subject: this.describe(res.data ?? {}) };
+        }
+        catch (err) {
+            // 401 is the product's verdict on the token itself, not a transport problem: say so plainly.
+            if (err instanceof errors/* AuthError */.lR && err.status === 401) {
+                throw new errors/* AuthError */.lR(`the token was rejected by ${this.product} (GET ${this.checkPath} -> 401${err.platformMessage ? ` "${err.platformMessage}"` : ''}): it is wrong, expired or revoked; create a new one in ${this.ui}`, err.platform, err.status, err.platformMessage);
+            }
+            throw err;
+        }
     }
 }
 
@@ -76199,6 +76314,7 @@ class BearerCheckIssuer extends VerifyOnlyIssuer {
 
 class HawzuIssuer extends BearerCheckIssuer {
     kind = 'hawzu';
+    product = 'Hawzu';
     ui = 'Hawzu (workspace settings, API tokens)';
     checkPath = '/api/v1/workspaces';
     describe(body) {
@@ -76235,7 +76351,9 @@ class HttpIssuer {
         return { id: res.data.id, name: res.data.name, secret: res.data.token, expiresAt: res.data.expires_at ?? undefined };
     }
     async list(namePrefix) {
-        const res = await this.admin.get('/tokens', { query: { name_prefix: namePrefix } });
+        // Minted names are `<prefix>-<timestamp>`; the dash already leaves out `cia-...` at the source, and
+        // the lifecycle keeps only names of exactly that shape.
+        const res = await this.admin.get('/tokens', { query: { name_prefix: `${namePrefix}-` } });
         return res.data.items.map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at, expiresAt: t.expires_at ?? undefined, enabled: t.enabled }));
     }
     async revoke(id) {
@@ -76314,6 +76432,7 @@ class RackGatewayIssuer {
 
 class RwxIssuer extends BearerCheckIssuer {
     kind = 'rwx';
+    product = 'RWX';
     ui = 'the RWX UI (cloud.rwx.com, Access Tokens)';
     checkPath = '/api/auth/whoami';
     describe(body) {
@@ -76327,7 +76446,7 @@ class StaticIssuer extends VerifyOnlyIssuer {
     kind = 'static';
     ui = 'the system that issued it';
     async verify() {
-        return { subject: 'unverified (static issuer: nothing can check this token)' };
+        return { subject: 'unverified (static issuer)' };
     }
 }
 
@@ -76960,7 +77079,8 @@ function readInputs(opts, env) {
     for (const name of INPUT_NAMES) {
         const key = name.replace(/-([a-z])/g, (_m, c) => c.toUpperCase());
         const value = opts[key];
-        if (typeof value === 'string')
+        // Empty counts as unset, as in the Action: an orb exporting TOKEN_ACTION_CIRCLECI_TOKEN="${CIRCLE_TOKEN:-}" must not hide CIRCLECI_TOKEN.
+        if (typeof value === 'string' && value !== '')
             inputs[name] = value;
         else if (value === true)
             inputs[name] = 'true';
@@ -77014,7 +77134,8 @@ function buildProgram(onExit) {
         for (const name of INPUT_NAMES) {
             if (name === 'mode' || (name === 'dry-run' && command.dryRun))
                 continue;
-            const option = name === 'dry-run' ? new Option('--dry-run', 'plan only: mint, write and revoke nothing') : new Option(`--${name} <value>`, MULTI_LINE.includes(name) ? 'repeatable; one per line' : '');
+            // dry-run takes an optional value: as a plain boolean flag commander would read TOKEN_ACTION_DRY_RUN=false as true.
+            const option = name === 'dry-run' ? new Option('--dry-run [true|false]', 'plan only: mint, write and revoke nothing') : new Option(`--${name} <value>`, MULTI_LINE.includes(name) ? 'repeatable; one per line' : '');
             if (MULTI_LINE.includes(name))
                 option.argParser((value, previous) => (previous ? `${previous}\n${value}` : value));
             cmd.addOption(option.env(envName(name)));

@@ -18,9 +18,20 @@ interface Page<T> {
   next_page_token: string | null
 }
 
-/** Per-run CircleCI helpers: one token check, paginated listing. */
+interface Context {
+  id: string
+  name: string
+}
+
+/**
+ * Per-run CircleCI helpers shared by every line: one token check, one context listing per org, one
+ * variable listing per context and one creation per missing context, however many lines name them.
+ */
 class CircleCIApi {
   private me?: Promise<unknown>
+  private readonly contexts = new Map<string, Promise<Context[]>>()
+  private readonly variables = new Map<string, Promise<string[]>>()
+  private readonly creations = new Map<string, Promise<{ id: string; created: boolean }>>()
 
   constructor(readonly client: HttpClient) {}
 
@@ -42,6 +53,52 @@ class CircleCIApi {
     } while (token)
     return items
   }
+
+  /** The org's contexts; `fresh` lists again (after another run may have created one). */
+  findContext(owner: string, name: string, fresh = false): Promise<string | undefined> {
+    if (fresh || !this.contexts.has(owner)) this.contexts.set(owner, this.listContexts(owner))
+    return this.contexts.get(owner)!.then((all) => all.find((c) => c.name === name)?.id)
+  }
+
+  private async listContexts(owner: string): Promise<Context[]> {
+    try {
+      return await this.all<Context>('/context', { 'owner-slug': owner, 'owner-type': 'organization' })
+    } catch (err) {
+      if (err instanceof NotFoundError) throw new NotFoundError(`CircleCI organization ${owner} was not found, or circleci-token cannot see it (404 "${err.platformMessage}")`, 'circleci', 404, err.platformMessage)
+      throw err
+    }
+  }
+
+  variableNames(contextId: string): Promise<string[]> {
+    if (!this.variables.has(contextId)) this.variables.set(contextId, this.all<{ variable: string }>(`/context/${contextId}/environment-variable`).then((vars) => vars.map((v) => v.variable)))
+    return this.variables.get(contextId)!
+  }
+
+  /** Creates a missing context once; `created` is true only for the first caller, whose POST made it. */
+  async ensureContext(owner: string, name: string): Promise<{ id: string; created: boolean }> {
+    const key = `${owner}/${name}`
+    const pending = this.creations.get(key)
+    if (pending) return { id: (await pending).id, created: false }
+    const creation = this.createContext(owner, name)
+    this.creations.set(key, creation)
+    return creation
+  }
+
+  private async createContext(owner: string, name: string): Promise<{ id: string; created: boolean }> {
+    try {
+      const res = await this.client.request<Context>('POST', '/context', { body: { name, owner: { slug: owner, type: 'organization' } } })
+      return { id: res.data.id, created: true }
+    } catch (err) {
+      // Another run created it meanwhile: use that one.
+      const id = await this.findContext(owner, name, true)
+      if (!id) throw err
+      return { id, created: false }
+    }
+  }
+}
+
+function checkCircleCIValue(id: string, secret: string): void {
+  if (Buffer.byteLength(secret, 'utf8') > MAX_VALUE_BYTES) throw new ConfigError(id, 'CircleCI variable values are at most 32 KB')
 }
 
 class ContextVariable implements Destination {
@@ -61,24 +118,14 @@ class ContextVariable implements Destination {
     return `${this.t.vcs}/${this.t.org}`
   }
 
-  private async findContext(): Promise<string | undefined> {
-    try {
-      const contexts = await this.api.all<{ id: string; name: string }>('/context', { 'owner-slug': this.owner, 'owner-type': 'organization' })
-      return contexts.find((c) => c.name === this.t.context)?.id
-    } catch (err) {
-      if (err instanceof NotFoundError) throw new NotFoundError(`CircleCI organization ${this.owner} was not found, or circleci-token cannot see it (404 "${err.platformMessage}")`, 'circleci', 404, err.platformMessage)
-      throw err
-    }
-  }
-
   async preflight(): Promise<void> {
     await this.api.checkToken()
-    this.contextId = await this.findContext()
+    this.contextId = await this.api.findContext(this.owner, this.t.context)
     if (!this.contextId) {
       if (!this.t.create) throw new ConfigError(this.id, `context "${this.t.context}" does not exist in ${this.owner} and the line says ?create=false`)
       return
     }
-    const names = (await this.api.all<{ variable: string }>(`/context/${this.contextId}/environment-variable`)).map((v) => v.variable)
+    const names = await this.api.variableNames(this.contextId)
     this.exists = names.includes(this.secretName)
     if (!this.exists && names.length >= MAX_CONTEXT_VARS) throw new ConfigError(this.id, `context "${this.t.context}" already holds ${MAX_CONTEXT_VARS} variables, CircleCI's limit`)
   }
@@ -88,26 +135,12 @@ class ContextVariable implements Destination {
   }
 
   checkValue(secret: string): void {
-    if (Buffer.byteLength(secret, 'utf8') > MAX_VALUE_BYTES) throw new ConfigError(this.id, 'CircleCI variable values are at most 32 KB')
-  }
-
-  private async ensureContext(): Promise<{ id: string; created: boolean }> {
-    if (this.contextId) return { id: this.contextId, created: false }
-    try {
-      const res = await this.api.client.request<{ id: string }>('POST', '/context', { body: { name: this.t.context, owner: { slug: this.owner, type: 'organization' } } })
-      this.contextId = res.data.id
-      return { id: this.contextId, created: true }
-    } catch (err) {
-      // Another run created it meanwhile: use that one.
-      const id = await this.findContext()
-      if (!id) throw err
-      this.contextId = id
-      return { id, created: false }
-    }
+    checkCircleCIValue(this.id, secret)
   }
 
   async write(secret: string): Promise<WriteOutcome> {
-    const context = await this.ensureContext()
+    const context = this.contextId ? { id: this.contextId, created: false } : await this.api.ensureContext(this.owner, this.t.context)
+    this.contextId = context.id
     await this.api.client.request('PUT', `/context/${context.id}/environment-variable/${encodeURIComponent(this.secretName)}`, { body: { value: secret } })
     return { result: this.exists ? 'updated' : 'created', changes: context.created ? [`context "${this.t.context}" created`] : undefined }
   }
@@ -143,7 +176,7 @@ class ProjectVariable implements Destination {
   }
 
   checkValue(secret: string): void {
-    if (Buffer.byteLength(secret, 'utf8') > MAX_VALUE_BYTES) throw new ConfigError(this.id, 'CircleCI variable values are at most 32 KB')
+    checkCircleCIValue(this.id, secret)
   }
 
   async write(secret: string): Promise<WriteOutcome> {

@@ -29,8 +29,10 @@ export function maskRuleViolation(value: string, raw: boolean): string | undefin
   return undefined
 }
 
+/** Per-run GitLab helpers shared by every line: one token check, one lookup per group or project. */
 class GitLabApi {
   private checked?: Promise<void>
+  private readonly namespaces = new Map<string, Promise<unknown>>()
 
   constructor(readonly client: HttpClient) {}
 
@@ -48,6 +50,18 @@ class GitLabApi {
       if (self?.data.scopes && !self.data.scopes.includes('api')) throw new AuthError(`gitlab-token has scopes ${self.data.scopes.join(', ')} but needs api`, 'gitlab', 403)
     })()
     return this.checked
+  }
+
+  findNamespace(t: GitLabTarget, base: string): Promise<unknown> {
+    if (!this.namespaces.has(base))
+      this.namespaces.set(
+        base,
+        this.client.get(base).catch((err: unknown) => {
+          if (err instanceof NotFoundError) throw new NotFoundError(`GitLab ${t.kind} ${t.path} was not found, or gitlab-token cannot see it (404 "${err.platformMessage}")`, 'gitlab', 404, err.platformMessage)
+          throw err
+        }),
+      )
+    return this.namespaces.get(base)!
   }
 }
 
@@ -71,12 +85,7 @@ class GitLabVariableDestination implements Destination {
 
   async preflight(): Promise<void> {
     await this.api.checkToken()
-    try {
-      await this.api.client.get(this.base)
-    } catch (err) {
-      if (err instanceof NotFoundError) throw new NotFoundError(`GitLab ${this.t.kind} ${this.t.path} was not found, or gitlab-token cannot see it (404 "${err.platformMessage}")`, 'gitlab', 404, err.platformMessage)
-      throw err
-    }
+    await this.api.findNamespace(this.t, this.base)
     try {
       this.existing = (await this.api.client.get<GitLabVariable>(`${this.base}/variables/${encodeURIComponent(this.secretName)}`, { query: { 'filter[environment_scope]': this.t.scope } })).data
     } catch (err) {
@@ -90,33 +99,37 @@ class GitLabVariableDestination implements Destination {
     return this.existing ? 'updated' : 'created'
   }
 
+  /** A hidden variable stays masked whatever the line says: GitLab cannot unmask it. */
+  private get masked(): boolean {
+    return this.t.masked || Boolean(this.existing?.hidden)
+  }
+
   checkValue(secret: string): void {
     if (secret.length > MAX_VALUE_CHARS) throw new ConfigError(this.id, `GitLab variable values are at most ${MAX_VALUE_CHARS} characters`)
-    if (!this.t.masked) return
+    if (!this.masked) return
     const broken = maskRuleViolation(secret, this.t.raw)
     if (broken) throw new ConfigError(this.id, `GitLab cannot mask this token: ${broken}`)
   }
 
   private flags() {
-    return { variable_type: 'env_var', protected: this.t.protected, masked: this.t.masked, raw: this.t.raw }
+    return { variable_type: 'env_var', protected: this.t.protected, masked: this.masked, raw: this.t.raw }
   }
 
   private changes(): string[] | undefined {
     const e = this.existing
     if (!e) return undefined
+    const sent = this.flags()
     const out: string[] = []
-    for (const flag of ['protected', 'masked', 'raw'] as const) if (e[flag] !== this.t[flag]) out.push(`${flag}: ${e[flag]} -> ${this.t[flag]}`)
-    if (e.variable_type !== 'env_var') out.push(`variable_type: ${e.variable_type} -> env_var`)
+    for (const flag of ['protected', 'masked', 'raw', 'variable_type'] as const) if (e[flag] !== sent[flag]) out.push(`${flag}: ${e[flag]} -> ${sent[flag]}`)
     if (this.t.hidden && !e.hidden) out.push('hidden applies only when a variable is created: this one stays visible in the UI')
+    if (!this.t.masked && e.hidden) out.push('masked stays true: GitLab cannot unmask a hidden variable')
     return out.length ? out : undefined
   }
 
   async write(secret: string): Promise<WriteOutcome> {
     this.checkValue(secret)
     if (this.existing) {
-      // A hidden variable cannot be unmasked; GitLab refuses rather than leaks.
-      const flags = this.existing.hidden ? { ...this.flags(), masked: true } : this.flags()
-      await this.api.client.request('PUT', `${this.base}/variables/${encodeURIComponent(this.secretName)}`, { query: { 'filter[environment_scope]': this.t.scope }, body: { value: secret, ...flags } })
+      await this.api.client.request('PUT', `${this.base}/variables/${encodeURIComponent(this.secretName)}`, { query: { 'filter[environment_scope]': this.t.scope }, body: { value: secret, ...this.flags() } })
       return { result: 'updated', changes: this.changes() }
     }
     const { masked, ...rest } = this.flags()

@@ -8,8 +8,8 @@ import { request as undiciRequest, type Dispatcher } from 'undici'
 import { ApiError, AuthError, NetworkError, NotFoundError, RateLimitError, type TokenActionError } from '../errors.js'
 import type { Redactor } from '../redact.js'
 import { systemClock, type Clock } from './clock.js'
-import { isRateLimited, rateLimitWaitMs, type ResponseMeta } from './rate-limit.js'
-import { RequestScheduler } from './scheduler.js'
+import { isRateLimited, quotaUsedUp, rateLimitWaitMs, requestQuota, type ResponseMeta } from './rate-limit.js'
+import { QuotaExhaustedError, RequestScheduler } from './scheduler.js'
 
 export interface RetryPolicy {
   /** Retries after a 5xx or network failure (~3 within ~10 s). */
@@ -17,9 +17,15 @@ export interface RetryPolicy {
   baseDelayMs: number
   /** Longest single rate-limit wait and total rate-limit waiting we accept (default 15 min). */
   maxRateLimitWaitMs: number
+  /**
+   * Longest wait for a used-up request quota to reset (GitHub: 5,000 requests an hour). The reset
+   * is a known time within the hour, and waiting for it is how a big fan-out finishes at all.
+   */
+  maxQuotaWaitMs: number
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 3, baseDelayMs: 600, maxRateLimitWaitMs: 15 * 60_000 }
+// The quota ceiling allows a minute over the hour for clock skew between us and the server.
+export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 3, baseDelayMs: 600, maxRateLimitWaitMs: 15 * 60_000, maxQuotaWaitMs: 61 * 60_000 }
 
 export interface HttpClientOptions {
   platform: string
@@ -33,7 +39,7 @@ export interface HttpClientOptions {
   dispatcher?: Dispatcher
   /** Stops new requests (cancellation); in-flight ones finish. */
   signal?: AbortSignal
-  /** Called when a request is retried or waits for a rate limit (for progress and stats). */
+  /** Called when a request is retried or waits for a rate limit (status 0: the quota ran out, no answer was refused). */
   onEvent?: (event: { type: 'retry' | 'rate-limited'; waitMs: number; status: number }) => void
   /** Called for every request actually sent. */
   onRequest?: () => void
@@ -96,9 +102,18 @@ export class HttpClient {
       this.options.signal?.throwIfAborted()
       let meta: ResponseMeta & { body: unknown }
       try {
-        meta = await this.scheduler.run(method, () => this.send(method, url, opts.body), this.options.signal)
+        meta = await this.scheduler.run(method, () => this.send(method, url, opts.body), {
+          signal: this.options.signal,
+          quotaOf: (m) => requestQuota(m, this.clock.now()),
+          maxWaitMs: this.retry.maxQuotaWaitMs,
+          onQuotaWait: (waitMs) => this.options.onEvent?.({ type: 'rate-limited', waitMs, status: 0 }),
+        })
       } catch (err) {
         if (this.options.signal?.aborted) throw err
+        if (err instanceof QuotaExhaustedError) {
+          const wait = Math.ceil((err.resetAt - this.clock.now()) / 1000)
+          throw new RateLimitError(`${this.platform}: ${where}: the request quota is used up until ${new Date(err.resetAt).toISOString()}; waiting ${wait} s is more than the ${Math.round(this.retry.maxQuotaWaitMs / 1000)} s limit`, this.platform)
+        }
         if (++failures > this.retry.maxRetries) {
           throw new NetworkError(`${this.platform}: ${where} failed: ${this.options.redactor.redact(describeNetworkError(err))} (gave up after ${failures} attempts)`, this.platform)
         }
@@ -108,9 +123,12 @@ export class HttpClient {
       if (meta.status < 300) return { status: meta.status, data: meta.body as T, headers: meta.headers }
       if (isRateLimited(meta)) {
         const wait = rateLimitWaitMs(meta, this.clock.now())
-        rateLimitedMs += wait
-        if (wait > this.retry.maxRateLimitWaitMs || rateLimitedMs > this.retry.maxRateLimitWaitMs) {
-          throw this.error(meta, where, RateLimitError, `rate limited; the server asked to wait ${Math.ceil(wait / 1000)} s, more than the ${Math.round(this.retry.maxRateLimitWaitMs / 1000)} s limit`)
+        const quota = quotaUsedUp(meta)
+        // Quota resets are checked one by one; other waits add up, so endless throttling ends.
+        if (!quota) rateLimitedMs += wait
+        const limit = quota ? this.retry.maxQuotaWaitMs : this.retry.maxRateLimitWaitMs
+        if (wait > limit || rateLimitedMs > limit) {
+          throw this.error(meta, where, RateLimitError, `rate limited; the server asked to wait ${Math.ceil(wait / 1000)} s, more than the ${Math.round(limit / 1000)} s limit`)
         }
         this.options.onEvent?.({ type: 'rate-limited', waitMs: wait, status: meta.status })
         this.scheduler.pauseUntil(this.clock.now() + wait)

@@ -1,4 +1,6 @@
-/** Reads how long a server wants us to wait, from the headers the three platforms use. */
+/** Reads how long a server wants us to wait, and how many requests it still allows, from the headers the platforms use. */
+import type { Quota } from './scheduler.js'
+
 export interface ResponseMeta {
   status: number
   headers: Record<string, string | string[] | undefined>
@@ -15,6 +17,11 @@ export function isRateLimited(meta: ResponseMeta): boolean {
   if (meta.status === 429) return true
   if (meta.status !== 403) return false
   return header(meta, 'x-ratelimit-remaining') === '0' || /rate limit/i.test(meta.message)
+}
+
+/** GitHub's primary limit ran out (nothing remaining, no `retry-after`): the wait is for the quota's reset. */
+export function quotaUsedUp(meta: ResponseMeta): boolean {
+  return header(meta, 'x-ratelimit-remaining') === '0' && header(meta, 'retry-after') === undefined && header(meta, 'x-ratelimit-reset') !== undefined
 }
 
 /**
@@ -34,10 +41,27 @@ export function rateLimitWaitMs(meta: ResponseMeta, now: number, fallbackMs = 60
   if (reset !== undefined && header(meta, 'x-ratelimit-remaining') === '0' && Number.isFinite(Number(reset))) {
     return Math.max(0, Number(reset) * 1000 - now)
   }
-  const rlReset = header(meta, 'ratelimit-reset')
-  if (rlReset !== undefined && Number.isFinite(Number(rlReset))) {
-    const n = Number(rlReset)
-    return Math.max(0, n > 1e9 ? n * 1000 - now : n * 1000)
-  }
+  const rlReset = resetAt(header(meta, 'ratelimit-reset'), now)
+  if (rlReset !== undefined) return Math.max(0, rlReset - now)
   return fallbackMs
+}
+
+/** `RateLimit-Reset` is epoch seconds on GitLab and delta seconds in the IETF draft; tell them apart by size. */
+function resetAt(value: string | undefined, now: number): number | undefined {
+  if (value === undefined || !Number.isFinite(Number(value))) return undefined
+  const n = Number(value)
+  return n > 1e9 ? n * 1000 : now + n * 1000
+}
+
+/**
+ * The request quota a response reports: GitHub's `x-ratelimit-remaining` / `x-ratelimit-reset`
+ * (5,000 an hour per user), or `RateLimit-Remaining` / `RateLimit-Reset` (GitLab).
+ */
+export function requestQuota(meta: ResponseMeta, now: number): Quota | undefined {
+  for (const prefix of ['x-ratelimit-', 'ratelimit-']) {
+    const remaining = Number(header(meta, `${prefix}remaining`) ?? NaN)
+    const reset = prefix === 'x-ratelimit-' ? Number(header(meta, 'x-ratelimit-reset') ?? NaN) * 1000 : resetAt(header(meta, 'ratelimit-reset'), now)
+    if (Number.isFinite(remaining) && reset !== undefined && Number.isFinite(reset)) return { remaining, resetAt: reset }
+  }
+  return undefined
 }

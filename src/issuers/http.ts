@@ -37,7 +37,9 @@ export class HttpIssuer implements Issuer {
   }
 
   async list(namePrefix: string): Promise<TokenInfo[]> {
-    const res = await this.admin.get<{ items: ContractToken[] }>('/tokens', { query: { name_prefix: namePrefix } })
+    // Minted names are `<prefix>-<timestamp>`; the dash already leaves out `cia-...` at the source, and
+    // the lifecycle keeps only names of exactly that shape.
+    const res = await this.admin.get<{ items: ContractToken[] }>('/tokens', { query: { name_prefix: `${namePrefix}-` } })
     return res.data.items.map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at, expiresAt: t.expires_at ?? undefined, enabled: t.enabled }))
   }
 

@@ -1,4 +1,7 @@
-/** static: a token from anywhere, distributed as given. Nothing can verify it: an explicit opt-in. */
+/**
+ * static: a token from anywhere, distributed as given. Nothing can verify it, so choosing this
+ * issuer is the explicit opt-in to writing an unchecked value; the report says it was not verified.
+ */
 import type { Identity } from '../types.js'
 import { VerifyOnlyIssuer } from './verify-only.js'
 
@@ -7,6 +10,6 @@ export class StaticIssuer extends VerifyOnlyIssuer {
   protected readonly ui = 'the system that issued it'
 
   async verify(): Promise<Identity> {
-    return { subject: 'unverified (static issuer: nothing can check this token)' }
+    return { subject: 'unverified (static issuer)' }
   }
 }

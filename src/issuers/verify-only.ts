@@ -3,7 +3,7 @@
  * can only prove the given token works and distribute it. Minting, listing and revoking are refused
  * with what to do instead.
  */
-import { ConfigError } from '../errors.js'
+import { AuthError, ConfigError } from '../errors.js'
 import type { HttpClient } from '../http/client.js'
 import type { Identity, Issuer, MintedToken, TokenInfo } from '../types.js'
 
@@ -15,6 +15,7 @@ export abstract class VerifyOnlyIssuer implements Issuer {
   /** Where users make and revoke these tokens. */
   protected abstract readonly ui: string
 
+  // The plan already refuses every mode but distribute for these issuers; this guards other callers.
   private refuse(what: string): never {
     throw new ConfigError('mode', `issuer ${this.kind} has no API to ${what} tokens: create the token in ${this.ui}, pass it as \`token\` and use mode distribute`)
   }
@@ -34,14 +35,24 @@ export abstract class VerifyOnlyIssuer implements Issuer {
 /** Verifies with a GET that must answer 200 when authenticated as the token. */
 export abstract class BearerCheckIssuer extends VerifyOnlyIssuer {
   protected abstract readonly checkPath: string
+  /** The product's name, for the message when it rejects the token. */
+  protected abstract readonly product: string
 
   constructor(private readonly verifier: (secret: string) => HttpClient) {
     super()
   }
 
   async verify(secret: string): Promise<Identity> {
-    const res = await this.verifier(secret).get<Record<string, unknown>>(this.checkPath)
-    return { subject: this.describe(res.data ?? {}) }
+    try {
+      const res = await this.verifier(secret).get<Record<string, unknown>>(this.checkPath)
+      return { subject: this.describe(res.data ?? {}) }
+    } catch (err) {
+      // 401 is the product's verdict on the token itself, not a transport problem: say so plainly.
+      if (err instanceof AuthError && err.status === 401) {
+        throw new AuthError(`the token was rejected by ${this.product} (GET ${this.checkPath} -> 401${err.platformMessage ? ` "${err.platformMessage}"` : ''}): it is wrong, expired or revoked; create a new one in ${this.ui}`, err.platform, err.status, err.platformMessage)
+      }
+      throw err
+    }
   }
 
   protected abstract describe(body: Record<string, unknown>): string

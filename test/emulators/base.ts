@@ -236,3 +236,34 @@ export function credential(req: EmuRequest, header = 'authorization'): string | 
   if (!value) return undefined
   return header === 'authorization' ? value.replace(/^(Bearer|token)\s+/i, '') : value
 }
+
+/** Requests allowed per window, for emulators that can answer 429. */
+export interface RateLimit {
+  limit: number
+  windowMs: number
+}
+
+/** A sliding-window request budget, for emulators that answer 429 like the real service. */
+export class RateWindow {
+  private hits: number[] = []
+
+  constructor(
+    readonly limit: number,
+    readonly windowMs: number,
+  ) {}
+
+  /** Counts a request made at `now`: 0 when it fits, else the ms until the oldest counted request leaves the window. */
+  take(now = Date.now()): number {
+    this.hits = this.hits.filter((t) => now - t < this.windowMs)
+    if (this.hits.length < this.limit) {
+      this.hits.push(now)
+      return 0
+    }
+    return this.hits[0]! + this.windowMs - now
+  }
+
+  /** Requests counted in the current window. */
+  get observed(): number {
+    return this.hits.length
+  }
+}
