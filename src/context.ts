@@ -26,7 +26,17 @@ export interface RunContext {
   stats: HttpStats
   /** Run when the run ends, whatever happened (e.g. revoking GitHub App installation tokens). */
   cleanups: (() => Promise<void>)[]
+  /** Tokens of the set younger than this are never revoked: the run that minted them may still be writing. */
+  overlapGraceMs: number
 }
+
+/**
+ * A run sends no request later than this after it starts (its signal aborts), so a token older than
+ * the deadline plus one request timeout cannot still be on its way to a destination. Six hours is
+ * also the longest a GitHub-hosted job may run.
+ */
+export const RUN_DEADLINE_MS = 6 * 3_600_000
+export const OVERLAP_GRACE_MS = RUN_DEADLINE_MS + 15 * 60_000
 
 /**
  * Preflight only reads (1 point each on GitHub) and is bounded by latency, not budget: it runs four

@@ -27,6 +27,12 @@ export class RateLimitError extends TokenActionError {}
 export class ApiError extends TokenActionError {}
 export class NetworkError extends TokenActionError {}
 
+/**
+ * A write (or mint) was sent but its answer was lost: a 5xx, a reset or a timeout after sending. It
+ * may have happened; callers decide as if it did. Status and message are those of the last attempt.
+ */
+export class OutcomeUnknownError extends TokenActionError {}
+
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err)
 }

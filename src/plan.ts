@@ -6,6 +6,7 @@
 import { ConfigError } from './errors.js'
 import { parseDuration, parseExpiry, type Duration, type ExpirySpec } from './duration.js'
 import { parseTargets, type Target } from './grammar.js'
+import { defaultPrefix, MAX_PREFIX } from './token-name.js'
 
 export const ISSUERS = ['rack-gateway', 'http', 'rwx', 'hawzu', 'static'] as const
 export type IssuerKind = (typeof ISSUERS)[number]
@@ -165,7 +166,7 @@ function parseMode(inputs: Inputs, kind: IssuerKind): Mode {
   return mode as Mode
 }
 
-function parseSpec(inputs: Inputs, kind: IssuerKind, mode: Mode, secretName: string, now: Date): Plan['spec'] {
+function parseSpec(inputs: Inputs, kind: IssuerKind, mode: Mode, secretName: string, env: Record<string, string | undefined>, now: Date): Plan['spec'] {
   const can = ISSUER_CAN[kind]
   const role = get(inputs, 'token-role')
   const permissions = get(inputs, 'token-permissions') === undefined ? undefined : lines(get(inputs, 'token-permissions'))
@@ -185,9 +186,12 @@ function parseSpec(inputs: Inputs, kind: IssuerKind, mode: Mode, secretName: str
   if (mints && kind === 'http' && !role && !permissions && !projects) {
     throw new ConfigError('token-role', 'http issuer tokens need token-role (workspace token) or token-projects (project token)')
   }
-  const namePrefix = get(inputs, 'token-name') ?? secretName.toLowerCase().replace(/_/g, '-')
+  const namePrefix = get(inputs, 'token-name') ?? defaultPrefix(secretName, env) ?? (mode === 'rotate' ? undefined : secretName.toLowerCase().replace(/_/g, '-'))
+  if (namePrefix === undefined) {
+    throw new ConfigError('token-name', 'is required in rotate mode outside GitHub Actions, GitLab CI and CircleCI: it names the rotation set, the tokens a successful rotation revokes (e.g. --token-name ci-deploy-rack-gateway)')
+  }
   // Rack Gateway names are <= 150 chars and we append -yyyymmddHHMMss (15 chars).
-  if (namePrefix.length > 135) throw new ConfigError('token-name', 'must be at most 135 characters (a 15-character timestamp is appended)')
+  if (namePrefix.length > MAX_PREFIX) throw new ConfigError('token-name', `must be at most ${MAX_PREFIX} characters (a 15-character timestamp is appended)`)
   if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(namePrefix)) throw new ConfigError('token-name', `"${namePrefix}" may contain only letters, digits, ., _ and - and must start with a letter or digit`)
   return { namePrefix, role, permissions, projects, expiry: expiresIn === undefined ? undefined : parseExpiry('token-expires-in', expiresIn, now) }
 }
@@ -217,7 +221,7 @@ export function buildPlan(inputs: Inputs, env: Record<string, string | undefined
 
   const secretName = get(inputs, 'secret-name') ?? DEFAULT_SECRET_NAME[kind]
   if (!secretName) throw new ConfigError('secret-name', `is required for issuer ${kind} (no conventional default)`)
-  const spec = parseSpec(inputs, kind, mode, secretName, now)
+  const spec = parseSpec(inputs, kind, mode, secretName, env, now)
 
   const destinationsText = get(inputs, 'destinations')
   if (!destinationsText && mode !== 'ephemeral') throw new ConfigError('destinations', 'is required (one per line, e.g. github:repo/acme/api); only ephemeral mode may omit it')

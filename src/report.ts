@@ -2,7 +2,8 @@
 import type { Mode } from './plan.js'
 
 export type Outcome = 'rotated' | 'created' | 'distributed' | 'not-due' | 'planned' | 'failed'
-export type DestinationStatus = 'created' | 'updated' | 'failed' | 'would create' | 'would update' | 'not written'
+/** `unknown`: the write's answer was lost and the platform could not confirm it: the destination may hold the new token. */
+export type DestinationStatus = 'created' | 'updated' | 'unknown' | 'failed' | 'would create' | 'would update' | 'not written'
 
 export interface DestinationReport {
   id: string
@@ -23,10 +24,12 @@ export interface Report {
   destinations: DestinationReport[]
   /** Older tokens revoked because every destination now holds the new one. */
   revokedIds: string[]
-  /** Tokens still valid after this run that were not revoked, with the reason. */
+  /** Tokens of the set still valid after this run besides the new one (the notes say why each was kept). */
   keptIds: string[]
   /** Set when the new token itself was revoked because it reached no destination. */
   newTokenRevoked?: boolean
+  /** Names of tokens a mint whose answer was lost may have made, which the run could not check: revoke them if they exist. */
+  mayExist?: string[]
   error?: string
   notes: string[]
   startedAt: string
@@ -46,6 +49,7 @@ function escapeCell(text: string): string {
 const ICON: Record<DestinationStatus, string> = {
   created: '✅ created',
   updated: '✅ updated',
+  unknown: '❓ unknown',
   failed: '❌ failed',
   'would create': '📝 would create',
   'would update': '📝 would update',
@@ -66,6 +70,7 @@ export function summaryMarkdown(r: Report): string {
   }
   if (r.revokedIds.length) out.push(`Revoked previous tokens: ${r.revokedIds.map((i) => `\`${i}\``).join(', ')}`, '')
   if (r.keptIds.length) out.push(`Still valid (not revoked): ${r.keptIds.map((i) => `\`${i}\``).join(', ')}`, '')
+  if (r.mayExist?.length) out.push(`May exist (a mint's answer was lost; check and revoke): ${r.mayExist.map((n) => `\`${n}\``).join(', ')}`, '')
   for (const n of r.notes) out.push(`> ${n}`, '')
   return out.join('\n')
 }
@@ -80,6 +85,7 @@ export function summaryText(r: Report): string[] {
   }
   if (r.revokedIds.length) lines.push(`  revoked: ${r.revokedIds.join(', ')}`)
   if (r.keptIds.length) lines.push(`  still valid: ${r.keptIds.join(', ')}`)
+  if (r.mayExist?.length) lines.push(`  may exist (check and revoke): ${r.mayExist.join(', ')}`)
   for (const n of r.notes) lines.push(`  note: ${n}`)
   return lines
 }

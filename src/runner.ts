@@ -1,5 +1,5 @@
 /** Shared by the Action and the CLI: plan -> issuer + destinations -> report. Front ends only adapt inputs and outputs. */
-import { newStats, type RunContext } from './context.js'
+import { newStats, OVERLAP_GRACE_MS, RUN_DEADLINE_MS, type RunContext } from './context.js'
 import { buildDestinations } from './destinations/index.js'
 import { systemClock } from './http/clock.js'
 import { createIssuer } from './issuers/index.js'
@@ -7,7 +7,7 @@ import { redactingLogger, type Logger } from './log.js'
 import { planSecrets, type Plan } from './plan.js'
 import { Redactor, type MaskSink } from './redact.js'
 import type { Report } from './report.js'
-import { execute } from './rotate.js'
+import { execute } from './lifecycle.js'
 import type { MintedToken } from './types.js'
 
 export interface RunOptions {
@@ -28,11 +28,17 @@ export function newContext(plan: Plan, options: RunOptions): RunContext {
     stats: newStats(),
     cleanups: [],
     concurrency: plan.concurrency,
-    signal: options.signal,
+    overlapGraceMs: OVERLAP_GRACE_MS,
+    signal: withDeadline(options.signal),
     ...options.context,
     redactor,
     log: redactingLogger(options.log, redactor),
   }
+}
+
+function withDeadline(signal: AbortSignal | undefined): AbortSignal {
+  const deadline = AbortSignal.timeout(RUN_DEADLINE_MS)
+  return signal ? AbortSignal.any([signal, deadline]) : deadline
 }
 
 export async function runPlan(plan: Plan, options: RunOptions): Promise<Report> {

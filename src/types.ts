@@ -72,4 +72,10 @@ export interface Destination {
   /** Checks a value against the platform's rules before any write (e.g. GitLab mask rule). */
   checkValue(secret: string): void
   write(secret: string): Promise<WriteOutcome>
+  /**
+   * After a write whose answer was lost: true when the destination holds `secret` (or, where values
+   * cannot be read, was written at or after `since`), false when it certainly does not, undefined
+   * when the platform cannot tell.
+   */
+  confirm(secret: string, since: Date): Promise<boolean | undefined>
 }

@@ -52,6 +52,7 @@ describe('circleci destinations', () => {
     expect(rgw.isValid(value)).toBe(true)
     expect(value.endsWith('\n')).toBe(false)
     expect(cci.projectValue('gh/acme/api', 'RACK_GATEWAY_API_TOKEN')).toBe(value)
+    rgw.ageToken(first.token!.id!, 1) // a day later: past the overlap grace
     const second = await run(lines)
     expect(second.destinations.map((d) => d.status)).toEqual(['updated', 'updated'])
     expect(cci.contexts('gh/acme').filter((c) => c.name === 'rwx')).toHaveLength(1)

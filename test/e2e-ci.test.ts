@@ -65,6 +65,7 @@ describe('action: one run writes GitHub, CircleCI and GitLab', () => {
       expect.objectContaining({ id: 'gitlab:group/acme', status: 'updated', changes: ['protected: true -> false', 'raw: false -> true'] }),
     ])
     expect(first.summary).toContain('protected: true -> false')
+    rgw.ageToken(first.outputs['token-id']!, 1) // the next rotation, a day later: past the overlap grace
     const second = await runAction(inputs)
     expect(second.outputs.outcome, second.log).toBe('rotated')
     const secret = gh.orgSecret('acme', 'RACK_GATEWAY_API_TOKEN')!.value
@@ -114,6 +115,7 @@ describe('cli', () => {
       TOKEN_ACTION_ISSUER_TOKEN: rgw.addAdminToken(),
       TOKEN_ACTION_TOKEN_ROLE: 'cicd',
       TOKEN_ACTION_SECRET_NAME: 'CLI_TOKEN',
+      TOKEN_ACTION_TOKEN_NAME: 'cli-token',
       TOKEN_ACTION_DESTINATIONS: 'circleci:project/gh/acme/nope\ngitlab:group/acme',
       TOKEN_ACTION_CIRCLECI_URL: cci.url,
       TOKEN_ACTION_CIRCLECI_TOKEN: CCI,

@@ -56,6 +56,7 @@ describe('http issuer (generic contract)', () => {
     expect(first.code, first.log).toBe(0)
     expect(first.outputs['expires-at']).toMatch(/^\d{4}-\d{2}-\d{2}T/)
     expect(first.log).toMatch(/::warning::the token expires .* \(in 3\.0 days\)/)
+    http.ageToken(first.outputs['token-id']!, 1) // the next rotation, a day later: past the overlap grace
     const second = await runAction(inputs)
     expect(second.outputs.outcome).toBe('rotated')
     expect(JSON.parse(second.outputs['revoked-ids']!)).toEqual([first.outputs['token-id']])

@@ -60,13 +60,15 @@ describe('action: rotate a Rack Gateway token into GitHub secrets', () => {
     const firstSecret = gh.secretValue({ repo: 'acme/api' }, 'RACK_GATEWAY_API_TOKEN')!
     expect(rgw.isValid(firstSecret)).toBe(true)
 
+    rgw.ageToken(first.outputs['token-id']!, 1) // the next rotation, a day later: past the overlap grace
     const reportFile = join(tmpdir(), `token-action-report-${process.pid}-${Date.now()}.json`)
     const second = await runAction(inputs({ 'report-file': reportFile }))
     expect(second.code, second.log).toBe(0)
     expect(second.outputs.outcome).toBe('rotated')
     expect(JSON.parse(second.outputs['revoked-ids']!)).toEqual([first.outputs['token-id']])
     expect(second.outputs['token-id']).toMatch(/^[0-9a-f-]{36}$/)
-    expect(second.outputs['token-name']).toMatch(/^rack-gateway-api-token-\d{14}$/)
+    // The default rotation set: where the run comes from (GITHUB_REPOSITORY) plus the secret name.
+    expect(second.outputs['token-name']).toMatch(/^gh\.acme\.ops\.rack-gateway-api-token-\d{14}$/)
 
     const secret = gh.secretValue({ repo: 'acme/api' }, 'RACK_GATEWAY_API_TOKEN')!
     expect(secret).not.toBe(firstSecret)
@@ -91,7 +93,8 @@ describe('action: rotate a Rack Gateway token into GitHub secrets', () => {
     const first = await runAction(inputs({ destinations: 'github:repo/acme/api\ngithub:repo/acme/web' }))
     expect(first.code, first.log).toBe(0)
     const oldSecret = gh.secretValue({ repo: 'acme/api' }, 'RACK_GATEWAY_API_TOKEN')!
-    gh.setFaults([{ match: /^PUT \/repos\/acme\/web\//, rate: 1, kind: 500 }])
+    // A definite refusal: a 5xx would be an unknown outcome, not a failure.
+    gh.setFaults([{ match: /^PUT \/repos\/acme\/web\//, rate: 1, kind: 422 }])
     try {
       const second = await runAction(inputs({ destinations: 'github:repo/acme/api\ngithub:repo/acme/web' }))
       expect(second.code).not.toBe(0)
@@ -99,7 +102,7 @@ describe('action: rotate a Rack Gateway token into GitHub secrets', () => {
       const report = JSON.parse(second.outputs.report!)
       expect(report.destinations).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ id: 'github:repo/acme/web', status: 'failed', detail: expect.stringContaining('500') }),
+          expect.objectContaining({ id: 'github:repo/acme/web', status: 'failed', detail: expect.stringContaining('422') }),
           expect.objectContaining({ id: 'github:repo/acme/api', status: 'updated' }),
         ]),
       )

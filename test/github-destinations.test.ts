@@ -91,6 +91,7 @@ describe('github destinations', () => {
       'issuer-url': rgw.url,
       'issuer-token': rgw.addAdminToken(),
       'token-role': 'cicd',
+      'token-name': 'app-token',
       'github-app-id': '12345',
       'github-app-private-key': privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
       'github-api-url': gh.url,
@@ -108,7 +109,7 @@ describe('github destinations', () => {
 
   it('an App not installed on the owner fails preflight naming the owner', async () => {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
-    const plan = buildPlan({ issuer: 'rack-gateway', 'issuer-url': rgw.url, 'issuer-token': rgw.addAdminToken(), 'token-role': 'cicd', 'github-app-id': '12345', 'github-app-private-key': privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), 'github-api-url': gh.url, destinations: 'github:repo/elsewhere/x' })
+    const plan = buildPlan({ issuer: 'rack-gateway', 'issuer-url': rgw.url, 'issuer-token': rgw.addAdminToken(), 'token-role': 'cicd', 'token-name': 'app-missing', 'github-app-id': '12345', 'github-app-private-key': privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), 'github-api-url': gh.url, destinations: 'github:repo/elsewhere/x' })
     const report = await runPlan(plan, { log: silentLogger })
     expect(report.outcome).toBe('failed')
     expect(report.destinations[0]!.detail).toMatch(/not installed on elsewhere/)

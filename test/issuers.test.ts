@@ -30,7 +30,7 @@ afterAll(async () => Promise.all([http, rwx, hawzu].map((e) => e.close())))
 
 /** An issuer exactly as a run builds it from inputs, with fast retries. */
 function issuerFor(inputs: Inputs, env: Record<string, string> = {}): Issuer {
-  const plan = buildPlan({ 'secret-name': 'T', 'github-token': 'g', destinations: 'github:repo/acme/api', ...inputs }, env, now)
+  const plan = buildPlan({ 'secret-name': 'T', 'token-name': 't', 'github-token': 'g', destinations: 'github:repo/acme/api', ...inputs }, env, now)
   return createIssuer(plan, newContext(plan, { log: silentLogger, context: { retry: { maxRetries: 1, baseDelayMs: 5 } } }))
 }
 

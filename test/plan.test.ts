@@ -8,8 +8,8 @@ import { buildPlan, ISSUER_CAN, ISSUERS, type Inputs } from '../src/plan.js'
 import { isMintedWith, mintedName } from '../src/token-name.js'
 
 const NOW = new Date('2026-11-24T12:00:00Z')
-const base: Inputs = { issuer: 'rack-gateway', 'issuer-url': 'https://gw.example.com', 'issuer-token': 'rgw_x', 'token-role': 'cicd', 'github-token': 'ghp_x', destinations: 'github:repo/acme/api' }
-const http: Inputs = { ...base, issuer: 'http', 'issuer-url': 'https://tokens.example.com', 'issuer-token': 'adm', 'token-role': 'deployer', 'secret-name': 'HZ' }
+const base: Inputs = { issuer: 'rack-gateway', 'issuer-url': 'https://gw.example.com', 'issuer-token': 'rgw_x', 'token-role': 'cicd', 'token-name': 'rack-gateway-api-token', 'github-token': 'ghp_x', destinations: 'github:repo/acme/api' }
+const http: Inputs = { ...base, issuer: 'http', 'issuer-url': 'https://tokens.example.com', 'issuer-token': 'adm', 'token-role': 'deployer', 'secret-name': 'HZ', 'token-name': 'hz' }
 const given = (issuer: string): Inputs => ({ issuer, 'issuer-url': issuer === 'static' ? undefined : 'https://x.example.com', token: 'tok-0123456789', 'secret-name': 'T', 'github-token': 'g', destinations: 'github:repo/a/b' })
 
 /** The ConfigError `fn` throws (anything else fails the test). */
@@ -41,6 +41,22 @@ describe('buildPlan', () => {
     expect(rwx).toMatchObject({ mode: 'distribute', secretName: 'RWX_ACCESS_TOKEN', issuer: { url: 'https://cloud.rwx.com', token: 't' }, spec: { namePrefix: 'rwx-access-token' } })
     expect(buildPlan({ ...given('hawzu'), 'issuer-url': undefined }).issuer.url).toBe('https://api.hawzu.com')
     expect(buildPlan(given('static')).issuer.url).toBeUndefined()
+  })
+
+  it('derives the default rotation set from where it runs plus the secret name; outside CI, rotate needs token-name', () => {
+    const unnamed = { ...base, 'token-name': undefined }
+    const prefix = (env: Record<string, string>) => buildPlan(unnamed, env).spec.namePrefix
+    expect(prefix({ GITHUB_REPOSITORY: 'Acme/API' })).toBe('gh.acme.api.rack-gateway-api-token')
+    expect(prefix({ GITHUB_REPOSITORY: 'acme/web' })).not.toBe(prefix({ GITHUB_REPOSITORY: 'acme/api' }))
+    expect(prefix({ CI_PROJECT_PATH: 'acme/platform/deploy' })).toBe('gl.acme.platform.deploy.rack-gateway-api-token')
+    expect(prefix({ CIRCLE_PROJECT_USERNAME: 'acme', CIRCLE_PROJECT_REPONAME: 'api' })).toBe('cci.acme.api.rack-gateway-api-token')
+    const long = prefix({ GITHUB_REPOSITORY: `acme/${'r'.repeat(200)}` })
+    expect(long.length).toBeLessThanOrEqual(135)
+    expect(long).not.toBe(prefix({ GITHUB_REPOSITORY: `acme/${'r'.repeat(199)}` }))
+    expectRefused(refusal(() => buildPlan(unnamed, {})), 'token-name', /required in rotate mode outside/)
+    // Modes that revoke nothing by prefix keep the secret-derived name outside CI; an explicit name is kept exactly.
+    expect(buildPlan({ ...unnamed, mode: 'create' }, {}).spec.namePrefix).toBe('rack-gateway-api-token')
+    expect(buildPlan({ ...base, 'token-name': 'ci-deploy' }, { GITHUB_REPOSITORY: 'acme/api' }).spec.namePrefix).toBe('ci-deploy')
   })
 
   it('defaults the mode to rotate for issuers that mint and to distribute for the others', () => {

@@ -1,15 +1,20 @@
 /**
  * Failure safety as a property: seeded random runs with random faults on the issuer and on every
- * destination platform. After each run: every destination holds a token the issuer still accepts;
- * a success leaves every destination with the new token and every older one revoked; a failure
- * revoked nothing old, exits non-zero and names each failed destination with a reason.
+ * destination platform - refusals, failures before the request is handled, answers lost after it
+ * landed (writes and mints), slow writes - and, in some runs, a second run of the same rotation set
+ * started 0-1 s after the first. After each scenario:
+ * - every destination holds a token the issuer accepts;
+ * - a destination a run reports `created`/`updated` holds exactly that run's token, unless the other
+ *   overlapping run wrote it too;
+ * - a success revoked the (day-old) previous token; a failure revoked nothing old and names a reason;
+ * - no token valid at the issuer is unknown to the reports (nothing orphaned).
  * PROPERTY_RUNS=N runs more; PROPERTY_SEED=S replays one run.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { systemClock } from '../src/http/clock.js'
 import { silentLogger } from '../src/log.js'
 import { buildPlan } from '../src/plan.js'
-import { exitCode } from '../src/report.js'
+import { exitCode, type Report } from '../src/report.js'
 import { runPlan } from '../src/runner.js'
 import { seededRandom, type FaultKind, type FaultRule } from './emulators/base.js'
 import { CircleCIEmulator } from './emulators/circleci.js'
@@ -17,7 +22,7 @@ import { GitHubEmulator } from './emulators/github.js'
 import { GitLabEmulator } from './emulators/gitlab.js'
 import { RackGatewayEmulator } from './emulators/rack-gateway.js'
 
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 300)
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 100)
 const ONLY = process.env.PROPERTY_SEED === undefined ? undefined : Number(process.env.PROPERTY_SEED)
 
 let gh: GitHubEmulator
@@ -36,7 +41,7 @@ const POOL: { line: string; read: (name: string) => string | undefined }[] = [
   { line: 'gitlab:group/acme', read: (n) => gl.variable('group', 'acme', n)?.value },
 ]
 
-const KINDS: FaultKind[] = [500, 502, 503, 'reset', 'timeout']
+const KINDS: FaultKind[] = [422, 500, 502, 503, 'reset', 'timeout', 'lost-502', 'lost-reset', 'lost-timeout']
 
 beforeAll(async () => {
   gh = new GitHubEmulator()
@@ -80,56 +85,79 @@ async function rotate(destinations: string[], secretName: string, prefix: string
     destinations: destinations.join('\n'),
   })
   // Fast retries and short timeouts keep hundreds of runs quick; the logic under test is the same.
-  // A clock a second ahead gives the second run its own token name without waiting for it.
+  // A clock seconds ahead gives each run its own token name without waiting for the next second.
   const clock = { now: () => Date.now() + clockOffsetMs, sleep: systemClock.sleep }
   return runPlan(plan, { log: silentLogger, context: { clock, retry: { baseDelayMs: 1, maxRetries: 3 }, timeoutMs: 50, githubBudget: { pointsPerWindow: 1e9, windowMs: 60_000 } } })
 }
+
+const emulators = () => [gh, cci, gl, rgw]
 
 async function property(seed: number): Promise<string> {
   const random = seededRandom(seed)
   const picked = POOL.filter(() => random() < 0.5)
   const dests = picked.length ? picked : [POOL[Math.floor(random() * POOL.length)]!]
+  const lines = dests.map((d) => d.line)
   // Names are reused across runs: real platforms cap a repository or context at 100 variables.
   const secretName = `PROP_${seed % 40}`
   const prefix = `prop-${seed}`
-  const emulators = [gh, cci, gl, rgw]
-  for (const e of emulators) e.setFaults([])
-  const seeded = await rotate(dests.map((d) => d.line), secretName, prefix)
+  for (const e of emulators()) e.setFaults([])
+  const seeded = await rotate(lines, secretName, prefix)
   expect(seeded.outcome, `seed ${seed}: seeding run failed: ${JSON.stringify(seeded.destinations)}`).toBe('rotated')
   const old = seeded.token!.id!
-  emulators.forEach((e, i) => e.setFaults(faultsFor(random), seed * 10 + i))
-  const report = await rotate(dests.map((d) => d.line), secretName, prefix, 1000)
-  for (const e of emulators) e.setFaults([])
-  const live = new Set(rgw.tokens().filter((t) => !t.revoked).map((t) => t.public_id))
-  const why = `seed ${seed} (replay: PROPERTY_SEED=${seed}): ${JSON.stringify(report)}`
+  // The rotation under test runs a day later: the seeded token is past the overlap grace.
+  for (const e of [gh, cci, rgw]) e.passTime(1)
+  emulators().forEach((e, i) => e.setFaults(faultsFor(random), seed * 10 + i))
+  for (const e of emulators()) e.latencyMs = random() < 0.3 ? Math.floor(random() * 30) : 0
+  const overlap = random() < 0.3
+  const reports = await Promise.all([
+    rotate(lines, secretName, prefix, 1000),
+    ...(overlap ? [new Promise((r) => setTimeout(r, Math.floor(random() * 1000))).then(() => rotate(lines, secretName, prefix, 2000))] : []),
+  ])
+  for (const e of emulators()) {
+    e.setFaults([])
+    e.latencyMs = 0
+  }
+  const why = `seed ${seed} (replay: PROPERTY_SEED=${seed}): ${JSON.stringify(reports)}`
+  const valid = rgw.tokens().filter((t) => !t.revoked && t.name.startsWith(`${prefix}-`))
+  const newIds = new Set(reports.map((r) => r.token?.id).filter(Boolean))
 
   for (const d of dests) {
     const value = d.read(secretName)
     expect(value && rgw.isValid(value), `${why}\n${d.line} holds no valid token`).toBe(true)
   }
+  // Nothing orphaned: every valid token of the set is a run's new token or one a report says it kept.
+  const known = new Set([...newIds, ...reports.flatMap((r) => [...r.keptIds, ...(r.mayExist ?? [])])])
+  for (const t of valid) expect(t.public_id === old || known.has(t.public_id) || known.has(t.name), `${why}\n${t.name} (${t.public_id}) is valid but no report names it`).toBe(true)
+  // A run that minted (and so had listed the set) names the old token if it left it valid.
+  for (const r of reports) if (r.token?.id && valid.some((t) => t.public_id === old)) expect(r.keptIds, `${why}\nthe old token is valid but the report does not name it`).toContain(old)
+
+  // A success revokes the day-old token (the run that listed it first does).
+  if (reports.some((r) => r.outcome === 'rotated')) expect(valid.some((t) => t.public_id === old), `${why}\nold token not revoked`).toBe(false)
+  for (const report of reports) checkReport(report, dests, secretName, old, overlap, why)
+  return reports.map((r) => r.outcome).join('+')
+}
+
+function checkReport(report: Report, dests: typeof POOL, secretName: string, old: string, overlap: boolean, why: string): void {
+  const idOf = (line: string) => line.replace('?visibility=all', '')
   if (report.outcome === 'rotated') {
-    expect(live.has(old), `${why}\nold token not revoked`).toBe(false)
-    for (const d of dests) expect(rgw.isValid(d.read(secretName)!) && report.token, why).toBeTruthy()
-    const values = new Set(dests.map((d) => d.read(secretName)))
-    expect(values.size, `${why}\ndestinations hold different tokens`).toBe(1)
+    for (const d of dests) {
+      const reported = report.destinations.find((x) => x.id === idOf(d.line))
+      expect(['created', 'updated'], why).toContain(reported?.status)
+    }
   } else {
     expect(report.outcome, why).toBe('failed')
     expect(exitCode(report, false), why).toBe(1)
     expect(report.error, why).toBeTruthy()
-    const destinationFailed = report.destinations.some((d) => d.status === 'failed')
-    if (destinationFailed) expect(live.has(old), `${why}\nold token revoked although a destination failed`).toBe(true)
-    for (const d of report.destinations.filter((x) => x.status === 'failed')) expect(d.detail, `${why}\n${d.id} failed without a reason`).toBeTruthy()
-    const failedIds = report.destinations.filter((x) => x.status === 'failed').map((x) => x.id)
-    for (const d of dests) {
-      const reported = report.destinations.find((x) => x.id === d.line.replace('?visibility=all', ''))
-      // A destination not holding the new token must be reported as failed or not written.
-      if (report.token && d.read(secretName) !== undefined && reported && reported.status !== 'created' && reported.status !== 'updated') {
-        expect(['failed', 'not written'], why).toContain(reported.status)
-      }
-    }
-    expect(failedIds.every((id) => report.destinations.some((x) => x.id === id)), why).toBe(true)
+    expect(report.revokedIds.filter((id) => id === old), `${why}\nold token revoked by a failed run`).toEqual([])
+    for (const d of report.destinations.filter((x) => x.status === 'failed' || x.status === 'unknown')) expect(d.detail, `${why}\n${d.id} ${d.status} without a reason`).toBeTruthy()
   }
-  return report.outcome
+  // A destination reported as holding this run's token holds it (unless the other run wrote it after).
+  if (!overlap && report.token?.id) {
+    const ours = dests.filter((d) => ['created', 'updated'].includes(report.destinations.find((x) => x.id === idOf(d.line))?.status ?? ''))
+    const values = new Set(ours.map((d) => d.read(secretName)))
+    expect(values.size <= 1, `${why}\ndestinations reported as written hold different values`).toBe(true)
+    for (const v of values) expect(rgw.isValid(v!), why).toBe(true)
+  }
 }
 
 describe('failure safety under random faults', () => {
@@ -140,7 +168,8 @@ describe('failure safety under random faults', () => {
       const outcome = await property(seed)
       outcomes[outcome] = (outcomes[outcome] ?? 0) + 1
     }
-    // Both outcomes must actually occur, or the faults are too weak or too strong to test anything.
-    if (seeds.length >= 50) expect(Object.keys(outcomes).sort()).toEqual(['failed', 'rotated'])
-  }, 240_000)
+    // Every outcome must actually occur, or the faults are too weak or too strong to test anything.
+    if (seeds.length >= 100) for (const o of ['failed', 'rotated']) expect(Object.keys(outcomes).some((k) => k.split('+').includes(o)), JSON.stringify(outcomes)).toBe(true)
+    console.log(`property: ${seeds.length} seeds, outcomes ${JSON.stringify(outcomes)}`)
+  }, 280_000)
 })

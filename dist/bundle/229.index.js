@@ -10,11 +10,13 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7213);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _written_since_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6193);
 /**
  * CircleCI contexts and project environment variables (API v2, `Circle-Token`). A context is found
  * by its owner slug (following pagination) and created when missing unless `?create=false`; values
  * are sent exactly as given - no trailing newline.
  */
+
 
 
 const MAX_VALUE_BYTES = 32 * 1024;
@@ -140,6 +142,19 @@ class ContextVariable {
         await this.api.client.request('PUT', `/context/${context.id}/environment-variable/${encodeURIComponent(this.secretName)}`, { body: { value: secret } });
         return { result: this.exists ? 'updated' : 'created', changes: context.created ? [`context "${this.t.context}" created`] : undefined };
     }
+    /** Context values cannot be read back: the variable's `updated_at` says whether the write landed. */
+    async confirm(_secret, since) {
+        if (!this.contextId)
+            return undefined;
+        try {
+            const vars = await this.api.all(`/context/${this.contextId}/environment-variable`);
+            const v = vars.find((x) => x.variable === this.secretName);
+            return v ? (0,_written_since_js__WEBPACK_IMPORTED_MODULE_2__/* .writtenSince */ .w)(v.updated_at, since) : false;
+        }
+        catch {
+            return undefined;
+        }
+    }
 }
 class ProjectVariable {
     id;
@@ -172,13 +187,49 @@ class ProjectVariable {
         checkCircleCIValue(this.id, secret);
     }
     async write(secret) {
-        await this.api.client.request('POST', `/project/${this.slug}/envvar`, { body: { name: this.secretName, value: secret } });
+        // An upsert: sending it twice is harmless.
+        await this.api.client.request('POST', `/project/${this.slug}/envvar`, { body: { name: this.secretName, value: secret }, idempotent: true });
         return { result: this.exists ? 'updated' : 'created' };
+    }
+    /** CircleCI shows the last four characters of a project variable (`xxxx1234`): enough to tell our value from another. */
+    async confirm(secret) {
+        try {
+            const res = await this.api.client.get(`/project/${this.slug}/envvar/${encodeURIComponent(this.secretName)}`);
+            const shown = String(res.data?.value ?? '');
+            return secret.length > 4 && /^x+/.test(shown) ? shown.slice(-4) === secret.slice(-4) : undefined;
+        }
+        catch (err) {
+            return err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NotFoundError */ .m_ ? false : undefined;
+        }
     }
 }
 function createCircleCIDestinations(targets, plan, ctx) {
     const api = new CircleCIApi((0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .makeClient */ .yu)(ctx, 'circleci', `${plan.circleci.url}/api/v2`, { 'circle-token': plan.circleci.token }));
     return targets.map((t) => (t.kind === 'context' ? new ContextVariable(t.id, t, api) : new ProjectVariable(t.id, t, api)));
+}
+
+
+/***/ }),
+
+/***/ 6193:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w: () => (/* binding */ writtenSince)
+/* harmony export */ });
+/**
+ * Where a value cannot be read back, a server's `updated_at` tells whether a write whose answer was
+ * lost landed. The server's clock is not ours, so a minute either side counts as "since": reading a
+ * landed write as failed could revoke a token a destination holds. The price is that another write
+ * within that minute reads as ours; only a run of the same set writes there that close, and the
+ * overlap grace keeps its token valid, so the destination holds a valid token either way.
+ */
+const CLOCK_SKEW_MS = 60_000;
+function writtenSince(updatedAt, since) {
+    const updated = Date.parse(String(updatedAt ?? ''));
+    if (Number.isNaN(updated))
+        return undefined;
+    return updated >= since.getTime() - CLOCK_SKEW_MS;
 }
 
 

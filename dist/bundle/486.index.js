@@ -132,16 +132,41 @@ class GitLabVariableDestination {
             out.push('masked stays true: GitLab cannot unmask a hidden variable');
         return out.length ? out : undefined;
     }
+    get path() {
+        return `${this.base}/variables/${encodeURIComponent(this.secretName)}`;
+    }
+    update(secret) {
+        return this.api.client.request('PUT', this.path, { query: { 'filter[environment_scope]': this.t.scope }, body: { value: secret, ...this.flags() } });
+    }
     async write(secret) {
         this.checkValue(secret);
         if (this.existing) {
-            await this.api.client.request('PUT', `${this.base}/variables/${encodeURIComponent(this.secretName)}`, { query: { 'filter[environment_scope]': this.t.scope }, body: { value: secret, ...this.flags() } });
+            await this.update(secret);
             return { result: 'updated', changes: this.changes() };
         }
         const { masked, ...rest } = this.flags();
         const visibility = this.t.hidden ? { masked_and_hidden: true, masked: true } : { masked };
-        await this.api.client.request('POST', `${this.base}/variables`, { body: { key: this.secretName, value: secret, environment_scope: this.t.scope, ...rest, ...visibility } });
+        try {
+            await this.api.client.request('POST', `${this.base}/variables`, { body: { key: this.secretName, value: secret, environment_scope: this.t.scope, ...rest, ...visibility } });
+        }
+        catch (err) {
+            // Created meanwhile (by an attempt whose answer was lost, or another run): continue as an update.
+            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TokenActionError */ .gk && err.status === 400 && /already been taken/i.test(err.platformMessage ?? '')))
+                throw err;
+            await this.update(secret);
+            return { result: 'updated', changes: ['the variable appeared after preflight; updated instead of created'] };
+        }
         return { result: 'created' };
+    }
+    /** Reads the value back; a hidden variable's value reads as null, so GitLab cannot tell then. */
+    async confirm(secret) {
+        try {
+            const res = await this.api.client.get(this.path, { query: { 'filter[environment_scope]': this.t.scope } });
+            return typeof res.data?.value === 'string' ? res.data.value === secret : undefined;
+        }
+        catch (err) {
+            return err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NotFoundError */ .m_ ? false : undefined;
+        }
     }
 }
 function createGitLabDestinations(targets, plan, ctx) {

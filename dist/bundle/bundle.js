@@ -67395,6 +67395,8 @@ module.exports = {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  Qj: () => (/* binding */ OVERLAP_GRACE_MS),
+  Yj: () => (/* binding */ RUN_DEADLINE_MS),
   yu: () => (/* binding */ makeClient),
   CU: () => (/* binding */ newStats),
   WC: () => (/* binding */ readConcurrency)
@@ -67524,8 +67526,23 @@ class HttpClient {
     async request(method, path, opts = {}) {
         const url = this.url(path, opts.query);
         const where = `${method} ${this.options.redactor.redact(url.pathname)}`;
+        // Set once an attempt of a write may have reached the server: from then on a failure is unknown, not failed.
+        const state = { sentUnanswered: false };
+        try {
+            return await this.attempt(method, url, where, opts, state);
+        }
+        catch (err) {
+            if (!state.sentUnanswered || err instanceof errors/* OutcomeUnknownError */.Do)
+                throw err;
+            const e = err instanceof errors/* TokenActionError */.gk ? err : undefined;
+            throw new errors/* OutcomeUnknownError */.Do(`${e?.message ?? `${this.platform}: ${where}: stopped (${(0,errors/* errorMessage */.gJ)(err)})`} (it may have been applied: an answer was lost)`, this.platform, e?.status, e?.platformMessage);
+        }
+    }
+    async attempt(method, url, where, opts, state) {
         let failures = 0;
         let rateLimitedMs = 0;
+        const write = method !== 'GET' && method !== 'HEAD';
+        const idempotent = opts.idempotent ?? method !== 'POST';
         for (;;) {
             this.options.signal?.throwIfAborted();
             let meta;
@@ -67544,8 +67561,15 @@ class HttpClient {
                     const wait = Math.ceil((err.resetAt - this.clock.now()) / 1000);
                     throw new errors/* RateLimitError */.OE(`${this.platform}: ${where}: the request quota is used up until ${new Date(err.resetAt).toISOString()}; waiting ${wait} s is more than the ${Math.round(this.retry.maxQuotaWaitMs / 1000)} s limit`, this.platform);
                 }
+                const maybeSent = mayHaveReachedServer(err);
+                const said = this.options.redactor.redact(describeNetworkError(err));
+                if (write && maybeSent) {
+                    state.sentUnanswered = true;
+                    if (!idempotent)
+                        throw new errors/* OutcomeUnknownError */.Do(`${this.platform}: ${where}: the answer was lost (${said}); not retried, since sending it again could apply it twice`, this.platform);
+                }
                 if (++failures > this.retry.maxRetries) {
-                    throw new errors/* NetworkError */.Dr(`${this.platform}: ${where} failed: ${this.options.redactor.redact(describeNetworkError(err))} (gave up after ${failures} attempts)`, this.platform);
+                    throw new errors/* NetworkError */.Dr(`${this.platform}: ${where} failed: ${said} (gave up after ${failures} attempts)`, this.platform);
                 }
                 await this.backoff(failures, 0);
                 continue;
@@ -67566,9 +67590,16 @@ class HttpClient {
                 this.scheduler.pauseUntil(this.clock.now() + wait);
                 continue;
             }
-            if (RETRYABLE_STATUS.has(meta.status) && ++failures <= this.retry.maxRetries) {
-                await this.backoff(failures, meta.status);
-                continue;
+            if (RETRYABLE_STATUS.has(meta.status)) {
+                // A 5xx may come from a proxy after the origin applied the request.
+                if (write)
+                    state.sentUnanswered = true;
+                if (write && !idempotent)
+                    throw this.toError(meta, where);
+                if (++failures <= this.retry.maxRetries) {
+                    await this.backoff(failures, meta.status);
+                    continue;
+                }
             }
             throw this.toError(meta, where);
         }
@@ -67632,6 +67663,12 @@ class HttpClient {
         return this.error(meta, where, errors/* ApiError */.hD, 'request failed');
     }
 }
+/** Failures before a request could leave (refused, no such host, bad certificate) certainly did not apply it. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'ERR_TLS_CERT_ALTNAME_INVALID']);
+function mayHaveReachedServer(err) {
+    const code = err?.code ?? err?.cause?.code;
+    return !(code && NOT_SENT.has(code));
+}
 function describeNetworkError(err) {
     if (err instanceof Error) {
         const code = err.code;
@@ -67643,6 +67680,13 @@ function describeNetworkError(err) {
 ;// CONCATENATED MODULE: ./src/context.ts
 
 
+/**
+ * A run sends no request later than this after it starts (its signal aborts), so a token older than
+ * the deadline plus one request timeout cannot still be on its way to a destination. Six hours is
+ * also the longest a GitHub-hosted job may run.
+ */
+const RUN_DEADLINE_MS = 6 * 3_600_000;
+const OVERLAP_GRACE_MS = RUN_DEADLINE_MS + 15 * 60_000;
 /**
  * Preflight only reads (1 point each on GitHub) and is bounded by latency, not budget: it runs four
  * times as many requests at once as writes do, within GitHub's cap of 100 concurrent requests.
@@ -67683,6 +67727,7 @@ function makeClient(ctx, platform, baseUrl, headers, scheduler) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Do: () => (/* binding */ OutcomeUnknownError),
 /* harmony export */   Dr: () => (/* binding */ NetworkError),
 /* harmony export */   OE: () => (/* binding */ RateLimitError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
@@ -67722,6 +67767,12 @@ class RateLimitError extends TokenActionError {
 class ApiError extends TokenActionError {
 }
 class NetworkError extends TokenActionError {
+}
+/**
+ * A write (or mint) was sent but its answer was lost: a 5xx, a reset or a timeout after sending. It
+ * may have happened; callers decide as if it did. Status and message are those of the last attempt.
+ */
+class OutcomeUnknownError extends TokenActionError {
 }
 function errorMessage(err) {
     return err instanceof Error ? err.message : String(err);
@@ -75848,12 +75899,57 @@ function parseTargets(text, defaultName) {
     return targets;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/token-name.ts
+/** Minted token names are `<prefix>-<UTC yyyymmddHHMMss>`: unique, sortable, and say what minted them. */
+
+const MAX_PREFIX = 135;
+/** Where the run comes from, per CI system: the part of the default prefix that keeps workflows apart. */
+function origin(env) {
+    if (env.GITHUB_REPOSITORY)
+        return `gh.${env.GITHUB_REPOSITORY}`;
+    if (env.CI_PROJECT_PATH)
+        return `gl.${env.CI_PROJECT_PATH}`;
+    if (env.CIRCLE_PROJECT_USERNAME && env.CIRCLE_PROJECT_REPONAME)
+        return `cci.${env.CIRCLE_PROJECT_USERNAME}/${env.CIRCLE_PROJECT_REPONAME}`;
+    return undefined;
+}
+/**
+ * The default rotation set: where the run comes from plus the secret name, e.g.
+ * `gh.acme.api.rack-gateway-api-token`, so two repositories rotating the same secret on one issuer
+ * never revoke each other's tokens. Undefined outside a CI system this knows.
+ */
+function defaultPrefix(secretName, env) {
+    const where = origin(env);
+    if (!where)
+        return undefined;
+    const prefix = `${where}/${secretName}`
+        .toLowerCase()
+        .replace(/_/g, '-')
+        .replace(/\//g, '.')
+        .replace(/[^a-z0-9_.-]/g, '-');
+    if (prefix.length <= MAX_PREFIX)
+        return prefix;
+    // Keep it unique when cut: the end carries a hash of the whole.
+    return `${prefix.slice(0, MAX_PREFIX - 9)}.${(0,external_node_crypto_.createHash)('sha256').update(prefix).digest('hex').slice(0, 8)}`;
+}
+function mintedName(prefix, at) {
+    const stamp = at.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+    return `${prefix}-${stamp}`;
+}
+/** True only for names this prefix minted, so `rwx-access-token` never touches `rwx-access-token-staging-...`. */
+function isMintedWith(prefix, name) {
+    return name.length === prefix.length + 15 && name.startsWith(`${prefix}-`) && /^\d{14}$/.test(name.slice(prefix.length + 1));
+}
+
 ;// CONCATENATED MODULE: ./src/plan.ts
 /**
  * Turns raw inputs (action inputs, CLI flags or TOKEN_ACTION_* variables - all the same names) into
  * one validated Plan. Pure: no I/O. Every error names the input and the rule, so nothing is minted
  * or written when any input is bad.
  */
+
 
 
 
@@ -75983,7 +76079,7 @@ function parseMode(inputs, kind) {
     }
     return mode;
 }
-function parseSpec(inputs, kind, mode, secretName, now) {
+function parseSpec(inputs, kind, mode, secretName, env, now) {
     const can = ISSUER_CAN[kind];
     const role = get(inputs, 'token-role');
     const permissions = get(inputs, 'token-permissions') === undefined ? undefined : lines(get(inputs, 'token-permissions'));
@@ -76007,10 +76103,13 @@ function parseSpec(inputs, kind, mode, secretName, now) {
     if (mints && kind === 'http' && !role && !permissions && !projects) {
         throw new errors/* ConfigError */.xL('token-role', 'http issuer tokens need token-role (workspace token) or token-projects (project token)');
     }
-    const namePrefix = get(inputs, 'token-name') ?? secretName.toLowerCase().replace(/_/g, '-');
+    const namePrefix = get(inputs, 'token-name') ?? defaultPrefix(secretName, env) ?? (mode === 'rotate' ? undefined : secretName.toLowerCase().replace(/_/g, '-'));
+    if (namePrefix === undefined) {
+        throw new errors/* ConfigError */.xL('token-name', 'is required in rotate mode outside GitHub Actions, GitLab CI and CircleCI: it names the rotation set, the tokens a successful rotation revokes (e.g. --token-name ci-deploy-rack-gateway)');
+    }
     // Rack Gateway names are <= 150 chars and we append -yyyymmddHHMMss (15 chars).
-    if (namePrefix.length > 135)
-        throw new errors/* ConfigError */.xL('token-name', 'must be at most 135 characters (a 15-character timestamp is appended)');
+    if (namePrefix.length > MAX_PREFIX)
+        throw new errors/* ConfigError */.xL('token-name', `must be at most ${MAX_PREFIX} characters (a 15-character timestamp is appended)`);
     if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(namePrefix))
         throw new errors/* ConfigError */.xL('token-name', `"${namePrefix}" may contain only letters, digits, ., _ and - and must start with a letter or digit`);
     return { namePrefix, role, permissions, projects, expiry: expiresIn === undefined ? undefined : parseExpiry('token-expires-in', expiresIn, now) };
@@ -76045,7 +76144,7 @@ function buildPlan(inputs, env = {}, now = new Date()) {
     const secretName = get(inputs, 'secret-name') ?? DEFAULT_SECRET_NAME[kind];
     if (!secretName)
         throw new errors/* ConfigError */.xL('secret-name', `is required for issuer ${kind} (no conventional default)`);
-    const spec = parseSpec(inputs, kind, mode, secretName, now);
+    const spec = parseSpec(inputs, kind, mode, secretName, env, now);
     const destinationsText = get(inputs, 'destinations');
     if (!destinationsText && mode !== 'ephemeral')
         throw new errors/* ConfigError */.xL('destinations', 'is required (one per line, e.g. github:repo/acme/api); only ephemeral mode may omit it');
@@ -76108,6 +76207,7 @@ function escapeCell(text) {
 const ICON = {
     created: '✅ created',
     updated: '✅ updated',
+    unknown: '❓ unknown',
     failed: '❌ failed',
     'would create': '📝 would create',
     'would update': '📝 would update',
@@ -76131,6 +76231,8 @@ function summaryMarkdown(r) {
         out.push(`Revoked previous tokens: ${r.revokedIds.map((i) => `\`${i}\``).join(', ')}`, '');
     if (r.keptIds.length)
         out.push(`Still valid (not revoked): ${r.keptIds.map((i) => `\`${i}\``).join(', ')}`, '');
+    if (r.mayExist?.length)
+        out.push(`May exist (a mint's answer was lost; check and revoke): ${r.mayExist.map((n) => `\`${n}\``).join(', ')}`, '');
     for (const n of r.notes)
         out.push(`> ${n}`, '');
     return out.join('\n');
@@ -76149,6 +76251,8 @@ function summaryText(r) {
         lines.push(`  revoked: ${r.revokedIds.join(', ')}`);
     if (r.keptIds.length)
         lines.push(`  still valid: ${r.keptIds.join(', ')}`);
+    if (r.mayExist?.length)
+        lines.push(`  may exist (check and revoke): ${r.mayExist.join(', ')}`);
     for (const n of r.notes)
         lines.push(`  note: ${n}`);
     return lines;
@@ -76538,161 +76642,103 @@ async function runPool(items, limit, task, signal) {
     return results;
 }
 
-;// CONCATENATED MODULE: ./src/token-name.ts
-/** Minted token names are `<prefix>-<UTC yyyymmddHHMMss>`: unique, sortable, and say what minted them. */
-function mintedName(prefix, at) {
-    const stamp = at.toISOString().replace(/[-:T]/g, '').slice(0, 14);
-    return `${prefix}-${stamp}`;
-}
-/** True only for names this prefix minted, so `rwx-access-token` never touches `rwx-access-token-staging-...`. */
-function isMintedWith(prefix, name) {
-    return name.length === prefix.length + 15 && name.startsWith(`${prefix}-`) && /^\d{14}$/.test(name.slice(prefix.length + 1));
-}
-
-;// CONCATENATED MODULE: ./src/rotate.ts
+;// CONCATENATED MODULE: ./src/lifecycle.ts
 /**
- * The lifecycle: preflight every destination, check whether rotation is due, mint (or take) the
- * token, mask it, verify it, write it everywhere, and only then revoke what it replaces. Depends
- * only on the Issuer and Destination interfaces, so every platform plugs in the same way.
+ * The run, in phases: preflight every destination, list the rotation set, check whether rotation is
+ * due, obtain the token (mint it, or take the given one), verify it, write it everywhere, then settle:
+ * revoke what it replaces only when every destination certainly holds it. Each phase returns its
+ * result or a `Stop`; the report is written in one place, at the end. Depends only on the Issuer and
+ * Destination interfaces, so every platform plugs in the same way.
  */
 
 
 
 
 
+/** Why the run ended early (or how it ended): the outcome and, when it failed, the reason. */
+class Stop {
+    outcome;
+    error;
+    constructor(outcome, error) {
+        this.outcome = outcome;
+        this.error = error;
+    }
+}
 const EXPIRY_WARNING_DAYS = 14;
 const EPHEMERAL_DEFAULT = { amount: 1, unit: 'h', text: '1h' };
-class Run {
+const MINT_ATTEMPTS = 3;
+const HELD = new Set(['created', 'updated']);
+function secretOf(o) {
+    return o.kind === 'minted' ? o.token.secret : o.secret;
+}
+class Lifecycle {
     plan;
     deps;
-    report;
-    now;
+    // What the run learned; `report()` turns it into the Report, once.
+    rows = [];
+    notes = [];
+    revoked = [];
+    kept = [];
+    unconfirmed = [];
+    previous = [];
+    token;
+    newTokenRevoked;
+    startedAt;
     constructor(plan, deps) {
         this.plan = plan;
         this.deps = deps;
-        this.now = () => new Date(deps.ctx.clock.now());
-        this.report = {
-            outcome: 'failed',
-            mode: plan.mode,
-            issuer: plan.issuer.kind,
-            dryRun: plan.dryRun,
-            destinations: [],
-            revokedIds: [],
-            keptIds: [],
-            notes: [],
-            startedAt: this.now().toISOString(),
-            finishedAt: '',
-            requests: { total: 0, retries: 0, rateLimited: 0 },
-        };
+        this.startedAt = this.now();
+    }
+    now() {
+        return new Date(this.deps.ctx.clock.now());
     }
     get log() {
         return this.deps.ctx.log;
     }
-    fail(error) {
-        this.report.outcome = 'failed';
-        this.report.error = this.deps.ctx.redactor.redact(error);
-        return this.report;
-    }
-    done(outcome) {
-        this.report.outcome = outcome;
-        return this.report;
+    redact(text) {
+        return this.deps.ctx.redactor.redact(text);
     }
     async execute() {
+        let end;
         try {
-            return await this.lifecycle();
-        }
-        finally {
-            const s = this.deps.ctx.stats;
-            this.report.requests = { total: s.requests, retries: s.retries, rateLimited: s.rateLimited };
-            this.report.finishedAt = this.now().toISOString();
-        }
-    }
-    async lifecycle() {
-        const { plan } = this;
-        const { issuer } = this.deps;
-        // 2. Preflight: every destination, and the issuer credential (by listing) where it can list.
-        const destinations = await this.preflight();
-        if (!destinations)
-            return this.fail('preflight failed: nothing was minted or written');
-        let previous = [];
-        if (plan.mode !== 'distribute' && issuer.can.list) {
-            try {
-                previous = (await issuer.list(plan.spec.namePrefix)).filter((t) => isMintedWith(plan.spec.namePrefix, t.name));
-            }
-            catch (err) {
-                return this.fail(`issuer ${issuer.kind}: listing tokens failed: ${(0,errors/* errorMessage */.gJ)(err)}`);
-            }
-        }
-        // 3. Due?
-        if (plan.rotateIfOlderThan && previous.length) {
-            const newest = previous.reduce((a, b) => (Date.parse(a.createdAt) >= Date.parse(b.createdAt) ? a : b));
-            const dueAt = addDuration(new Date(newest.createdAt), plan.rotateIfOlderThan);
-            if (dueAt > this.now()) {
-                this.report.notes.push(`newest token ${newest.name} was created ${newest.createdAt}; next rotation is due ${dueAt.toISOString()} (rotate-if-older-than ${plan.rotateIfOlderThan.text})`);
-                this.report.destinations = destinations.map((d) => ({ id: d.id, name: d.secretName, status: 'not written', detail: 'not due' }));
-                return this.done('not-due');
-            }
-        }
-        if (plan.dryRun)
-            return this.dryRun(destinations, previous);
-        // 4. Mint, or take the given token; mask it before anything else is logged.
-        const minted = plan.mode !== 'distribute';
-        let token;
-        try {
-            token = await this.obtainToken();
+            end = await this.phases();
         }
         catch (err) {
-            return this.fail(`issuer ${issuer.kind}: could not mint the token: ${(0,errors/* errorMessage */.gJ)(err)}`);
+            end = new Stop('failed', `unexpected error: ${(0,errors/* errorMessage */.gJ)(err)}`);
         }
-        this.report.token = minted ? { id: token.id, name: token.name, expiresAt: token.expiresAt } : {};
-        if (minted)
-            this.log.info(`minted ${token.name} (id ${token.id})`);
-        // 5. Verify, then check the real value against each destination's rules.
-        const verified = await this.verify(token, minted);
-        if (!verified)
-            return this.report;
-        const valueProblems = destinations.flatMap((d) => {
-            try {
-                d.checkValue(token.secret);
-                return [];
-            }
-            catch (err) {
-                return [`${d.id}: ${(0,errors/* errorMessage */.gJ)(err)}`];
-            }
-        });
-        if (valueProblems.length) {
-            await this.revokeNew(token, minted);
-            return this.fail(`the token value breaks a destination's rule, so it was not written anywhere: ${valueProblems.join('; ')}`);
-        }
-        // 6. Write everywhere.
-        const results = await this.writeAll(destinations, token.secret);
-        this.report.destinations.push(...results);
-        const ok = results.filter((r) => r.status === 'created' || r.status === 'updated').length;
-        const failed = results.length - ok;
-        // 7. Revoke only when every destination holds the new token.
-        if (failed > 0) {
-            this.report.keptIds = previous.map((p) => p.id);
-            if (ok === 0)
-                await this.revokeNew(token, minted);
-            const reason = this.deps.ctx.signal?.aborted ? 'the run was cancelled' : `${failed} of ${results.length} destinations failed`;
-            return this.fail(`${reason}; no previous token was revoked${ok === 0 && minted ? ' and the new token, which reached no destination, was revoked' : ''}. Re-run to converge.`);
-        }
-        if (plan.mode === 'rotate') {
-            const stillValid = await this.revokePrevious(previous, token);
-            if (stillValid.length)
-                return this.fail(`every destination holds the new token, but revoking ${stillValid.join(', ')} failed: they are still valid. Re-run to finish.`);
-        }
-        this.distributeNotes();
-        return this.done(plan.mode === 'rotate' ? 'rotated' : plan.mode === 'distribute' ? 'distributed' : 'created');
+        return this.report(end);
     }
+    async phases() {
+        const ready = await this.preflight();
+        if (ready instanceof Stop)
+            return ready;
+        const previous = await this.listSet();
+        if (previous instanceof Stop)
+            return previous;
+        this.previous = previous;
+        const notDue = this.dueCheck(previous, ready);
+        if (notDue)
+            return notDue;
+        if (this.plan.dryRun)
+            return this.dryRun(ready, previous);
+        const obtained = await this.obtain();
+        if (obtained instanceof Stop)
+            return obtained;
+        const unusable = await this.verify(obtained, ready);
+        if (unusable)
+            return unusable;
+        const since = this.now();
+        this.rows = await this.writeAll(ready, secretOf(obtained), since);
+        return this.settle(obtained, previous);
+    }
+    // Phase 1: preflight. Nothing is minted if any destination fails it.
     async preflight() {
         let built;
         try {
             built = await this.deps.buildDestinations();
         }
         catch (err) {
-            this.report.error = (0,errors/* errorMessage */.gJ)(err);
-            return undefined;
+            return new Stop('failed', `preflight failed, nothing was minted or written: ${(0,errors/* errorMessage */.gJ)(err)}`);
         }
         const checks = await runPool(built.destinations, (0,context/* readConcurrency */.WC)(this.plan.concurrency), async (d) => {
             try {
@@ -76705,76 +76751,183 @@ class Run {
                 return undefined;
             }
             catch (err) {
-                return { id: d.id, name: d.secretName, status: 'failed', detail: `preflight: ${this.deps.ctx.redactor.redact((0,errors/* errorMessage */.gJ)(err))}` };
+                return { id: d.id, name: d.secretName, status: 'failed', detail: `preflight: ${this.redact((0,errors/* errorMessage */.gJ)(err))}` };
             }
         });
         const failures = [...built.failures, ...checks.filter((c) => c !== undefined)];
         if (!failures.length)
             return built.destinations;
         const failedIds = new Set(failures.map((f) => f.id));
-        this.report.destinations = [...failures, ...built.destinations.filter((d) => !failedIds.has(d.id)).map((d) => ({ id: d.id, name: d.secretName, status: 'not written', detail: 'preflight of another destination failed' }))];
-        return undefined;
+        this.rows = [...failures, ...built.destinations.filter((d) => !failedIds.has(d.id)).map((d) => this.row(d, 'not written', 'preflight of another destination failed'))];
+        return new Stop('failed', `preflight failed for ${failures.length} destination(s): nothing was minted or written`);
     }
-    async dryRun(destinations, previous) {
-        const plans = await runPool(destinations, (0,context/* readConcurrency */.WC)(this.plan.concurrency), async (d) => {
+    // Phase 2: the rotation set's tokens (those this prefix minted).
+    async listSet() {
+        const { issuer } = this.deps;
+        if (this.plan.mode === 'distribute' || !issuer.can.list)
+            return [];
+        try {
+            return (await issuer.list(this.plan.spec.namePrefix)).filter((t) => isMintedWith(this.plan.spec.namePrefix, t.name));
+        }
+        catch (err) {
+            return new Stop('failed', `issuer ${issuer.kind}: listing tokens failed: ${(0,errors/* errorMessage */.gJ)(err)}`);
+        }
+    }
+    // Phase 3: due?
+    dueCheck(previous, ready) {
+        const limit = this.plan.rotateIfOlderThan;
+        if (!limit || !previous.length)
+            return undefined;
+        const newest = previous.reduce((a, b) => (Date.parse(a.createdAt) >= Date.parse(b.createdAt) ? a : b));
+        const created = new Date(newest.createdAt);
+        if (Number.isNaN(created.getTime()))
+            return new Stop('failed', `issuer ${this.deps.issuer.kind}: token ${newest.name} has an unreadable created_at, so whether rotation is due is unknown`);
+        const dueAt = addDuration(created, limit);
+        if (dueAt <= this.now())
+            return undefined;
+        this.notes.push(`newest token ${newest.name} was created ${newest.createdAt}; next rotation is due ${dueAt.toISOString()} (rotate-if-older-than ${limit.text})`);
+        this.rows = ready.map((d) => this.row(d, 'not written', 'not due'));
+        return new Stop('not-due');
+    }
+    async dryRun(ready, previous) {
+        const plans = await runPool(ready, (0,context/* readConcurrency */.WC)(this.plan.concurrency), async (d) => {
             try {
-                return { id: d.id, name: d.secretName, status: (await d.wouldWrite()) === 'created' ? 'would create' : 'would update' };
+                return this.row(d, (await d.wouldWrite()) === 'created' ? 'would create' : 'would update');
             }
             catch (err) {
-                return { id: d.id, name: d.secretName, status: 'failed', detail: (0,errors/* errorMessage */.gJ)(err) };
+                return this.row(d, 'failed', this.redact((0,errors/* errorMessage */.gJ)(err)));
             }
         });
-        this.report.destinations = plans.filter((p) => p !== undefined);
+        this.rows = plans.filter((p) => p !== undefined);
         if (this.plan.mode === 'rotate' && previous.length)
-            this.report.notes.push(`would revoke ${previous.length} previous token(s): ${previous.map((p) => p.id).join(', ')}`);
-        if (this.report.destinations.some((d) => d.status === 'failed'))
-            return this.fail('dry run: some destinations could not be planned');
-        return this.done('planned');
+            this.notes.push(`would revoke ${previous.length} previous token(s): ${previous.map((p) => p.id).join(', ')}`);
+        if (this.rows.some((d) => d.status === 'failed'))
+            return new Stop('failed', 'dry run: some destinations could not be planned');
+        return new Stop('planned');
     }
-    async obtainToken() {
+    // Phase 4: obtain the token and mask it before anything else is logged.
+    async obtain() {
         const { plan } = this;
-        const { issuer, ctx } = this.deps;
+        const { ctx, issuer } = this.deps;
         if (plan.mode === 'distribute') {
             ctx.redactor.add(plan.issuer.token);
-            return { id: '', name: '', secret: plan.issuer.token };
+            this.token = {};
+            return { kind: 'given', secret: plan.issuer.token };
         }
+        const minted = await this.mint();
+        if (minted instanceof Stop)
+            return minted;
+        ctx.redactor.add(minted.secret);
+        this.token = { id: minted.id, name: minted.name, expiresAt: minted.expiresAt };
+        this.log.info(`minted ${minted.name} (id ${minted.id})`);
+        const obtained = { kind: 'minted', token: minted };
+        try {
+            this.deps.onMinted?.(minted);
+        }
+        catch (err) {
+            await this.revokeNew(obtained, 'it could not be handed over');
+            return new Stop('failed', `issuer ${issuer.kind}: the token was minted but could not be handed over (${(0,errors/* errorMessage */.gJ)(err)}), so it was not written anywhere${this.newTokenRevoked ? ' and was revoked' : ''}`);
+        }
+        return obtained;
+    }
+    /**
+     * Mints, never blindly twice: a mint whose answer was lost may have made a token, so the set is
+     * listed by that exact name and a token found there is revoked (its value is shown only once, so
+     * it cannot be used) before the next attempt. Each attempt takes a new one-second name, so a name
+     * that clashes is never one this run sent before: it is another run's (a re-run, a matrix sibling).
+     */
+    async mint() {
+        const { plan } = this;
+        const { issuer, ctx } = this.deps;
         const now = this.now();
         const expiry = plan.spec.expiry ? expiryDate(plan.spec.expiry, now) : plan.mode === 'ephemeral' && issuer.can.expiry ? addDuration(now, EPHEMERAL_DEFAULT) : undefined;
         const spec = { role: plan.spec.role, permissions: plan.spec.permissions, projects: plan.spec.projects, expiresAt: expiry?.toISOString() };
-        let token;
-        for (let attempt = 1;; attempt++) {
+        let name = '';
+        // Names already in the set belong to other runs: a lost answer for one of them was a clash, not ours.
+        const taken = new Set(this.previous.map((p) => p.name));
+        for (let attempt = 1; attempt <= MINT_ATTEMPTS; attempt++) {
+            if (attempt > 1 || taken.has(mintedName(plan.spec.namePrefix, this.now())))
+                await ctx.clock.sleep(1000 - (ctx.clock.now() % 1000) + 5, ctx.signal);
+            name = mintedName(plan.spec.namePrefix, this.now());
             try {
-                token = await issuer.create({ ...spec, name: mintedName(plan.spec.namePrefix, this.now()) });
-                break;
+                return await issuer.create({ ...spec, name });
             }
             catch (err) {
-                // Names carry a one-second timestamp and are unique: a run in the same second (a re-run,
-                // a matrix sibling) takes the next second's name.
+                if (err instanceof errors/* OutcomeUnknownError */.Do) {
+                    const cleared = await this.clearLostMint(name, taken);
+                    if (cleared)
+                        return cleared;
+                    continue;
+                }
                 const clash = err instanceof errors/* TokenActionError */.gk && (err.status === 400 || err.status === 409) && /already exists|taken/i.test(err.platformMessage ?? '');
-                if (!clash || attempt >= 3)
-                    throw err;
-                await ctx.clock.sleep(1000 - (ctx.clock.now() % 1000) + 5, ctx.signal);
+                if (!clash)
+                    return new Stop('failed', `issuer ${issuer.kind}: could not mint the token: ${(0,errors/* errorMessage */.gJ)(err)}`);
             }
         }
-        ctx.redactor.add(token.secret);
-        this.deps.onMinted?.(token);
-        return token;
+        return new Stop('failed', `issuer ${issuer.kind}: could not mint the token after ${MINT_ATTEMPTS} attempts (last name tried: ${name})`);
     }
-    async verify(token, minted) {
+    /**
+     * After a lost mint answer: revokes the token if it was made. Returns a Stop when that cannot be
+     * settled. A token of that name that was listed before is another run's: this mint clashed with it.
+     * (Two runs of one set minting in the same second with one answer lost remain indistinguishable:
+     * serialise runs of a set, see the README.)
+     */
+    async clearLostMint(name, taken) {
         const { issuer } = this.deps;
+        let found;
         try {
-            const identity = await issuer.verify(token.secret);
-            const t = (this.report.token ??= {});
+            const listed = await issuer.list(this.plan.spec.namePrefix);
+            found = listed.filter((t) => t.name === name && !taken.has(t.name));
+            for (const t of listed)
+                taken.add(t.name);
+        }
+        catch (err) {
+            this.unconfirmed.push(name);
+            this.notes.push(`a token named ${name} may have been minted (its answer was lost) and the set could not be listed to check: revoke it at the issuer if it exists`);
+            return new Stop('failed', `issuer ${issuer.kind}: the mint's answer was lost and listing to check it failed (${(0,errors/* errorMessage */.gJ)(err)}); nothing was written`);
+        }
+        for (const t of found) {
+            try {
+                await issuer.revoke(t.id);
+                this.revoked.push(t.id);
+                this.notes.push(`the mint of ${t.name} (id ${t.id}) was applied but its answer was lost; the token was revoked, as its value is shown only once`);
+            }
+            catch (err) {
+                this.kept.push(t.id);
+                this.notes.push(`${t.name} (id ${t.id}) was minted but its answer was lost, and revoking it failed (${(0,errors/* errorMessage */.gJ)(err)}): revoke it by hand`);
+                return new Stop('failed', `issuer ${issuer.kind}: a lost mint left ${t.name} (id ${t.id}) valid and it could not be revoked; nothing was written`);
+            }
+        }
+        return undefined;
+    }
+    // Phase 5: verify with the issuer, then check the real value against each destination's rules.
+    async verify(obtained, ready) {
+        const { issuer } = this.deps;
+        const secret = secretOf(obtained);
+        try {
+            const identity = await issuer.verify(secret);
+            const t = (this.token ??= {});
             t.verifiedAs = identity.subject;
             t.expiresAt ??= identity.expiresAt;
             this.warnIfExpiringSoon(t.expiresAt);
-            return true;
         }
         catch (err) {
-            await this.revokeNew(token, minted);
-            this.fail(`issuer ${issuer.kind}: the token did not verify, so it was not written anywhere: ${(0,errors/* errorMessage */.gJ)(err)}`);
-            return false;
+            await this.revokeNew(obtained, 'it did not verify');
+            return new Stop('failed', `issuer ${issuer.kind}: the token did not verify, so it was not written anywhere: ${(0,errors/* errorMessage */.gJ)(err)}`);
         }
+        const problems = ready.flatMap((d) => {
+            try {
+                d.checkValue(secret);
+                return [];
+            }
+            catch (err) {
+                return [`${d.id}: ${(0,errors/* errorMessage */.gJ)(err)}`];
+            }
+        });
+        if (!problems.length)
+            return undefined;
+        await this.revokeNew(obtained, "its value breaks a destination's rule");
+        return new Stop('failed', `the token value breaks a destination's rule, so it was not written anywhere: ${problems.join('; ')}`);
     }
     warnIfExpiringSoon(expiresAt) {
         if (!expiresAt)
@@ -76782,72 +76935,154 @@ class Run {
         const days = (Date.parse(expiresAt) - this.now().getTime()) / 86_400_000;
         if (days < EXPIRY_WARNING_DAYS) {
             const note = `the token expires ${expiresAt} (in ${Math.max(0, days).toFixed(1)} days)`;
-            this.report.notes.push(note);
+            this.notes.push(note);
             if (this.plan.mode !== 'ephemeral')
                 this.log.warning(note);
         }
     }
-    async writeAll(destinations, secret) {
+    // Phase 6: write everywhere; a write whose answer was lost is confirmed where the platform allows.
+    async writeAll(destinations, secret, since) {
         const { ctx } = this.deps;
         const total = destinations.length;
         const step = total > 20 ? Math.ceil(total / 10) : 0;
         let finished = 0;
         const results = await runPool(destinations, this.plan.concurrency, async (d) => {
-            let entry;
-            try {
-                const out = await d.write(secret);
-                entry = { id: d.id, name: d.secretName, status: out.result, changes: out.changes };
-            }
-            catch (err) {
-                const cancelled = ctx.signal?.aborted && !(err instanceof errors/* TokenActionError */.gk && err.status);
-                entry = { id: d.id, name: d.secretName, status: cancelled ? 'not written' : 'failed', detail: cancelled ? 'cancelled' : ctx.redactor.redact((0,errors/* errorMessage */.gJ)(err)) };
-            }
+            const entry = await this.writeOne(d, secret, since);
             finished++;
             if (step && (finished % step === 0 || finished === total))
                 this.log.info(`progress: ${finished}/${total} destinations written`);
             return entry;
         }, ctx.signal);
-        return destinations.map((d, i) => results[i] ?? { id: d.id, name: d.secretName, status: 'not written', detail: 'cancelled before this write started' });
+        return destinations.map((d, i) => results[i] ?? this.row(d, 'not written', `${this.stopReason()} before this write started`));
     }
-    /** The new token reached nothing: revoke it so no stray credential stays alive. */
-    async revokeNew(token, minted) {
-        if (!minted)
-            return;
+    stopReason() {
+        const reason = this.deps.ctx.signal?.reason;
+        return reason instanceof Error && reason.message ? reason.message : 'cancelled';
+    }
+    async writeOne(d, secret, since) {
         try {
-            await this.deps.issuer.revoke(token.id);
-            this.report.newTokenRevoked = true;
+            const out = await d.write(secret);
+            return { ...this.row(d, out.result), changes: out.changes };
         }
         catch (err) {
-            this.report.notes.push(`the new token ${token.id} reached no destination but revoking it failed: ${(0,errors/* errorMessage */.gJ)(err)}; revoke it by hand`);
+            const why = this.redact((0,errors/* errorMessage */.gJ)(err));
+            if (err instanceof errors/* OutcomeUnknownError */.Do)
+                return this.resolveUnknown(d, secret, since, why);
+            const stopped = this.deps.ctx.signal?.aborted && !(err instanceof errors/* TokenActionError */.gk && err.status);
+            return stopped ? this.row(d, 'not written', this.stopReason()) : this.row(d, 'failed', why);
         }
     }
-    /** Returns the ids that could not be revoked. */
-    async revokePrevious(previous, token) {
+    async resolveUnknown(d, secret, since, why) {
+        const holds = await d.confirm(secret, since).catch(() => undefined);
+        if (holds === true)
+            return this.row(d, 'updated', `the write's answer was lost (${why}); reading the destination back shows it landed`);
+        if (holds === false)
+            return this.row(d, 'failed', `${why}; reading the destination back shows the write did not land`);
+        return this.row(d, 'unknown', `${why}; the destination could not confirm whether it holds the new token, so it may`);
+    }
+    // Phase 7: revoke only when every destination certainly holds the new token.
+    async settle(obtained, previous) {
+        const held = this.rows.filter((r) => HELD.has(r.status)).length;
+        const unknown = this.rows.filter((r) => r.status === 'unknown').length;
+        const missed = this.rows.length - held - unknown;
+        if (!unknown && !missed) {
+            const stillValid = this.plan.mode === 'rotate' ? await this.revokePrevious(previous, obtained) : [];
+            if (stillValid.length)
+                return new Stop('failed', `every destination holds the new token, but revoking ${stillValid.join(', ')} failed: they are still valid. Re-run to finish.`);
+            this.distributeNotes();
+            return new Stop(this.plan.mode === 'rotate' ? 'rotated' : this.plan.mode === 'distribute' ? 'distributed' : 'created');
+        }
+        let newToken = '';
+        if (obtained.kind === 'minted') {
+            if (!held && !unknown) {
+                await this.revokeNew(obtained, 'it certainly reached no destination');
+                newToken = this.newTokenRevoked ? ' and the new token, which certainly reached no destination, was revoked' : '';
+            }
+            else {
+                newToken = `; the new token ${obtained.token.id} stays valid: ${held} destination(s) hold it${unknown ? ` and ${unknown} may` : ''}`;
+            }
+        }
+        const cause = this.deps.ctx.signal?.aborted ? `the run stopped (${this.stopReason()})` : [missed && `${missed} of ${this.rows.length} destinations failed`, unknown && `${unknown} may or may not hold the new token (answer lost)`].filter(Boolean).join(' and ');
+        return new Stop('failed', `${cause}; no previous token was revoked${newToken}. Re-run to converge.`);
+    }
+    /** Revokes the new token, which no destination holds. */
+    async revokeNew(obtained, why) {
+        if (obtained.kind !== 'minted')
+            return;
+        const { token } = obtained;
+        try {
+            await this.deps.issuer.revoke(token.id);
+            this.newTokenRevoked = true;
+        }
+        catch (err) {
+            this.kept.push(token.id);
+            this.notes.push(`the new token ${token.name} (id ${token.id}) was not written because ${why}, but revoking it failed: ${(0,errors/* errorMessage */.gJ)(err)}; revoke it by hand`);
+        }
+    }
+    /**
+     * Revokes the set's older tokens; returns the ids that could not be revoked. A token minted within
+     * the overlap grace is kept: the run that minted it may still be writing it (runs stop sending
+     * requests at their deadline, so an older token's run has ended). The next rotation revokes it.
+     */
+    async revokePrevious(previous, obtained) {
         const failed = [];
+        const { overlapGraceMs } = this.deps.ctx;
         for (const p of previous) {
-            if (p.id === token.id)
+            if (obtained.kind === 'minted' && p.id === obtained.token.id)
                 continue; // never the token just distributed
+            const age = this.now().getTime() - Date.parse(p.createdAt);
+            if (!(age >= overlapGraceMs)) {
+                this.kept.push(p.id);
+                const minutes = Math.round(overlapGraceMs / 60_000);
+                this.notes.push(Number.isNaN(age) ? `${p.name} (${p.id}) was kept: its creation time is unreadable` : `${p.name} (${p.id}) was kept: it is younger than the ${minutes}-minute overlap grace, so another run may still be writing it; the next rotation revokes it`);
+                continue;
+            }
             try {
                 await this.deps.issuer.revoke(p.id);
-                this.report.revokedIds.push(p.id);
+                this.revoked.push(p.id);
             }
             catch (err) {
                 failed.push(p.id);
-                this.report.notes.push(`revoking ${p.name} (${p.id}) failed: ${(0,errors/* errorMessage */.gJ)(err)}`);
+                this.kept.push(p.id);
+                this.notes.push(`revoking ${p.name} (${p.id}) failed: ${(0,errors/* errorMessage */.gJ)(err)}`);
             }
         }
-        this.report.keptIds = failed;
         return failed;
     }
     distributeNotes() {
         if (this.plan.mode !== 'distribute')
             return;
         const where = this.plan.issuer.kind === 'rwx' ? 'in the RWX UI (cloud.rwx.com, Access Tokens)' : this.plan.issuer.kind === 'hawzu' ? 'in Hawzu' : 'at its issuer';
-        this.report.notes.push(`every destination now holds the given token; revoke the token it replaced ${where}`);
+        this.notes.push(`every destination now holds the given token; revoke the token it replaced ${where}`);
+    }
+    row(d, status, detail) {
+        return detail === undefined ? { id: d.id, name: d.secretName, status } : { id: d.id, name: d.secretName, status, detail };
+    }
+    /** The one place the report is written. */
+    report(end) {
+        const s = this.deps.ctx.stats;
+        return {
+            outcome: end.outcome,
+            mode: this.plan.mode,
+            issuer: this.plan.issuer.kind,
+            dryRun: this.plan.dryRun,
+            ...(this.token ? { token: this.token } : {}),
+            destinations: this.rows,
+            revokedIds: this.revoked,
+            // Whatever stopped the run, every token of the set it did not revoke is still valid.
+            keptIds: [...new Set([...this.previous.map((p) => p.id), ...this.kept])].filter((id) => !this.revoked.includes(id)),
+            ...(this.newTokenRevoked ? { newTokenRevoked: true } : {}),
+            ...(this.unconfirmed.length ? { mayExist: this.unconfirmed } : {}),
+            ...(end.error ? { error: this.redact(end.error) } : {}),
+            notes: this.notes.map((n) => this.redact(n)),
+            startedAt: this.startedAt.toISOString(),
+            finishedAt: this.now().toISOString(),
+            requests: { total: s.requests, retries: s.retries, rateLimited: s.rateLimited },
+        };
     }
 }
 function execute(plan, deps) {
-    return new Run(plan, deps).execute();
+    return new Lifecycle(plan, deps).execute();
 }
 
 ;// CONCATENATED MODULE: ./src/runner.ts
@@ -76870,11 +77105,16 @@ function newContext(plan, options) {
         stats: (0,context/* newStats */.CU)(),
         cleanups: [],
         concurrency: plan.concurrency,
-        signal: options.signal,
+        overlapGraceMs: context/* OVERLAP_GRACE_MS */.Qj,
+        signal: withDeadline(options.signal),
         ...options.context,
         redactor,
         log: redactingLogger(options.log, redactor),
     };
+}
+function withDeadline(signal) {
+    const deadline = AbortSignal.timeout(context/* RUN_DEADLINE_MS */.Yj);
+    return signal ? AbortSignal.any([signal, deadline]) : deadline;
 }
 async function runPlan(plan, options) {
     const ctx = newContext(plan, options);

@@ -9,6 +9,7 @@ import type { CircleCITarget } from '../grammar.js'
 import type { HttpClient } from '../http/client.js'
 import type { Plan } from '../plan.js'
 import type { Destination, WriteOutcome, WriteResult } from '../types.js'
+import { writtenSince } from './written-since.js'
 
 const MAX_VALUE_BYTES = 32 * 1024
 const MAX_CONTEXT_VARS = 100
@@ -144,6 +145,18 @@ class ContextVariable implements Destination {
     await this.api.client.request('PUT', `/context/${context.id}/environment-variable/${encodeURIComponent(this.secretName)}`, { body: { value: secret } })
     return { result: this.exists ? 'updated' : 'created', changes: context.created ? [`context "${this.t.context}" created`] : undefined }
   }
+
+  /** Context values cannot be read back: the variable's `updated_at` says whether the write landed. */
+  async confirm(_secret: string, since: Date): Promise<boolean | undefined> {
+    if (!this.contextId) return undefined
+    try {
+      const vars = await this.api.all<{ variable: string; updated_at?: string }>(`/context/${this.contextId}/environment-variable`)
+      const v = vars.find((x) => x.variable === this.secretName)
+      return v ? writtenSince(v.updated_at, since) : false
+    } catch {
+      return undefined
+    }
+  }
 }
 
 class ProjectVariable implements Destination {
@@ -180,8 +193,20 @@ class ProjectVariable implements Destination {
   }
 
   async write(secret: string): Promise<WriteOutcome> {
-    await this.api.client.request('POST', `/project/${this.slug}/envvar`, { body: { name: this.secretName, value: secret } })
+    // An upsert: sending it twice is harmless.
+    await this.api.client.request('POST', `/project/${this.slug}/envvar`, { body: { name: this.secretName, value: secret }, idempotent: true })
     return { result: this.exists ? 'updated' : 'created' }
+  }
+
+  /** CircleCI shows the last four characters of a project variable (`xxxx1234`): enough to tell our value from another. */
+  async confirm(secret: string): Promise<boolean | undefined> {
+    try {
+      const res = await this.api.client.get<{ value?: string }>(`/project/${this.slug}/envvar/${encodeURIComponent(this.secretName)}`)
+      const shown = String(res.data?.value ?? '')
+      return secret.length > 4 && /^x+/.test(shown) ? shown.slice(-4) === secret.slice(-4) : undefined
+    } catch (err) {
+      return err instanceof NotFoundError ? false : undefined
+    }
   }
 }
 

@@ -8,6 +8,7 @@ import type { GitHubTarget, OrgVisibility } from '../grammar.js'
 import type { HttpClient } from '../http/client.js'
 import { sealForGitHub } from '../crypto/sealed-box.js'
 import type { Destination, WriteOutcome, WriteResult } from '../types.js'
+import { writtenSince } from './written-since.js'
 
 const MAX_VALUE_BYTES = 48 * 1024
 
@@ -147,6 +148,13 @@ class GitHubDestination implements Destination {
       if (err instanceof TokenActionError) explain(err, this.target)
       throw err
     }
+  }
+
+  /** Secret values cannot be read back: the secret's `updated_at` says whether the write landed. */
+  async confirm(_secret: string, since: Date): Promise<boolean | undefined> {
+    const current = await this.existing().catch(() => null)
+    if (current === null) return undefined
+    return current ? writtenSince(current.updated_at, since) : false
   }
 
   protected async extraBody(): Promise<Record<string, unknown>> {

@@ -4,7 +4,7 @@
  * flags (and always `filter[environment_scope]`); the report says when a flag changed.
  */
 import { makeClient, type RunContext } from '../context.js'
-import { AuthError, ConfigError, NotFoundError } from '../errors.js'
+import { AuthError, ConfigError, NotFoundError, TokenActionError } from '../errors.js'
 import type { GitLabTarget } from '../grammar.js'
 import type { HttpClient } from '../http/client.js'
 import type { Plan } from '../plan.js'
@@ -126,16 +126,41 @@ class GitLabVariableDestination implements Destination {
     return out.length ? out : undefined
   }
 
+  private get path(): string {
+    return `${this.base}/variables/${encodeURIComponent(this.secretName)}`
+  }
+
+  private update(secret: string): Promise<unknown> {
+    return this.api.client.request('PUT', this.path, { query: { 'filter[environment_scope]': this.t.scope }, body: { value: secret, ...this.flags() } })
+  }
+
   async write(secret: string): Promise<WriteOutcome> {
     this.checkValue(secret)
     if (this.existing) {
-      await this.api.client.request('PUT', `${this.base}/variables/${encodeURIComponent(this.secretName)}`, { query: { 'filter[environment_scope]': this.t.scope }, body: { value: secret, ...this.flags() } })
+      await this.update(secret)
       return { result: 'updated', changes: this.changes() }
     }
     const { masked, ...rest } = this.flags()
     const visibility = this.t.hidden ? { masked_and_hidden: true, masked: true } : { masked }
-    await this.api.client.request('POST', `${this.base}/variables`, { body: { key: this.secretName, value: secret, environment_scope: this.t.scope, ...rest, ...visibility } })
+    try {
+      await this.api.client.request('POST', `${this.base}/variables`, { body: { key: this.secretName, value: secret, environment_scope: this.t.scope, ...rest, ...visibility } })
+    } catch (err) {
+      // Created meanwhile (by an attempt whose answer was lost, or another run): continue as an update.
+      if (!(err instanceof TokenActionError && err.status === 400 && /already been taken/i.test(err.platformMessage ?? ''))) throw err
+      await this.update(secret)
+      return { result: 'updated', changes: ['the variable appeared after preflight; updated instead of created'] }
+    }
     return { result: 'created' }
+  }
+
+  /** Reads the value back; a hidden variable's value reads as null, so GitLab cannot tell then. */
+  async confirm(secret: string): Promise<boolean | undefined> {
+    try {
+      const res = await this.api.client.get<{ value: string | null }>(this.path, { query: { 'filter[environment_scope]': this.t.scope } })
+      return typeof res.data?.value === 'string' ? res.data.value === secret : undefined
+    } catch (err) {
+      return err instanceof NotFoundError ? false : undefined
+    }
   }
 }
 

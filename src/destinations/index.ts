@@ -4,7 +4,7 @@ import { errorMessage } from '../errors.js'
 import type { CircleCITarget, GitHubTarget, GitLabTarget, Target } from '../grammar.js'
 import { githubCost, RequestScheduler } from '../http/scheduler.js'
 import type { Plan } from '../plan.js'
-import type { BuiltDestinations } from '../rotate.js'
+import type { BuiltDestinations } from '../lifecycle.js'
 import type { Destination } from '../types.js'
 
 function githubHeaders(token: string): Record<string, string> {

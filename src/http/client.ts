@@ -5,7 +5,7 @@
  * known secret redacted.
  */
 import { request as undiciRequest, type Dispatcher } from 'undici'
-import { ApiError, AuthError, NetworkError, NotFoundError, RateLimitError, type TokenActionError } from '../errors.js'
+import { ApiError, AuthError, errorMessage, NetworkError, NotFoundError, OutcomeUnknownError, RateLimitError, TokenActionError } from '../errors.js'
 import type { Redactor } from '../redact.js'
 import { systemClock, type Clock } from './clock.js'
 import { isRateLimited, quotaUsedUp, rateLimitWaitMs, requestQuota, type ResponseMeta } from './rate-limit.js'
@@ -48,6 +48,12 @@ export interface HttpClientOptions {
 export interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined>
   body?: unknown
+  /**
+   * Whether sending the request twice is harmless (default: every method but POST). A request that
+   * is not is never retried once it may have reached the server: a lost answer to a mint must not
+   * mint a second token.
+   */
+  idempotent?: boolean
 }
 
 export interface HttpResponse<T> {
@@ -96,8 +102,22 @@ export class HttpClient {
   async request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<HttpResponse<T>> {
     const url = this.url(path, opts.query)
     const where = `${method} ${this.options.redactor.redact(url.pathname)}`
+    // Set once an attempt of a write may have reached the server: from then on a failure is unknown, not failed.
+    const state = { sentUnanswered: false }
+    try {
+      return await this.attempt<T>(method, url, where, opts, state)
+    } catch (err) {
+      if (!state.sentUnanswered || err instanceof OutcomeUnknownError) throw err
+      const e = err instanceof TokenActionError ? err : undefined
+      throw new OutcomeUnknownError(`${e?.message ?? `${this.platform}: ${where}: stopped (${errorMessage(err)})`} (it may have been applied: an answer was lost)`, this.platform, e?.status, e?.platformMessage)
+    }
+  }
+
+  private async attempt<T>(method: string, url: URL, where: string, opts: RequestOptions, state: { sentUnanswered: boolean }): Promise<HttpResponse<T>> {
     let failures = 0
     let rateLimitedMs = 0
+    const write = method !== 'GET' && method !== 'HEAD'
+    const idempotent = opts.idempotent ?? method !== 'POST'
     for (;;) {
       this.options.signal?.throwIfAborted()
       let meta: ResponseMeta & { body: unknown }
@@ -114,8 +134,14 @@ export class HttpClient {
           const wait = Math.ceil((err.resetAt - this.clock.now()) / 1000)
           throw new RateLimitError(`${this.platform}: ${where}: the request quota is used up until ${new Date(err.resetAt).toISOString()}; waiting ${wait} s is more than the ${Math.round(this.retry.maxQuotaWaitMs / 1000)} s limit`, this.platform)
         }
+        const maybeSent = mayHaveReachedServer(err)
+        const said = this.options.redactor.redact(describeNetworkError(err))
+        if (write && maybeSent) {
+          state.sentUnanswered = true
+          if (!idempotent) throw new OutcomeUnknownError(`${this.platform}: ${where}: the answer was lost (${said}); not retried, since sending it again could apply it twice`, this.platform)
+        }
         if (++failures > this.retry.maxRetries) {
-          throw new NetworkError(`${this.platform}: ${where} failed: ${this.options.redactor.redact(describeNetworkError(err))} (gave up after ${failures} attempts)`, this.platform)
+          throw new NetworkError(`${this.platform}: ${where} failed: ${said} (gave up after ${failures} attempts)`, this.platform)
         }
         await this.backoff(failures, 0)
         continue
@@ -134,9 +160,14 @@ export class HttpClient {
         this.scheduler.pauseUntil(this.clock.now() + wait)
         continue
       }
-      if (RETRYABLE_STATUS.has(meta.status) && ++failures <= this.retry.maxRetries) {
-        await this.backoff(failures, meta.status)
-        continue
+      if (RETRYABLE_STATUS.has(meta.status)) {
+        // A 5xx may come from a proxy after the origin applied the request.
+        if (write) state.sentUnanswered = true
+        if (write && !idempotent) throw this.toError(meta, where)
+        if (++failures <= this.retry.maxRetries) {
+          await this.backoff(failures, meta.status)
+          continue
+        }
       }
       throw this.toError(meta, where)
     }
@@ -196,6 +227,14 @@ export class HttpClient {
     if (meta.status === 404) return this.error(meta, where, NotFoundError, 'not found (or no access)')
     return this.error(meta, where, ApiError, 'request failed')
   }
+}
+
+/** Failures before a request could leave (refused, no such host, bad certificate) certainly did not apply it. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'ERR_TLS_CERT_ALTNAME_INVALID'])
+
+function mayHaveReachedServer(err: unknown): boolean {
+  const code = (err as { code?: string; cause?: { code?: string } })?.code ?? (err as { cause?: { code?: string } })?.cause?.code
+  return !(code && NOT_SENT.has(code))
 }
 
 function describeNetworkError(err: unknown): string {

@@ -26,7 +26,12 @@ export interface EmuResponse {
 
 export type Handler = (req: EmuRequest) => EmuResponse | Promise<EmuResponse>
 
-export type FaultKind = 500 | 502 | 503 | 'reset' | 'timeout'
+/**
+ * 422 refuses the request outright (a definite failure). 500/502/503, reset and timeout fail it
+ * before it is handled, though the client cannot know that. The `lost-` kinds handle it
+ * (the write lands) and then lose the answer: a proxy's 502, a reset or a timeout after the fact.
+ */
+export type FaultKind = 422 | 500 | 502 | 503 | 'reset' | 'timeout' | 'lost-502' | 'lost-reset' | 'lost-timeout'
 
 export interface FaultRule {
   /** Matches `METHOD /path` (e.g. /^PUT \/repos\//); every request when omitted. */
@@ -34,6 +39,8 @@ export interface FaultRule {
   /** Probability 0..1 that a matching request fails this way. */
   rate: number
   kind: FaultKind
+  /** Strikes at most this many times (e.g. 1: only the first matching request). */
+  limit?: number
 }
 
 export interface EmulatorOptions {
@@ -150,7 +157,11 @@ export class Emulator {
   private pickFault(line: string): FaultKind | undefined {
     for (const f of this.faults) {
       if (f.match && !f.match.test(line)) continue
-      if (this.random() < f.rate) return f.kind
+      if (f.limit !== undefined && f.limit <= 0) continue
+      if (this.random() < f.rate) {
+        if (f.limit !== undefined) f.limit--
+        return f.kind
+      }
     }
     return undefined
   }
@@ -166,7 +177,9 @@ export class Emulator {
     const line = `${method} ${url.pathname}`
     if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs))
 
-    const fault = this.pickFault(line)
+    const picked = this.pickFault(line)
+    const lost = typeof picked === 'string' && picked.startsWith('lost-') ? picked : undefined
+    const fault = lost ? undefined : picked
     if (fault === 'reset') {
       this.requests.push({ method, path: url.pathname, query: url.search, status: 0, body: undefined })
       req.socket.destroy()
@@ -200,6 +213,9 @@ export class Emulator {
     }
     this.requests.push({ method, path: url.pathname, query: url.search, status: response.status, body })
     for (const observe of this.observers) observe(emuReq, response)
+    if (lost === 'lost-reset') return void req.socket.destroy()
+    if (lost === 'lost-timeout') return // applied, never answered
+    if (lost === 'lost-502') response = { status: 502, body: '<html><body>502 Bad Gateway</body></html>', headers: { 'content-type': 'text/html' } }
     const headers: Record<string, string> = { ...response.headers }
     let payload = ''
     if (response.body !== undefined) {

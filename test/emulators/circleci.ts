@@ -120,6 +120,12 @@ export class CircleCIEmulator extends Emulator {
   }
 
   /** The raw value exactly as received (tests check no trailing newline sneaks in). */
+  /** A day (or `days`) passes: every stored variable was last written that much earlier. */
+  passTime(days = 1): void {
+    const shift = (iso: string) => new Date(Date.parse(iso) - days * 86_400_000).toISOString()
+    for (const holder of [...this.contextsById.values(), ...this.projects.values()]) for (const v of holder.vars.values()) Object.assign(v, { created_at: shift(v.created_at), updated_at: shift(v.updated_at) })
+  }
+
   contextValue(orgSlug: string, contextName: string, varName: string): string | undefined {
     return this.orgContexts(orgSlug)
       .find((c) => c.name === contextName)

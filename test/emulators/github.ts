@@ -145,6 +145,12 @@ export class GitHubEmulator extends Emulator {
     return `org:${ns.org.toLowerCase()}:${app}`
   }
 
+  /** A day (or `days`) passes: every stored secret was last written that much earlier. */
+  passTime(days = 1): void {
+    const shift = (iso: string) => new Date(Date.parse(iso) - days * 86_400_000).toISOString()
+    for (const b of this.secrets.values()) for (const s of b.values()) Object.assign(s, { created_at: shift(s.created_at), updated_at: shift(s.updated_at) })
+  }
+
   private bucket(ns: string): Map<string, StoredSecret> {
     let b = this.secrets.get(ns)
     if (!b) this.secrets.set(ns, (b = new Map()))

@@ -137,6 +137,12 @@ export class GitLabEmulator extends Emulator {
     return v && { ...v }
   }
 
+  /** Removes a variable, as someone deleting it in the UI would. */
+  deleteVariable(kind: Kind, path: string, key: string, scope = '*'): void {
+    const ns = this.find(kind, path)
+    if (ns) ns.vars = ns.vars.filter((x) => !(x.key === key && x.environment_scope === scope))
+  }
+
   /** Stores a variable as if made earlier, bypassing the API's rules (e.g. protected, or hidden). */
   seedVariable(kind: Kind, path: string, v: Partial<Variable> & { key: string; value: string }): void {
     const ns = this.find(kind, path)

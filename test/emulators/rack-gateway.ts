@@ -195,6 +195,11 @@ export class RackGatewayEmulator extends Emulator {
     return this.store.map((t) => ({ public_id: t.public_id, name: t.name, created_at: t.created_at, permissions: t.permissions, revoked: t.revoked }))
   }
 
+  /** A day (or `days`) passes: every token was created that much earlier. */
+  passTime(days = 1): void {
+    for (const t of this.store) this.ageToken(t.public_id, days)
+  }
+
   /** Moves a token's creation time back, so rotate-if-older-than sees an old token. */
   ageToken(publicId: string, days: number): void {
     const t = this.store.find((s) => s.public_id === publicId)

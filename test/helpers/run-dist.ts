@@ -100,7 +100,7 @@ export async function runAction(inputs: Record<string, string | undefined>, opti
   const dir = mkdtempSync(join(tmpdir(), 'token-action-run-'))
   const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STATE: join(dir, 'state'), GITHUB_STEP_SUMMARY: join(dir, 'summary') }
   for (const f of Object.values(files)) writeFileSync(f, '')
-  const env = { ...files, GITHUB_ACTIONS: 'true', RUNNER_TEMP: dir, ...inputEnv(inputs), ...options.env }
+  const env = { ...files, GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'acme/ops', RUNNER_TEMP: dir, ...inputEnv(inputs), ...options.env }
   const collect = (r: { code: number; stdout: string; stderr: string }): RunResult => ({
     ...r,
     outputs: parseCommandFile(readFileSync(files.GITHUB_OUTPUT, 'utf8')),

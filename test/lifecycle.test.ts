@@ -9,7 +9,7 @@ import { systemClock } from '../src/http/clock.js'
 import { silentLogger } from '../src/log.js'
 import { buildPlan, type Inputs } from '../src/plan.js'
 import { Redactor } from '../src/redact.js'
-import { execute } from '../src/rotate.js'
+import { execute } from '../src/lifecycle.js'
 import type { Destination, Issuer, MintedToken, TokenInfo, TokenSpec } from '../src/types.js'
 
 class MemoryIssuer implements Issuer {
@@ -70,6 +70,9 @@ class MemoryDestination implements Destination {
     this.value = secret
     return { result }
   }
+  async confirm(secret: string) {
+    return this.value === secret
+  }
 }
 
 const base: Inputs = {
@@ -77,12 +80,13 @@ const base: Inputs = {
   'issuer-url': 'https://gw.example.com',
   'issuer-token': 'rgw_admin',
   'token-role': 'cicd',
+  'token-name': 'rack-gateway-api-token',
   'github-token': 'ghp_x',
   destinations: 'github:repo/acme/a\ngithub:repo/acme/b\ngithub:repo/acme/c',
 }
 
 function ctx(): RunContext {
-  return { redactor: new Redactor(), log: silentLogger, clock: systemClock, concurrency: 4, githubBudget: { pointsPerWindow: 900, windowMs: 60_000 }, stats: newStats(), cleanups: [] }
+  return { redactor: new Redactor(), log: silentLogger, clock: systemClock, concurrency: 4, githubBudget: { pointsPerWindow: 900, windowMs: 60_000 }, stats: newStats(), cleanups: [], overlapGraceMs: 0 }
 }
 
 async function run(inputs: Inputs, issuer: MemoryIssuer, dests: MemoryDestination[]) {

@@ -1,0 +1,448 @@
+/**
+ * The run, in phases: preflight every destination, list the rotation set, check whether rotation is
+ * due, obtain the token (mint it, or take the given one), verify it, write it everywhere, then settle:
+ * revoke what it replaces only when every destination certainly holds it. Each phase returns its
+ * result or a `Stop`; the report is written in one place, at the end. Depends only on the Issuer and
+ * Destination interfaces, so every platform plugs in the same way.
+ */
+import { readConcurrency, type RunContext } from './context.js'
+import { addDuration, expiryDate } from './duration.js'
+import { errorMessage, OutcomeUnknownError, TokenActionError } from './errors.js'
+import type { Plan } from './plan.js'
+import { runPool } from './pool.js'
+import type { DestinationReport, Outcome, Report } from './report.js'
+import { isMintedWith, mintedName } from './token-name.js'
+import type { Destination, Issuer, MintedToken, TokenInfo } from './types.js'
+
+export interface BuiltDestinations {
+  destinations: Destination[]
+  /** Lines that could not even be expanded (e.g. listing an org's repositories failed). */
+  failures: DestinationReport[]
+}
+
+export interface EngineDeps {
+  issuer: Issuer
+  buildDestinations(): Promise<BuiltDestinations>
+  ctx: RunContext
+  /** Runs right after minting, before anything else: outputs, post-step state, the CLI's token file. */
+  onMinted?: (token: MintedToken) => void
+}
+
+/** The token this run distributes: minted here, or given (distribute mode) and so not ours to revoke. */
+type Obtained = { kind: 'minted'; token: MintedToken } | { kind: 'given'; secret: string }
+
+/** Why the run ended early (or how it ended): the outcome and, when it failed, the reason. */
+class Stop {
+  constructor(
+    readonly outcome: Outcome,
+    readonly error?: string,
+  ) {}
+}
+
+const EXPIRY_WARNING_DAYS = 14
+const EPHEMERAL_DEFAULT = { amount: 1, unit: 'h' as const, text: '1h' }
+const MINT_ATTEMPTS = 3
+const HELD: ReadonlySet<string> = new Set(['created', 'updated'])
+
+function secretOf(o: Obtained): string {
+  return o.kind === 'minted' ? o.token.secret : o.secret
+}
+
+class Lifecycle {
+  // What the run learned; `report()` turns it into the Report, once.
+  private rows: DestinationReport[] = []
+  private readonly notes: string[] = []
+  private readonly revoked: string[] = []
+  private readonly kept: string[] = []
+  private readonly unconfirmed: string[] = []
+  private previous: TokenInfo[] = []
+  private token?: Report['token']
+  private newTokenRevoked?: boolean
+  private readonly startedAt: Date
+
+  constructor(
+    private readonly plan: Plan,
+    private readonly deps: EngineDeps,
+  ) {
+    this.startedAt = this.now()
+  }
+
+  private now(): Date {
+    return new Date(this.deps.ctx.clock.now())
+  }
+
+  private get log() {
+    return this.deps.ctx.log
+  }
+
+  private redact(text: string): string {
+    return this.deps.ctx.redactor.redact(text)
+  }
+
+  async execute(): Promise<Report> {
+    let end: Stop
+    try {
+      end = await this.phases()
+    } catch (err) {
+      end = new Stop('failed', `unexpected error: ${errorMessage(err)}`)
+    }
+    return this.report(end)
+  }
+
+  private async phases(): Promise<Stop> {
+    const ready = await this.preflight()
+    if (ready instanceof Stop) return ready
+    const previous = await this.listSet()
+    if (previous instanceof Stop) return previous
+    this.previous = previous
+    const notDue = this.dueCheck(previous, ready)
+    if (notDue) return notDue
+    if (this.plan.dryRun) return this.dryRun(ready, previous)
+    const obtained = await this.obtain()
+    if (obtained instanceof Stop) return obtained
+    const unusable = await this.verify(obtained, ready)
+    if (unusable) return unusable
+    const since = this.now()
+    this.rows = await this.writeAll(ready, secretOf(obtained), since)
+    return this.settle(obtained, previous)
+  }
+
+  // Phase 1: preflight. Nothing is minted if any destination fails it.
+  private async preflight(): Promise<Destination[] | Stop> {
+    let built: BuiltDestinations
+    try {
+      built = await this.deps.buildDestinations()
+    } catch (err) {
+      return new Stop('failed', `preflight failed, nothing was minted or written: ${errorMessage(err)}`)
+    }
+    const checks = await runPool(built.destinations, readConcurrency(this.plan.concurrency), async (d): Promise<DestinationReport | undefined> => {
+      try {
+        await d.preflight()
+        // The real value when it is given; else a value of the issuer's format, so a rule like
+        // GitLab's mask rule fails here, before anything is minted.
+        const value = this.plan.issuer.token ?? this.deps.issuer.sample
+        if (value) d.checkValue(value)
+        return undefined
+      } catch (err) {
+        return { id: d.id, name: d.secretName, status: 'failed', detail: `preflight: ${this.redact(errorMessage(err))}` }
+      }
+    })
+    const failures = [...built.failures, ...checks.filter((c): c is DestinationReport => c !== undefined)]
+    if (!failures.length) return built.destinations
+    const failedIds = new Set(failures.map((f) => f.id))
+    this.rows = [...failures, ...built.destinations.filter((d) => !failedIds.has(d.id)).map((d) => this.row(d, 'not written', 'preflight of another destination failed'))]
+    return new Stop('failed', `preflight failed for ${failures.length} destination(s): nothing was minted or written`)
+  }
+
+  // Phase 2: the rotation set's tokens (those this prefix minted).
+  private async listSet(): Promise<TokenInfo[] | Stop> {
+    const { issuer } = this.deps
+    if (this.plan.mode === 'distribute' || !issuer.can.list) return []
+    try {
+      return (await issuer.list(this.plan.spec.namePrefix)).filter((t) => isMintedWith(this.plan.spec.namePrefix, t.name))
+    } catch (err) {
+      return new Stop('failed', `issuer ${issuer.kind}: listing tokens failed: ${errorMessage(err)}`)
+    }
+  }
+
+  // Phase 3: due?
+  private dueCheck(previous: TokenInfo[], ready: Destination[]): Stop | undefined {
+    const limit = this.plan.rotateIfOlderThan
+    if (!limit || !previous.length) return undefined
+    const newest = previous.reduce((a, b) => (Date.parse(a.createdAt) >= Date.parse(b.createdAt) ? a : b))
+    const created = new Date(newest.createdAt)
+    if (Number.isNaN(created.getTime())) return new Stop('failed', `issuer ${this.deps.issuer.kind}: token ${newest.name} has an unreadable created_at, so whether rotation is due is unknown`)
+    const dueAt = addDuration(created, limit)
+    if (dueAt <= this.now()) return undefined
+    this.notes.push(`newest token ${newest.name} was created ${newest.createdAt}; next rotation is due ${dueAt.toISOString()} (rotate-if-older-than ${limit.text})`)
+    this.rows = ready.map((d) => this.row(d, 'not written', 'not due'))
+    return new Stop('not-due')
+  }
+
+  private async dryRun(ready: Destination[], previous: TokenInfo[]): Promise<Stop> {
+    const plans = await runPool(ready, readConcurrency(this.plan.concurrency), async (d): Promise<DestinationReport> => {
+      try {
+        return this.row(d, (await d.wouldWrite()) === 'created' ? 'would create' : 'would update')
+      } catch (err) {
+        return this.row(d, 'failed', this.redact(errorMessage(err)))
+      }
+    })
+    this.rows = plans.filter((p): p is DestinationReport => p !== undefined)
+    if (this.plan.mode === 'rotate' && previous.length) this.notes.push(`would revoke ${previous.length} previous token(s): ${previous.map((p) => p.id).join(', ')}`)
+    if (this.rows.some((d) => d.status === 'failed')) return new Stop('failed', 'dry run: some destinations could not be planned')
+    return new Stop('planned')
+  }
+
+  // Phase 4: obtain the token and mask it before anything else is logged.
+  private async obtain(): Promise<Obtained | Stop> {
+    const { plan } = this
+    const { ctx, issuer } = this.deps
+    if (plan.mode === 'distribute') {
+      ctx.redactor.add(plan.issuer.token)
+      this.token = {}
+      return { kind: 'given', secret: plan.issuer.token! }
+    }
+    const minted = await this.mint()
+    if (minted instanceof Stop) return minted
+    ctx.redactor.add(minted.secret)
+    this.token = { id: minted.id, name: minted.name, expiresAt: minted.expiresAt }
+    this.log.info(`minted ${minted.name} (id ${minted.id})`)
+    const obtained: Obtained = { kind: 'minted', token: minted }
+    try {
+      this.deps.onMinted?.(minted)
+    } catch (err) {
+      await this.revokeNew(obtained, 'it could not be handed over')
+      return new Stop('failed', `issuer ${issuer.kind}: the token was minted but could not be handed over (${errorMessage(err)}), so it was not written anywhere${this.newTokenRevoked ? ' and was revoked' : ''}`)
+    }
+    return obtained
+  }
+
+  /**
+   * Mints, never blindly twice: a mint whose answer was lost may have made a token, so the set is
+   * listed by that exact name and a token found there is revoked (its value is shown only once, so
+   * it cannot be used) before the next attempt. Each attempt takes a new one-second name, so a name
+   * that clashes is never one this run sent before: it is another run's (a re-run, a matrix sibling).
+   */
+  private async mint(): Promise<MintedToken | Stop> {
+    const { plan } = this
+    const { issuer, ctx } = this.deps
+    const now = this.now()
+    const expiry = plan.spec.expiry ? expiryDate(plan.spec.expiry, now) : plan.mode === 'ephemeral' && issuer.can.expiry ? addDuration(now, EPHEMERAL_DEFAULT) : undefined
+    const spec = { role: plan.spec.role, permissions: plan.spec.permissions, projects: plan.spec.projects, expiresAt: expiry?.toISOString() }
+    let name = ''
+    // Names already in the set belong to other runs: a lost answer for one of them was a clash, not ours.
+    const taken = new Set(this.previous.map((p) => p.name))
+    for (let attempt = 1; attempt <= MINT_ATTEMPTS; attempt++) {
+      if (attempt > 1 || taken.has(mintedName(plan.spec.namePrefix, this.now()))) await ctx.clock.sleep(1000 - (ctx.clock.now() % 1000) + 5, ctx.signal)
+      name = mintedName(plan.spec.namePrefix, this.now())
+      try {
+        return await issuer.create({ ...spec, name })
+      } catch (err) {
+        if (err instanceof OutcomeUnknownError) {
+          const cleared = await this.clearLostMint(name, taken)
+          if (cleared) return cleared
+          continue
+        }
+        const clash = err instanceof TokenActionError && (err.status === 400 || err.status === 409) && /already exists|taken/i.test(err.platformMessage ?? '')
+        if (!clash) return new Stop('failed', `issuer ${issuer.kind}: could not mint the token: ${errorMessage(err)}`)
+      }
+    }
+    return new Stop('failed', `issuer ${issuer.kind}: could not mint the token after ${MINT_ATTEMPTS} attempts (last name tried: ${name})`)
+  }
+
+  /**
+   * After a lost mint answer: revokes the token if it was made. Returns a Stop when that cannot be
+   * settled. A token of that name that was listed before is another run's: this mint clashed with it.
+   * (Two runs of one set minting in the same second with one answer lost remain indistinguishable:
+   * serialise runs of a set, see the README.)
+   */
+  private async clearLostMint(name: string, taken: Set<string>): Promise<Stop | undefined> {
+    const { issuer } = this.deps
+    let found: TokenInfo[]
+    try {
+      const listed = await issuer.list(this.plan.spec.namePrefix)
+      found = listed.filter((t) => t.name === name && !taken.has(t.name))
+      for (const t of listed) taken.add(t.name)
+    } catch (err) {
+      this.unconfirmed.push(name)
+      this.notes.push(`a token named ${name} may have been minted (its answer was lost) and the set could not be listed to check: revoke it at the issuer if it exists`)
+      return new Stop('failed', `issuer ${issuer.kind}: the mint's answer was lost and listing to check it failed (${errorMessage(err)}); nothing was written`)
+    }
+    for (const t of found) {
+      try {
+        await issuer.revoke(t.id)
+        this.revoked.push(t.id)
+        this.notes.push(`the mint of ${t.name} (id ${t.id}) was applied but its answer was lost; the token was revoked, as its value is shown only once`)
+      } catch (err) {
+        this.kept.push(t.id)
+        this.notes.push(`${t.name} (id ${t.id}) was minted but its answer was lost, and revoking it failed (${errorMessage(err)}): revoke it by hand`)
+        return new Stop('failed', `issuer ${issuer.kind}: a lost mint left ${t.name} (id ${t.id}) valid and it could not be revoked; nothing was written`)
+      }
+    }
+    return undefined
+  }
+
+  // Phase 5: verify with the issuer, then check the real value against each destination's rules.
+  private async verify(obtained: Obtained, ready: Destination[]): Promise<Stop | undefined> {
+    const { issuer } = this.deps
+    const secret = secretOf(obtained)
+    try {
+      const identity = await issuer.verify(secret)
+      const t = (this.token ??= {})
+      t.verifiedAs = identity.subject
+      t.expiresAt ??= identity.expiresAt
+      this.warnIfExpiringSoon(t.expiresAt)
+    } catch (err) {
+      await this.revokeNew(obtained, 'it did not verify')
+      return new Stop('failed', `issuer ${issuer.kind}: the token did not verify, so it was not written anywhere: ${errorMessage(err)}`)
+    }
+    const problems = ready.flatMap((d) => {
+      try {
+        d.checkValue(secret)
+        return []
+      } catch (err) {
+        return [`${d.id}: ${errorMessage(err)}`]
+      }
+    })
+    if (!problems.length) return undefined
+    await this.revokeNew(obtained, "its value breaks a destination's rule")
+    return new Stop('failed', `the token value breaks a destination's rule, so it was not written anywhere: ${problems.join('; ')}`)
+  }
+
+  private warnIfExpiringSoon(expiresAt: string | undefined): void {
+    if (!expiresAt) return
+    const days = (Date.parse(expiresAt) - this.now().getTime()) / 86_400_000
+    if (days < EXPIRY_WARNING_DAYS) {
+      const note = `the token expires ${expiresAt} (in ${Math.max(0, days).toFixed(1)} days)`
+      this.notes.push(note)
+      if (this.plan.mode !== 'ephemeral') this.log.warning(note)
+    }
+  }
+
+  // Phase 6: write everywhere; a write whose answer was lost is confirmed where the platform allows.
+  private async writeAll(destinations: Destination[], secret: string, since: Date): Promise<DestinationReport[]> {
+    const { ctx } = this.deps
+    const total = destinations.length
+    const step = total > 20 ? Math.ceil(total / 10) : 0
+    let finished = 0
+    const results = await runPool(
+      destinations,
+      this.plan.concurrency,
+      async (d): Promise<DestinationReport> => {
+        const entry = await this.writeOne(d, secret, since)
+        finished++
+        if (step && (finished % step === 0 || finished === total)) this.log.info(`progress: ${finished}/${total} destinations written`)
+        return entry
+      },
+      ctx.signal,
+    )
+    return destinations.map((d, i) => results[i] ?? this.row(d, 'not written', `${this.stopReason()} before this write started`))
+  }
+
+  private stopReason(): string {
+    const reason = this.deps.ctx.signal?.reason
+    return reason instanceof Error && reason.message ? reason.message : 'cancelled'
+  }
+
+  private async writeOne(d: Destination, secret: string, since: Date): Promise<DestinationReport> {
+    try {
+      const out = await d.write(secret)
+      return { ...this.row(d, out.result), changes: out.changes }
+    } catch (err) {
+      const why = this.redact(errorMessage(err))
+      if (err instanceof OutcomeUnknownError) return this.resolveUnknown(d, secret, since, why)
+      const stopped = this.deps.ctx.signal?.aborted && !(err instanceof TokenActionError && err.status)
+      return stopped ? this.row(d, 'not written', this.stopReason()) : this.row(d, 'failed', why)
+    }
+  }
+
+  private async resolveUnknown(d: Destination, secret: string, since: Date, why: string): Promise<DestinationReport> {
+    const holds = await d.confirm(secret, since).catch(() => undefined)
+    if (holds === true) return this.row(d, 'updated', `the write's answer was lost (${why}); reading the destination back shows it landed`)
+    if (holds === false) return this.row(d, 'failed', `${why}; reading the destination back shows the write did not land`)
+    return this.row(d, 'unknown', `${why}; the destination could not confirm whether it holds the new token, so it may`)
+  }
+
+  // Phase 7: revoke only when every destination certainly holds the new token.
+  private async settle(obtained: Obtained, previous: TokenInfo[]): Promise<Stop> {
+    const held = this.rows.filter((r) => HELD.has(r.status)).length
+    const unknown = this.rows.filter((r) => r.status === 'unknown').length
+    const missed = this.rows.length - held - unknown
+    if (!unknown && !missed) {
+      const stillValid = this.plan.mode === 'rotate' ? await this.revokePrevious(previous, obtained) : []
+      if (stillValid.length) return new Stop('failed', `every destination holds the new token, but revoking ${stillValid.join(', ')} failed: they are still valid. Re-run to finish.`)
+      this.distributeNotes()
+      return new Stop(this.plan.mode === 'rotate' ? 'rotated' : this.plan.mode === 'distribute' ? 'distributed' : 'created')
+    }
+    let newToken = ''
+    if (obtained.kind === 'minted') {
+      if (!held && !unknown) {
+        await this.revokeNew(obtained, 'it certainly reached no destination')
+        newToken = this.newTokenRevoked ? ' and the new token, which certainly reached no destination, was revoked' : ''
+      } else {
+        newToken = `; the new token ${obtained.token.id} stays valid: ${held} destination(s) hold it${unknown ? ` and ${unknown} may` : ''}`
+      }
+    }
+    const cause = this.deps.ctx.signal?.aborted ? `the run stopped (${this.stopReason()})` : [missed && `${missed} of ${this.rows.length} destinations failed`, unknown && `${unknown} may or may not hold the new token (answer lost)`].filter(Boolean).join(' and ')
+    return new Stop('failed', `${cause}; no previous token was revoked${newToken}. Re-run to converge.`)
+  }
+
+  /** Revokes the new token, which no destination holds. */
+  private async revokeNew(obtained: Obtained, why: string): Promise<void> {
+    if (obtained.kind !== 'minted') return
+    const { token } = obtained
+    try {
+      await this.deps.issuer.revoke(token.id)
+      this.newTokenRevoked = true
+    } catch (err) {
+      this.kept.push(token.id)
+      this.notes.push(`the new token ${token.name} (id ${token.id}) was not written because ${why}, but revoking it failed: ${errorMessage(err)}; revoke it by hand`)
+    }
+  }
+
+  /**
+   * Revokes the set's older tokens; returns the ids that could not be revoked. A token minted within
+   * the overlap grace is kept: the run that minted it may still be writing it (runs stop sending
+   * requests at their deadline, so an older token's run has ended). The next rotation revokes it.
+   */
+  private async revokePrevious(previous: TokenInfo[], obtained: Obtained): Promise<string[]> {
+    const failed: string[] = []
+    const { overlapGraceMs } = this.deps.ctx
+    for (const p of previous) {
+      if (obtained.kind === 'minted' && p.id === obtained.token.id) continue // never the token just distributed
+      const age = this.now().getTime() - Date.parse(p.createdAt)
+      if (!(age >= overlapGraceMs)) {
+        this.kept.push(p.id)
+        const minutes = Math.round(overlapGraceMs / 60_000)
+        this.notes.push(Number.isNaN(age) ? `${p.name} (${p.id}) was kept: its creation time is unreadable` : `${p.name} (${p.id}) was kept: it is younger than the ${minutes}-minute overlap grace, so another run may still be writing it; the next rotation revokes it`)
+        continue
+      }
+      try {
+        await this.deps.issuer.revoke(p.id)
+        this.revoked.push(p.id)
+      } catch (err) {
+        failed.push(p.id)
+        this.kept.push(p.id)
+        this.notes.push(`revoking ${p.name} (${p.id}) failed: ${errorMessage(err)}`)
+      }
+    }
+    return failed
+  }
+
+  private distributeNotes(): void {
+    if (this.plan.mode !== 'distribute') return
+    const where = this.plan.issuer.kind === 'rwx' ? 'in the RWX UI (cloud.rwx.com, Access Tokens)' : this.plan.issuer.kind === 'hawzu' ? 'in Hawzu' : 'at its issuer'
+    this.notes.push(`every destination now holds the given token; revoke the token it replaced ${where}`)
+  }
+
+  private row(d: Destination, status: DestinationReport['status'], detail?: string): DestinationReport {
+    return detail === undefined ? { id: d.id, name: d.secretName, status } : { id: d.id, name: d.secretName, status, detail }
+  }
+
+  /** The one place the report is written. */
+  private report(end: Stop): Report {
+    const s = this.deps.ctx.stats
+    return {
+      outcome: end.outcome,
+      mode: this.plan.mode,
+      issuer: this.plan.issuer.kind,
+      dryRun: this.plan.dryRun,
+      ...(this.token ? { token: this.token } : {}),
+      destinations: this.rows,
+      revokedIds: this.revoked,
+      // Whatever stopped the run, every token of the set it did not revoke is still valid.
+      keptIds: [...new Set([...this.previous.map((p) => p.id), ...this.kept])].filter((id) => !this.revoked.includes(id)),
+      ...(this.newTokenRevoked ? { newTokenRevoked: true } : {}),
+      ...(this.unconfirmed.length ? { mayExist: this.unconfirmed } : {}),
+      ...(end.error ? { error: this.redact(end.error) } : {}),
+      notes: this.notes.map((n) => this.redact(n)),
+      startedAt: this.startedAt.toISOString(),
+      finishedAt: this.now().toISOString(),
+      requests: { total: s.requests, retries: s.retries, rateLimited: s.rateLimited },
+    }
+  }
+}
+
+export function execute(plan: Plan, deps: EngineDeps): Promise<Report> {
+  return new Lifecycle(plan, deps).execute()
+}
