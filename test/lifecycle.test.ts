@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { newStats, type RunContext } from '../src/context.js'
-import { ApiError, AuthError } from '../src/errors.js'
+import { ApiError, AuthError, OutcomeUnknownError } from '../src/errors.js'
 import { systemClock } from '../src/http/clock.js'
 import { silentLogger } from '../src/log.js'
 import { buildPlan, type Inputs } from '../src/plan.js'
@@ -19,6 +19,8 @@ class MemoryIssuer implements Issuer {
   readonly revoked: string[] = []
   private n = 0
   failVerify = false
+  /** The next N mints are applied but their answers are lost. */
+  loseMints = 0
 
   seed(name: string, createdAt: string): string {
     const id = `old-${++this.n}`
@@ -29,6 +31,7 @@ class MemoryIssuer implements Issuer {
     const id = `new-${++this.n}`
     const secret = `secret-${id}-${'x'.repeat(24)}`
     this.alive.set(id, { id, name: spec.name, createdAt: new Date().toISOString(), secret })
+    if (this.loseMints-- > 0) throw new OutcomeUnknownError('memory: POST /tokens -> 502 (answer lost)', 'memory', 502)
     return { id, name: spec.name, secret }
   }
   async list(prefix: string): Promise<TokenInfo[]> {
@@ -52,6 +55,8 @@ class MemoryDestination implements Destination {
   preflightError?: Error
   writeError?: Error
   writes = 0
+  /** What confirm() can tell after a lost answer (undefined: nothing). */
+  readable = true
   constructor(
     readonly id: string,
     readonly secretName = 'RACK_GATEWAY_API_TOKEN',
@@ -71,7 +76,7 @@ class MemoryDestination implements Destination {
     return { result }
   }
   async confirm(secret: string) {
-    return this.value === secret
+    return this.readable ? this.value === secret : undefined
   }
 }
 
@@ -89,9 +94,17 @@ function ctx(): RunContext {
   return { redactor: new Redactor(), log: silentLogger, clock: systemClock, concurrency: 4, githubBudget: { pointsPerWindow: 900, windowMs: 60_000 }, stats: newStats(), cleanups: [], overlapGraceMs: 0 }
 }
 
-async function run(inputs: Inputs, issuer: MemoryIssuer, dests: MemoryDestination[]) {
+async function run(inputs: Inputs, issuer: MemoryIssuer, dests: MemoryDestination[], context: Partial<RunContext> = {}) {
   const plan = buildPlan({ ...base, ...inputs })
-  return execute(plan, { issuer, ctx: ctx(), buildDestinations: async () => ({ destinations: dests, failures: [] }) })
+  return execute(plan, { issuer, ctx: { ...ctx(), ...context }, buildDestinations: async () => ({ destinations: dests, failures: [] }) })
+}
+
+/** A destination whose write lands but whose answer is lost. */
+class LostAnswerDestination extends MemoryDestination {
+  override async write(secret: string) {
+    await super.write(secret)
+    throw new OutcomeUnknownError('github: PUT ... -> 502 (it may have been applied: an answer was lost)', 'github', 502)
+  }
 }
 
 const three = () => ['a', 'b', 'c'].map((r) => new MemoryDestination(`github:repo/acme/${r}`))
@@ -137,6 +150,55 @@ describe('rotate lifecycle', () => {
     expect(report.outcome).toBe('failed')
     expect(report.newTokenRevoked).toBe(true)
     expect(issuer.revoked).toEqual([report.token!.id])
+  })
+
+  it('a lost answer read back as landed counts as written; one that cannot be read is unknown and revokes nothing', async () => {
+    const issuer = new MemoryIssuer()
+    const old = issuer.seed('rack-gateway-api-token-20250101000000', '2025-01-01T00:00:00Z')
+    const readable = [new LostAnswerDestination('github:repo/acme/a'), new MemoryDestination('github:repo/acme/b')]
+    const ok = await run({}, issuer, readable)
+    expect(ok.outcome).toBe('rotated')
+    expect(ok.destinations[0]).toMatchObject({ status: 'updated', detail: expect.stringMatching(/shows it landed/) })
+    expect(ok.revokedIds).toEqual([old])
+
+    const lost = new LostAnswerDestination('github:repo/acme/a')
+    lost.readable = false
+    const report = await run({}, issuer, [lost])
+    expect(report.outcome).toBe('failed')
+    expect(report.destinations[0]).toMatchObject({ status: 'unknown', detail: expect.stringMatching(/could not confirm/) })
+    // The only destination may hold the new token: it stays valid, and so does the one it replaces.
+    expect(issuer.isValid(lost.value!)).toBe(true)
+    expect(report.newTokenRevoked).toBeUndefined()
+    expect(report.keptIds).toEqual([ok.token!.id])
+  })
+
+  it('a mint whose answer was lost is found by name and revoked; the next name is minted', async () => {
+    const issuer = new MemoryIssuer()
+    issuer.loseMints = 1
+    const dests = three()
+    const report = await run({}, issuer, dests)
+    expect(report.outcome).toBe('rotated')
+    expect(issuer.revoked).toHaveLength(1)
+    expect(report.revokedIds).toEqual(issuer.revoked)
+    expect([...issuer.alive.keys()]).toEqual([report.token!.id])
+  })
+
+  it('keeps a previous token younger than the overlap grace and says why', async () => {
+    const issuer = new MemoryIssuer()
+    const old = issuer.seed('rack-gateway-api-token-20250101000000', '2025-01-01T00:00:00Z')
+    const young = issuer.seed('rack-gateway-api-token-20261130000000', new Date(Date.now() - 60_000).toISOString())
+    const report = await run({}, issuer, three(), { overlapGraceMs: 3_600_000 })
+    expect(report.outcome).toBe('rotated')
+    expect(report.revokedIds).toEqual([old])
+    expect(report.keptIds).toEqual([young])
+    expect(report.notes.join('\n')).toMatch(/younger than the 60-minute overlap grace/)
+  })
+
+  it('a failure to build the destinations is reported with its reason (not replaced by a generic one)', async () => {
+    const plan = buildPlan(base)
+    const report = await execute(plan, { issuer: new MemoryIssuer(), ctx: ctx(), buildDestinations: async () => Promise.reject(new Error('GitHub App: private key rejected')) })
+    expect(report.outcome).toBe('failed')
+    expect(report.error).toMatch(/preflight failed.*GitHub App: private key rejected/)
   })
 
   it('mints nothing when any preflight fails', async () => {
