@@ -5,6 +5,7 @@
  * result or a `Stop`; the report is written in one place, at the end. Depends only on the Issuer and
  * Destination interfaces, so every platform plugs in the same way.
  */
+import { createHash } from 'node:crypto'
 import { readConcurrency, type RunContext } from './context.js'
 import { addDuration, expiryDate } from './duration.js'
 import { errorMessage, OutcomeUnknownError, TokenActionError } from './errors.js'
@@ -46,6 +47,11 @@ const HELD: ReadonlySet<string> = new Set(['created', 'updated'])
 
 function secretOf(o: Obtained): string {
   return o.kind === 'minted' ? o.token.secret : o.secret
+}
+
+/** What a destination holds, for the audit trail: a short SHA-256 prefix, never the value. */
+function fingerprint(secret: string): string {
+  return `sha256:${createHash('sha256').update(secret).digest('hex').slice(0, 12)}`
 }
 
 class Lifecycle {
@@ -103,7 +109,9 @@ class Lifecycle {
     const unusable = await this.verify(obtained, ready)
     if (unusable) return unusable
     const since = this.now()
-    this.rows = await this.writeAll(ready, secretOf(obtained), since)
+    const secret = secretOf(obtained)
+    this.token = { ...this.token, fingerprint: fingerprint(secret) }
+    this.rows = await this.writeAll(ready, secret, since)
     return this.settle(obtained, previous)
   }
 
@@ -145,16 +153,24 @@ class Lifecycle {
     }
   }
 
-  // Phase 3: due?
+  // Phase 3: due? When the newest token is older than rotate-if-older-than, or expires within rotate-before-expiry.
   private dueCheck(previous: TokenInfo[], ready: Destination[]): Stop | undefined {
     const limit = this.plan.rotateIfOlderThan
     if (!limit || !previous.length) return undefined
     const newest = previous.reduce((a, b) => (Date.parse(a.createdAt) >= Date.parse(b.createdAt) ? a : b))
     const created = new Date(newest.createdAt)
     if (Number.isNaN(created.getTime())) return new Stop('failed', `issuer ${this.deps.issuer.kind}: token ${newest.name} has an unreadable created_at, so whether rotation is due is unknown`)
+    const now = this.now()
+    const before = this.plan.rotateBeforeExpiry
+    const expires = newest.expiresAt ? new Date(newest.expiresAt) : undefined
+    if (expires && !Number.isNaN(expires.getTime()) && addDuration(now, before) >= expires) {
+      this.notes.push(`rotating: newest token ${newest.name} expires ${newest.expiresAt}, within rotate-before-expiry ${before.text}`)
+      return undefined
+    }
     const dueAt = addDuration(created, limit)
-    if (dueAt <= this.now()) return undefined
-    this.notes.push(`newest token ${newest.name} was created ${newest.createdAt}; next rotation is due ${dueAt.toISOString()} (rotate-if-older-than ${limit.text})`)
+    if (dueAt <= now) return undefined
+    this.notes.push(`newest token ${newest.name} was created ${newest.createdAt}; next rotation is due ${dueAt.toISOString()} (rotate-if-older-than ${limit.text}${expires ? `, or ${before.text} before it expires ${newest.expiresAt}` : ''})`)
+    if (expires && addDuration(dueAt, before) > expires) this.log.warning(`${newest.name} expires ${newest.expiresAt}, before the next rotation is due: lower rotate-if-older-than or raise token-expires-in`)
     this.rows = ready.map((d) => this.row(d, 'not written', 'not due'))
     return new Stop('not-due')
   }
@@ -182,6 +198,9 @@ class Lifecycle {
       this.token = {}
       return { kind: 'given', secret: plan.issuer.token! }
     }
+    const expiry = plan.spec.expiry
+    if (expiry?.kind === 'never') this.log.warning('token-expires-in is never: the token stays valid until it is revoked; prefer a bounded lifetime')
+    if (plan.spec.expiryDefaulted && expiry?.kind === 'in') this.notes.push(`token-expires-in was not set: the token expires in ${expiry.duration.text} (the bounded default; set token-expires-in to choose)`)
     const minted = await this.mint()
     if (minted instanceof Stop) return minted
     ctx.redactor.add(minted.secret)
@@ -327,7 +346,7 @@ class Lifecycle {
   private async writeOne(d: Destination, secret: string, since: Date): Promise<DestinationReport> {
     try {
       const out = await d.write(secret)
-      return { ...this.row(d, out.result), changes: out.changes }
+      return { ...this.row(d, out.result), changes: out.changes, holds: this.token?.fingerprint }
     } catch (err) {
       const why = this.redact(errorMessage(err))
       if (err instanceof OutcomeUnknownError) return this.resolveUnknown(d, secret, since, why)
@@ -338,7 +357,7 @@ class Lifecycle {
 
   private async resolveUnknown(d: Destination, secret: string, since: Date, why: string): Promise<DestinationReport> {
     const holds = await d.confirm(secret, since).catch(() => undefined)
-    if (holds === true) return this.row(d, 'updated', `the write's answer was lost (${why}); reading the destination back shows it landed`)
+    if (holds === true) return { ...this.row(d, 'updated', `the write's answer was lost (${why}); reading the destination back shows it landed`), holds: this.token?.fingerprint }
     if (holds === false) return this.row(d, 'failed', `${why}; reading the destination back shows the write did not land`)
     return this.row(d, 'unknown', `${why}; the destination could not confirm whether it holds the new token, so it may`)
   }
@@ -427,6 +446,7 @@ class Lifecycle {
       mode: this.plan.mode,
       issuer: this.plan.issuer.kind,
       dryRun: this.plan.dryRun,
+      ...(Object.keys(this.plan.origin).length ? { origin: this.plan.origin } : {}),
       ...(this.token ? { token: this.token } : {}),
       destinations: this.rows,
       revokedIds: this.revoked,

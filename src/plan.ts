@@ -27,6 +27,7 @@ export const INPUT_NAMES = [
   'token-expires-in',
   'mode',
   'rotate-if-older-than',
+  'rotate-before-expiry',
   'secret-name',
   'destinations',
   'github-token',
@@ -75,9 +76,15 @@ export interface Plan {
     permissions?: string[]
     projects?: { id: string; role: string }[]
     expiry?: ExpirySpec
+    /** The expiry is the bounded default, not the user's choice (the report says so). */
+    expiryDefaulted?: boolean
   }
   rotateIfOlderThan?: Duration
+  /** A token expiring within this is due whatever its age (default 14d). */
+  rotateBeforeExpiry: Duration
   secretName: string
+  /** Where the run comes from, for the report's audit trail (repository, run URL, actor, commit). */
+  origin: Record<string, string>
   targets: Target[]
   github: { token?: string; apiUrl: string; appId?: string; appPrivateKey?: string }
   circleci: { token?: string; url: string }
@@ -196,6 +203,14 @@ function parseSpec(inputs: Inputs, kind: IssuerKind, mode: Mode, secretName: str
   return { namePrefix, role, permissions, projects, expiry: expiresIn === undefined ? undefined : parseExpiry('token-expires-in', expiresIn, now) }
 }
 
+/**
+ * On an issuer with expiry, leaving `token-expires-in` out never mints a token that lives forever:
+ * twice `rotate-if-older-than` (so a missed rotation still leaves time), else 90 days.
+ */
+function defaultExpiry(rotateIfOlderThan: Duration | undefined): ExpirySpec {
+  return { kind: 'in', duration: rotateIfOlderThan ? { ...rotateIfOlderThan, amount: rotateIfOlderThan.amount * 2, text: `${rotateIfOlderThan.amount * 2}${rotateIfOlderThan.unit}` } : { amount: 90, unit: 'd', text: '90d' } }
+}
+
 export function buildPlan(inputs: Inputs, env: Record<string, string | undefined> = {}, now = new Date()): Plan {
   const issuerName = get(inputs, 'issuer')
   if (!issuerName) throw new ConfigError('issuer', `is required: one of ${ISSUERS.join(', ')}`)
@@ -216,12 +231,14 @@ export function buildPlan(inputs: Inputs, env: Record<string, string | undefined
   const rotateIfOlderThan = get(inputs, 'rotate-if-older-than') === undefined ? undefined : parseDuration('rotate-if-older-than', get(inputs, 'rotate-if-older-than')!)
   if (rotateIfOlderThan && !ISSUER_CAN[kind].list) throw new ConfigError('rotate-if-older-than', `issuer ${kind} cannot list tokens, so their age is unknown`)
   if (rotateIfOlderThan && mode === 'distribute') throw new ConfigError('rotate-if-older-than', 'needs a mode that mints (rotate or create)')
+  const rotateBeforeExpiry = parseDuration('rotate-before-expiry', get(inputs, 'rotate-before-expiry') ?? '14d')
   const needsCredential = mode !== 'distribute' || rotateIfOlderThan !== undefined
   if (needsCredential && !credential) throw new ConfigError('issuer-token', `is required to mint, list and revoke tokens with issuer ${kind}`)
 
   const secretName = get(inputs, 'secret-name') ?? DEFAULT_SECRET_NAME[kind]
   if (!secretName) throw new ConfigError('secret-name', `is required for issuer ${kind} (no conventional default)`)
   const spec = parseSpec(inputs, kind, mode, secretName, env, now)
+  if (!spec.expiry && ISSUER_CAN[kind].expiry && (mode === 'rotate' || mode === 'create')) Object.assign(spec, { expiry: defaultExpiry(rotateIfOlderThan), expiryDefaulted: true })
 
   const destinationsText = get(inputs, 'destinations')
   if (!destinationsText && mode !== 'ephemeral') throw new ConfigError('destinations', 'is required (one per line, e.g. github:repo/acme/api); only ephemeral mode may omit it')
@@ -253,7 +270,9 @@ export function buildPlan(inputs: Inputs, env: Record<string, string | undefined
     issuer: { kind, url, credential, token },
     spec,
     rotateIfOlderThan,
+    rotateBeforeExpiry,
     secretName,
+    origin: runOrigin(env),
     targets,
     github,
     circleci,
@@ -262,6 +281,18 @@ export function buildPlan(inputs: Inputs, env: Record<string, string | undefined
     shard,
     reportFile: get(inputs, 'report-file'),
   }
+}
+
+/** The CI system's own record of this run, where it provides one. */
+function runOrigin(env: Record<string, string | undefined>): Record<string, string> {
+  const gh = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined
+  const fields: Record<string, string | undefined> = {
+    repository: env.GITHUB_REPOSITORY ?? env.CI_PROJECT_PATH ?? (env.CIRCLE_PROJECT_USERNAME && env.CIRCLE_PROJECT_REPONAME ? `${env.CIRCLE_PROJECT_USERNAME}/${env.CIRCLE_PROJECT_REPONAME}` : undefined),
+    run: gh ?? env.CI_PIPELINE_URL ?? env.CIRCLE_BUILD_URL,
+    actor: env.GITHUB_ACTOR ?? env.GITLAB_USER_LOGIN ?? env.CIRCLE_USERNAME,
+    commit: env.GITHUB_SHA ?? env.CI_COMMIT_SHA ?? env.CIRCLE_SHA1,
+  }
+  return Object.fromEntries(Object.entries(fields).filter((e): e is [string, string] => Boolean(e[1])))
 }
 
 /** The secrets a plan carries, to be masked before anything is logged. */

@@ -12,6 +12,8 @@ export interface DestinationReport {
   /** Why it failed or was not written, or what else changed. */
   detail?: string
   changes?: string[]
+  /** Fingerprint (short SHA-256 prefix) of the value this destination now holds, when it was written. */
+  holds?: string
 }
 
 export interface Report {
@@ -19,8 +21,10 @@ export interface Report {
   mode: Mode
   issuer: string
   dryRun: boolean
+  /** Where the run came from (repository, run URL, actor, commit), as the CI system tells it. */
+  origin?: Record<string, string>
   /** id and name are absent when the token was given (distribute) rather than minted. */
-  token?: { id?: string; name?: string; expiresAt?: string; verifiedAs?: string }
+  token?: { id?: string; name?: string; expiresAt?: string; verifiedAs?: string; fingerprint?: string }
   destinations: DestinationReport[]
   /** Older tokens revoked because every destination now holds the new one. */
   revokedIds: string[]
@@ -58,7 +62,8 @@ const ICON: Record<DestinationStatus, string> = {
 
 export function summaryMarkdown(r: Report): string {
   const out: string[] = [`### token-action: ${r.outcome}${r.dryRun ? ' (dry run)' : ''}`, '']
-  if (r.token) out.push(`${r.token.name ? `Token \`${r.token.name}\` (id \`${r.token.id}\`)` : 'The given token'}${r.token.verifiedAs ? `, verified as ${r.token.verifiedAs}` : ''}${r.token.expiresAt ? `, expires ${r.token.expiresAt}` : ''}, from ${r.issuer}.`, '')
+  if (r.token) out.push(`${r.token.name ? `Token \`${r.token.name}\` (id \`${r.token.id}\`)` : 'The given token'}${r.token.verifiedAs ? `, verified as ${r.token.verifiedAs}` : ''}${r.token.expiresAt ? `, expires ${r.token.expiresAt}` : ''}, from ${r.issuer}${r.token.fingerprint ? `; fingerprint \`${r.token.fingerprint}\`` : ''}.`, '')
+  if (r.origin) out.push(`Run: ${Object.entries(r.origin).map(([k, v]) => `${k} ${escapeCell(v)}`).join(', ')}`, '')
   if (r.error) out.push(`**Error:** ${escapeCell(r.error)}`, '')
   if (r.destinations.length) {
     out.push('| destination | secret | result | detail |', '|---|---|---|---|')

@@ -1,4 +1,5 @@
 /** Issue 5's end-to-end: every issuer and every mode through dist/index.js (and dist/post.js). */
+import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HawzuEmulator, RwxEmulator } from './emulators/bearer-verify.js'
 import { GitHubEmulator } from './emulators/github.js'
@@ -87,6 +88,37 @@ describe('http issuer (generic contract)', () => {
     const due = await runAction(inputs)
     expect(due.outputs.outcome).toBe('rotated')
     expect(JSON.parse(due.outputs['revoked-ids']!)).toEqual([first.outputs['token-id']])
+  })
+
+  it('expiry: bounded by default, and a young token expiring within rotate-before-expiry is rotated; the report keeps an audit trail', async () => {
+    const admin = http.addAdminToken()
+    const inputs = { issuer: 'http', 'issuer-url': http.url, 'issuer-token': admin, 'secret-name': 'EXPIRING_TOKEN', 'token-role': 'deployer', 'rotate-if-older-than': '30d', destinations: 'github:repo/acme/web', ...github }
+    const env = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '4242', GITHUB_ACTOR: 'octocat', GITHUB_SHA: 'a'.repeat(40) }
+    const first = await runAction(inputs, { env })
+    expect(first.code, first.log).toBe(0)
+    // No token-expires-in on an issuer with expiry: twice rotate-if-older-than, never "never".
+    const days = (Date.parse(first.outputs['expires-at']!) - Date.now()) / 86_400_000
+    expect(days).toBeGreaterThan(59)
+    expect(days).toBeLessThan(61)
+    const report = JSON.parse(first.outputs.report!)
+    expect(report.notes.join('\n')).toMatch(/token-expires-in was not set: the token expires in 60d/)
+    expect(report.origin).toEqual({ repository: 'acme/ops', run: 'https://github.com/acme/ops/actions/runs/4242', actor: 'octocat', commit: 'a'.repeat(40) })
+    const secret = gh.secretValue({ repo: 'acme/web' }, 'EXPIRING_TOKEN')!
+    const print = `sha256:${createHash('sha256').update(secret).digest('hex').slice(0, 12)}`
+    expect(report.destinations[0].holds).toBe(print)
+    expect(first.summary).toContain(print)
+    // A day old, far from 30d - but expiring in 3 days, within the default rotate-before-expiry (14d).
+    http.ageToken(first.outputs['token-id']!, 1)
+    http.expireAt(first.outputs['token-id']!, new Date(Date.now() + 3 * 86_400_000))
+    const second = await runAction(inputs)
+    expect(second.outputs.outcome, second.log).toBe('rotated')
+    expect(JSON.parse(second.outputs.report!).notes.join('\n')).toMatch(/expires .* within rotate-before-expiry 14d/)
+    expect(JSON.parse(second.outputs['revoked-ids']!)).toEqual([first.outputs['token-id']])
+    // With rotate-before-expiry 1d the same situation is not due.
+    http.ageToken(second.outputs['token-id']!, 1)
+    http.expireAt(second.outputs['token-id']!, new Date(Date.now() + 3 * 86_400_000))
+    const third = await runAction({ ...inputs, 'rotate-before-expiry': '1d' })
+    expect(third.outputs.outcome, third.log).toBe('not-due')
   })
 
   it('ephemeral: outputs a masked short-lived token, saves state, and the post step revokes it', async () => {

@@ -101,7 +101,7 @@ async function run(inputs: Inputs, issuer: MemoryIssuer, dests: MemoryDestinatio
 
 /** A destination whose write lands but whose answer is lost. */
 class LostAnswerDestination extends MemoryDestination {
-  override async write(secret: string) {
+  override async write(secret: string): Promise<{ result: 'created' | 'updated' }> {
     await super.write(secret)
     throw new OutcomeUnknownError('github: PUT ... -> 502 (it may have been applied: an answer was lost)', 'github', 502)
   }

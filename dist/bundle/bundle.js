@@ -75969,6 +75969,7 @@ const INPUT_NAMES = [
     'token-expires-in',
     'mode',
     'rotate-if-older-than',
+    'rotate-before-expiry',
     'secret-name',
     'destinations',
     'github-token',
@@ -76114,6 +76115,13 @@ function parseSpec(inputs, kind, mode, secretName, env, now) {
         throw new errors/* ConfigError */.xL('token-name', `"${namePrefix}" may contain only letters, digits, ., _ and - and must start with a letter or digit`);
     return { namePrefix, role, permissions, projects, expiry: expiresIn === undefined ? undefined : parseExpiry('token-expires-in', expiresIn, now) };
 }
+/**
+ * On an issuer with expiry, leaving `token-expires-in` out never mints a token that lives forever:
+ * twice `rotate-if-older-than` (so a missed rotation still leaves time), else 90 days.
+ */
+function defaultExpiry(rotateIfOlderThan) {
+    return { kind: 'in', duration: rotateIfOlderThan ? { ...rotateIfOlderThan, amount: rotateIfOlderThan.amount * 2, text: `${rotateIfOlderThan.amount * 2}${rotateIfOlderThan.unit}` } : { amount: 90, unit: 'd', text: '90d' } };
+}
 function buildPlan(inputs, env = {}, now = new Date()) {
     const issuerName = get(inputs, 'issuer');
     if (!issuerName)
@@ -76138,6 +76146,7 @@ function buildPlan(inputs, env = {}, now = new Date()) {
         throw new errors/* ConfigError */.xL('rotate-if-older-than', `issuer ${kind} cannot list tokens, so their age is unknown`);
     if (rotateIfOlderThan && mode === 'distribute')
         throw new errors/* ConfigError */.xL('rotate-if-older-than', 'needs a mode that mints (rotate or create)');
+    const rotateBeforeExpiry = parseDuration('rotate-before-expiry', get(inputs, 'rotate-before-expiry') ?? '14d');
     const needsCredential = mode !== 'distribute' || rotateIfOlderThan !== undefined;
     if (needsCredential && !credential)
         throw new errors/* ConfigError */.xL('issuer-token', `is required to mint, list and revoke tokens with issuer ${kind}`);
@@ -76145,6 +76154,8 @@ function buildPlan(inputs, env = {}, now = new Date()) {
     if (!secretName)
         throw new errors/* ConfigError */.xL('secret-name', `is required for issuer ${kind} (no conventional default)`);
     const spec = parseSpec(inputs, kind, mode, secretName, env, now);
+    if (!spec.expiry && ISSUER_CAN[kind].expiry && (mode === 'rotate' || mode === 'create'))
+        Object.assign(spec, { expiry: defaultExpiry(rotateIfOlderThan), expiryDefaulted: true });
     const destinationsText = get(inputs, 'destinations');
     if (!destinationsText && mode !== 'ephemeral')
         throw new errors/* ConfigError */.xL('destinations', 'is required (one per line, e.g. github:repo/acme/api); only ephemeral mode may omit it');
@@ -76180,7 +76191,9 @@ function buildPlan(inputs, env = {}, now = new Date()) {
         issuer: { kind, url, credential, token },
         spec,
         rotateIfOlderThan,
+        rotateBeforeExpiry,
         secretName,
+        origin: runOrigin(env),
         targets,
         github,
         circleci,
@@ -76189,6 +76202,17 @@ function buildPlan(inputs, env = {}, now = new Date()) {
         shard,
         reportFile: get(inputs, 'report-file'),
     };
+}
+/** The CI system's own record of this run, where it provides one. */
+function runOrigin(env) {
+    const gh = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+    const fields = {
+        repository: env.GITHUB_REPOSITORY ?? env.CI_PROJECT_PATH ?? (env.CIRCLE_PROJECT_USERNAME && env.CIRCLE_PROJECT_REPONAME ? `${env.CIRCLE_PROJECT_USERNAME}/${env.CIRCLE_PROJECT_REPONAME}` : undefined),
+        run: gh ?? env.CI_PIPELINE_URL ?? env.CIRCLE_BUILD_URL,
+        actor: env.GITHUB_ACTOR ?? env.GITLAB_USER_LOGIN ?? env.CIRCLE_USERNAME,
+        commit: env.GITHUB_SHA ?? env.CI_COMMIT_SHA ?? env.CIRCLE_SHA1,
+    };
+    return Object.fromEntries(Object.entries(fields).filter((e) => Boolean(e[1])));
 }
 /** The secrets a plan carries, to be masked before anything is logged. */
 function planSecrets(plan) {
@@ -76216,7 +76240,9 @@ const ICON = {
 function summaryMarkdown(r) {
     const out = [`### token-action: ${r.outcome}${r.dryRun ? ' (dry run)' : ''}`, ''];
     if (r.token)
-        out.push(`${r.token.name ? `Token \`${r.token.name}\` (id \`${r.token.id}\`)` : 'The given token'}${r.token.verifiedAs ? `, verified as ${r.token.verifiedAs}` : ''}${r.token.expiresAt ? `, expires ${r.token.expiresAt}` : ''}, from ${r.issuer}.`, '');
+        out.push(`${r.token.name ? `Token \`${r.token.name}\` (id \`${r.token.id}\`)` : 'The given token'}${r.token.verifiedAs ? `, verified as ${r.token.verifiedAs}` : ''}${r.token.expiresAt ? `, expires ${r.token.expiresAt}` : ''}, from ${r.issuer}${r.token.fingerprint ? `; fingerprint \`${r.token.fingerprint}\`` : ''}.`, '');
+    if (r.origin)
+        out.push(`Run: ${Object.entries(r.origin).map(([k, v]) => `${k} ${escapeCell(v)}`).join(', ')}`, '');
     if (r.error)
         out.push(`**Error:** ${escapeCell(r.error)}`, '');
     if (r.destinations.length) {
@@ -76655,6 +76681,7 @@ async function runPool(items, limit, task, signal) {
 
 
 
+
 /** Why the run ended early (or how it ended): the outcome and, when it failed, the reason. */
 class Stop {
     outcome;
@@ -76670,6 +76697,10 @@ const MINT_ATTEMPTS = 3;
 const HELD = new Set(['created', 'updated']);
 function secretOf(o) {
     return o.kind === 'minted' ? o.token.secret : o.secret;
+}
+/** What a destination holds, for the audit trail: a short SHA-256 prefix, never the value. */
+function fingerprint(secret) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(secret).digest('hex').slice(0, 12)}`;
 }
 class Lifecycle {
     plan;
@@ -76728,7 +76759,9 @@ class Lifecycle {
         if (unusable)
             return unusable;
         const since = this.now();
-        this.rows = await this.writeAll(ready, secretOf(obtained), since);
+        const secret = secretOf(obtained);
+        this.token = { ...this.token, fingerprint: fingerprint(secret) };
+        this.rows = await this.writeAll(ready, secret, since);
         return this.settle(obtained, previous);
     }
     // Phase 1: preflight. Nothing is minted if any destination fails it.
@@ -76773,7 +76806,7 @@ class Lifecycle {
             return new Stop('failed', `issuer ${issuer.kind}: listing tokens failed: ${(0,errors/* errorMessage */.gJ)(err)}`);
         }
     }
-    // Phase 3: due?
+    // Phase 3: due? When the newest token is older than rotate-if-older-than, or expires within rotate-before-expiry.
     dueCheck(previous, ready) {
         const limit = this.plan.rotateIfOlderThan;
         if (!limit || !previous.length)
@@ -76782,10 +76815,19 @@ class Lifecycle {
         const created = new Date(newest.createdAt);
         if (Number.isNaN(created.getTime()))
             return new Stop('failed', `issuer ${this.deps.issuer.kind}: token ${newest.name} has an unreadable created_at, so whether rotation is due is unknown`);
-        const dueAt = addDuration(created, limit);
-        if (dueAt <= this.now())
+        const now = this.now();
+        const before = this.plan.rotateBeforeExpiry;
+        const expires = newest.expiresAt ? new Date(newest.expiresAt) : undefined;
+        if (expires && !Number.isNaN(expires.getTime()) && addDuration(now, before) >= expires) {
+            this.notes.push(`rotating: newest token ${newest.name} expires ${newest.expiresAt}, within rotate-before-expiry ${before.text}`);
             return undefined;
-        this.notes.push(`newest token ${newest.name} was created ${newest.createdAt}; next rotation is due ${dueAt.toISOString()} (rotate-if-older-than ${limit.text})`);
+        }
+        const dueAt = addDuration(created, limit);
+        if (dueAt <= now)
+            return undefined;
+        this.notes.push(`newest token ${newest.name} was created ${newest.createdAt}; next rotation is due ${dueAt.toISOString()} (rotate-if-older-than ${limit.text}${expires ? `, or ${before.text} before it expires ${newest.expiresAt}` : ''})`);
+        if (expires && addDuration(dueAt, before) > expires)
+            this.log.warning(`${newest.name} expires ${newest.expiresAt}, before the next rotation is due: lower rotate-if-older-than or raise token-expires-in`);
         this.rows = ready.map((d) => this.row(d, 'not written', 'not due'));
         return new Stop('not-due');
     }
@@ -76814,6 +76856,11 @@ class Lifecycle {
             this.token = {};
             return { kind: 'given', secret: plan.issuer.token };
         }
+        const expiry = plan.spec.expiry;
+        if (expiry?.kind === 'never')
+            this.log.warning('token-expires-in is never: the token stays valid until it is revoked; prefer a bounded lifetime');
+        if (plan.spec.expiryDefaulted && expiry?.kind === 'in')
+            this.notes.push(`token-expires-in was not set: the token expires in ${expiry.duration.text} (the bounded default; set token-expires-in to choose)`);
         const minted = await this.mint();
         if (minted instanceof Stop)
             return minted;
@@ -76962,7 +77009,7 @@ class Lifecycle {
     async writeOne(d, secret, since) {
         try {
             const out = await d.write(secret);
-            return { ...this.row(d, out.result), changes: out.changes };
+            return { ...this.row(d, out.result), changes: out.changes, holds: this.token?.fingerprint };
         }
         catch (err) {
             const why = this.redact((0,errors/* errorMessage */.gJ)(err));
@@ -76975,7 +77022,7 @@ class Lifecycle {
     async resolveUnknown(d, secret, since, why) {
         const holds = await d.confirm(secret, since).catch(() => undefined);
         if (holds === true)
-            return this.row(d, 'updated', `the write's answer was lost (${why}); reading the destination back shows it landed`);
+            return { ...this.row(d, 'updated', `the write's answer was lost (${why}); reading the destination back shows it landed`), holds: this.token?.fingerprint };
         if (holds === false)
             return this.row(d, 'failed', `${why}; reading the destination back shows the write did not land`);
         return this.row(d, 'unknown', `${why}; the destination could not confirm whether it holds the new token, so it may`);
@@ -77066,6 +77113,7 @@ class Lifecycle {
             mode: this.plan.mode,
             issuer: this.plan.issuer.kind,
             dryRun: this.plan.dryRun,
+            ...(Object.keys(this.plan.origin).length ? { origin: this.plan.origin } : {}),
             ...(this.token ? { token: this.token } : {}),
             destinations: this.rows,
             revokedIds: this.revoked,

@@ -114,6 +114,13 @@ export class ScopedTokens {
     if (!t) throw new Error(`no token ${id}`)
     t.created_at = new Date(Date.parse(t.created_at) - days * 86_400_000).toISOString()
   }
+
+  /** Sets when a token expires (an admin shortening it in the issuer's UI). */
+  expireAt(id: string, at: Date): void {
+    const t = this.all().find((s) => s.id === id)
+    if (!t) throw new Error(`no token ${id}`)
+    t.expires_at = at.toISOString()
+  }
 }
 
 /** The roles this emulated issuer defines; the contract leaves roles to each issuer. */
@@ -172,6 +179,10 @@ export class HttpIssuerEmulator extends Emulator {
   /** Moves a token's creation time back, so rotate-if-older-than sees an old token. */
   ageToken(id: string, days: number): void {
     this.store.ageToken(id, days)
+  }
+
+  expireAt(id: string, at: Date): void {
+    this.store.expireAt(id, at)
   }
 
   private checkContract(): void {
