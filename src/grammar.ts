@@ -42,6 +42,8 @@ export interface GitLabTarget extends Base {
   raw: boolean
   scope: string
   hidden: boolean
+  /** The flags the line sets; on update, the others keep the variable's current value. */
+  explicit: ('protected' | 'masked' | 'raw')[]
 }
 export type Target = GitHubTarget | CircleCITarget | GitLabTarget
 
@@ -206,6 +208,7 @@ function parseGitLab(line: string, kind: string, rest: string, query: string | u
     raw: bool(line, opts, 'raw', true),
     scope,
     hidden,
+    explicit: (['protected', 'masked', 'raw'] as const).filter((f) => opts.has(f)),
     id: `gitlab:${kind}/${parts.join('/')}${scope === '*' ? '' : `?scope=${scope}`}`,
     name: secretName(line, 'gitlab', opts, defaultName),
   }

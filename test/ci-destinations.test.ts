@@ -119,15 +119,22 @@ describe('gitlab destinations', () => {
     expect(rgw.isValid(v.value)).toBe(true)
   })
 
-  it("updates an existing variable to the line's flags and reports what changed", async () => {
-    gl.seedVariable('project', 'acme/platform/api', { key: 'HAWZU_TOKEN', value: 'old-value-123', protected: true, masked: false, raw: false })
+  it("on update keeps every flag the line does not set, applies those it sets, and reports what changed", async () => {
+    gl.seedVariable('project', 'acme/platform/api', { key: 'HAWZU_TOKEN', value: 'old-value-123', protected: true, masked: false, raw: false, variable_type: 'file' })
     gl.seedVariable('project', 'acme/platform/api', { key: 'HAWZU_TOKEN', value: 'prod-only-123', environment_scope: 'production' })
     const token = hawzu.addToken('acme')
-    const plan = buildPlan({ issuer: 'hawzu', 'issuer-url': hawzu.url, token, 'secret-name': 'HAWZU_TOKEN', 'gitlab-token': GL_MAINTAINER, 'gitlab-url': gl.url, destinations: 'gitlab:project/acme/platform/api' })
-    const report = await runPlan(plan, { log: silentLogger })
+    const distribute = (line: string) => runPlan(buildPlan({ issuer: 'hawzu', 'issuer-url': hawzu.url, token, 'secret-name': 'HAWZU_TOKEN', 'gitlab-token': GL_MAINTAINER, 'gitlab-url': gl.url, destinations: line }), { log: silentLogger })
+    // A hand-protected file variable stays exactly as its owner set it: only the value changes.
+    const kept = await distribute('gitlab:project/acme/platform/api')
+    expect(kept.outcome, kept.error).toBe('distributed')
+    expect(kept.destinations[0]).toMatchObject({ status: 'updated' })
+    expect(kept.destinations[0]!.changes).toBeUndefined()
+    expect(gl.variable('project', 'acme/platform/api', 'HAWZU_TOKEN')).toMatchObject({ value: token, protected: true, masked: false, raw: false, variable_type: 'file' })
+    // Flags the line sets are applied, and the report lists each change.
+    const report = await distribute('gitlab:project/acme/platform/api?protected=false&masked=true&raw=true')
     expect(report.outcome, report.error).toBe('distributed')
     expect(report.destinations[0]).toMatchObject({ status: 'updated', changes: ['protected: true -> false', 'masked: false -> true', 'raw: false -> true'] })
-    expect(gl.variable('project', 'acme/platform/api', 'HAWZU_TOKEN')).toMatchObject({ value: token, protected: false, masked: true, raw: true })
+    expect(gl.variable('project', 'acme/platform/api', 'HAWZU_TOKEN')).toMatchObject({ value: token, protected: false, masked: true, raw: true, variable_type: 'file' })
     // The other scope was left alone: the filter was sent.
     expect(gl.variable('project', 'acme/platform/api', 'HAWZU_TOKEN', 'production')!.value).toBe('prod-only-123')
   })

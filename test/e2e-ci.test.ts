@@ -54,7 +54,7 @@ describe('action: one run writes GitHub, CircleCI and GitLab', () => {
       'circleci-url': cci.url,
       'gitlab-token': GL,
       'gitlab-url': gl.url,
-      destinations: 'github:org/acme?visibility=all\ncircleci:context/gh/acme/rwx\ngitlab:group/acme',
+      destinations: 'github:org/acme?visibility=all\ncircleci:context/gh/acme/rwx\ngitlab:group/acme?protected=false',
     }
     const first = await runAction(inputs)
     expect(first.code, first.log).toBe(0)
@@ -62,9 +62,11 @@ describe('action: one run writes GitHub, CircleCI and GitLab', () => {
     expect(report.destinations).toEqual([
       expect.objectContaining({ id: 'github:org/acme', status: 'created' }),
       expect.objectContaining({ id: 'circleci:context/gh/acme/rwx', status: 'created' }),
-      expect.objectContaining({ id: 'gitlab:group/acme', status: 'updated', changes: ['protected: true -> false', 'raw: false -> true'] }),
+      expect.objectContaining({ id: 'gitlab:group/acme', status: 'updated', changes: ['protected: true -> false'] }),
     ])
     expect(first.summary).toContain('protected: true -> false')
+    // raw was not on the line: the variable keeps raw=false as its owner set it.
+    expect(gl.variable('group', 'acme', 'RACK_GATEWAY_API_TOKEN')).toMatchObject({ protected: false, raw: false, masked: true })
     rgw.ageToken(first.outputs['token-id']!, 1) // the next rotation, a day later: past the overlap grace
     const second = await runAction(inputs)
     expect(second.outputs.outcome, second.log).toBe('rotated')

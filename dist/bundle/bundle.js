@@ -75865,6 +75865,7 @@ function parseGitLab(line, kind, rest, query, defaultName) {
         raw: bool(line, opts, 'raw', true),
         scope,
         hidden,
+        explicit: ['protected', 'masked', 'raw'].filter((f) => opts.has(f)),
         id: `gitlab:${kind}/${parts.join('/')}${scope === '*' ? '' : `?scope=${scope}`}`,
         name: secretName(line, 'gitlab', opts, defaultName),
     };

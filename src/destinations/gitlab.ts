@@ -1,7 +1,8 @@
 /**
- * GitLab CI/CD variables of groups and projects (API v4, `PRIVATE-TOKEN`). Defaults follow the RWX
- * guide: masked, not protected, raw (no expansion), type variable, scope `*`. Updates send the line's
- * flags (and always `filter[environment_scope]`); the report says when a flag changed.
+ * GitLab CI/CD variables of groups and projects (API v4, `PRIVATE-TOKEN`). New variables get the RWX
+ * guide's defaults: masked, not protected, raw (no expansion), type variable, scope `*`. Updates keep
+ * every flag the line does not set (a hand-protected variable stays protected) and always send
+ * `filter[environment_scope]`; the report lists any flag the line changed.
  */
 import { makeClient, type RunContext } from '../context.js'
 import { AuthError, ConfigError, NotFoundError, TokenActionError } from '../errors.js'
@@ -99,20 +100,25 @@ class GitLabVariableDestination implements Destination {
     return this.existing ? 'updated' : 'created'
   }
 
+  /** A new variable gets the line's flags (the RWX-guide defaults); an existing one keeps those the line does not set. */
+  private flag(name: 'protected' | 'masked' | 'raw'): boolean {
+    return this.existing && !this.t.explicit.includes(name) ? this.existing[name] : this.t[name]
+  }
+
   /** A hidden variable stays masked whatever the line says: GitLab cannot unmask it. */
   private get masked(): boolean {
-    return this.t.masked || Boolean(this.existing?.hidden)
+    return this.flag('masked') || Boolean(this.existing?.hidden)
   }
 
   checkValue(secret: string): void {
     if (secret.length > MAX_VALUE_CHARS) throw new ConfigError(this.id, `GitLab variable values are at most ${MAX_VALUE_CHARS} characters`)
     if (!this.masked) return
-    const broken = maskRuleViolation(secret, this.t.raw)
+    const broken = maskRuleViolation(secret, this.flag('raw'))
     if (broken) throw new ConfigError(this.id, `GitLab cannot mask this token: ${broken}`)
   }
 
   private flags() {
-    return { variable_type: 'env_var', protected: this.t.protected, masked: this.masked, raw: this.t.raw }
+    return { variable_type: this.existing?.variable_type ?? 'env_var', protected: this.flag('protected'), masked: this.masked, raw: this.flag('raw') }
   }
 
   private changes(): string[] | undefined {
@@ -122,7 +128,7 @@ class GitLabVariableDestination implements Destination {
     const out: string[] = []
     for (const flag of ['protected', 'masked', 'raw', 'variable_type'] as const) if (e[flag] !== sent[flag]) out.push(`${flag}: ${e[flag]} -> ${sent[flag]}`)
     if (this.t.hidden && !e.hidden) out.push('hidden applies only when a variable is created: this one stays visible in the UI')
-    if (!this.t.masked && e.hidden) out.push('masked stays true: GitLab cannot unmask a hidden variable')
+    if (!this.flag('masked') && e.hidden) out.push('masked stays true: GitLab cannot unmask a hidden variable')
     return out.length ? out : undefined
   }
 
