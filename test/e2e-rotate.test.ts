@@ -120,6 +120,23 @@ describe('action: rotate a Rack Gateway token into GitHub secrets', () => {
     }
   })
 
+  it('a public key GitHub rotated mid-run is fetched again and the write retried once', async () => {
+    // Right after preflight reads the key, GitHub rotates it: the write sealed with it gets 422.
+    let rotated = false
+    gh.observers.push((req) => {
+      if (!rotated && req.method === 'GET' && req.path === '/repos/acme/docs/actions/secrets/public-key') {
+        rotated = true
+        gh.rotatePublicKey({ repo: 'acme/docs' })
+      }
+    })
+    const before = gh.requests.length
+    const run = await runAction(inputs({ destinations: 'github:repo/acme/docs', 'token-name': 'stale-key' }))
+    expect(run.code, run.log).toBe(0)
+    const puts = gh.requests.slice(before).filter((r) => r.method === 'PUT' && r.path.startsWith('/repos/acme/docs/actions/secrets/'))
+    expect(puts.map((r) => r.status)).toEqual([422, 201])
+    expect(rgw.isValid(gh.secretValue({ repo: 'acme/docs' }, 'RACK_GATEWAY_API_TOKEN')!)).toBe(true)
+  })
+
   it("explains the workflow GITHUB_TOKEN's 403 and mints nothing", async () => {
     gh.addToken('ghs_defaultworkflowtoken000000000', { login: 'github-actions[bot]', canWriteSecrets: false })
     const before = rgw.tokens().length

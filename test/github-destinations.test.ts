@@ -17,7 +17,7 @@ beforeAll(async () => {
   await Promise.all([gh.start(), rgw.start()])
   gh.addToken(PAT, { login: 'rotator' })
   gh.addOrg('acme')
-  for (const name of ['svc-api', 'svc-web', 'svc-old', 'docs']) gh.addRepo('acme', name, { archived: name === 'svc-old', topics: name === 'svc-web' ? ['deploys'] : [] })
+  for (const name of ['svc-api', 'svc-web', 'svc-old', 'docs']) gh.addRepo('acme', name, { archived: name === 'svc-old', topics: name === 'svc-web' ? ['deploys'] : [], environments: name === 'docs' ? ['production'] : [] })
   for (let i = 0; i < 130; i++) gh.addRepo('acme', `bulk-${String(i).padStart(3, '0')}`)
 })
 afterAll(async () => Promise.all([gh.close(), rgw.close()]))
@@ -104,6 +104,30 @@ describe('github destinations', () => {
     const minted = gh.requests.find((r) => r.method === 'POST' && r.path === '/app/installations/4242/access_tokens')
     expect(minted?.body).toEqual({ permissions: { metadata: 'read', secrets: 'write', organization_secrets: 'write' } })
     expect(gh.requests.some((r) => r.method === 'DELETE' && r.path === '/installation/token' && r.status === 204)).toBe(true)
+    expect(gh.openApiViolations).toEqual([])
+  })
+
+  it('an App asks for the exact permission of each namespace, and the emulator holds it to them route by route', async () => {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+    gh.installApp('acme', 4242)
+    const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
+    const plan = buildPlan({
+      issuer: 'static',
+      token: 'app-scoped-value-0123456789',
+      'secret-name': 'APP_SCOPED',
+      'github-app-id': '12345',
+      'github-app-private-key': pem,
+      'github-api-url': gh.url,
+      destinations: ['github:repo/acme/docs?app=codespaces', 'github:repo/acme/docs?app=dependabot', 'github:org/acme?app=dependabot&visibility=all', 'github:org/acme?app=codespaces&visibility=all', 'github:env/acme/docs/production'].join('\n'),
+    })
+    const refusedBefore = gh.permissionRefusals.length
+    const report = await runPlan(plan, { log: silentLogger, context: FAST })
+    expect(report.outcome, JSON.stringify(report.destinations)).toBe('distributed')
+    const minted = gh.requests.filter((r) => r.method === 'POST' && r.path === '/app/installations/4242/access_tokens').at(-1)
+    expect(minted?.body).toEqual({
+      permissions: { metadata: 'read', codespaces_secrets: 'write', dependabot_secrets: 'write', organization_dependabot_secrets: 'write', organization_codespaces_secrets: 'write', environments: 'write' },
+    })
+    expect(gh.permissionRefusals.slice(refusedBefore)).toEqual([])
     expect(gh.openApiViolations).toEqual([])
   })
 

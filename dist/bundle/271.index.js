@@ -56,6 +56,10 @@ class GitHubSecrets {
     constructor(client) {
         this.client = client;
     }
+    /** Drops a cached key that GitHub no longer accepts (it rotated it mid-run). */
+    forgetKey(namespace) {
+        this.keys.delete(namespace);
+    }
     publicKey(namespace) {
         let key = this.keys.get(namespace);
         if (!key) {
@@ -154,16 +158,26 @@ class GitHubDestination {
     }
     async write(secret) {
         try {
-            const key = await this.api.publicKey(this.namespace);
-            const body = { encrypted_value: await sealForGitHub(secret, key.key), key_id: key.key_id, ...(await this.extraBody()) };
-            const res = await this.api.client.request('PUT', `${this.namespace}/${enc(this.secretName)}`, { body });
-            return { result: res.status === 201 ? 'created' : 'updated', changes: this.changes() };
+            return await this.put(secret);
         }
         catch (err) {
-            if (err instanceof errors/* TokenActionError */.gk)
-                explain(err, this.target);
-            throw err;
+            // GitHub rotated the namespace's key since it was fetched: fetch it again and retry once.
+            if (!(err instanceof errors/* TokenActionError */.gk && err.status === 422 && /key_id/i.test(err.platformMessage ?? '')))
+                return explain(err, this.target);
+            this.api.forgetKey(this.namespace);
+            try {
+                return await this.put(secret);
+            }
+            catch (again) {
+                return explain(again, this.target);
+            }
         }
+    }
+    async put(secret) {
+        const key = await this.api.publicKey(this.namespace);
+        const body = { encrypted_value: await sealForGitHub(secret, key.key), key_id: key.key_id, ...(await this.extraBody()) };
+        const res = await this.api.client.request('PUT', `${this.namespace}/${enc(this.secretName)}`, { body });
+        return { result: res.status === 201 ? 'created' : 'updated', changes: this.changes() };
     }
     /** Secret values cannot be read back: the secret's `updated_at` says whether the write landed. */
     async confirm(_secret, since) {

@@ -41,8 +41,8 @@ function appJwt(appId, privateKeyPem, nowMs) {
 }
 /** Least privilege: only the secret permissions these targets need (names from GitHub's app-permissions schema). */
 const PERMISSION = {
-    repo: { actions: 'secrets', dependabot: 'dependabot_secrets', codespaces: 'codespaces' },
-    org: { actions: 'organization_secrets', dependabot: 'dependabot_secrets', codespaces: 'organization_secrets' },
+    repo: { actions: 'secrets', dependabot: 'dependabot_secrets', codespaces: 'codespaces_secrets' },
+    org: { actions: 'organization_secrets', dependabot: 'organization_dependabot_secrets', codespaces: 'organization_codespaces_secrets' },
 };
 function permissionsFor(targets) {
     const p = { metadata: 'read' };

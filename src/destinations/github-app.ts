@@ -29,8 +29,8 @@ export function appJwt(appId: string, privateKeyPem: string, nowMs: number): str
 
 /** Least privilege: only the secret permissions these targets need (names from GitHub's app-permissions schema). */
 const PERMISSION: Record<'repo' | 'org', Record<'actions' | 'dependabot' | 'codespaces', string>> = {
-  repo: { actions: 'secrets', dependabot: 'dependabot_secrets', codespaces: 'codespaces' },
-  org: { actions: 'organization_secrets', dependabot: 'dependabot_secrets', codespaces: 'organization_secrets' },
+  repo: { actions: 'secrets', dependabot: 'dependabot_secrets', codespaces: 'codespaces_secrets' },
+  org: { actions: 'organization_secrets', dependabot: 'organization_dependabot_secrets', codespaces: 'organization_codespaces_secrets' },
 }
 
 export function permissionsFor(targets: GitHubTarget[]): Record<string, 'write' | 'read'> {

@@ -29,6 +29,11 @@ export class GitHubSecrets {
 
   constructor(readonly client: HttpClient) {}
 
+  /** Drops a cached key that GitHub no longer accepts (it rotated it mid-run). */
+  forgetKey(namespace: string): void {
+    this.keys.delete(namespace)
+  }
+
   publicKey(namespace: string): Promise<PublicKey> {
     let key = this.keys.get(namespace)
     if (!key) {
@@ -140,14 +145,24 @@ class GitHubDestination implements Destination {
 
   async write(secret: string): Promise<WriteOutcome> {
     try {
-      const key = await this.api.publicKey(this.namespace)
-      const body = { encrypted_value: await sealForGitHub(secret, key.key), key_id: key.key_id, ...(await this.extraBody()) }
-      const res = await this.api.client.request('PUT', `${this.namespace}/${enc(this.secretName)}`, { body })
-      return { result: res.status === 201 ? 'created' : 'updated', changes: this.changes() }
+      return await this.put(secret)
     } catch (err) {
-      if (err instanceof TokenActionError) explain(err, this.target)
-      throw err
+      // GitHub rotated the namespace's key since it was fetched: fetch it again and retry once.
+      if (!(err instanceof TokenActionError && err.status === 422 && /key_id/i.test(err.platformMessage ?? ''))) return explain(err, this.target)
+      this.api.forgetKey(this.namespace)
+      try {
+        return await this.put(secret)
+      } catch (again) {
+        return explain(again, this.target)
+      }
     }
+  }
+
+  private async put(secret: string): Promise<WriteOutcome> {
+    const key = await this.api.publicKey(this.namespace)
+    const body = { encrypted_value: await sealForGitHub(secret, key.key), key_id: key.key_id, ...(await this.extraBody()) }
+    const res = await this.api.client.request('PUT', `${this.namespace}/${enc(this.secretName)}`, { body })
+    return { result: res.status === 201 ? 'created' : 'updated', changes: this.changes() }
   }
 
   /** Secret values cannot be read back: the secret's `updated_at` says whether the write landed. */

@@ -24,6 +24,29 @@ interface TokenInfo {
   canWriteSecrets: boolean
   /** Installation tokens are limited to one owner. */
   owner?: string
+  /** Installation tokens carry exactly the permissions asked for; each route checks its own. */
+  permissions?: Record<string, string>
+}
+
+/** The App permission each secrets route needs (GitHub's "permissions required for GitHub Apps" tables). */
+const ROUTE_PERMISSION: [RegExp, string][] = [
+  [/^\/repos\/[^/]+\/[^/]+\/environments\/[^/]+\/secrets/, 'environments'],
+  [/^\/repos\/[^/]+\/[^/]+\/actions\/secrets/, 'secrets'],
+  [/^\/repos\/[^/]+\/[^/]+\/dependabot\/secrets/, 'dependabot_secrets'],
+  [/^\/repos\/[^/]+\/[^/]+\/codespaces\/secrets/, 'codespaces_secrets'],
+  [/^\/orgs\/[^/]+\/actions\/secrets/, 'organization_secrets'],
+  [/^\/orgs\/[^/]+\/dependabot\/secrets/, 'organization_dependabot_secrets'],
+  [/^\/orgs\/[^/]+\/codespaces\/secrets/, 'organization_codespaces_secrets'],
+  [/^\/(repos\/[^/]+\/[^/]+|orgs\/[^/]+\/repos)$/, 'metadata'],
+]
+
+/** Why an installation token may not call this route, or undefined when its permissions allow it. */
+function missingPermission(permissions: Record<string, string>, method: string, path: string): string | undefined {
+  const needed = ROUTE_PERMISSION.find(([re]) => re.test(path))?.[1]
+  if (!needed) return undefined
+  const level = permissions[needed]
+  if (level === 'write' || (level === 'read' && method === 'GET')) return undefined
+  return `${needed}: ${method === 'GET' ? 'read' : 'write'}`
 }
 
 interface Repo {
@@ -77,6 +100,8 @@ export class GitHubEmulator extends Emulator {
   private readonly keys = new Map<string, KeyPair>()
   private readonly secrets = new Map<string, Map<string, StoredSecret>>()
   private readonly installations = new Map<string, number>()
+  /** Requests an installation token made without the permission they need. */
+  readonly permissionRefusals: string[] = []
   private nextRepoId = 1000
   private budget?: Required<BudgetOptions>
   private readonly usage = new Map<string, { window: { at: number; cost: number }[]; hourStart: number; hourCount: number }>()
@@ -157,6 +182,11 @@ export class GitHubEmulator extends Emulator {
     return b
   }
 
+  /** GitHub rotates a namespace's public key: writes sealed with the old key_id get 422. */
+  rotatePublicKey(ns: Namespace, app: App = 'actions'): void {
+    this.keys.delete(this.nsKey(ns, app))
+  }
+
   private keyPair(ns: string): KeyPair {
     let k = this.keys.get(ns)
     if (!k) {
@@ -184,6 +214,12 @@ export class GitHubEmulator extends Emulator {
       return PASS
     }
     if (!token || !this.tokens.has(token)) return json(401, { message: 'Bad credentials', documentation_url: DOCS, status: '401' })
+    const perms = this.tokens.get(token)!.permissions
+    const missing = perms && missingPermission(perms, req.method, req.path)
+    if (missing) {
+      this.permissionRefusals.push(`${req.method} ${req.path} needs ${missing}`)
+      return json(403, { message: 'Resource not accessible by integration', documentation_url: DOCS, status: '403' })
+    }
     return PASS
   }
 
@@ -302,8 +338,8 @@ export class GitHubEmulator extends Emulator {
       const owner = [...this.installations].find(([, id]) => String(id) === r.params.id)?.[0]
       if (!owner) return notFound()
       const token = `ghs_${randomBytes(18).toString('hex')}`
-      this.tokens.set(token, { login: 'token-action[bot]', canWriteSecrets: true, owner })
       const body = (r.body ?? {}) as { permissions?: Record<string, string> }
+      this.tokens.set(token, { login: 'token-action[bot]', canWriteSecrets: true, owner, permissions: body.permissions ?? {} })
       return json(201, { token, expires_at: new Date(Date.now() + 3_600_000).toISOString(), permissions: body.permissions ?? {}, repository_selection: 'all' })
     })
     this.route('DELETE', '/installation/token', (r) => {
