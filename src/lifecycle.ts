@@ -146,11 +146,19 @@ class Lifecycle {
   private async listSet(): Promise<TokenInfo[] | Stop> {
     const { issuer } = this.deps
     if (this.plan.mode === 'distribute' || !issuer.can.list) return []
+    let listed: TokenInfo[]
     try {
-      return (await issuer.list(this.plan.spec.namePrefix)).filter((t) => isMintedWith(this.plan.spec.namePrefix, t.name))
+      listed = (await issuer.list(this.plan.spec.namePrefix)).filter((t) => isMintedWith(this.plan.spec.namePrefix, t.name))
     } catch (err) {
       return new Stop('failed', `issuer ${issuer.kind}: listing tokens failed: ${errorMessage(err)}`)
     }
+    // Before anything is minted (a dry run too): a credential that could mint but not revoke would leave tokens behind.
+    try {
+      await issuer.checkCanManage?.()
+    } catch (err) {
+      return new Stop('failed', `issuer ${issuer.kind}: ${errorMessage(err)}`)
+    }
+    return listed
   }
 
   // Phase 3: due? When the newest token is older than rotate-if-older-than, or expires within rotate-before-expiry.

@@ -50,6 +50,11 @@ export interface Issuer {
   revoke(id: string): Promise<void>
   /** Proves the token works; never logs it. */
   verify(secret: string): Promise<Identity>
+  /**
+   * Proves, without changing anything, that the issuer credential may create and revoke tokens;
+   * throws an AuthError naming the missing right. Issuers that cannot tell leave it out.
+   */
+  checkCanManage?(): Promise<void>
 }
 
 export type WriteResult = 'created' | 'updated'

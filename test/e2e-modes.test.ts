@@ -121,6 +121,19 @@ describe('http issuer (generic contract)', () => {
     expect(third.outputs.outcome, third.log).toBe('not-due')
   })
 
+  it('a credential that may create but not delete tokens fails preflight, dry run included, naming issuer-token and the right', async () => {
+    const manager = http.addManagerToken()
+    const before = http.tokens().length
+    const inputs = { issuer: 'http', 'issuer-url': http.url, 'issuer-token': manager, 'secret-name': 'MANAGED', 'token-role': 'viewer', destinations: 'github:repo/acme/web', ...github }
+    for (const run of [await runAction({ ...inputs, 'dry-run': 'true' }), await runAction(inputs)]) {
+      expect(run.code).toBe(1)
+      expect(run.outputs.outcome).toBe('failed')
+      expect(run.log).toMatch(/::error::issuer http: issuer-token may not delete tokens \(403/)
+    }
+    expect(http.tokens().length).toBe(before)
+    expect(gh.secretValue({ repo: 'acme/web' }, 'MANAGED')).toBeUndefined()
+  })
+
   it('ephemeral: outputs a masked short-lived token, saves state, and the post step revokes it', async () => {
     const admin = http.addAdminToken()
     const main = await runAction({ issuer: 'http', 'issuer-url': http.url, 'issuer-token': admin, 'secret-name': 'EPHEMERAL', 'token-role': 'viewer', mode: 'ephemeral' })
@@ -140,6 +153,15 @@ describe('http issuer (generic contract)', () => {
 })
 
 describe('rack-gateway modes', () => {
+  it('a Rack Gateway credential that may only read tokens fails the dry run before anything is minted', async () => {
+    const reader = rgw.addTokenReader()
+    const before = rgw.createCount
+    const run = await runAction({ issuer: 'rack-gateway', 'issuer-url': rgw.url, 'issuer-token': reader, 'token-role': 'cicd', 'secret-name': 'READER', 'dry-run': 'true', destinations: 'github:repo/acme/api', ...github })
+    expect(run.code).toBe(1)
+    expect(run.log).toMatch(/::error::issuer rack-gateway: issuer-token may not create tokens \(403/)
+    expect(rgw.createCount).toBe(before)
+  })
+
   it('create: mints and distributes, outputs the masked token, revokes nothing', async () => {
     const admin = rgw.addAdminToken()
     const inputs = { issuer: 'rack-gateway', 'issuer-url': rgw.url, 'issuer-token': admin, 'token-role': 'viewer', mode: 'create', 'secret-name': 'CREATED', destinations: 'github:repo/acme/api', ...github }

@@ -76454,11 +76454,32 @@ class HawzuIssuer extends BearerCheckIssuer {
     }
 }
 
+;// CONCATENATED MODULE: ./src/issuers/probe.ts
+/** Side-effect-free checks of what the issuer credential may do, by requests that cannot succeed. */
+
+/** A well-formed id no issuer has issued: deleting it answers 404 when allowed, 403 when not. */
+const NO_SUCH_TOKEN = '00000000-0000-4000-8000-000000000000';
+/** Runs a request that must fail; `allowed` is the status that proves the right, 401/403 that it is missing. */
+async function probe(right, request, allowed) {
+    try {
+        await request();
+    }
+    catch (err) {
+        if (!(err instanceof errors/* TokenActionError */.gk) || err.status === allowed)
+            return;
+        if (err.status === 401 || err.status === 403) {
+            throw new errors/* AuthError */.lR(`issuer-token may not ${right} tokens (${err.status} "${err.platformMessage ?? ''}"): token-action ${right === 'create' ? 'mints the replacement' : 'revokes the tokens it replaces'} with it; use a credential allowed to manage tokens (Rack Gateway: role admin)`, err.platform, err.status, err.platformMessage);
+        }
+        // Anything else (a 5xx, a lost answer) proves nothing either way: the real call will tell.
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/issuers/http.ts
 /**
  * The generic `http` issuer contract (docs/issuer-contract.openapi.yaml): workspace or project
  * tokens, expiry, enable/disable, whoami. Hawzu-style in-house issuers implement it.
  */
+
 
 class HttpIssuer {
     admin;
@@ -76486,6 +76507,10 @@ class HttpIssuer {
         // the lifecycle keeps only names of exactly that shape.
         const res = await this.admin.get('/tokens', { query: { name_prefix: `${namePrefix}-` } });
         return res.data.items.map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at, expiresAt: t.expires_at ?? undefined, enabled: t.enabled }));
+    }
+    /** A delete of an id that cannot exist: 404 when the credential may delete, 403 when it may not. */
+    async checkCanManage() {
+        await probe('delete', () => this.admin.request('DELETE', `/tokens/${NO_SUCH_TOKEN}`), 404);
     }
     async revoke(id) {
         try {
@@ -76516,6 +76541,7 @@ class HttpIssuer {
  * create answers 200 (any 2xx is accepted); no expiry and no disable.
  */
 
+
 class RackGatewayIssuer {
     admin;
     verifier;
@@ -76540,6 +76566,15 @@ class RackGatewayIssuer {
         return items
             .filter((t) => t.name.startsWith(`${namePrefix}-`))
             .map((t) => ({ id: t.public_id, name: t.name, createdAt: t.created_at, expiresAt: t.expires_at ?? undefined }));
+    }
+    /**
+     * Token routes check the caller's `gateway:api_token:<action>` permission before anything else,
+     * so requests that could never succeed tell the rights apart: a nameless create (400 with the
+     * right, 403 without) and a delete of an id that cannot exist (404 with the right, 403 without).
+     */
+    async checkCanManage() {
+        await probe('create', () => this.admin.request('POST', '/api/v1/api-tokens', { body: { name: '' }, idempotent: true }), 400);
+        await probe('delete', () => this.admin.request('DELETE', `/api/v1/api-tokens/${NO_SUCH_TOKEN}`), 404);
     }
     async revoke(id) {
         try {
@@ -76800,12 +76835,21 @@ class Lifecycle {
         const { issuer } = this.deps;
         if (this.plan.mode === 'distribute' || !issuer.can.list)
             return [];
+        let listed;
         try {
-            return (await issuer.list(this.plan.spec.namePrefix)).filter((t) => isMintedWith(this.plan.spec.namePrefix, t.name));
+            listed = (await issuer.list(this.plan.spec.namePrefix)).filter((t) => isMintedWith(this.plan.spec.namePrefix, t.name));
         }
         catch (err) {
             return new Stop('failed', `issuer ${issuer.kind}: listing tokens failed: ${(0,errors/* errorMessage */.gJ)(err)}`);
         }
+        // Before anything is minted (a dry run too): a credential that could mint but not revoke would leave tokens behind.
+        try {
+            await issuer.checkCanManage?.();
+        }
+        catch (err) {
+            return new Stop('failed', `issuer ${issuer.kind}: ${(0,errors/* errorMessage */.gJ)(err)}`);
+        }
+        return listed;
     }
     // Phase 3: due? When the newest token is older than rotate-if-older-than, or expires within rotate-before-expiry.
     dueCheck(previous, ready) {

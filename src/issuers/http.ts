@@ -3,6 +3,7 @@
  * tokens, expiry, enable/disable, whoami. Hawzu-style in-house issuers implement it.
  */
 import { NotFoundError } from '../errors.js'
+import { NO_SUCH_TOKEN, probe } from './probe.js'
 import type { HttpClient } from '../http/client.js'
 import type { Identity, Issuer, MintedToken, TokenInfo, TokenSpec } from '../types.js'
 
@@ -41,6 +42,11 @@ export class HttpIssuer implements Issuer {
     // the lifecycle keeps only names of exactly that shape.
     const res = await this.admin.get<{ items: ContractToken[] }>('/tokens', { query: { name_prefix: `${namePrefix}-` } })
     return res.data.items.map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at, expiresAt: t.expires_at ?? undefined, enabled: t.enabled }))
+  }
+
+  /** A delete of an id that cannot exist: 404 when the credential may delete, 403 when it may not. */
+  async checkCanManage(): Promise<void> {
+    await probe('delete', () => this.admin.request('DELETE', `/tokens/${NO_SUCH_TOKEN}`), 404)
   }
 
   async revoke(id: string): Promise<void> {

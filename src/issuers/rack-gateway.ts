@@ -3,6 +3,7 @@
  * create answers 200 (any 2xx is accepted); no expiry and no disable.
  */
 import { NotFoundError } from '../errors.js'
+import { NO_SUCH_TOKEN, probe } from './probe.js'
 import type { HttpClient } from '../http/client.js'
 import type { Identity, Issuer, MintedToken, TokenInfo, TokenSpec } from '../types.js'
 
@@ -39,6 +40,16 @@ export class RackGatewayIssuer implements Issuer {
     return items
       .filter((t) => t.name.startsWith(`${namePrefix}-`))
       .map((t) => ({ id: t.public_id, name: t.name, createdAt: t.created_at, expiresAt: t.expires_at ?? undefined }))
+  }
+
+  /**
+   * Token routes check the caller's `gateway:api_token:<action>` permission before anything else,
+   * so requests that could never succeed tell the rights apart: a nameless create (400 with the
+   * right, 403 without) and a delete of an id that cannot exist (404 with the right, 403 without).
+   */
+  async checkCanManage(): Promise<void> {
+    await probe('create', () => this.admin.request('POST', '/api/v1/api-tokens', { body: { name: '' }, idempotent: true }), 400)
+    await probe('delete', () => this.admin.request('DELETE', `/api/v1/api-tokens/${NO_SUCH_TOKEN}`), 404)
   }
 
   async revoke(id: string): Promise<void> {

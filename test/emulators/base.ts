@@ -41,6 +41,8 @@ export interface FaultRule {
   kind: FaultKind
   /** Strikes at most this many times (e.g. 1: only the first matching request). */
   limit?: number
+  /** Lets this many matching requests through first. */
+  after?: number
 }
 
 export interface EmulatorOptions {
@@ -158,6 +160,10 @@ export class Emulator {
     for (const f of this.faults) {
       if (f.match && !f.match.test(line)) continue
       if (f.limit !== undefined && f.limit <= 0) continue
+      if (f.after) {
+        f.after--
+        continue
+      }
       if (this.random() < f.rate) {
         if (f.limit !== undefined) f.limit--
         return f.kind

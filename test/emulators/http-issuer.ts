@@ -144,6 +144,7 @@ export class HttpIssuerEmulator extends Emulator {
   clock: () => Date
   private readonly store: ScopedTokens
   private admins = 0
+  private readonly managers = new Set<string>()
 
   constructor(options: EmulatorOptions & { clock?: () => Date; tokenPrefix?: string } = {}) {
     super('http-issuer', options)
@@ -152,7 +153,9 @@ export class HttpIssuerEmulator extends Emulator {
     this.checkContract()
     this.route('POST', '/tokens', (r) => this.admin(r, () => this.create(r)))
     this.route('GET', '/tokens', (r) => this.admin(r, () => json(200, { items: this.list(r.query.get('name_prefix') ?? '').map(info) })))
-    this.route('DELETE', '/tokens/:id', (r) => this.admin(r, () => this.withToken(r, (t) => ((t.revoked = true), { status: 204 }))))
+    this.route('DELETE', '/tokens/:id', (r) =>
+      this.admin(r, () => (this.managers.has(credential(r) ?? '') ? err(403, 'forbidden', 'token managers may not delete tokens') : this.withToken(r, (t) => ((t.revoked = true), { status: 204 })))),
+    )
     this.route('POST', '/tokens/:id/disable', (r) => this.admin(r, () => this.withToken(r, (t) => ((t.enabled = false), json(200, info(t))))))
     this.route('POST', '/tokens/:id/enable', (r) => this.admin(r, () => this.withToken(r, (t) => ((t.enabled = true), json(200, info(t))))))
     this.route('GET', '/whoami', (r) => this.usable(r, (t) => json(200, identity(t))))
@@ -164,6 +167,13 @@ export class HttpIssuerEmulator extends Emulator {
   /** A credential allowed to manage tokens (token-action's `issuer-token`). */
   addAdminToken(): string {
     return this.store.mint({ name: `admin-${++this.admins}`, scope: 'workspace', role: 'admin' }, true).secret
+  }
+
+  /** A token manager as Hawzu-style issuers have them: may create and list tokens, not delete them. */
+  addManagerToken(): string {
+    const secret = this.addAdminToken()
+    this.managers.add(secret)
+    return secret
   }
 
   /** Usable = exists, not revoked, enabled and not expired: what /whoami checks. */

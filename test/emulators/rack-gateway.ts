@@ -175,6 +175,11 @@ export class RackGatewayEmulator extends Emulator {
     return this.addToken('admin')
   }
 
+  /** A credential that may read the token list but not create or delete tokens (an auditor's). */
+  addTokenReader(): string {
+    return this.insert(`bootstrap-reader-${this.nextId}`, ['gateway:api_token:read', ...ROLE_PERMISSIONS.viewer], this.users[0]!.id).secret
+  }
+
   addToken(role: RackGatewayRole, name = `bootstrap-${role}-${this.nextId}`): string {
     return this.insert(name, ROLE_PERMISSIONS[role], this.users[0]!.id).secret
   }
