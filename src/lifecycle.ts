@@ -13,7 +13,7 @@ import type { Plan } from './plan.js'
 import { runPool } from './pool.js'
 import type { DestinationReport, Outcome, Report } from './report.js'
 import { isMintedWith, mintedName } from './token-name.js'
-import type { Destination, Issuer, MintedToken, TokenInfo } from './types.js'
+import type { Destination, Issuer, MintedToken, Rights, TokenInfo } from './types.js'
 
 export interface BuiltDestinations {
   destinations: Destination[]
@@ -47,6 +47,16 @@ const HELD: ReadonlySet<string> = new Set(['created', 'updated'])
 
 function secretOf(o: Obtained): string {
   return o.kind === 'minted' ? o.token.secret : o.secret
+}
+
+function describeRights(r: Rights): string {
+  if (r.projects?.length) return `projects ${r.projects.map((p) => `${p.id}=${p.role}`).join(', ')}`
+  if (r.permissions?.length) return `permissions ${[...r.permissions].sort().join(', ')}`
+  return `role ${r.role ?? '(none)'}`
+}
+
+function isAdmin(r: Rights): boolean {
+  return r.role === 'admin' || Boolean(r.permissions?.some((p) => /(^|:)\*:\*$/.test(p))) || Boolean(r.projects?.some((p) => p.role === 'admin'))
 }
 
 /** What a destination holds, for the audit trail: a short SHA-256 prefix, never the value. */
@@ -104,6 +114,7 @@ class Lifecycle {
     const notDue = this.dueCheck(previous, ready)
     if (notDue) return notDue
     if (this.plan.dryRun) return this.dryRun(ready, previous)
+    if (this.plan.revokeFirst) await this.revokeLeaked(previous)
     const obtained = await this.obtain()
     if (obtained instanceof Stop) return obtained
     const unusable = await this.verify(obtained, ready)
@@ -192,7 +203,7 @@ class Lifecycle {
       }
     })
     this.rows = plans.filter((p): p is DestinationReport => p !== undefined)
-    if (this.plan.mode === 'rotate' && previous.length) this.notes.push(`would revoke ${previous.length} previous token(s): ${previous.map((p) => p.id).join(', ')}`)
+    if (this.plan.mode === 'rotate' && previous.length) this.notes.push(`would revoke ${previous.length} previous token(s)${this.plan.revokeFirst ? ' first, before minting' : ''}: ${previous.map((p) => p.id).join(', ')}`)
     if (this.rows.some((d) => d.status === 'failed')) return new Stop('failed', 'dry run: some destinations could not be planned')
     return new Stop('planned')
   }
@@ -224,6 +235,34 @@ class Lifecycle {
     return obtained
   }
 
+  /** `revoke-first` (a leaked token): the set's live tokens go before the replacement is minted. */
+  private async revokeLeaked(previous: TokenInfo[]): Promise<void> {
+    for (const p of previous) {
+      try {
+        await this.deps.issuer.revoke(p.id)
+        this.revoked.push(p.id)
+      } catch (err) {
+        this.kept.push(p.id)
+        this.notes.push(`revoke-first: revoking ${p.name} (${p.id}) failed: ${errorMessage(err)}; it is still valid: revoke it by hand`)
+      }
+    }
+    if (this.revoked.length) this.log.warning(`revoke-first: revoked ${this.revoked.join(', ')}; destinations hold a dead token until the replacement is written`)
+  }
+
+  /** The rights to mint: the inputs', or (a rotation without them) those of the newest token replaced. */
+  private rights(): Rights | Stop {
+    const { spec } = this.plan
+    const newest = [...this.previous].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt)).find((t) => t.rights)
+    if (spec.copyRights) {
+      if (!newest?.rights) return new Stop('failed', `token-role: no token of the set ${spec.namePrefix} states its rights, so there are none to copy: set token-role or token-permissions`)
+      this.notes.push(`rights copied from ${newest.name}: ${describeRights(newest.rights)}`)
+      return newest.rights
+    }
+    const given: Rights = { role: spec.role, permissions: spec.permissions, projects: spec.projects }
+    if (newest?.rights && describeRights(newest.rights) !== describeRights(given)) this.notes.push(`rights differ from the replaced token ${newest.name}: ${describeRights(newest.rights)} -> ${describeRights(given)} (as the inputs say)`)
+    return given
+  }
+
   /**
    * Mints, never blindly twice: a mint whose answer was lost may have made a token, so the set is
    * listed by that exact name and a token found there is revoked (its value is shown only once, so
@@ -235,7 +274,10 @@ class Lifecycle {
     const { issuer, ctx } = this.deps
     const now = this.now()
     const expiry = plan.spec.expiry ? expiryDate(plan.spec.expiry, now) : plan.mode === 'ephemeral' && issuer.can.expiry ? addDuration(now, EPHEMERAL_DEFAULT) : undefined
-    const spec = { role: plan.spec.role, permissions: plan.spec.permissions, projects: plan.spec.projects, expiresAt: expiry?.toISOString() }
+    const rights = this.rights()
+    if (rights instanceof Stop) return rights
+    if (isAdmin(rights) && this.plan.targets.length) this.log.warning(`the new token has admin rights (${describeRights(rights)}) and goes to CI destinations: prefer the narrowest role (Rack Gateway: cicd)`)
+    const spec = { ...rights, expiresAt: expiry?.toISOString() }
     let name = ''
     // Names already in the set belong to other runs: a lost answer for one of them was a clash, not ours.
     const taken = new Set(this.previous.map((p) => p.name))
@@ -375,8 +417,10 @@ class Lifecycle {
     const held = this.rows.filter((r) => HELD.has(r.status)).length
     const unknown = this.rows.filter((r) => r.status === 'unknown').length
     const missed = this.rows.length - held - unknown
+    if (this.plan.revokeFirst) for (const r of this.rows) if (!HELD.has(r.status)) r.detail = `${r.detail ?? r.status}; it may still hold a revoked token (revoke-first): fix it and write it by hand or re-run`
     if (!unknown && !missed) {
-      const stillValid = this.plan.mode === 'rotate' ? await this.revokePrevious(previous, obtained) : []
+      const remaining = previous.filter((p) => !this.revoked.includes(p.id))
+      const stillValid = this.plan.mode === 'rotate' ? await this.revokePrevious(remaining, obtained) : []
       if (stillValid.length) return new Stop('failed', `every destination holds the new token, but revoking ${stillValid.join(', ')} failed: they are still valid. Re-run to finish.`)
       this.distributeNotes()
       return new Stop(this.plan.mode === 'rotate' ? 'rotated' : this.plan.mode === 'distribute' ? 'distributed' : 'created')

@@ -28,6 +28,7 @@ export const INPUT_NAMES = [
   'mode',
   'rotate-if-older-than',
   'rotate-before-expiry',
+  'revoke-first',
   'secret-name',
   'destinations',
   'github-token',
@@ -78,10 +79,14 @@ export interface Plan {
     expiry?: ExpirySpec
     /** The expiry is the bounded default, not the user's choice (the report says so). */
     expiryDefaulted?: boolean
+    /** No rights were given: the rotation copies those of the newest token it replaces. */
+    copyRights?: boolean
   }
   rotateIfOlderThan?: Duration
   /** A token expiring within this is due whatever its age (default 14d). */
   rotateBeforeExpiry: Duration
+  /** A leaked token: revoke the set's live tokens before minting the replacement. */
+  revokeFirst: boolean
   secretName: string
   /** Where the run comes from, for the report's audit trail (repository, run URL, actor, commit). */
   origin: Record<string, string>
@@ -187,11 +192,13 @@ function parseSpec(inputs: Inputs, kind: IssuerKind, mode: Mode, secretName: str
   if (kind === 'rack-gateway' && role && !(RACK_GATEWAY_ROLES as readonly string[]).includes(role)) {
     throw new ConfigError('token-role', `"${role}" is not a Rack Gateway role (valid roles: ${RACK_GATEWAY_ROLES.join(', ')})`)
   }
-  if (mints && kind === 'rack-gateway' && !role && !permissions) {
-    throw new ConfigError('token-role', `Rack Gateway tokens need a role (${RACK_GATEWAY_ROLES.join(', ')}) or token-permissions`)
+  // A rotation without rights copies those of the token it replaces; other mints must say them.
+  const copyRights = mode === 'rotate' && !role && !permissions && !projects
+  if (mints && !copyRights && kind === 'rack-gateway' && !role && !permissions) {
+    throw new ConfigError('token-role', `Rack Gateway tokens need a role (${RACK_GATEWAY_ROLES.join(', ')}) or token-permissions (a rotation may leave both out to copy the replaced token's rights)`)
   }
-  if (mints && kind === 'http' && !role && !permissions && !projects) {
-    throw new ConfigError('token-role', 'http issuer tokens need token-role (workspace token) or token-projects (project token)')
+  if (mints && !copyRights && kind === 'http' && !role && !permissions && !projects) {
+    throw new ConfigError('token-role', 'http issuer tokens need token-role (workspace token) or token-projects (project token); a rotation may leave them out to copy the replaced token\'s rights')
   }
   const namePrefix = get(inputs, 'token-name') ?? defaultPrefix(secretName, env) ?? (mode === 'rotate' ? undefined : secretName.toLowerCase().replace(/_/g, '-'))
   if (namePrefix === undefined) {
@@ -200,7 +207,7 @@ function parseSpec(inputs: Inputs, kind: IssuerKind, mode: Mode, secretName: str
   // Rack Gateway names are <= 150 chars and we append -yyyymmddHHMMss (15 chars).
   if (namePrefix.length > MAX_PREFIX) throw new ConfigError('token-name', `must be at most ${MAX_PREFIX} characters (a 15-character timestamp is appended)`)
   if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(namePrefix)) throw new ConfigError('token-name', `"${namePrefix}" may contain only letters, digits, ., _ and - and must start with a letter or digit`)
-  return { namePrefix, role, permissions, projects, expiry: expiresIn === undefined ? undefined : parseExpiry('token-expires-in', expiresIn, now) }
+  return { namePrefix, role, permissions, projects, copyRights: copyRights && mints, expiry: expiresIn === undefined ? undefined : parseExpiry('token-expires-in', expiresIn, now) }
 }
 
 /**
@@ -232,6 +239,9 @@ export function buildPlan(inputs: Inputs, env: Record<string, string | undefined
   if (rotateIfOlderThan && !ISSUER_CAN[kind].list) throw new ConfigError('rotate-if-older-than', `issuer ${kind} cannot list tokens, so their age is unknown`)
   if (rotateIfOlderThan && mode === 'distribute') throw new ConfigError('rotate-if-older-than', 'needs a mode that mints (rotate or create)')
   const rotateBeforeExpiry = parseDuration('rotate-before-expiry', get(inputs, 'rotate-before-expiry') ?? '14d')
+  const revokeFirst = parseBool('revoke-first', get(inputs, 'revoke-first'), false)
+  if (revokeFirst && mode !== 'rotate') throw new ConfigError('revoke-first', `revokes the rotation set before minting its replacement: use it with mode rotate, not ${mode}`)
+  if (revokeFirst && rotateIfOlderThan) throw new ConfigError('revoke-first', 'a leaked token is replaced now: drop rotate-if-older-than')
   const needsCredential = mode !== 'distribute' || rotateIfOlderThan !== undefined
   if (needsCredential && !credential) throw new ConfigError('issuer-token', `is required to mint, list and revoke tokens with issuer ${kind}`)
 
@@ -271,6 +281,7 @@ export function buildPlan(inputs: Inputs, env: Record<string, string | undefined
     spec,
     rotateIfOlderThan,
     rotateBeforeExpiry,
+    revokeFirst,
     secretName,
     origin: runOrigin(env),
     targets,

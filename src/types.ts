@@ -16,12 +16,21 @@ export interface MintedToken {
   expiresAt?: string
 }
 
+/** What a token may do: a role, explicit permissions, or a role per project. */
+export interface Rights {
+  role?: string
+  permissions?: string[]
+  projects?: { id: string; role: string }[]
+}
+
 export interface TokenInfo {
   id: string
   name: string
   createdAt: string
   expiresAt?: string
   enabled?: boolean
+  /** Its rights, where the issuer's list says them (a rotation copies them). */
+  rights?: Rights
 }
 
 export interface Identity {

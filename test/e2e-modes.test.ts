@@ -162,6 +162,51 @@ describe('rack-gateway modes', () => {
     expect(rgw.createCount).toBe(before)
   })
 
+  it('a rotation without token-role copies the rights of the token it replaces; a different role is reported', async () => {
+    const admin = rgw.addAdminToken()
+    const inputs = { issuer: 'rack-gateway', 'issuer-url': rgw.url, 'issuer-token': admin, 'token-name': 'same-rights', 'secret-name': 'SAME_RIGHTS', destinations: 'github:repo/acme/api', ...github }
+    const refused = await runAction(inputs)
+    expect(refused.code).toBe(1)
+    expect(refused.log).toMatch(/token-role: no token of the set same-rights states its rights/)
+    const first = await runAction({ ...inputs, 'token-role': 'deployer' })
+    expect(first.code, first.log).toBe(0)
+    rgw.passTime(1)
+    const copied = await runAction(inputs)
+    expect(copied.code, copied.log).toBe(0)
+    const perms = (id: string) => rgw.tokens().find((t) => t.public_id === id)!.permissions
+    expect(perms(copied.outputs['token-id']!)).toEqual(perms(first.outputs['token-id']!))
+    expect(JSON.parse(copied.outputs.report!).notes.join('\n')).toMatch(/rights copied from same-rights-\d{14}: permissions /)
+    rgw.passTime(1)
+    const widened = await runAction({ ...inputs, 'token-role': 'admin' })
+    expect(widened.code, widened.log).toBe(0)
+    expect(JSON.parse(widened.outputs.report!).notes.join('\n')).toMatch(/rights differ from the replaced token .* -> role admin \(as the inputs say\)/)
+    expect(widened.log).toMatch(/::warning::the new token has admin rights/)
+  })
+
+  it('revoke-first: the leaked token is revoked before the replacement is minted; a destination left on it is named, exit 1', async () => {
+    const admin = rgw.addAdminToken()
+    const inputs = { issuer: 'rack-gateway', 'issuer-url': rgw.url, 'issuer-token': admin, 'token-role': 'cicd', 'token-name': 'leaked', 'secret-name': 'LEAKED', destinations: 'github:repo/acme/api\ngithub:repo/acme/web', ...github }
+    const first = await runAction(inputs)
+    expect(first.code, first.log).toBe(0)
+    const leaked = gh.secretValue({ repo: 'acme/web' }, 'LEAKED')!
+    gh.setFaults([{ match: /^PUT \/repos\/acme\/web\/actions\/secrets\/LEAKED$/, rate: 1, kind: 422 }])
+    try {
+      // Minutes after the leak: no grace, no due check - the leaked token goes now.
+      const run = await runAction({ ...inputs, 'revoke-first': 'true' })
+      expect(run.code).toBe(1)
+      expect(rgw.isValid(leaked)).toBe(false)
+      const report = JSON.parse(run.outputs.report!)
+      expect(report.revokedIds).toEqual([first.outputs['token-id']])
+      expect(report.destinations.find((d: { id: string }) => d.id === 'github:repo/acme/web').detail).toMatch(/may still hold a revoked token \(revoke-first\)/)
+      expect(rgw.isValid(gh.secretValue({ repo: 'acme/api' }, 'LEAKED')!)).toBe(true)
+      // The revocation came first: DELETE before the mint's POST.
+      const calls = rgw.requests.map((r) => `${r.method} ${r.path}`)
+      expect(calls.lastIndexOf(`DELETE /api/v1/api-tokens/${first.outputs['token-id']}`)).toBeLessThan(calls.lastIndexOf('POST /api/v1/api-tokens'))
+    } finally {
+      gh.setFaults([])
+    }
+  })
+
   it('create: mints and distributes, outputs the masked token, revokes nothing', async () => {
     const admin = rgw.addAdminToken()
     const inputs = { issuer: 'rack-gateway', 'issuer-url': rgw.url, 'issuer-token': admin, 'token-role': 'viewer', mode: 'create', 'secret-name': 'CREATED', destinations: 'github:repo/acme/api', ...github }

@@ -43,6 +43,13 @@ describe('buildPlan', () => {
     expect(buildPlan(given('static')).issuer.url).toBeUndefined()
   })
 
+  it('a rotation without rights copies those of the token it replaces; other mints must state them', () => {
+    expect(buildPlan({ ...base, 'token-role': undefined }).spec).toMatchObject({ copyRights: true, role: undefined })
+    expect(buildPlan(base).spec.copyRights).toBe(false)
+    expect(buildPlan({ ...http, 'token-role': undefined }).spec.copyRights).toBe(true)
+    expect(buildPlan({ ...base, 'revoke-first': 'true' }).revokeFirst).toBe(true)
+  })
+
   it('derives the default rotation set from where it runs plus the secret name; outside CI, rotate needs token-name', () => {
     const unnamed = { ...base, 'token-name': undefined }
     const prefix = (env: Record<string, string>) => buildPlan(unnamed, env).spec.namePrefix
@@ -127,7 +134,10 @@ describe('bad input (issue 3): refused naming the input, before anything is mint
     ['no destinations', { destinations: undefined }, 'destinations', /is required .* only ephemeral mode may omit it/],
     ['only comments', { destinations: '# only a comment\n\n' }, 'destinations', /lists no destination/],
     ['a rack-gateway role that does not exist', { 'token-role': 'root' }, 'token-role', /not a Rack Gateway role \(valid roles: viewer, ops, deployer, cicd, admin\)/],
-    ['no role', { 'token-role': undefined }, 'token-role', /need a role/],
+    ['no role (create mode: nothing to copy)', { 'token-role': undefined, mode: 'create' }, 'token-role', /need a role/],
+    ['revoke-first outside rotate', { mode: 'create', 'revoke-first': 'true' }, 'revoke-first', /use it with mode rotate/],
+    ['revoke-first with a due check', { 'revoke-first': 'true', 'rotate-if-older-than': '90d' }, 'revoke-first', /drop rotate-if-older-than/],
+    ['revoke-first maybe', { 'revoke-first': 'maybe' }, 'revoke-first', /must be true or false/],
     ['no token name chars', { 'token-name': 'bad name' }, 'token-name', /may contain only/],
     ['a token name too long', { 'token-name': 'a'.repeat(136) }, 'token-name', /at most 135/],
     ['concurrency 0', { concurrency: '0' }, 'concurrency', /1 to 100/],
@@ -154,7 +164,7 @@ describe('bad input (issue 5): refused naming the input, before anything is mint
     ['a project line without a role', { ...http, 'token-role': undefined, 'token-projects': 'proj-a' }, 'token-projects', /"proj-a" must be PROJECT_ID=ROLE/],
     ['a project listed twice', { ...http, 'token-role': undefined, 'token-projects': 'proj-a=viewer\nproj-a=admin' }, 'token-projects', /project proj-a is listed twice/],
     ['projects plus a workspace role', { ...http, 'token-projects': 'p=editor' }, 'token-projects', /carry a role per project/],
-    ['an http token with no scope', { ...http, 'token-role': undefined }, 'token-role', /token-role \(workspace token\) or token-projects/],
+    ['an http token with no scope', { ...http, 'token-role': undefined, mode: 'create' }, 'token-role', /token-role \(workspace token\) or token-projects/],
     ['a malformed expiry', { ...http, 'token-expires-in': '3 weeks' }, 'token-expires-in', /"3 weeks" is not an expiry: use 1w, 1m, 6m, 1y, Nd, Nh, an ISO date/],
     ['a zero expiry', { ...http, 'token-expires-in': '0d' }, 'token-expires-in', /not a duration/],
     ['an expiry beyond a century', { ...http, 'token-expires-in': '999y' }, 'token-expires-in', /longer than 100 years/],

@@ -75971,6 +75971,7 @@ const INPUT_NAMES = [
     'mode',
     'rotate-if-older-than',
     'rotate-before-expiry',
+    'revoke-first',
     'secret-name',
     'destinations',
     'github-token',
@@ -76099,11 +76100,13 @@ function parseSpec(inputs, kind, mode, secretName, env, now) {
     if (kind === 'rack-gateway' && role && !RACK_GATEWAY_ROLES.includes(role)) {
         throw new errors/* ConfigError */.xL('token-role', `"${role}" is not a Rack Gateway role (valid roles: ${RACK_GATEWAY_ROLES.join(', ')})`);
     }
-    if (mints && kind === 'rack-gateway' && !role && !permissions) {
-        throw new errors/* ConfigError */.xL('token-role', `Rack Gateway tokens need a role (${RACK_GATEWAY_ROLES.join(', ')}) or token-permissions`);
+    // A rotation without rights copies those of the token it replaces; other mints must say them.
+    const copyRights = mode === 'rotate' && !role && !permissions && !projects;
+    if (mints && !copyRights && kind === 'rack-gateway' && !role && !permissions) {
+        throw new errors/* ConfigError */.xL('token-role', `Rack Gateway tokens need a role (${RACK_GATEWAY_ROLES.join(', ')}) or token-permissions (a rotation may leave both out to copy the replaced token's rights)`);
     }
-    if (mints && kind === 'http' && !role && !permissions && !projects) {
-        throw new errors/* ConfigError */.xL('token-role', 'http issuer tokens need token-role (workspace token) or token-projects (project token)');
+    if (mints && !copyRights && kind === 'http' && !role && !permissions && !projects) {
+        throw new errors/* ConfigError */.xL('token-role', 'http issuer tokens need token-role (workspace token) or token-projects (project token); a rotation may leave them out to copy the replaced token\'s rights');
     }
     const namePrefix = get(inputs, 'token-name') ?? defaultPrefix(secretName, env) ?? (mode === 'rotate' ? undefined : secretName.toLowerCase().replace(/_/g, '-'));
     if (namePrefix === undefined) {
@@ -76114,7 +76117,7 @@ function parseSpec(inputs, kind, mode, secretName, env, now) {
         throw new errors/* ConfigError */.xL('token-name', `must be at most ${MAX_PREFIX} characters (a 15-character timestamp is appended)`);
     if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(namePrefix))
         throw new errors/* ConfigError */.xL('token-name', `"${namePrefix}" may contain only letters, digits, ., _ and - and must start with a letter or digit`);
-    return { namePrefix, role, permissions, projects, expiry: expiresIn === undefined ? undefined : parseExpiry('token-expires-in', expiresIn, now) };
+    return { namePrefix, role, permissions, projects, copyRights: copyRights && mints, expiry: expiresIn === undefined ? undefined : parseExpiry('token-expires-in', expiresIn, now) };
 }
 /**
  * On an issuer with expiry, leaving `token-expires-in` out never mints a token that lives forever:
@@ -76148,6 +76151,11 @@ function buildPlan(inputs, env = {}, now = new Date()) {
     if (rotateIfOlderThan && mode === 'distribute')
         throw new errors/* ConfigError */.xL('rotate-if-older-than', 'needs a mode that mints (rotate or create)');
     const rotateBeforeExpiry = parseDuration('rotate-before-expiry', get(inputs, 'rotate-before-expiry') ?? '14d');
+    const revokeFirst = parseBool('revoke-first', get(inputs, 'revoke-first'), false);
+    if (revokeFirst && mode !== 'rotate')
+        throw new errors/* ConfigError */.xL('revoke-first', `revokes the rotation set before minting its replacement: use it with mode rotate, not ${mode}`);
+    if (revokeFirst && rotateIfOlderThan)
+        throw new errors/* ConfigError */.xL('revoke-first', 'a leaked token is replaced now: drop rotate-if-older-than');
     const needsCredential = mode !== 'distribute' || rotateIfOlderThan !== undefined;
     if (needsCredential && !credential)
         throw new errors/* ConfigError */.xL('issuer-token', `is required to mint, list and revoke tokens with issuer ${kind}`);
@@ -76193,6 +76201,7 @@ function buildPlan(inputs, env = {}, now = new Date()) {
         spec,
         rotateIfOlderThan,
         rotateBeforeExpiry,
+        revokeFirst,
         secretName,
         origin: runOrigin(env),
         targets,
@@ -76481,6 +76490,14 @@ async function probe(right, request, allowed) {
  */
 
 
+/** The rights a listed token states (the contract's optional role, permissions, projects). */
+function rightsOf(t) {
+    if (t.projects?.length)
+        return { projects: t.projects };
+    if (t.permissions?.length)
+        return { permissions: t.permissions };
+    return t.role ? { role: t.role } : undefined;
+}
 class HttpIssuer {
     admin;
     verifier;
@@ -76506,7 +76523,7 @@ class HttpIssuer {
         // Minted names are `<prefix>-<timestamp>`; the dash already leaves out `cia-...` at the source, and
         // the lifecycle keeps only names of exactly that shape.
         const res = await this.admin.get('/tokens', { query: { name_prefix: `${namePrefix}-` } });
-        return res.data.items.map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at, expiresAt: t.expires_at ?? undefined, enabled: t.enabled }));
+        return res.data.items.map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at, expiresAt: t.expires_at ?? undefined, enabled: t.enabled, rights: rightsOf(t) }));
     }
     /** A delete of an id that cannot exist: 404 when the credential may delete, 403 when it may not. */
     async checkCanManage() {
@@ -76565,7 +76582,7 @@ class RackGatewayIssuer {
         const items = Array.isArray(res.data) ? res.data : (res.data.api_tokens ?? res.data.tokens ?? []);
         return items
             .filter((t) => t.name.startsWith(`${namePrefix}-`))
-            .map((t) => ({ id: t.public_id, name: t.name, createdAt: t.created_at, expiresAt: t.expires_at ?? undefined }));
+            .map((t) => ({ id: t.public_id, name: t.name, createdAt: t.created_at, expiresAt: t.expires_at ?? undefined, rights: Array.isArray(t.permissions) ? { permissions: t.permissions } : undefined }));
     }
     /**
      * Token routes check the caller's `gateway:api_token:<action>` permission before anything else,
@@ -76734,6 +76751,16 @@ const HELD = new Set(['created', 'updated']);
 function secretOf(o) {
     return o.kind === 'minted' ? o.token.secret : o.secret;
 }
+function describeRights(r) {
+    if (r.projects?.length)
+        return `projects ${r.projects.map((p) => `${p.id}=${p.role}`).join(', ')}`;
+    if (r.permissions?.length)
+        return `permissions ${[...r.permissions].sort().join(', ')}`;
+    return `role ${r.role ?? '(none)'}`;
+}
+function isAdmin(r) {
+    return r.role === 'admin' || Boolean(r.permissions?.some((p) => /(^|:)\*:\*$/.test(p))) || Boolean(r.projects?.some((p) => p.role === 'admin'));
+}
 /** What a destination holds, for the audit trail: a short SHA-256 prefix, never the value. */
 function fingerprint(secret) {
     return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(secret).digest('hex').slice(0, 12)}`;
@@ -76788,6 +76815,8 @@ class Lifecycle {
             return notDue;
         if (this.plan.dryRun)
             return this.dryRun(ready, previous);
+        if (this.plan.revokeFirst)
+            await this.revokeLeaked(previous);
         const obtained = await this.obtain();
         if (obtained instanceof Stop)
             return obtained;
@@ -76887,7 +76916,7 @@ class Lifecycle {
         });
         this.rows = plans.filter((p) => p !== undefined);
         if (this.plan.mode === 'rotate' && previous.length)
-            this.notes.push(`would revoke ${previous.length} previous token(s): ${previous.map((p) => p.id).join(', ')}`);
+            this.notes.push(`would revoke ${previous.length} previous token(s)${this.plan.revokeFirst ? ' first, before minting' : ''}: ${previous.map((p) => p.id).join(', ')}`);
         if (this.rows.some((d) => d.status === 'failed'))
             return new Stop('failed', 'dry run: some destinations could not be planned');
         return new Stop('planned');
@@ -76922,6 +76951,36 @@ class Lifecycle {
         }
         return obtained;
     }
+    /** `revoke-first` (a leaked token): the set's live tokens go before the replacement is minted. */
+    async revokeLeaked(previous) {
+        for (const p of previous) {
+            try {
+                await this.deps.issuer.revoke(p.id);
+                this.revoked.push(p.id);
+            }
+            catch (err) {
+                this.kept.push(p.id);
+                this.notes.push(`revoke-first: revoking ${p.name} (${p.id}) failed: ${(0,errors/* errorMessage */.gJ)(err)}; it is still valid: revoke it by hand`);
+            }
+        }
+        if (this.revoked.length)
+            this.log.warning(`revoke-first: revoked ${this.revoked.join(', ')}; destinations hold a dead token until the replacement is written`);
+    }
+    /** The rights to mint: the inputs', or (a rotation without them) those of the newest token replaced. */
+    rights() {
+        const { spec } = this.plan;
+        const newest = [...this.previous].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt)).find((t) => t.rights);
+        if (spec.copyRights) {
+            if (!newest?.rights)
+                return new Stop('failed', `token-role: no token of the set ${spec.namePrefix} states its rights, so there are none to copy: set token-role or token-permissions`);
+            this.notes.push(`rights copied from ${newest.name}: ${describeRights(newest.rights)}`);
+            return newest.rights;
+        }
+        const given = { role: spec.role, permissions: spec.permissions, projects: spec.projects };
+        if (newest?.rights && describeRights(newest.rights) !== describeRights(given))
+            this.notes.push(`rights differ from the replaced token ${newest.name}: ${describeRights(newest.rights)} -> ${describeRights(given)} (as the inputs say)`);
+        return given;
+    }
     /**
      * Mints, never blindly twice: a mint whose answer was lost may have made a token, so the set is
      * listed by that exact name and a token found there is revoked (its value is shown only once, so
@@ -76933,7 +76992,12 @@ class Lifecycle {
         const { issuer, ctx } = this.deps;
         const now = this.now();
         const expiry = plan.spec.expiry ? expiryDate(plan.spec.expiry, now) : plan.mode === 'ephemeral' && issuer.can.expiry ? addDuration(now, EPHEMERAL_DEFAULT) : undefined;
-        const spec = { role: plan.spec.role, permissions: plan.spec.permissions, projects: plan.spec.projects, expiresAt: expiry?.toISOString() };
+        const rights = this.rights();
+        if (rights instanceof Stop)
+            return rights;
+        if (isAdmin(rights) && this.plan.targets.length)
+            this.log.warning(`the new token has admin rights (${describeRights(rights)}) and goes to CI destinations: prefer the narrowest role (Rack Gateway: cicd)`);
+        const spec = { ...rights, expiresAt: expiry?.toISOString() };
         let name = '';
         // Names already in the set belong to other runs: a lost answer for one of them was a clash, not ours.
         const taken = new Set(this.previous.map((p) => p.name));
@@ -77077,8 +77141,13 @@ class Lifecycle {
         const held = this.rows.filter((r) => HELD.has(r.status)).length;
         const unknown = this.rows.filter((r) => r.status === 'unknown').length;
         const missed = this.rows.length - held - unknown;
+        if (this.plan.revokeFirst)
+            for (const r of this.rows)
+                if (!HELD.has(r.status))
+                    r.detail = `${r.detail ?? r.status}; it may still hold a revoked token (revoke-first): fix it and write it by hand or re-run`;
         if (!unknown && !missed) {
-            const stillValid = this.plan.mode === 'rotate' ? await this.revokePrevious(previous, obtained) : [];
+            const remaining = previous.filter((p) => !this.revoked.includes(p.id));
+            const stillValid = this.plan.mode === 'rotate' ? await this.revokePrevious(remaining, obtained) : [];
             if (stillValid.length)
                 return new Stop('failed', `every destination holds the new token, but revoking ${stillValid.join(', ')} failed: they are still valid. Re-run to finish.`);
             this.distributeNotes();

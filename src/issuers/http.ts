@@ -5,7 +5,7 @@
 import { NotFoundError } from '../errors.js'
 import { NO_SUCH_TOKEN, probe } from './probe.js'
 import type { HttpClient } from '../http/client.js'
-import type { Identity, Issuer, MintedToken, TokenInfo, TokenSpec } from '../types.js'
+import type { Identity, Issuer, MintedToken, Rights, TokenInfo, TokenSpec } from '../types.js'
 
 interface ContractToken {
   id: string
@@ -13,6 +13,16 @@ interface ContractToken {
   created_at: string
   expires_at?: string | null
   enabled?: boolean
+  role?: string
+  permissions?: string[]
+  projects?: { id: string; role: string }[]
+}
+
+/** The rights a listed token states (the contract's optional role, permissions, projects). */
+function rightsOf(t: ContractToken): Rights | undefined {
+  if (t.projects?.length) return { projects: t.projects }
+  if (t.permissions?.length) return { permissions: t.permissions }
+  return t.role ? { role: t.role } : undefined
 }
 
 export class HttpIssuer implements Issuer {
@@ -41,7 +51,7 @@ export class HttpIssuer implements Issuer {
     // Minted names are `<prefix>-<timestamp>`; the dash already leaves out `cia-...` at the source, and
     // the lifecycle keeps only names of exactly that shape.
     const res = await this.admin.get<{ items: ContractToken[] }>('/tokens', { query: { name_prefix: `${namePrefix}-` } })
-    return res.data.items.map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at, expiresAt: t.expires_at ?? undefined, enabled: t.enabled }))
+    return res.data.items.map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at, expiresAt: t.expires_at ?? undefined, enabled: t.enabled, rights: rightsOf(t) }))
   }
 
   /** A delete of an id that cannot exist: 404 when the credential may delete, 403 when it may not. */

@@ -13,6 +13,7 @@ interface ApiToken {
   name: string
   created_at: string
   expires_at?: string | null
+  permissions?: string[]
 }
 
 export class RackGatewayIssuer implements Issuer {
@@ -39,7 +40,7 @@ export class RackGatewayIssuer implements Issuer {
     const items = Array.isArray(res.data) ? res.data : (res.data.api_tokens ?? res.data.tokens ?? [])
     return items
       .filter((t) => t.name.startsWith(`${namePrefix}-`))
-      .map((t) => ({ id: t.public_id, name: t.name, createdAt: t.created_at, expiresAt: t.expires_at ?? undefined }))
+      .map((t) => ({ id: t.public_id, name: t.name, createdAt: t.created_at, expiresAt: t.expires_at ?? undefined, rights: Array.isArray(t.permissions) ? { permissions: t.permissions } : undefined }))
   }
 
   /**

@@ -248,7 +248,8 @@ export class HttpIssuerEmulator extends Emulator {
 }
 
 function info(t: ScopedToken) {
-  return { id: t.id, name: t.name, scope: t.scope, created_at: t.created_at, expires_at: t.expires_at, enabled: t.enabled, prefix: t.prefix }
+  const rights = t.projects ? { projects: t.projects } : t.permissions ? { permissions: t.permissions } : t.role ? { role: t.role } : {}
+  return { id: t.id, name: t.name, scope: t.scope, created_at: t.created_at, expires_at: t.expires_at, enabled: t.enabled, prefix: t.prefix, ...rights }
 }
 
 function identity(t: ScopedToken) {
