@@ -7,7 +7,7 @@ import { execFile, execFileSync } from 'node:child_process'
 import { promisify } from 'node:util'
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { delimiter, join } from 'node:path'
 import ConfigParser from '@circleci/circleci-config-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse, parseAllDocuments } from 'yaml'
@@ -160,7 +160,8 @@ describe('GitLab component, executed by gitlab-ci-local', () => {
       const { stdout, stderr } = await promisify(execFile)(bin, ['--force-shell-executor', '--no-color', '--ignore-predefined-vars', 'CI_PIPELINE_SOURCE', '--variable', `CI_PIPELINE_SOURCE=${source}`, '--variable', `TOKEN_ACTION_TOKEN=${token}`, '--variable', 'GITLAB_TOKEN=glpat-ci-local-000000000000'], {
         encoding: 'utf8',
         cwd: dir,
-        env: { ...process.env, HOME: dir },
+        // No system rsync needed: gitlab-ci-local finds the Node stand-in first on PATH.
+        env: { ...process.env, HOME: dir, PATH: `${join(ROOT, 'test', 'helpers', 'bin')}${delimiter}${process.env.PATH}` },
         timeout: 90_000,
       })
       return stdout + stderr
