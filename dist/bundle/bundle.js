@@ -28413,7 +28413,7 @@ __webpack_unused_export__ = RoundRobinPool
 __webpack_unused_export__ = Agent
 __webpack_unused_export__ = ProxyAgent
 __webpack_unused_export__ = Socks5ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
+module.exports.J2 = EnvHttpProxyAgent
 __webpack_unused_export__ = RetryAgent
 __webpack_unused_export__ = H2CClient
 __webpack_unused_export__ = RetryHandler
@@ -67595,7 +67595,7 @@ class HttpClient {
             // A signal rather than undici's headersTimeout: its timers tick once a second, too coarse
             // for short timeouts.
             signal: AbortSignal.timeout(timeout),
-            dispatcher: this.options.dispatcher,
+            dispatcher: this.options.dispatcher ?? envProxyDispatcher(),
         });
         const text = await res.body.text();
         let parsed = text;
@@ -67631,6 +67631,20 @@ class HttpClient {
             return this.error(meta, where, errors/* NotFoundError */.m_, 'not found (or no access)');
         return this.error(meta, where, errors/* ApiError */.hD, 'request failed');
     }
+}
+/**
+ * The dispatcher of every request nobody injected one for: HTTPS_PROXY / HTTP_PROXY / NO_PROXY in
+ * either case (lower case first, as curl), on Node 20 and 24 alike - undici reads none of them by
+ * itself. https goes through the proxy with CONNECT; plain http (loopback only) in absolute form.
+ * One per proxy setting (NO_PROXY is read at each request), so connections are pooled across clients.
+ */
+let envProxy;
+function envProxyDispatcher() {
+    const env = process.env;
+    const key = [env.http_proxy, env.HTTP_PROXY, env.https_proxy, env.HTTPS_PROXY].join('\n');
+    if (envProxy?.key !== key)
+        envProxy = { key, dispatcher: new undici/* EnvHttpProxyAgent */.J2({ proxyTunnel: false }) };
+    return envProxy.dispatcher;
 }
 function describeNetworkError(err) {
     if (err instanceof Error) {
