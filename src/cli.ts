@@ -10,6 +10,8 @@ import { ConfigError, errorMessage } from './errors.js'
 import { buildPlan, INPUT_NAMES, type InputName, type Inputs, type Mode } from './plan.js'
 import { exitCode, summaryText } from './report.js'
 import { cancelOnSignals, runPlan } from './runner.js'
+// Bundled into dist at build time: `--version` needs no package.json next to the bundle.
+import pkg from '../package.json' with { type: 'json' }
 
 const write = (stream: NodeJS.WriteStream) => (line: string) => stream.write(`${line}\n`)
 const stderr = write(process.stderr)
@@ -93,6 +95,7 @@ async function execute(command: (typeof COMMANDS)[number], opts: Record<string, 
 export function buildProgram(onExit: (code: number) => void): Command {
   const program = new Command('token-action')
     .description('Mint or rotate a scoped access token and write it into GitHub, CircleCI and GitLab secrets.')
+    .version(pkg.version, '-V, --version', 'print the version (the npm package version)')
     .showHelpAfterError()
     .addHelpText('after', EXAMPLES)
   for (const command of COMMANDS) {

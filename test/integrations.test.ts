@@ -45,7 +45,7 @@ describe('CircleCI integration', () => {
     const wf = doc.workflows['rotate-tokens']!
     expect(wf.triggers).toBeUndefined()
     expect(wf.when).toBe('pipeline.trigger_source == "scheduled_pipeline" and pipeline.schedule.name == "rotate-tokens"')
-    expect(text).toMatch(/npx -y github:OWNER\/token-action#v1 rotate/)
+    expect(text).toMatch(/npx -y token-action@1 rotate/)
   })
 
   it('a broken reference is caught by the parser (the check has teeth)', () => {
@@ -153,7 +153,7 @@ describe('GitLab component, executed by gitlab-ci-local', () => {
     git('init', '-q', '-b', 'main')
     git('-c', 'user.email=ci@example.com', '-c', 'user.name=ci', 'add', '-A')
     git('-c', 'user.email=ci@example.com', '-c', 'user.name=ci', 'commit', '-q', '-m', 'component test')
-    git('remote', 'add', 'origin', 'git@gitlab.com:acme/token-action.git')
+    git('remote', 'add', 'origin', 'git@gitlab.com:org/token-action.git')
     const bin = join(ROOT, 'node_modules', '.bin', 'gitlab-ci-local')
     // Async: the emulators answer from this process, so it must not block while the job runs.
     const run = async (source: string) => {

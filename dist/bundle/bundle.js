@@ -9486,7 +9486,7 @@ module.exports = RetryHandler
 
 
 const { isIP } = __nccwpck_require__(7030)
-const { lookup } = __nccwpck_require__(610)
+const { lookup } = __nccwpck_require__(8229)
 const DecoratorHandler = __nccwpck_require__(7011)
 const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8091)
 const maxInt = Math.pow(2, 31) - 1
@@ -44546,7 +44546,7 @@ module.exports = (opts = {}) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
-const { lookup } = __nccwpck_require__(610)
+const { lookup } = __nccwpck_require__(8229)
 const DecoratorHandler = __nccwpck_require__(8155)
 const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
 const maxInt = Math.pow(2, 31) - 1
@@ -68012,7 +68012,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnos
 
 /***/ }),
 
-/***/ 610:
+/***/ 8229:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
@@ -77063,6 +77063,8 @@ const {
   /* Help */ "_V": Help,
 } = commander;
 
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"1.0.0"};
 ;// CONCATENATED MODULE: ./src/cli.ts
 /**
  * The CLI front end (`token-action`, dist/cli.js) for CircleCI, GitLab and any shell: the same inputs
@@ -77075,6 +77077,8 @@ const {
 
 
 
+
+// Bundled into dist at build time: `--version` needs no package.json next to the bundle.
 
 const write = (stream) => (line) => stream.write(`${line}\n`);
 const stderr = write(process.stderr);
@@ -77163,6 +77167,7 @@ async function cli_execute(command, opts) {
 function buildProgram(onExit) {
     const program = new esm_Command('token-action')
         .description('Mint or rotate a scoped access token and write it into GitHub, CircleCI and GitLab secrets.')
+        .version(package_namespaceObject.rE, '-V, --version', 'print the version (the npm package version)')
         .showHelpAfterError()
         .addHelpText('after', EXAMPLES);
     for (const command of COMMANDS) {
