@@ -14,6 +14,8 @@ import { parse, parseAllDocuments } from 'yaml'
 import { INPUT_NAMES } from '../src/plan.js'
 import { GitLabEmulator } from './emulators/gitlab.js'
 import { RwxEmulator } from './emulators/bearer-verify.js'
+import { npmEnv, packTarball } from './helpers/pack.js'
+import { LocalRegistry } from './helpers/registry.js'
 import { ROOT } from './helpers/run-dist.js'
 
 const read = (p: string) => readFileSync(join(ROOT, p), 'utf8')
@@ -83,7 +85,7 @@ describe('GitHub action.yml', () => {
 const CI_VARIABLE_INPUTS = ['issuer-token', 'token', 'github-token', 'github-app-private-key', 'circleci-token', 'gitlab-token']
 
 interface ComponentSpec {
-  inputs: Record<string, { default?: unknown; options?: string[] }>
+  inputs: Record<string, { default?: unknown; options?: string[]; type?: string }>
 }
 
 function component(): { spec: ComponentSpec; jobText: string } {
@@ -113,24 +115,36 @@ describe('GitLab component and example', () => {
   })
 })
 
-describe('GitLab component, executed by gitlab-ci-local', () => {
+describe('GitLab component, executed by gitlab-ci-local as shipped', () => {
   let gl: GitLabEmulator
   let rwx: RwxEmulator
+  let registry: LocalRegistry
   beforeAll(async () => {
     gl = new GitLabEmulator()
     rwx = new RwxEmulator()
-    await Promise.all([gl.start(), rwx.start()])
-  })
-  afterAll(async () => Promise.all([gl.close(), rwx.close()]))
+    registry = new LocalRegistry(packTarball())
+    await Promise.all([gl.start(), rwx.start(), registry.start()])
+  }, 60_000)
+  afterAll(async () => Promise.all([gl.close(), rwx.close(), registry.close()]))
 
-  it('runs the component job on a scheduled pipeline and leaves the RWX token in the group, masked and raw', async () => {
+  it('every spec input has a type; the job serialises with resource_group and runs the npm package (no git needed)', () => {
+    const { spec, jobText } = component()
+    expect(Object.entries(spec.inputs).filter(([, i]) => typeof i.type !== 'string').map(([n]) => n)).toEqual([])
+    const job = Object.values(parseAllDocuments(read('integrations/gitlab/templates/rotate-token.yml'))[1]!.toJS() as Record<string, { resource_group: string; script: string[]; image: string }>)[0]!
+    expect(job.resource_group).toBe('$[[ inputs.resource-group ]]')
+    expect(job.script).toEqual(['npx -y token-action@$[[ inputs.version ]] $[[ inputs.command ]]'])
+    expect(spec.inputs.image!.default).toBe('node:24-alpine')
+    expect(jobText).not.toMatch(/github:|git\+|\bgit /)
+  })
+
+  it('runs the shipped job (npx -y token-action@1 from a local registry) on a scheduled pipeline; the token lands masked and raw', async () => {
     gl.addGroup('acme')
     gl.addProject('acme/api')
     gl.addToken('glpat-ci-local-000000000000', { username: 'rotator', access: { acme: 50 } })
     const token = rwx.addToken('acme')
+    // The catalog project is this folder as its root: templates/rotate-token.yml, README.md.
     const dir = mkdtempSync(join(tmpdir(), 'token-action-gitlab-'))
-    cpSync(join(ROOT, 'dist'), join(dir, 'dist'), { recursive: true })
-    cpSync(join(ROOT, 'integrations/gitlab/templates'), join(dir, 'templates'), { recursive: true })
+    cpSync(join(ROOT, 'integrations', 'gitlab'), dir, { recursive: true })
     writeFileSync(
       join(dir, '.gitlab-ci.yml'),
       [
@@ -145,7 +159,6 @@ describe('GitLab component, executed by gitlab-ci-local', () => {
         '        gitlab:group/acme',
         '        gitlab:project/acme/api?protected=true',
         `      gitlab-url: ${gl.url}`,
-        '      runner: node dist/cli.js',
         '',
       ].join('\n'),
     )
@@ -157,11 +170,20 @@ describe('GitLab component, executed by gitlab-ci-local', () => {
     const bin = join(ROOT, 'node_modules', '.bin', 'gitlab-ci-local')
     // Async: the emulators answer from this process, so it must not block while the job runs.
     const run = async (source: string) => {
-      const { stdout, stderr } = await promisify(execFile)(bin, ['--force-shell-executor', '--no-color', '--ignore-predefined-vars', 'CI_PIPELINE_SOURCE', '--variable', `CI_PIPELINE_SOURCE=${source}`, '--variable', `TOKEN_ACTION_TOKEN=${token}`, '--variable', 'GITLAB_TOKEN=glpat-ci-local-000000000000'], {
+      const variables = {
+        CI_PIPELINE_SOURCE: source,
+        TOKEN_ACTION_TOKEN: token,
+        GITLAB_TOKEN: 'glpat-ci-local-000000000000',
+        // What a project using an npm mirror sets as CI/CD variables: here the mirror serves this repository's packed tarball.
+        npm_config_registry: registry.url,
+        npm_config_cache: join(dir, '.npm-cache'),
+      }
+      const args = ['--force-shell-executor', '--no-color', '--ignore-predefined-vars', 'CI_PIPELINE_SOURCE', ...Object.entries(variables).flatMap(([k, v]) => ['--variable', `${k}=${v}`])]
+      const { stdout, stderr } = await promisify(execFile)(bin, args, {
         encoding: 'utf8',
         cwd: dir,
         // No system rsync needed: gitlab-ci-local finds the Node stand-in first on PATH.
-        env: { ...process.env, HOME: dir, PATH: `${join(ROOT, 'test', 'helpers', 'bin')}${delimiter}${process.env.PATH}` },
+        env: npmEnv({ HOME: dir, PATH: `${join(ROOT, 'test', 'helpers', 'bin')}${delimiter}${process.env.PATH}` }),
         timeout: 90_000,
       })
       return stdout + stderr
@@ -170,10 +192,18 @@ describe('GitLab component, executed by gitlab-ci-local', () => {
     expect(pushed).not.toMatch(/token-action.*distributed/)
     expect(gl.variable('group', 'acme', 'RWX_ACCESS_TOKEN')).toBeUndefined()
     const scheduled = await run('schedule')
+    expect(scheduled).toMatch(/\$ npx -y token-action@1 distribute/)
     expect(scheduled).toMatch(/token-action distribute: distributed/)
     expect(scheduled).not.toContain(token)
+    // npx fetched the package from the registry and nothing else: no runtime dependency exists.
+    expect(registry.served).toContain('/token-action')
+    expect(registry.missing).toEqual([])
     expect(gl.variable('group', 'acme', 'RWX_ACCESS_TOKEN')).toMatchObject({ value: token, masked: true, protected: false, raw: true, variable_type: 'env_var', environment_scope: '*' })
     // The multi-line destinations input reached the CLI as two lines.
     expect(gl.variable('project', 'acme/api', 'RWX_ACCESS_TOKEN')).toMatchObject({ value: token, masked: true, protected: true })
-  }, 120_000)
+    // The report artifact was collected (through the rsync stand-in) and holds no secret.
+    const report = readFileSync(join(dir, '.gitlab-ci-local', 'artifacts', 'token-action', 'token-action-report.json'), 'utf8')
+    expect(JSON.parse(report)).toMatchObject({ outcome: 'distributed' })
+    expect(report).not.toContain(token)
+  }, 150_000)
 })
