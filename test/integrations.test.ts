@@ -5,13 +5,16 @@
  */
 import { execFile, execFileSync } from 'node:child_process'
 import { promisify } from 'node:util'
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
 import ConfigParser from '@circleci/circleci-config-parser'
+import { Ajv } from 'ajv'
+import addFormatsImport from 'ajv-formats'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse, parseAllDocuments } from 'yaml'
 import { INPUT_NAMES } from '../src/plan.js'
+import { CircleCIEmulator } from './emulators/circleci.js'
 import { GitLabEmulator } from './emulators/gitlab.js'
 import { RwxEmulator } from './emulators/bearer-verify.js'
 import { npmEnv, packTarball } from './helpers/pack.js'
@@ -36,40 +39,132 @@ function undeclaredParameters(block: { parameters?: Record<string, unknown>; ste
   return [...new Set(used)].filter((p) => !(p in (block.parameters ?? {})))
 }
 
+const ORB_SRC = 'integrations/circleci/orb/src'
+
+/** What `circleci orb pack` does: @orb.yml plus one key per file under commands/, jobs/, executors/, examples/. */
+function packOrb(): Record<string, unknown> {
+  const orb = parse(read(join(ORB_SRC, '@orb.yml'))) as Record<string, unknown>
+  for (const section of ['commands', 'jobs', 'executors', 'examples']) {
+    const dir = join(ROOT, ORB_SRC, section)
+    const files = readdirSync(dir).filter((f) => f.endsWith('.yml'))
+    if (files.length) orb[section] = Object.fromEntries(files.map((f) => [f.replace(/\.yml$/, ''), parse(readFileSync(join(dir, f), 'utf8'))]))
+  }
+  return orb
+}
+
+/** CircleCI's own JSON schema for config and orb files (test/fixtures/README.md says where it comes from). */
+const addFormats = addFormatsImport as unknown as (ajv: Ajv) => Ajv
+const circleciSchema = (() => {
+  const ajv = new Ajv({ strict: false, allErrors: true })
+  addFormats(ajv)
+  return ajv.compile(JSON.parse(read('test/fixtures/circleci-config.schema.json')) as object)
+})()
+const schemaErrors = (doc: unknown) => (circleciSchema(doc) ? [] : (circleciSchema.errors ?? []).map((e) => `${e.instancePath} ${e.message}`))
+
+type OrbBlock = { parameters?: Record<string, { default?: unknown; type?: string }>; steps?: unknown[] }
+
 describe('CircleCI integration', () => {
-  it('the example config parses with the CircleCI config parser and runs only for its scheduled pipeline', () => {
+  it('the example config passes the CircleCI schema and parser and runs only for its scheduled pipeline, serialised', () => {
     const text = read('integrations/circleci/example/.circleci/config.yml')
+    expect(schemaErrors(parse(text))).toEqual([])
     const config = ConfigParser.parseConfig(text)
     expect(config.jobs.map((j) => j.name)).toEqual(['rotate-tokens'])
     expect(config.workflows.map((w) => w.name)).toEqual(['rotate-tokens'])
     // The parser drops `when:` and `triggers:`: check them on the YAML itself.
-    const doc = parse(text) as { workflows: Record<string, { when?: string; triggers?: unknown }> }
+    const doc = parse(text) as { workflows: Record<string, { when?: string; triggers?: unknown; jobs: Record<string, Record<string, unknown>>[] }> }
     const wf = doc.workflows['rotate-tokens']!
     expect(wf.triggers).toBeUndefined()
     expect(wf.when).toBe('pipeline.trigger_source == "scheduled_pipeline" and pipeline.schedule.name == "rotate-tokens"')
+    expect(wf.jobs[0]!['rotate-tokens']!['serial-group']).toMatch(/token-rotation/)
     expect(text).toMatch(/npx -y token-action@1 rotate/)
   })
 
-  it('a broken reference is caught by the parser (the check has teeth)', () => {
-    const broken = read('integrations/circleci/example/.circleci/config.yml').replace('executor: node', 'executor: nodejs')
-    expect(() => ConfigParser.parseConfig(broken)).toThrow(/nodejs not found/)
+  it('the checks have teeth: a broken reference fails the parser, a misspelled key fails the schema', () => {
+    const text = read('integrations/circleci/example/.circleci/config.yml')
+    expect(() => ConfigParser.parseConfig(text.replace('executor: node', 'executor: nodejs'))).toThrow(/nodejs not found/)
+    expect(schemaErrors(parse(text.replace('steps:', 'stepz:'))).length).toBeGreaterThan(0)
+    const orb = packOrb() as { commands: Record<string, { parameters: Record<string, { type: string }>; steps: { run: Record<string, unknown> }[] }> }
+    orb.commands.rotate!.parameters.command!.type = 'enumm'
+    expect(schemaErrors(orb).length).toBeGreaterThan(0)
+    const orb2 = packOrb() as { commands: Record<string, { steps: { run: Record<string, unknown> }[] }> }
+    delete orb2.commands.rotate!.steps[0]!.run.command
+    expect(schemaErrors(orb2).length).toBeGreaterThan(0)
   })
 
-  it('the orb parses; its command and job use only declared parameters and together cover every input', () => {
-    const orb = parse(read('integrations/circleci/orb.yml')) as Record<string, Record<string, { parameters?: Record<string, { default?: unknown }>; steps?: unknown[] }>>
-    const config = ConfigParser.parseConfig({ ...orb, workflows: { check: { jobs: [{ rotate: { issuer: 'rwx', destinations: 'circleci:context/gh/acme/rwx' } }] } } } as never)
+  it('the orb source (@orb.yml, commands, jobs, executors, examples) packs into an orb the CircleCI schema accepts', () => {
+    const orb = packOrb() as Record<string, Record<string, unknown>>
+    expect(Object.keys(orb.commands!)).toEqual(['rotate'])
+    expect(Object.keys(orb.jobs!)).toEqual(['rotate'])
+    expect(Object.keys(orb.executors!)).toEqual(['default'])
+    expect(Object.keys(orb.examples!).sort()).toEqual(['distribute-rwx', 'rotate-scheduled'])
+    expect(schemaErrors(orb)).toEqual([])
+    // Each example's usage is a config of its own.
+    for (const [name, example] of Object.entries(orb.examples as Record<string, { usage: unknown }>)) expect({ name, errors: schemaErrors(example.usage) }).toEqual({ name, errors: [] })
+    const rotateScheduled = JSON.stringify((orb.examples as Record<string, { usage: unknown }>)['rotate-scheduled']!.usage)
+    expect(rotateScheduled).toMatch(/"serial-group":"<< pipeline.project.slug >>\/token-rotation"/)
+  })
+
+  it('the orb command and job parse, use only declared parameters, pass every one through, and cover every input', () => {
+    const orb = packOrb() as { commands: Record<string, OrbBlock>; jobs: Record<string, OrbBlock>; executors: Record<string, unknown> }
+    const config = ConfigParser.parseConfig({ version: 2.1, commands: orb.commands, jobs: orb.jobs, executors: orb.executors, workflows: { check: { jobs: [{ rotate: { issuer: 'rwx', destinations: 'circleci:context/gh/acme/rwx' } }] } } } as never)
     expect(config.commands?.map((c) => c.name)).toEqual(['rotate'])
     expect(config.jobs.map((j) => j.name)).toEqual(['rotate'])
-    const command = orb.commands!.rotate!
-    const job = orb.jobs!.rotate!
+    const command = orb.commands.rotate!
+    const job = orb.jobs.rotate!
     expect(undeclaredParameters(command)).toEqual([])
     expect(undeclaredParameters(job)).toEqual([])
-    // The parser accepts unknown or missing step arguments: the job must pass every parameter through by name.
+    // The parser accepts unknown or missing step arguments: the job must declare the same parameters and pass each through by name.
     const step = (job.steps![0] as { rotate: Record<string, string> }).rotate
-    expect(Object.keys(job.parameters!)).toEqual(Object.keys(command.parameters!))
+    expect(job.parameters).toEqual(command.parameters)
     expect(step).toEqual(Object.fromEntries(Object.keys(command.parameters!).map((p) => [p, `<< parameters.${p} >>`])))
     expect(inputsReached(JSON.stringify(command.steps))).toEqual(sortedInputs)
   })
+})
+
+describe('the orb rotate command, run by bash as CircleCI would after expanding its parameters', () => {
+  let cci: CircleCIEmulator
+  let rwx: RwxEmulator
+  let registry: LocalRegistry
+  beforeAll(async () => {
+    cci = new CircleCIEmulator()
+    rwx = new RwxEmulator()
+    registry = new LocalRegistry(packTarball())
+    await Promise.all([cci.start(), rwx.start(), registry.start()])
+  }, 60_000)
+  afterAll(async () => Promise.all([cci.close(), rwx.close(), registry.close()]))
+
+  it('exports only credentials that are set, so CIRCLECI_TOKEN still works without CIRCLE_TOKEN; npx runs the npm package', async () => {
+    cci.addOrg('gh/acme')
+    cci.addToken('cci-orb-test-token', { orgs: ['gh/acme'] })
+    const token = rwx.addToken('acme')
+    const command = (packOrb() as { commands: Record<string, OrbBlock & { steps: { run?: { environment: Record<string, string>; command: string } }[] }> }).commands.rotate!
+    const values: Record<string, string> = {
+      ...Object.fromEntries(Object.entries(command.parameters!).map(([k, p]) => [k, p.default === undefined ? '' : String(p.default)])),
+      command: 'distribute',
+      issuer: 'rwx',
+      'issuer-url': rwx.url,
+      destinations: 'circleci:context/gh/acme/rwx',
+      'circleci-url': cci.url,
+    }
+    const expand = (text: string) => text.replace(/<<\s*parameters\.([\w-]+)\s*>>/g, (_m, p: string) => values[p]!)
+    const { run } = command.steps[0]!
+    const script = expand(run!.command)
+    expect(script).not.toMatch(/export \w+="\$\{\w+:-\}"/)
+    const dir = mkdtempSync(join(tmpdir(), 'token-action-orb-'))
+    const env = npmEnv({
+      ...Object.fromEntries(Object.entries(run!.environment).map(([k, v]) => [k, expand(v)])),
+      // The context holds CIRCLECI_TOKEN (not CIRCLE_TOKEN, the circleci-token-var default) and the RWX token.
+      CIRCLECI_TOKEN: 'cci-orb-test-token',
+      TOKEN_ACTION_TOKEN: token,
+      npm_config_registry: registry.url,
+    })
+    const { stdout, stderr } = await promisify(execFile)('bash', ['-eo', 'pipefail', '-c', script], { cwd: dir, env, encoding: 'utf8', timeout: 90_000 })
+    expect(stdout + stderr).toMatch(/token-action distribute: distributed/)
+    expect(stdout + stderr).not.toContain(token)
+    expect(cci.contextValue('gh/acme', 'rwx', 'RWX_ACCESS_TOKEN')).toBe(token)
+    expect(registry.missing).toEqual([])
+    expect(JSON.parse(readFileSync(join(dir, 'token-action-report.json'), 'utf8'))).toMatchObject({ outcome: 'distributed' })
+  }, 120_000)
 })
 
 describe('GitHub action.yml', () => {
