@@ -11,9 +11,12 @@ import { HttpClient } from '../src/http/client.js'
 import { Redactor } from '../src/redact.js'
 import { RwxEmulator } from './emulators/bearer-verify.js'
 import { Emulator, json } from './emulators/base.js'
+import { CircleCIEmulator } from './emulators/circleci.js'
+import { GitHubEmulator } from './emulators/github.js'
 import { GitLabEmulator } from './emulators/gitlab.js'
+import { RackGatewayEmulator } from './emulators/rack-gateway.js'
 import { LoopbackProxy } from './helpers/proxy.js'
-import { node24Path, ROOT, runCli } from './helpers/run-dist.js'
+import { node24Path, ROOT, runAction, runCli } from './helpers/run-dist.js'
 
 const PROXY_VARS = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'NO_PROXY', 'no_proxy']
 const TLS_DIR = join(ROOT, 'test', 'fixtures', 'tls')
@@ -120,4 +123,47 @@ describe('the built CLI (dist/cli.js) behind a proxy: CONNECT for https, absolut
     expect(new Set(proxy.hosts('connect'))).toEqual(new Set([rwxHost()]))
     expect(new Set(proxy.hosts('absolute'))).toEqual(new Set([glHost()]))
   }, 120_000)
+})
+
+describe('the Action (dist/index.js) behind a proxy: every request - issuer, GitHub, CircleCI, GitLab - goes through it', () => {
+  const proxy = new LoopbackProxy()
+  const rgw = new RackGatewayEmulator()
+  const gh = new GitHubEmulator()
+  const cci = new CircleCIEmulator()
+  const gl = new GitLabEmulator()
+  beforeAll(async () => {
+    await Promise.all([proxy.start(), rgw.start(tls), gh.start(), cci.start(), gl.start()])
+    gh.addToken('github_pat_proxy_0000000000000000000', { login: 'rotator' })
+    gh.addOrg('acme')
+    cci.addOrg('gh/acme')
+    cci.addToken('circle-token-proxy-000000000000', { orgs: ['gh/acme'] })
+    gl.addGroup('acme')
+    gl.addToken('glpat-proxy-action-00000000000', { username: 'owner', access: { acme: 50 } })
+  })
+  afterAll(async () => Promise.all([proxy.close(), rgw.close(), gh.close(), cci.close(), gl.close()]))
+
+  it('rotates through the proxy: CONNECT to the https issuer, absolute form to the three platforms', async () => {
+    const run = await runAction(
+      {
+        issuer: 'rack-gateway',
+        'issuer-url': rgw.url,
+        'issuer-token': rgw.addAdminToken(),
+        'token-role': 'cicd',
+        'github-token': 'github_pat_proxy_0000000000000000000',
+        'github-api-url': gh.url,
+        'circleci-token': 'circle-token-proxy-000000000000',
+        'circleci-url': cci.url,
+        'gitlab-token': 'glpat-proxy-action-00000000000',
+        'gitlab-url': gl.url,
+        destinations: 'github:org/acme\ncircleci:context/gh/acme/rwx\ngitlab:group/acme',
+      },
+      { env: { HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url, NODE_EXTRA_CA_CERTS: CA } },
+    )
+    expect(run.code, run.log).toBe(0)
+    expect(run.outputs.outcome).toBe('rotated')
+    expect(new Set(proxy.hosts('connect'))).toEqual(new Set([new URL(rgw.url).host]))
+    expect(new Set(proxy.hosts('absolute'))).toEqual(new Set([gh, cci, gl].map((e) => new URL(e.url).host)))
+    // Nothing reached a platform around the proxy: each one's requests all came through it.
+    for (const e of [gh, cci, gl]) expect(e.requests.length).toBe(proxy.seen.filter((s) => s.kind === 'absolute' && s.target.includes(new URL(e.url).host)).length)
+  })
 })
