@@ -7,9 +7,11 @@
 import { writeFileSync } from 'node:fs'
 import { Command, CommanderError, Option } from 'commander'
 import { ConfigError, errorMessage } from './errors.js'
-import { buildPlan, INPUT_NAMES, type InputName, type Inputs, type Mode } from './plan.js'
+import { buildPlan, INPUT_NAMES, MODES, type InputName, type Inputs, type Mode } from './plan.js'
 import { exitCode, summaryText } from './report.js'
 import { cancelOnSignals, runPlan } from './runner.js'
+// Bundled into dist at build time: `--version` needs no package.json next to the bundle.
+import pkg from '../package.json' with { type: 'json' }
 
 const write = (stream: NodeJS.WriteStream) => (line: string) => stream.write(`${line}\n`)
 const stderr = write(process.stderr)
@@ -50,6 +52,54 @@ function envName(input: string): string {
   return `TOKEN_ACTION_${input.toUpperCase().replace(/-/g, '_')}`
 }
 
+const HYPHENATED_INPUTS = new RegExp(`(?<![\\w-])(${INPUT_NAMES.filter((n) => n.includes('-')).join('|')})(?![\\w-])`, 'g')
+
+/**
+ * Plan errors speak in action inputs (`issuer: is required`, `use mode distribute`); from the CLI they
+ * name the flag, its variable and the command instead. Quoted values are left as they are.
+ */
+export function cliMessage(err: ConfigError): string {
+  const input = err.input as InputName
+  if (!INPUT_NAMES.includes(input)) return err.message
+  const rule = err.message.slice(input.length + 2)
+  const text = rule
+    .replace(/\bmode (\w+) is impossible/g, '`token-action $1` is impossible')
+    .replace(/\b(use it with|use) mode (\w+)/g, '$1 `token-action $2`')
+    .replace(/\bin (\w+) mode\b/g, 'with `token-action $1`')
+    .replace(/\(mode is (\w+)\)/g, '(the command is $1)')
+    .replace(/pass it as `token`/g, 'pass it with --token (or TOKEN_ACTION_TOKEN)')
+    .replace(/`([a-z-]+)`/g, (m, name: string) => ((INPUT_NAMES as readonly string[]).includes(name) ? `--${name}` : m))
+    .split(/("[^"]*")/)
+    .map((part, i) => (i % 2 ? part : part.replace(HYPHENATED_INPUTS, '--$1')))
+    .join('')
+  // Outside `plan` the mode is the command, so its errors name the command, not a flag.
+  if (input === 'mode' && !/is not a mode/.test(text)) return text
+  return /^is\b/.test(text) ? `--${input} (or ${envName(input)}) ${text}` : `--${input}: ${text}`
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_v, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i]
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+    row = next
+  }
+  return row[b.length]!
+}
+
+/** TOKEN_ACTION_* variables that name no input: a typo would otherwise be silently ignored. */
+export function unknownEnvWarnings(env: NodeJS.ProcessEnv): string[] {
+  const known = INPUT_NAMES.map(envName)
+  return Object.keys(env)
+    .filter((name) => name.startsWith('TOKEN_ACTION_') && !known.includes(name))
+    .sort()
+    .map((name) => {
+      const [closest] = known.map((k) => ({ k, d: editDistance(name, k) })).sort((x, y) => x.d - y.d)
+      const near = closest && closest.d <= Math.max(2, Math.floor((name.length - 'TOKEN_ACTION_'.length) / 3))
+      return `${name} is not a token-action variable and is ignored${near ? `; did you mean ${closest.k}?` : ' (see token-action --help)'}`
+    })
+}
+
 function readInputs(opts: Record<string, string | boolean | undefined>, env: NodeJS.ProcessEnv): Inputs {
   const inputs: Inputs = {}
   for (const name of INPUT_NAMES) {
@@ -64,14 +114,21 @@ function readInputs(opts: Record<string, string | boolean | undefined>, env: Nod
 }
 
 async function execute(command: (typeof COMMANDS)[number], opts: Record<string, string | boolean | undefined>): Promise<number> {
+  for (const warning of unknownEnvWarnings(process.env)) log.warning(warning)
   const inputs = readInputs(opts, process.env)
+  // The command is the mode; only `plan` takes --mode / TOKEN_ACTION_MODE (the mode to plan). Elsewhere
+  // they may repeat the command (a shared env file) but never contradict it.
+  if (command.mode && inputs.mode && inputs.mode !== command.mode) {
+    stderr(`error: --mode (or TOKEN_ACTION_MODE) is ${inputs.mode}, but the command is \`token-action ${command.name}\`: the command chooses the mode; drop --mode / unset TOKEN_ACTION_MODE, or run \`token-action ${inputs.mode}\``)
+    return 2
+  }
   if (command.mode) inputs.mode = command.mode
   if (command.dryRun) inputs['dry-run'] = 'true'
   let plan
   try {
     plan = buildPlan(inputs, process.env)
   } catch (err) {
-    stderr(`error: ${errorMessage(err)}`)
+    stderr(`error: ${err instanceof ConfigError ? cliMessage(err) : errorMessage(err)}`)
     return err instanceof ConfigError ? 2 : 1
   }
   const tokenFile = typeof opts.tokenFile === 'string' ? opts.tokenFile : undefined
@@ -93,12 +150,20 @@ async function execute(command: (typeof COMMANDS)[number], opts: Record<string, 
 export function buildProgram(onExit: (code: number) => void): Command {
   const program = new Command('token-action')
     .description('Mint or rotate a scoped access token and write it into GitHub, CircleCI and GitLab secrets.')
-    .showHelpAfterError()
+    .version(pkg.version, '-V, --version', 'print the version (the npm package version)')
+    // An unknown flag prints commander's error and its "Did you mean" line, then one hint - not 50 lines of help.
+    .showHelpAfterError('(run token-action <command> --help for every flag)')
     .addHelpText('after', EXAMPLES)
   for (const command of COMMANDS) {
     const cmd = program.command(command.name).description(command.summary).addHelpText('after', EXAMPLES)
     for (const name of INPUT_NAMES) {
-      if (name === 'mode' || (name === 'dry-run' && command.dryRun)) continue
+      if (name === 'dry-run' && command.dryRun) continue
+      if (name === 'mode') {
+        // plan: the mode to plan. Other commands are the mode: the flag is only read to catch a contradiction.
+        const mode = command.dryRun ? new Option('--mode <mode>', `the mode to plan: ${MODES.join(', ')} (default: rotate, or distribute for issuers that cannot mint)`) : new Option('--mode <mode>').hideHelp()
+        cmd.addOption(mode.env(envName(name)))
+        continue
+      }
       // dry-run takes an optional value: as a plain boolean flag commander would read TOKEN_ACTION_DRY_RUN=false as true.
       const option = name === 'dry-run' ? new Option('--dry-run [true|false]', 'plan only: mint, write and revoke nothing') : new Option(`--${name} <value>`, MULTI_LINE.includes(name) ? 'repeatable; one per line' : '')
       if (MULTI_LINE.includes(name)) option.argParser((value: string, previous?: string) => (previous ? `${previous}\n${value}` : value))

@@ -300,34 +300,28 @@ class Lifecycle {
   }
 
   /**
-   * After a lost mint answer: revokes the token if it was made. Returns a Stop when that cannot be
-   * settled. A token of that name that was listed before is another run's: this mint clashed with it.
-   * (Two runs of one set minting in the same second with one answer lost remain indistinguishable:
-   * serialise runs of a set, see the README.)
+   * After a lost mint answer: looks the name up. A token found there is kept and reported, never
+   * revoked: its value was shown only once, so it is of no use, but another run of the set minting in
+   * the same second would have made a token of the same name, and revoking that one would strand the
+   * destinations it writes. It is older than the next rotation's grace, which revokes it. Returns a
+   * Stop when the set cannot even be listed to check.
    */
   private async clearLostMint(name: string, taken: Set<string>): Promise<Stop | undefined> {
     const { issuer } = this.deps
-    let found: TokenInfo[]
+    let listed: TokenInfo[]
     try {
-      const listed = await issuer.list(this.plan.spec.namePrefix)
-      found = listed.filter((t) => t.name === name && !taken.has(t.name))
-      for (const t of listed) taken.add(t.name)
+      listed = await issuer.list(this.plan.spec.namePrefix)
     } catch (err) {
       this.unconfirmed.push(name)
       this.notes.push(`a token named ${name} may have been minted (its answer was lost) and the set could not be listed to check: revoke it at the issuer if it exists`)
       return new Stop('failed', `issuer ${issuer.kind}: the mint's answer was lost and listing to check it failed (${errorMessage(err)}); nothing was written`)
     }
-    for (const t of found) {
-      try {
-        await issuer.revoke(t.id)
-        this.revoked.push(t.id)
-        this.notes.push(`the mint of ${t.name} (id ${t.id}) was applied but its answer was lost; the token was revoked, as its value is shown only once`)
-      } catch (err) {
-        this.kept.push(t.id)
-        this.notes.push(`${t.name} (id ${t.id}) was minted but its answer was lost, and revoking it failed (${errorMessage(err)}): revoke it by hand`)
-        return new Stop('failed', `issuer ${issuer.kind}: a lost mint left ${t.name} (id ${t.id}) valid and it could not be revoked; nothing was written`)
-      }
+    // A name listed before this mint was sent is another run's: the mint clashed with it.
+    for (const t of listed.filter((x) => x.name === name && !taken.has(x.name))) {
+      this.kept.push(t.id)
+      this.notes.push(`${t.name} (id ${t.id}) exists, but the answer to the mint that asked for it was lost: it is kept (another run may have made it) and the next rotation revokes it`)
     }
+    for (const t of listed) taken.add(t.name)
     return undefined
   }
 

@@ -112,20 +112,25 @@ describe('the safety invariant through dist/', () => {
     expect(liveIn(base['token-name']!).map((t) => t.public_id).sort()).toEqual([old, report.token.id].sort())
   })
 
-  it('a mint whose answer was lost is found by its name and revoked, never left behind', async () => {
+  it('a mint whose answer was lost is found by its name and reported, never left unnamed; the next rotation revokes it', async () => {
     const { base, old } = await seeded('github:repo/acme/c')
     // The first POST is preflight's probe of the credential's rights; the second is the mint.
     rgw.setFaults([{ match: /^POST \/api\/v1\/api-tokens$/, rate: 1, kind: 'lost-502', limit: 1, after: 1 }])
     const run = await runAction(base)
     expect(run.code, run.log).toBe(0)
     const report = JSON.parse(run.outputs.report!)
-    expect(report.notes.join('\n')).toMatch(/answer was lost; the token was revoked/)
-    const stray = report.revokedIds.find((id: string) => id !== old)
+    expect(report.notes.join('\n')).toMatch(/the answer to the mint that asked for it was lost: it is kept/)
+    expect(report.revokedIds).toEqual([old])
+    const [stray] = report.keptIds as string[]
     expect(stray).toBeTruthy()
-    expect(rgw.tokens().find((t) => t.public_id === stray)?.revoked).toBe(true)
-    // One valid token in the set: the one every destination holds.
-    expect(liveIn(base['token-name']!).map((t) => t.public_id)).toEqual([report.token.id])
+    // Valid in the set: the token every destination holds, and the stray the report names.
+    expect(liveIn(base['token-name']!).map((t) => t.public_id).sort()).toEqual([report.token.id, stray].sort())
     expect(rgw.isValid(gh.secretValue({ repo: 'acme/c' }, base['secret-name']!)!)).toBe(true)
+    // A day later the next rotation revokes it with the rest of the set.
+    rgw.passTime(1)
+    const next = await runAction(base)
+    expect(next.code, next.log).toBe(0)
+    expect(JSON.parse(next.outputs['revoked-ids']!).sort()).toEqual([report.token.id, stray].sort())
   })
 
   it('two runs of one set started apart with slow writes leave every destination on a valid token', async () => {

@@ -5,15 +5,20 @@
  */
 import { execFile, execFileSync } from 'node:child_process'
 import { promisify } from 'node:util'
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { delimiter, join } from 'node:path'
 import ConfigParser from '@circleci/circleci-config-parser'
+import { Ajv } from 'ajv'
+import addFormatsImport from 'ajv-formats'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse, parseAllDocuments } from 'yaml'
 import { INPUT_NAMES } from '../src/plan.js'
+import { CircleCIEmulator } from './emulators/circleci.js'
 import { GitLabEmulator } from './emulators/gitlab.js'
 import { RwxEmulator } from './emulators/bearer-verify.js'
+import { npmEnv, packTarball } from './helpers/pack.js'
+import { LocalRegistry } from './helpers/registry.js'
 import { ROOT } from './helpers/run-dist.js'
 
 const read = (p: string) => readFileSync(join(ROOT, p), 'utf8')
@@ -34,40 +39,132 @@ function undeclaredParameters(block: { parameters?: Record<string, unknown>; ste
   return [...new Set(used)].filter((p) => !(p in (block.parameters ?? {})))
 }
 
+const ORB_SRC = 'integrations/circleci/orb/src'
+
+/** What `circleci orb pack` does: @orb.yml plus one key per file under commands/, jobs/, executors/, examples/. */
+function packOrb(): Record<string, unknown> {
+  const orb = parse(read(join(ORB_SRC, '@orb.yml'))) as Record<string, unknown>
+  for (const section of ['commands', 'jobs', 'executors', 'examples']) {
+    const dir = join(ROOT, ORB_SRC, section)
+    const files = readdirSync(dir).filter((f) => f.endsWith('.yml'))
+    if (files.length) orb[section] = Object.fromEntries(files.map((f) => [f.replace(/\.yml$/, ''), parse(readFileSync(join(dir, f), 'utf8'))]))
+  }
+  return orb
+}
+
+/** CircleCI's own JSON schema for config and orb files (test/fixtures/README.md says where it comes from). */
+const addFormats = addFormatsImport as unknown as (ajv: Ajv) => Ajv
+const circleciSchema = (() => {
+  const ajv = new Ajv({ strict: false, allErrors: true })
+  addFormats(ajv)
+  return ajv.compile(JSON.parse(read('test/fixtures/circleci-config.schema.json')) as object)
+})()
+const schemaErrors = (doc: unknown) => (circleciSchema(doc) ? [] : (circleciSchema.errors ?? []).map((e) => `${e.instancePath} ${e.message}`))
+
+type OrbBlock = { parameters?: Record<string, { default?: unknown; type?: string }>; steps?: unknown[] }
+
 describe('CircleCI integration', () => {
-  it('the example config parses with the CircleCI config parser and runs only for its scheduled pipeline', () => {
+  it('the example config passes the CircleCI schema and parser and runs only for its scheduled pipeline, serialised', () => {
     const text = read('integrations/circleci/example/.circleci/config.yml')
+    expect(schemaErrors(parse(text))).toEqual([])
     const config = ConfigParser.parseConfig(text)
     expect(config.jobs.map((j) => j.name)).toEqual(['rotate-tokens'])
     expect(config.workflows.map((w) => w.name)).toEqual(['rotate-tokens'])
     // The parser drops `when:` and `triggers:`: check them on the YAML itself.
-    const doc = parse(text) as { workflows: Record<string, { when?: string; triggers?: unknown }> }
+    const doc = parse(text) as { workflows: Record<string, { when?: string; triggers?: unknown; jobs: Record<string, Record<string, unknown>>[] }> }
     const wf = doc.workflows['rotate-tokens']!
     expect(wf.triggers).toBeUndefined()
     expect(wf.when).toBe('pipeline.trigger_source == "scheduled_pipeline" and pipeline.schedule.name == "rotate-tokens"')
-    expect(text).toMatch(/npx -y github:OWNER\/token-action#v1 rotate/)
+    expect(wf.jobs[0]!['rotate-tokens']!['serial-group']).toMatch(/token-rotation/)
+    expect(text).toMatch(/npx -y token-action@1 rotate/)
   })
 
-  it('a broken reference is caught by the parser (the check has teeth)', () => {
-    const broken = read('integrations/circleci/example/.circleci/config.yml').replace('executor: node', 'executor: nodejs')
-    expect(() => ConfigParser.parseConfig(broken)).toThrow(/nodejs not found/)
+  it('the checks have teeth: a broken reference fails the parser, a misspelled key fails the schema', () => {
+    const text = read('integrations/circleci/example/.circleci/config.yml')
+    expect(() => ConfigParser.parseConfig(text.replace('executor: node', 'executor: nodejs'))).toThrow(/nodejs not found/)
+    expect(schemaErrors(parse(text.replace('steps:', 'stepz:'))).length).toBeGreaterThan(0)
+    const orb = packOrb() as { commands: Record<string, { parameters: Record<string, { type: string }>; steps: { run: Record<string, unknown> }[] }> }
+    orb.commands.rotate!.parameters.command!.type = 'enumm'
+    expect(schemaErrors(orb).length).toBeGreaterThan(0)
+    const orb2 = packOrb() as { commands: Record<string, { steps: { run: Record<string, unknown> }[] }> }
+    delete orb2.commands.rotate!.steps[0]!.run.command
+    expect(schemaErrors(orb2).length).toBeGreaterThan(0)
   })
 
-  it('the orb parses; its command and job use only declared parameters and together cover every input', () => {
-    const orb = parse(read('integrations/circleci/orb.yml')) as Record<string, Record<string, { parameters?: Record<string, { default?: unknown }>; steps?: unknown[] }>>
-    const config = ConfigParser.parseConfig({ ...orb, workflows: { check: { jobs: [{ rotate: { issuer: 'rwx', destinations: 'circleci:context/gh/acme/rwx' } }] } } } as never)
+  it('the orb source (@orb.yml, commands, jobs, executors, examples) packs into an orb the CircleCI schema accepts', () => {
+    const orb = packOrb() as Record<string, Record<string, unknown>>
+    expect(Object.keys(orb.commands!)).toEqual(['rotate'])
+    expect(Object.keys(orb.jobs!)).toEqual(['rotate'])
+    expect(Object.keys(orb.executors!)).toEqual(['default'])
+    expect(Object.keys(orb.examples!).sort()).toEqual(['distribute-rwx', 'rotate-scheduled'])
+    expect(schemaErrors(orb)).toEqual([])
+    // Each example's usage is a config of its own.
+    for (const [name, example] of Object.entries(orb.examples as Record<string, { usage: unknown }>)) expect({ name, errors: schemaErrors(example.usage) }).toEqual({ name, errors: [] })
+    const rotateScheduled = JSON.stringify((orb.examples as Record<string, { usage: unknown }>)['rotate-scheduled']!.usage)
+    expect(rotateScheduled).toMatch(/"serial-group":"<< pipeline.project.slug >>\/token-rotation"/)
+  })
+
+  it('the orb command and job parse, use only declared parameters, pass every one through, and cover every input', () => {
+    const orb = packOrb() as { commands: Record<string, OrbBlock>; jobs: Record<string, OrbBlock>; executors: Record<string, unknown> }
+    const config = ConfigParser.parseConfig({ version: 2.1, commands: orb.commands, jobs: orb.jobs, executors: orb.executors, workflows: { check: { jobs: [{ rotate: { issuer: 'rwx', destinations: 'circleci:context/gh/acme/rwx' } }] } } } as never)
     expect(config.commands?.map((c) => c.name)).toEqual(['rotate'])
     expect(config.jobs.map((j) => j.name)).toEqual(['rotate'])
-    const command = orb.commands!.rotate!
-    const job = orb.jobs!.rotate!
+    const command = orb.commands.rotate!
+    const job = orb.jobs.rotate!
     expect(undeclaredParameters(command)).toEqual([])
     expect(undeclaredParameters(job)).toEqual([])
-    // The parser accepts unknown or missing step arguments: the job must pass every parameter through by name.
+    // The parser accepts unknown or missing step arguments: the job must declare the same parameters and pass each through by name.
     const step = (job.steps![0] as { rotate: Record<string, string> }).rotate
-    expect(Object.keys(job.parameters!)).toEqual(Object.keys(command.parameters!))
+    expect(job.parameters).toEqual(command.parameters)
     expect(step).toEqual(Object.fromEntries(Object.keys(command.parameters!).map((p) => [p, `<< parameters.${p} >>`])))
     expect(inputsReached(JSON.stringify(command.steps))).toEqual(sortedInputs)
   })
+})
+
+describe('the orb rotate command, run by bash as CircleCI would after expanding its parameters', () => {
+  let cci: CircleCIEmulator
+  let rwx: RwxEmulator
+  let registry: LocalRegistry
+  beforeAll(async () => {
+    cci = new CircleCIEmulator()
+    rwx = new RwxEmulator()
+    registry = new LocalRegistry(packTarball())
+    await Promise.all([cci.start(), rwx.start(), registry.start()])
+  }, 60_000)
+  afterAll(async () => Promise.all([cci.close(), rwx.close(), registry.close()]))
+
+  it('exports only credentials that are set, so CIRCLECI_TOKEN still works without CIRCLE_TOKEN; npx runs the npm package', async () => {
+    cci.addOrg('gh/acme')
+    cci.addToken('cci-orb-test-token', { orgs: ['gh/acme'] })
+    const token = rwx.addToken('acme')
+    const command = (packOrb() as { commands: Record<string, OrbBlock & { steps: { run?: { environment: Record<string, string>; command: string } }[] }> }).commands.rotate!
+    const values: Record<string, string> = {
+      ...Object.fromEntries(Object.entries(command.parameters!).map(([k, p]) => [k, p.default === undefined ? '' : String(p.default)])),
+      command: 'distribute',
+      issuer: 'rwx',
+      'issuer-url': rwx.url,
+      destinations: 'circleci:context/gh/acme/rwx',
+      'circleci-url': cci.url,
+    }
+    const expand = (text: string) => text.replace(/<<\s*parameters\.([\w-]+)\s*>>/g, (_m, p: string) => values[p]!)
+    const { run } = command.steps[0]!
+    const script = expand(run!.command)
+    expect(script).not.toMatch(/export \w+="\$\{\w+:-\}"/)
+    const dir = mkdtempSync(join(tmpdir(), 'token-action-orb-'))
+    const env = npmEnv({
+      ...Object.fromEntries(Object.entries(run!.environment).map(([k, v]) => [k, expand(v)])),
+      // The context holds CIRCLECI_TOKEN (not CIRCLE_TOKEN, the circleci-token-var default) and the RWX token.
+      CIRCLECI_TOKEN: 'cci-orb-test-token',
+      TOKEN_ACTION_TOKEN: token,
+      npm_config_registry: registry.url,
+    })
+    const { stdout, stderr } = await promisify(execFile)('bash', ['-eo', 'pipefail', '-c', script], { cwd: dir, env, encoding: 'utf8', timeout: 90_000 })
+    expect(stdout + stderr).toMatch(/token-action distribute: distributed/)
+    expect(stdout + stderr).not.toContain(token)
+    expect(cci.contextValue('gh/acme', 'rwx', 'RWX_ACCESS_TOKEN')).toBe(token)
+    expect(registry.missing).toEqual([])
+    expect(JSON.parse(readFileSync(join(dir, 'token-action-report.json'), 'utf8'))).toMatchObject({ outcome: 'distributed' })
+  }, 120_000)
 })
 
 describe('GitHub action.yml', () => {
@@ -83,7 +180,7 @@ describe('GitHub action.yml', () => {
 const CI_VARIABLE_INPUTS = ['issuer-token', 'token', 'github-token', 'github-app-private-key', 'circleci-token', 'gitlab-token']
 
 interface ComponentSpec {
-  inputs: Record<string, { default?: unknown; options?: string[] }>
+  inputs: Record<string, { default?: unknown; options?: string[]; type?: string }>
 }
 
 function component(): { spec: ComponentSpec; jobText: string } {
@@ -113,24 +210,36 @@ describe('GitLab component and example', () => {
   })
 })
 
-describe('GitLab component, executed by gitlab-ci-local', () => {
+describe('GitLab component, executed by gitlab-ci-local as shipped', () => {
   let gl: GitLabEmulator
   let rwx: RwxEmulator
+  let registry: LocalRegistry
   beforeAll(async () => {
     gl = new GitLabEmulator()
     rwx = new RwxEmulator()
-    await Promise.all([gl.start(), rwx.start()])
-  })
-  afterAll(async () => Promise.all([gl.close(), rwx.close()]))
+    registry = new LocalRegistry(packTarball())
+    await Promise.all([gl.start(), rwx.start(), registry.start()])
+  }, 60_000)
+  afterAll(async () => Promise.all([gl.close(), rwx.close(), registry.close()]))
 
-  it('runs the component job on a scheduled pipeline and leaves the RWX token in the group, masked and raw', async () => {
+  it('every spec input has a type; the job serialises with resource_group and runs the npm package (no git needed)', () => {
+    const { spec, jobText } = component()
+    expect(Object.entries(spec.inputs).filter(([, i]) => typeof i.type !== 'string').map(([n]) => n)).toEqual([])
+    const job = Object.values(parseAllDocuments(read('integrations/gitlab/templates/rotate-token.yml'))[1]!.toJS() as Record<string, { resource_group: string; script: string[]; image: string }>)[0]!
+    expect(job.resource_group).toBe('$[[ inputs.resource-group ]]')
+    expect(job.script).toEqual(['npx -y token-action@$[[ inputs.version ]] $[[ inputs.command ]]'])
+    expect(spec.inputs.image!.default).toBe('node:24-alpine')
+    expect(jobText).not.toMatch(/github:|git\+|\bgit /)
+  })
+
+  it('runs the shipped job (npx -y token-action@1 from a local registry) on a scheduled pipeline; the token lands masked and raw', async () => {
     gl.addGroup('acme')
     gl.addProject('acme/api')
     gl.addToken('glpat-ci-local-000000000000', { username: 'rotator', access: { acme: 50 } })
     const token = rwx.addToken('acme')
+    // The catalog project is this folder as its root: templates/rotate-token.yml, README.md.
     const dir = mkdtempSync(join(tmpdir(), 'token-action-gitlab-'))
-    cpSync(join(ROOT, 'dist'), join(dir, 'dist'), { recursive: true })
-    cpSync(join(ROOT, 'integrations/gitlab/templates'), join(dir, 'templates'), { recursive: true })
+    cpSync(join(ROOT, 'integrations', 'gitlab'), dir, { recursive: true })
     writeFileSync(
       join(dir, '.gitlab-ci.yml'),
       [
@@ -145,7 +254,6 @@ describe('GitLab component, executed by gitlab-ci-local', () => {
         '        gitlab:group/acme',
         '        gitlab:project/acme/api?protected=true',
         `      gitlab-url: ${gl.url}`,
-        '      runner: node dist/cli.js',
         '',
       ].join('\n'),
     )
@@ -153,14 +261,24 @@ describe('GitLab component, executed by gitlab-ci-local', () => {
     git('init', '-q', '-b', 'main')
     git('-c', 'user.email=ci@example.com', '-c', 'user.name=ci', 'add', '-A')
     git('-c', 'user.email=ci@example.com', '-c', 'user.name=ci', 'commit', '-q', '-m', 'component test')
-    git('remote', 'add', 'origin', 'git@gitlab.com:acme/token-action.git')
+    git('remote', 'add', 'origin', 'git@gitlab.com:org/token-action.git')
     const bin = join(ROOT, 'node_modules', '.bin', 'gitlab-ci-local')
     // Async: the emulators answer from this process, so it must not block while the job runs.
     const run = async (source: string) => {
-      const { stdout, stderr } = await promisify(execFile)(bin, ['--force-shell-executor', '--no-color', '--ignore-predefined-vars', 'CI_PIPELINE_SOURCE', '--variable', `CI_PIPELINE_SOURCE=${source}`, '--variable', `TOKEN_ACTION_TOKEN=${token}`, '--variable', 'GITLAB_TOKEN=glpat-ci-local-000000000000'], {
+      const variables = {
+        CI_PIPELINE_SOURCE: source,
+        TOKEN_ACTION_TOKEN: token,
+        GITLAB_TOKEN: 'glpat-ci-local-000000000000',
+        // What a project using an npm mirror sets as CI/CD variables: here the mirror serves this repository's packed tarball.
+        npm_config_registry: registry.url,
+        npm_config_cache: join(dir, '.npm-cache'),
+      }
+      const args = ['--force-shell-executor', '--no-color', '--ignore-predefined-vars', 'CI_PIPELINE_SOURCE', ...Object.entries(variables).flatMap(([k, v]) => ['--variable', `${k}=${v}`])]
+      const { stdout, stderr } = await promisify(execFile)(bin, args, {
         encoding: 'utf8',
         cwd: dir,
-        env: { ...process.env, HOME: dir },
+        // No system rsync needed: gitlab-ci-local finds the Node stand-in first on PATH.
+        env: npmEnv({ HOME: dir, PATH: `${join(ROOT, 'test', 'helpers', 'bin')}${delimiter}${process.env.PATH}` }),
         timeout: 90_000,
       })
       return stdout + stderr
@@ -169,10 +287,18 @@ describe('GitLab component, executed by gitlab-ci-local', () => {
     expect(pushed).not.toMatch(/token-action.*distributed/)
     expect(gl.variable('group', 'acme', 'RWX_ACCESS_TOKEN')).toBeUndefined()
     const scheduled = await run('schedule')
+    expect(scheduled).toMatch(/\$ npx -y token-action@1 distribute/)
     expect(scheduled).toMatch(/token-action distribute: distributed/)
     expect(scheduled).not.toContain(token)
+    // npx fetched the package from the registry and nothing else: no runtime dependency exists.
+    expect(registry.served).toContain('/token-action')
+    expect(registry.missing).toEqual([])
     expect(gl.variable('group', 'acme', 'RWX_ACCESS_TOKEN')).toMatchObject({ value: token, masked: true, protected: false, raw: true, variable_type: 'env_var', environment_scope: '*' })
     // The multi-line destinations input reached the CLI as two lines.
     expect(gl.variable('project', 'acme/api', 'RWX_ACCESS_TOKEN')).toMatchObject({ value: token, masked: true, protected: true })
-  }, 120_000)
+    // The report artifact was collected (through the rsync stand-in) and holds no secret.
+    const report = readFileSync(join(dir, '.gitlab-ci-local', 'artifacts', 'token-action', 'token-action-report.json'), 'utf8')
+    expect(JSON.parse(report)).toMatchObject({ outcome: 'distributed' })
+    expect(report).not.toContain(token)
+  }, 150_000)
 })

@@ -100,7 +100,7 @@ describe('http issuer (generic contract)', () => {
     await issuer.create({ name: 'listmeplease-20261124120001', role: 'viewer' })
     const listed = await issuer.list('listme')
     expect(listed.map((t) => t.id).sort()).toEqual([a.id, b.id].sort())
-    expect(listed.find((t) => t.id === b.id)).toEqual({ id: b.id, name: 'listme-20261124120001', createdAt: '2026-11-24T12:00:01.000Z', expiresAt: '2027-01-01T00:00:00.000Z', enabled: true })
+    expect(listed.find((t) => t.id === b.id)).toEqual({ id: b.id, name: 'listme-20261124120001', createdAt: '2026-11-24T12:00:01.000Z', expiresAt: '2027-01-01T00:00:00.000Z', enabled: true, rights: { role: 'viewer' } })
     expect(JSON.stringify(listed)).not.toContain(a.secret)
     await issuer.revoke(a.id)
     expect((await issuer.list('listme')).map((t) => t.id)).toEqual([b.id])

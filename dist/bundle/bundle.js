@@ -28413,7 +28413,7 @@ __webpack_unused_export__ = RoundRobinPool
 __webpack_unused_export__ = Agent
 __webpack_unused_export__ = ProxyAgent
 __webpack_unused_export__ = Socks5ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
+module.exports.J2 = EnvHttpProxyAgent
 __webpack_unused_export__ = RetryAgent
 __webpack_unused_export__ = H2CClient
 __webpack_unused_export__ = RetryHandler
@@ -67626,7 +67626,7 @@ class HttpClient {
             // A signal rather than undici's headersTimeout: its timers tick once a second, too coarse
             // for short timeouts.
             signal: AbortSignal.timeout(timeout),
-            dispatcher: this.options.dispatcher,
+            dispatcher: this.options.dispatcher ?? envProxyDispatcher(),
         });
         const text = await res.body.text();
         let parsed = text;
@@ -67668,6 +67668,20 @@ const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREAC
 function mayHaveReachedServer(err) {
     const code = err?.code ?? err?.cause?.code;
     return !(code && NOT_SENT.has(code));
+}
+/**
+ * The dispatcher of every request nobody injected one for: HTTPS_PROXY / HTTP_PROXY / NO_PROXY in
+ * either case (lower case first, as curl), on Node 20 and 24 alike - undici reads none of them by
+ * itself. https goes through the proxy with CONNECT; plain http (loopback only) in absolute form.
+ * One per proxy setting (NO_PROXY is read at each request), so connections are pooled across clients.
+ */
+let envProxy;
+function envProxyDispatcher() {
+    const env = process.env;
+    const key = [env.http_proxy, env.HTTP_PROXY, env.https_proxy, env.HTTPS_PROXY].join('\n');
+    if (envProxy?.key !== key)
+        envProxy = { key, dispatcher: new undici/* EnvHttpProxyAgent */.J2({ proxyTunnel: false }) };
+    return envProxy.dispatcher;
 }
 function describeNetworkError(err) {
     if (err instanceof Error) {
@@ -67787,20 +67801,42 @@ function errorMessage(err) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   m: () => (/* binding */ systemClock)
 /* harmony export */ });
+/**
+ * Pending sleeps share one abort listener per signal. Paced requests sleep concurrently on the run's
+ * one signal (up to 100 reads at once); a listener each would pass Node's limit of 10 and print
+ * MaxListenersExceededWarning. A sleep leaves the set when its timer fires.
+ */
+const sleepers = new WeakMap();
+function onAbort(signal, callback) {
+    let pending = sleepers.get(signal);
+    if (!pending) {
+        const set = new Set();
+        pending = set;
+        sleepers.set(signal, set);
+        signal.addEventListener('abort', () => {
+            sleepers.delete(signal);
+            for (const wake of set)
+                wake();
+        }, { once: true });
+    }
+    pending.add(callback);
+    return () => pending.delete(callback);
+}
 const systemClock = {
     now: () => Date.now(),
     sleep: (ms, signal) => new Promise((resolve, reject) => {
         if (signal?.aborted)
             return reject(signal.reason);
         const t = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
+            forget?.();
             resolve();
         }, Math.max(0, ms));
-        const onAbort = () => {
-            clearTimeout(t);
-            reject(signal.reason);
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
+        const forget = signal
+            ? onAbort(signal, () => {
+                clearTimeout(t);
+                reject(signal.reason);
+            })
+            : undefined;
     }),
 };
 
@@ -77023,37 +77059,30 @@ class Lifecycle {
         return new Stop('failed', `issuer ${issuer.kind}: could not mint the token after ${MINT_ATTEMPTS} attempts (last name tried: ${name})`);
     }
     /**
-     * After a lost mint answer: revokes the token if it was made. Returns a Stop when that cannot be
-     * settled. A token of that name that was listed before is another run's: this mint clashed with it.
-     * (Two runs of one set minting in the same second with one answer lost remain indistinguishable:
-     * serialise runs of a set, see the README.)
+     * After a lost mint answer: looks the name up. A token found there is kept and reported, never
+     * revoked: its value was shown only once, so it is of no use, but another run of the set minting in
+     * the same second would have made a token of the same name, and revoking that one would strand the
+     * destinations it writes. It is older than the next rotation's grace, which revokes it. Returns a
+     * Stop when the set cannot even be listed to check.
      */
     async clearLostMint(name, taken) {
         const { issuer } = this.deps;
-        let found;
+        let listed;
         try {
-            const listed = await issuer.list(this.plan.spec.namePrefix);
-            found = listed.filter((t) => t.name === name && !taken.has(t.name));
-            for (const t of listed)
-                taken.add(t.name);
+            listed = await issuer.list(this.plan.spec.namePrefix);
         }
         catch (err) {
             this.unconfirmed.push(name);
             this.notes.push(`a token named ${name} may have been minted (its answer was lost) and the set could not be listed to check: revoke it at the issuer if it exists`);
             return new Stop('failed', `issuer ${issuer.kind}: the mint's answer was lost and listing to check it failed (${(0,errors/* errorMessage */.gJ)(err)}); nothing was written`);
         }
-        for (const t of found) {
-            try {
-                await issuer.revoke(t.id);
-                this.revoked.push(t.id);
-                this.notes.push(`the mint of ${t.name} (id ${t.id}) was applied but its answer was lost; the token was revoked, as its value is shown only once`);
-            }
-            catch (err) {
-                this.kept.push(t.id);
-                this.notes.push(`${t.name} (id ${t.id}) was minted but its answer was lost, and revoking it failed (${(0,errors/* errorMessage */.gJ)(err)}): revoke it by hand`);
-                return new Stop('failed', `issuer ${issuer.kind}: a lost mint left ${t.name} (id ${t.id}) valid and it could not be revoked; nothing was written`);
-            }
+        // A name listed before this mint was sent is another run's: the mint clashed with it.
+        for (const t of listed.filter((x) => x.name === name && !taken.has(x.name))) {
+            this.kept.push(t.id);
+            this.notes.push(`${t.name} (id ${t.id}) exists, but the answer to the mint that asked for it was lost: it is kept (another run may have made it) and the next rotation revokes it`);
         }
+        for (const t of listed)
+            taken.add(t.name);
         return undefined;
     }
     // Phase 5: verify with the issuer, then check the real value against each destination's rules.
@@ -77429,6 +77458,8 @@ const {
   /* Help */ "_V": Help,
 } = commander;
 
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"1.0.0"};
 ;// CONCATENATED MODULE: ./src/cli.ts
 /**
  * The CLI front end (`token-action`, dist/cli.js) for CircleCI, GitLab and any shell: the same inputs
@@ -77441,6 +77472,8 @@ const {
 
 
 
+
+// Bundled into dist at build time: `--version` needs no package.json next to the bundle.
 
 const write = (stream) => (line) => stream.write(`${line}\n`);
 const stderr = write(process.stderr);
@@ -77476,6 +77509,53 @@ Exit codes: 0 success, 1 a destination or the run failed, 2 bad input.`;
 function envName(input) {
     return `TOKEN_ACTION_${input.toUpperCase().replace(/-/g, '_')}`;
 }
+const HYPHENATED_INPUTS = new RegExp(`(?<![\\w-])(${INPUT_NAMES.filter((n) => n.includes('-')).join('|')})(?![\\w-])`, 'g');
+/**
+ * Plan errors speak in action inputs (`issuer: is required`, `use mode distribute`); from the CLI they
+ * name the flag, its variable and the command instead. Quoted values are left as they are.
+ */
+function cliMessage(err) {
+    const input = err.input;
+    if (!INPUT_NAMES.includes(input))
+        return err.message;
+    const rule = err.message.slice(input.length + 2);
+    const text = rule
+        .replace(/\bmode (\w+) is impossible/g, '`token-action $1` is impossible')
+        .replace(/\b(use it with|use) mode (\w+)/g, '$1 `token-action $2`')
+        .replace(/\bin (\w+) mode\b/g, 'with `token-action $1`')
+        .replace(/\(mode is (\w+)\)/g, '(the command is $1)')
+        .replace(/pass it as `token`/g, 'pass it with --token (or TOKEN_ACTION_TOKEN)')
+        .replace(/`([a-z-]+)`/g, (m, name) => (INPUT_NAMES.includes(name) ? `--${name}` : m))
+        .split(/("[^"]*")/)
+        .map((part, i) => (i % 2 ? part : part.replace(HYPHENATED_INPUTS, '--$1')))
+        .join('');
+    // Outside `plan` the mode is the command, so its errors name the command, not a flag.
+    if (input === 'mode' && !/is not a mode/.test(text))
+        return text;
+    return /^is\b/.test(text) ? `--${input} (or ${envName(input)}) ${text}` : `--${input}: ${text}`;
+}
+function editDistance(a, b) {
+    let row = Array.from({ length: b.length + 1 }, (_v, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= b.length; j++)
+            next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        row = next;
+    }
+    return row[b.length];
+}
+/** TOKEN_ACTION_* variables that name no input: a typo would otherwise be silently ignored. */
+function unknownEnvWarnings(env) {
+    const known = INPUT_NAMES.map(envName);
+    return Object.keys(env)
+        .filter((name) => name.startsWith('TOKEN_ACTION_') && !known.includes(name))
+        .sort()
+        .map((name) => {
+        const [closest] = known.map((k) => ({ k, d: editDistance(name, k) })).sort((x, y) => x.d - y.d);
+        const near = closest && closest.d <= Math.max(2, Math.floor((name.length - 'TOKEN_ACTION_'.length) / 3));
+        return `${name} is not a token-action variable and is ignored${near ? `; did you mean ${closest.k}?` : ' (see token-action --help)'}`;
+    });
+}
 function readInputs(opts, env) {
     const inputs = {};
     for (const name of INPUT_NAMES) {
@@ -77493,7 +77573,15 @@ function readInputs(opts, env) {
     return inputs;
 }
 async function cli_execute(command, opts) {
+    for (const warning of unknownEnvWarnings(process.env))
+        log.warning(warning);
     const inputs = readInputs(opts, process.env);
+    // The command is the mode; only `plan` takes --mode / TOKEN_ACTION_MODE (the mode to plan). Elsewhere
+    // they may repeat the command (a shared env file) but never contradict it.
+    if (command.mode && inputs.mode && inputs.mode !== command.mode) {
+        stderr(`error: --mode (or TOKEN_ACTION_MODE) is ${inputs.mode}, but the command is \`token-action ${command.name}\`: the command chooses the mode; drop --mode / unset TOKEN_ACTION_MODE, or run \`token-action ${inputs.mode}\``);
+        return 2;
+    }
     if (command.mode)
         inputs.mode = command.mode;
     if (command.dryRun)
@@ -77503,7 +77591,7 @@ async function cli_execute(command, opts) {
         plan = buildPlan(inputs, process.env);
     }
     catch (err) {
-        stderr(`error: ${(0,errors/* errorMessage */.gJ)(err)}`);
+        stderr(`error: ${err instanceof errors/* ConfigError */.xL ? cliMessage(err) : (0,errors/* errorMessage */.gJ)(err)}`);
         return err instanceof errors/* ConfigError */.xL ? 2 : 1;
     }
     const tokenFile = typeof opts.tokenFile === 'string' ? opts.tokenFile : undefined;
@@ -77529,13 +77617,21 @@ async function cli_execute(command, opts) {
 function buildProgram(onExit) {
     const program = new esm_Command('token-action')
         .description('Mint or rotate a scoped access token and write it into GitHub, CircleCI and GitLab secrets.')
-        .showHelpAfterError()
+        .version(package_namespaceObject.rE, '-V, --version', 'print the version (the npm package version)')
+        // An unknown flag prints commander's error and its "Did you mean" line, then one hint - not 50 lines of help.
+        .showHelpAfterError('(run token-action <command> --help for every flag)')
         .addHelpText('after', EXAMPLES);
     for (const command of COMMANDS) {
         const cmd = program.command(command.name).description(command.summary).addHelpText('after', EXAMPLES);
         for (const name of INPUT_NAMES) {
-            if (name === 'mode' || (name === 'dry-run' && command.dryRun))
+            if (name === 'dry-run' && command.dryRun)
                 continue;
+            if (name === 'mode') {
+                // plan: the mode to plan. Other commands are the mode: the flag is only read to catch a contradiction.
+                const mode = command.dryRun ? new Option('--mode <mode>', `the mode to plan: ${MODES.join(', ')} (default: rotate, or distribute for issuers that cannot mint)`) : new Option('--mode <mode>').hideHelp();
+                cmd.addOption(mode.env(envName(name)));
+                continue;
+            }
             // dry-run takes an optional value: as a plain boolean flag commander would read TOKEN_ACTION_DRY_RUN=false as true.
             const option = name === 'dry-run' ? new Option('--dry-run [true|false]', 'plan only: mint, write and revoke nothing') : new Option(`--${name} <value>`, MULTI_LINE.includes(name) ? 'repeatable; one per line' : '');
             if (MULTI_LINE.includes(name))

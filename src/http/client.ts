@@ -4,7 +4,7 @@
  * server says (up to a ceiling), and typed errors carrying the platform's own message with every
  * known secret redacted.
  */
-import { request as undiciRequest, type Dispatcher } from 'undici'
+import { EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from 'undici'
 import { ApiError, AuthError, errorMessage, NetworkError, NotFoundError, OutcomeUnknownError, RateLimitError, TokenActionError } from '../errors.js'
 import type { Redactor } from '../redact.js'
 import { systemClock, type Clock } from './clock.js'
@@ -194,7 +194,7 @@ export class HttpClient {
       // A signal rather than undici's headersTimeout: its timers tick once a second, too coarse
       // for short timeouts.
       signal: AbortSignal.timeout(timeout),
-      dispatcher: this.options.dispatcher,
+      dispatcher: this.options.dispatcher ?? envProxyDispatcher(),
     })
     const text = await res.body.text()
     let parsed: unknown = text
@@ -235,6 +235,20 @@ const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREAC
 function mayHaveReachedServer(err: unknown): boolean {
   const code = (err as { code?: string; cause?: { code?: string } })?.code ?? (err as { cause?: { code?: string } })?.cause?.code
   return !(code && NOT_SENT.has(code))
+}
+
+/**
+ * The dispatcher of every request nobody injected one for: HTTPS_PROXY / HTTP_PROXY / NO_PROXY in
+ * either case (lower case first, as curl), on Node 20 and 24 alike - undici reads none of them by
+ * itself. https goes through the proxy with CONNECT; plain http (loopback only) in absolute form.
+ * One per proxy setting (NO_PROXY is read at each request), so connections are pooled across clients.
+ */
+let envProxy: { key: string; dispatcher: Dispatcher } | undefined
+export function envProxyDispatcher(): Dispatcher {
+  const env = process.env
+  const key = [env.http_proxy, env.HTTP_PROXY, env.https_proxy, env.HTTPS_PROXY].join('\n')
+  if (envProxy?.key !== key) envProxy = { key, dispatcher: new EnvHttpProxyAgent({ proxyTunnel: false }) }
+  return envProxy.dispatcher
 }
 
 function describeNetworkError(err: unknown): string {

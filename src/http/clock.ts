@@ -4,19 +4,46 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>
 }
 
+/**
+ * Pending sleeps share one abort listener per signal. Paced requests sleep concurrently on the run's
+ * one signal (up to 100 reads at once); a listener each would pass Node's limit of 10 and print
+ * MaxListenersExceededWarning. A sleep leaves the set when its timer fires.
+ */
+const sleepers = new WeakMap<AbortSignal, Set<() => void>>()
+
+function onAbort(signal: AbortSignal, callback: () => void): () => void {
+  let pending = sleepers.get(signal)
+  if (!pending) {
+    const set = new Set<() => void>()
+    pending = set
+    sleepers.set(signal, set)
+    signal.addEventListener(
+      'abort',
+      () => {
+        sleepers.delete(signal)
+        for (const wake of set) wake()
+      },
+      { once: true },
+    )
+  }
+  pending.add(callback)
+  return () => pending.delete(callback)
+}
+
 export const systemClock: Clock = {
   now: () => Date.now(),
   sleep: (ms, signal) =>
     new Promise<void>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason)
       const t = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort)
+        forget?.()
         resolve()
       }, Math.max(0, ms))
-      const onAbort = () => {
-        clearTimeout(t)
-        reject(signal!.reason)
-      }
-      signal?.addEventListener('abort', onAbort, { once: true })
+      const forget = signal
+        ? onAbort(signal, () => {
+            clearTimeout(t)
+            reject(signal.reason)
+          })
+        : undefined
     }),
 }

@@ -4,6 +4,7 @@
  * failing run can be replayed. Emulators add the platform's own behaviour on top.
  */
 import http from 'node:http'
+import https from 'node:https'
 import type { AddressInfo, Socket } from 'node:net'
 
 export interface EmuRequest {
@@ -97,7 +98,7 @@ export class Emulator {
   peakInFlight = 0
   private random: () => number
   private readonly routes: Route[] = []
-  private server?: http.Server
+  private server?: http.Server | https.Server
   private baseUrl = ''
   private readonly sockets = new Set<Socket>()
 
@@ -137,15 +138,17 @@ export class Emulator {
     return this
   }
 
-  async start(): Promise<string> {
-    this.server = http.createServer((req, res) => void this.handle(req, res))
+  /** Serves plain http, or https with `tls` (a certificate the client must trust, e.g. via NODE_EXTRA_CA_CERTS). */
+  async start(tls?: { key: string; cert: string }): Promise<string> {
+    const handler = (req: http.IncomingMessage, res: http.ServerResponse) => void this.handle(req, res)
+    this.server = tls ? https.createServer(tls, handler) : http.createServer(handler)
     this.server.on('connection', (s) => {
       this.sockets.add(s)
       s.on('close', () => this.sockets.delete(s))
     })
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve))
     const { port } = this.server.address() as AddressInfo
-    this.baseUrl = `http://127.0.0.1:${port}`
+    this.baseUrl = `${tls ? 'https' : 'http'}://127.0.0.1:${port}`
     return this.baseUrl
   }
 
