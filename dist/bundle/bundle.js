@@ -67470,6 +67470,8 @@ function requestQuota(meta, now) {
 
 // EXTERNAL MODULE: ./src/http/scheduler.ts
 var http_scheduler = __nccwpck_require__(2997);
+// EXTERNAL MODULE: ./src/http/url.ts
+var url = __nccwpck_require__(6697);
 ;// CONCATENATED MODULE: ./src/http/client.ts
 /**
  * The one HTTP client every platform goes through (undici): base URL, auth headers, JSON,
@@ -67482,13 +67484,17 @@ var http_scheduler = __nccwpck_require__(2997);
 
 
 
+
 // The quota ceiling allows a minute over the hour for clock skew between us and the server.
 const DEFAULT_RETRY = { maxRetries: 3, baseDelayMs: 600, maxRateLimitWaitMs: 15 * 60_000, maxQuotaWaitMs: 61 * 60_000 };
 const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
-/** Pulls the human message out of the platforms' error bodies ({message}, {error}, GitLab's nested objects). */
-function platformMessage(body) {
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
+const MAX_MESSAGE_CHARS = 500;
+/** JSON media types: application/json, application/vnd.github+json, application/problem+json. */
+const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json(?:\s*;|$)/i;
+function fullMessage(body) {
     if (typeof body === 'string')
-        return body.slice(0, 500);
+        return body;
     if (body && typeof body === 'object') {
         const b = body;
         const picked = b.message ?? b.error_description ?? b.error;
@@ -67501,9 +67507,38 @@ function platformMessage(body) {
                 .map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(', ') : JSON.stringify(v)}`)
                 .join('; ');
         }
-        return JSON.stringify(body).slice(0, 500);
+        return JSON.stringify(body);
     }
     return '';
+}
+/**
+ * Pulls the human message out of the platforms' error bodies ({message}, {error}, GitLab's nested
+ * objects): the whole message is redacted first and only then cut, so a cut never leaves part of a
+ * secret behind.
+ */
+function platformMessage(body, redact = (t) => t) {
+    const said = redact(fullMessage(body));
+    return said.length > MAX_MESSAGE_CHARS ? `${said.slice(0, MAX_MESSAGE_CHARS)}...` : said;
+}
+/** Reads a body up to `max` bytes: refused by content-length first, else aborted once the stream passes the cap. */
+async function readCapped(platform, res, max) {
+    const declared = Number(res.headers['content-length']);
+    const tooLarge = () => new errors/* UntrustedResponseError */.YV(`${platform}: the response is larger than ${max} bytes; refusing to read it`, platform, res.statusCode);
+    if (Number.isFinite(declared) && declared > max) {
+        res.body.destroy();
+        throw tooLarge();
+    }
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of res.body) {
+        size += chunk.length;
+        if (size > max) {
+            res.body.destroy();
+            throw tooLarge();
+        }
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
 }
 class HttpClient {
     options;
@@ -67540,6 +67575,8 @@ class HttpClient {
             catch (err) {
                 if (this.options.signal?.aborted)
                     throw err;
+                if (err instanceof errors/* UntrustedResponseError */.YV)
+                    throw err;
                 if (err instanceof http_scheduler/* QuotaExhaustedError */.m8) {
                     const wait = Math.ceil((err.resetAt - this.clock.now()) / 1000);
                     throw new errors/* RateLimitError */.OE(`${this.platform}: ${where}: the request quota is used up until ${new Date(err.resetAt).toISOString()}; waiting ${wait} s is more than the ${Math.round(this.retry.maxQuotaWaitMs / 1000)} s limit`, this.platform);
@@ -67551,7 +67588,7 @@ class HttpClient {
                 continue;
             }
             if (meta.status < 300)
-                return { status: meta.status, data: meta.body, headers: meta.headers };
+                return { status: meta.status, data: this.checkJson(meta, where), headers: meta.headers };
             if (isRateLimited(meta)) {
                 const wait = rateLimitWaitMs(meta, this.clock.now());
                 const quota = quotaUsedUp(meta);
@@ -67573,12 +67610,21 @@ class HttpClient {
             throw this.toError(meta, where);
         }
     }
+    /** Same origin and under the base path only; `path` may be a server-supplied absolute URL (checked, never trusted). */
     url(path, query) {
-        const url = new URL(this.options.baseUrl.replace(/\/+$/, '') + path);
-        for (const [k, v] of Object.entries(query ?? {}))
-            if (v !== undefined)
-                url.searchParams.set(k, String(v));
-        return url;
+        return (0,url/* resolveUrl */.O2)(this.platform, this.options.baseUrl, path, query);
+    }
+    /** A 2xx answer the lifecycle acts on must be JSON: an HTML login page or captive portal is not "no data". */
+    checkJson(meta, where) {
+        if (meta.body === undefined)
+            return undefined;
+        if (meta.invalidJson)
+            throw new errors/* UntrustedResponseError */.YV(`${this.platform}: ${where} -> ${meta.status}: the answer is not valid JSON`, this.platform, meta.status);
+        if (!meta.json) {
+            const type = String(meta.headers['content-type'] ?? 'no content type');
+            throw new errors/* UntrustedResponseError */.YV(`${this.platform}: ${where} -> ${meta.status}: the answer is ${type}, not JSON (a login page, a proxy or captive portal, or a wrong base URL?)`, this.platform, meta.status);
+        }
+        return meta.body;
     }
     async send(method, url, body) {
         const timeout = this.options.timeoutMs ?? 30_000;
@@ -67597,19 +67643,25 @@ class HttpClient {
             signal: AbortSignal.timeout(timeout),
             dispatcher: this.options.dispatcher,
         });
-        const text = await res.body.text();
+        const text = await readCapped(this.platform, res, this.options.maxBodyBytes ?? MAX_BODY_BYTES);
+        const json = JSON_TYPE.test(String(res.headers['content-type'] ?? ''));
         let parsed = text;
-        if (text && /json/i.test(String(res.headers['content-type'] ?? ''))) {
+        let invalidJson = false;
+        if (text && json) {
             try {
                 parsed = JSON.parse(text);
             }
             catch {
                 parsed = text;
+                invalidJson = true;
             }
         }
         else if (!text)
             parsed = undefined;
-        return { status: res.statusCode, headers: res.headers, body: parsed, message: res.statusCode >= 300 ? platformMessage(parsed) : '' };
+        // Redact the whole body before anything is cut from it (then again after JSON decoding, which can un-escape a secret).
+        const redact = (t) => this.options.redactor.redact(t);
+        const message = res.statusCode >= 300 ? platformMessage(typeof parsed === 'string' ? redact(parsed) : parsed, redact) : '';
+        return { status: res.statusCode, headers: res.headers, body: parsed, json, invalidJson, message };
     }
     async backoff(attempt, status) {
         // Exponential with full jitter: 0.6 s, 1.2 s, 2.4 s caps keep three retries within ~10 s.
@@ -67683,8 +67735,10 @@ function makeClient(ctx, platform, baseUrl, headers, scheduler) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DS: () => (/* binding */ MintedTokenRejectedError),
 /* harmony export */   Dr: () => (/* binding */ NetworkError),
 /* harmony export */   OE: () => (/* binding */ RateLimitError),
+/* harmony export */   YV: () => (/* binding */ UntrustedResponseError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   gk: () => (/* binding */ TokenActionError),
 /* harmony export */   hD: () => (/* binding */ ApiError),
@@ -67692,16 +67746,19 @@ function makeClient(ctx, platform, baseUrl, headers, scheduler) {
 /* harmony export */   m_: () => (/* binding */ NotFoundError),
 /* harmony export */   xL: () => (/* binding */ ConfigError)
 /* harmony export */ });
+/* harmony import */ var _sanitize_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5540);
 /** Typed errors: every failure carries the platform, the HTTP status and the platform's own words (secret-redacted). */
+
 class TokenActionError extends Error {
     platform;
     status;
     platformMessage;
     constructor(message, platform, status, platformMessage) {
-        super(message);
+        // Messages quote servers and users: one safe line, whatever they sent.
+        super((0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .sanitize */ .aj)(message));
         this.platform = platform;
         this.status = status;
-        this.platformMessage = platformMessage;
+        this.platformMessage = platformMessage === undefined ? undefined : (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .sanitize */ .aj)(platformMessage);
         this.name = new.target.name;
     }
 }
@@ -67722,6 +67779,24 @@ class RateLimitError extends TokenActionError {
 class ApiError extends TokenActionError {
 }
 class NetworkError extends TokenActionError {
+}
+/**
+ * A server's answer was refused before anything acted on it: too large, not JSON, not the known
+ * shape, or pointing at another origin. Never retried: asking again gets the same answer.
+ */
+class UntrustedResponseError extends ApiError {
+}
+/**
+ * The issuer answered a mint with a token that cannot be right (empty, whitespace, too short, not
+ * the issuer's format). It was minted all the same: `minted.id` (when the answer had one) is what
+ * to revoke. Nothing was written anywhere.
+ */
+class MintedTokenRejectedError extends ApiError {
+    minted;
+    constructor(message, platform, minted) {
+        super(message, platform);
+        this.minted = minted;
+    }
 }
 function errorMessage(err) {
     return err instanceof Error ? err.message : String(err);
@@ -67887,6 +67962,132 @@ class RequestScheduler {
         else
             this.active--;
     }
+}
+
+
+/***/ }),
+
+/***/ 6697:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DH: () => (/* binding */ isDotSegment),
+/* harmony export */   O2: () => (/* binding */ resolveUrl),
+/* harmony export */   mX: () => (/* binding */ segment)
+/* harmony export */ });
+/* unused harmony export trimTrailingSlashes */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/**
+ * URL building for every request: credentials go only to the configured origin and under the
+ * configured base path. A path is joined to the base with `new URL()` (never by string
+ * concatenation, which turns `@other-host/x` into a user-info URL), dot segments are refused rather
+ * than resolved, and a server-supplied absolute URL (a `*_url` field, a pagination link) is followed
+ * only when it has the base's origin and stays under its path.
+ */
+
+/** `.`, `..` and their percent-encoded forms: WHATWG URL parsing resolves all of them. */
+const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
+/** Trailing slashes off, without a regex that backtracks on long runs of `/`. */
+function trimTrailingSlashes(value) {
+    let end = value.length;
+    while (end > 0 && value[end - 1] === '/')
+        end--;
+    return value.slice(0, end);
+}
+/** True when `s` is `.`, `..` (or an encoded form), which a URL parser would resolve away. */
+function isDotSegment(s) {
+    return DOT_SEGMENT.test(s);
+}
+/** One path segment, percent-encoded; empty and dot segments are refused (they would change the path's meaning). */
+function segment(value) {
+    if (value === '' || isDotSegment(value))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UntrustedResponseError */ .YV(`refusing the path segment "${value}": empty and dot segments would change which resource is addressed`);
+    return encodeURIComponent(value);
+}
+/**
+ * `path` is either `/relative/to/the/base` (encoded by the caller with `segment`) or an absolute
+ * URL a server gave us. Either way the result has the base's origin and lies under its path.
+ */
+function resolveUrl(platform, baseUrl, path, query) {
+    const base = new URL(baseUrl);
+    const basePath = trimTrailingSlashes(base.pathname);
+    const absolute = /^[a-z][a-z0-9+.-]*:/i.test(path);
+    const rawPath = absolute ? path.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '') : path;
+    if (!absolute && !path.startsWith('/'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UntrustedResponseError */ .YV(`${platform}: refusing the relative path "${path}": it must start with /`, platform);
+    if (rawPath.split(/[?#]/, 1)[0].split('/').some(isDotSegment))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UntrustedResponseError */ .YV(`${platform}: refusing "${path}": it contains a . or .. segment`, platform);
+    let url;
+    try {
+        url = absolute ? new URL(path) : new URL(base.origin);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UntrustedResponseError */ .YV(`${platform}: refusing "${path}": not a URL`, platform);
+    }
+    if (!absolute)
+        url.pathname = basePath + path;
+    if (url.origin !== base.origin || url.username || url.password) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UntrustedResponseError */ .YV(`${platform}: refusing to send the credential to ${url.protocol}//${url.host}: only ${base.origin} was configured`, platform);
+    }
+    if (url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UntrustedResponseError */ .YV(`${platform}: refusing ${url.pathname}: it is outside the configured base path ${basePath}`, platform);
+    }
+    url.hash = '';
+    for (const [k, v] of Object.entries(query ?? {}))
+        if (v !== undefined)
+            url.searchParams.set(k, String(v));
+    return url;
+}
+
+
+/***/ }),
+
+/***/ 5540:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   aj: () => (/* binding */ sanitize)
+/* harmony export */ });
+/* unused harmony exports hasUnsafeChars, sanitizeLines */
+/**
+ * Makes untrusted text (anything a server said, anything a user typed) safe to print on one log
+ * line: CR, LF and every other control character become visible escapes, so a server cannot start
+ * a new line, and a line never starts a workflow command (`::name::` or the legacy `##[name]`).
+ * Applied centrally: by the logger to every line and by the error constructor to every message.
+ */
+// C0 and C1 controls, DEL, the Unicode line/paragraph separators and the bidi overrides that make
+// text display in another order than it is read ("Trojan Source").
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function escape(c) {
+    if (c === '\n')
+        return '\\n';
+    if (c === '\r')
+        return '\\r';
+    if (c === '\t')
+        return '\\t';
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+/** True when `text` holds a character that `sanitize` would replace. */
+function hasUnsafeChars(text) {
+    UNSAFE.lastIndex = 0;
+    return UNSAFE.test(text);
+}
+/** One safe line: control characters escaped, no leading `::`, no `##[` anywhere. */
+function sanitize(text) {
+    let out = text.replace(UNSAFE, escape);
+    // The runner trims leading whitespace before looking for `::`.
+    const lead = out.length - out.trimStart().length;
+    if (out.startsWith('::', lead))
+        out = `${out.slice(0, lead)}: :${out.slice(lead + 2)}`;
+    return out.split('##[').join('# #[');
+}
+/** Sanitises each line of a multi-line text we composed ourselves (the job summary), keeping its line breaks. */
+function sanitizeLines(text) {
+    return text
+        .split('\n')
+        .map((l) => sanitize(l))
+        .join('\n');
 }
 
 
@@ -76323,11 +76524,65 @@ class HawzuIssuer extends BearerCheckIssuer {
     }
 }
 
+;// CONCATENATED MODULE: ./src/issuers/check.ts
+/**
+ * Shape checks for what issuers answer: the lifecycle decides on these answers (which tokens exist,
+ * which to revoke, what to write everywhere), so an answer of another shape is an error, never
+ * "no tokens" or an empty secret.
+ */
+
+/** Shortest token value we accept from any issuer: real tokens carry far more entropy. */
+const MIN_TOKEN_LENGTH = 16;
+function untrusted(kind, what) {
+    return new errors/* UntrustedResponseError */.YV(`issuer ${kind}: ${what}`, kind);
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/**
+ * A minted value must be a plausible token before it is written anywhere: a string, not blank, no
+ * whitespace or control characters, at least MIN_TOKEN_LENGTH characters, and the issuer's own
+ * format when it has one. Otherwise MintedTokenRejectedError carries what to revoke.
+ */
+function checkMintedSecret(kind, secret, minted, format) {
+    const reject = (why) => new errors/* MintedTokenRejectedError */.DS(`issuer ${kind}: the minted token ${minted.name ?? minted.id ?? ''} ${why}; it was not written anywhere`.replace(/  +/g, ' '), kind, minted);
+    if (typeof secret !== 'string')
+        throw reject('is missing from the answer (no token value)');
+    if (!secret.trim())
+        throw reject('is empty or whitespace');
+    // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+    if (/[\s\u0000-\u001f\u007f]/.test(secret))
+        throw reject('contains whitespace or control characters');
+    if (secret.length < MIN_TOKEN_LENGTH)
+        throw reject(`is implausibly short (${secret.length} characters; at least ${MIN_TOKEN_LENGTH} expected)`);
+    if (format && !format.pattern.test(secret))
+        throw reject(`does not have the issuer's format (${format.description})`);
+    return secret;
+}
+/** A listed token: string id and name, and a created_at that is a real date (else its age, and so "due", is unknown). */
+function checkListedToken(kind, raw, fields) {
+    if (!isObject(raw))
+        throw untrusted(kind, 'the token list holds an entry that is not an object');
+    const id = raw[fields.id];
+    const name = raw.name;
+    if (typeof id !== 'string' || !id)
+        throw untrusted(kind, `a listed token has no string ${fields.id}`);
+    if (typeof name !== 'string')
+        throw untrusted(kind, `listed token ${id} has no name`);
+    if (typeof raw.created_at !== 'string' || Number.isNaN(Date.parse(raw.created_at)))
+        throw untrusted(kind, `listed token ${name} has created_at ${JSON.stringify(raw.created_at)}, which is not a date: its age is unknown`);
+    const expires = raw.expires_at;
+    if (expires !== undefined && expires !== null && (typeof expires !== 'string' || Number.isNaN(Date.parse(expires))))
+        throw untrusted(kind, `listed token ${name} has expires_at ${JSON.stringify(expires)}, which is not a date`);
+    return { id, name, createdAt: raw.created_at, expiresAt: typeof expires === 'string' ? expires : undefined, enabled: typeof raw.enabled === 'boolean' ? raw.enabled : undefined };
+}
+
 ;// CONCATENATED MODULE: ./src/issuers/http.ts
 /**
  * The generic `http` issuer contract (docs/issuer-contract.openapi.yaml): workspace or project
  * tokens, expiry, enable/disable, whoami. Hawzu-style in-house issuers implement it.
  */
+
 
 class HttpIssuer {
     admin;
@@ -76348,13 +76603,21 @@ class HttpIssuer {
             ...(spec.expiresAt ? { expires_at: spec.expiresAt } : {}),
         };
         const res = await this.admin.request('POST', '/tokens', { body });
-        return { id: res.data.id, name: res.data.name, secret: res.data.token, expiresAt: res.data.expires_at ?? undefined };
+        const d = res.data;
+        if (!isObject(d) || typeof d.id !== 'string' || !d.id)
+            throw untrusted(this.kind, `creating token ${spec.name} answered ${isObject(d) ? 'JSON without a string id' : 'no JSON object'}; the token may exist: look for ${spec.name} at the issuer`);
+        const minted = { id: d.id, name: typeof d.name === 'string' ? d.name : spec.name };
+        const secret = checkMintedSecret(this.kind, d.token, minted);
+        return { ...minted, secret, expiresAt: typeof d.expires_at === 'string' ? d.expires_at : undefined };
     }
     async list(namePrefix) {
         // Minted names are `<prefix>-<timestamp>`; the dash already leaves out `cia-...` at the source, and
         // the lifecycle keeps only names of exactly that shape.
         const res = await this.admin.get('/tokens', { query: { name_prefix: `${namePrefix}-` } });
-        return res.data.items.map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at, expiresAt: t.expires_at ?? undefined, enabled: t.enabled }));
+        const items = isObject(res.data) ? res.data.items : undefined;
+        if (!Array.isArray(items))
+            throw untrusted(this.kind, 'GET /tokens did not answer {items: [...]}');
+        return items.map((t) => checkListedToken(this.kind, t, { id: 'id' }));
     }
     async revoke(id) {
         try {
@@ -76385,6 +76648,9 @@ class HttpIssuer {
  * create answers 200 (any 2xx is accepted); no expiry and no disable.
  */
 
+
+/** `rgw_` + base64url of 32 bytes (43 characters, padded with one `=`; unpadded accepted). */
+const RACK_GATEWAY_TOKEN = /^rgw_[A-Za-z0-9_-]{43}=?$/;
 class RackGatewayIssuer {
     admin;
     verifier;
@@ -76400,15 +76666,26 @@ class RackGatewayIssuer {
     async create(spec) {
         const body = spec.permissions ? { name: spec.name, permissions: spec.permissions } : { name: spec.name, role: spec.role };
         const res = await this.admin.request('POST', '/api/v1/api-tokens', { body });
-        const t = res.data.api_token;
-        return { id: t.public_id, name: t.name, secret: res.data.token, expiresAt: t.expires_at ?? undefined };
+        const data = res.data;
+        const t = isObject(data) ? data.api_token : undefined;
+        if (!isObject(data) || !isObject(t) || typeof t.public_id !== 'string' || !t.public_id) {
+            throw untrusted(this.kind, `creating token ${spec.name} answered ${isObject(data) ? 'JSON without api_token.public_id' : 'no JSON object'}; the token may exist: look for ${spec.name} on the gateway`);
+        }
+        const minted = { id: t.public_id, name: typeof t.name === 'string' ? t.name : spec.name };
+        const secret = checkMintedSecret(this.kind, data.token, minted, { pattern: RACK_GATEWAY_TOKEN, description: 'rgw_ and 32 bytes of base64url' });
+        return { ...minted, secret, expiresAt: typeof t.expires_at === 'string' ? t.expires_at : undefined };
     }
     async list(namePrefix) {
         const res = await this.admin.get('/api/v1/api-tokens');
-        const items = Array.isArray(res.data) ? res.data : (res.data.api_tokens ?? res.data.tokens ?? []);
+        const data = res.data;
+        // Another shape is not "no tokens": the old token would stay valid while the run says rotated.
+        const items = Array.isArray(data) ? data : isObject(data) ? (data.api_tokens ?? data.tokens) : undefined;
+        if (!Array.isArray(items))
+            throw untrusted(this.kind, 'GET /api/v1/api-tokens did not answer a token list (an array, or {api_tokens: [...]})');
         return items
+            .map((t) => checkListedToken(this.kind, t, { id: 'public_id' }))
             .filter((t) => t.name.startsWith(`${namePrefix}-`))
-            .map((t) => ({ id: t.public_id, name: t.name, createdAt: t.created_at, expiresAt: t.expires_at ?? undefined }));
+            .map(({ enabled: _enabled, ...t }) => t);
     }
     async revoke(id) {
         try {
@@ -76477,12 +76754,15 @@ function createIssuer(plan, ctx) {
     }
 }
 
+// EXTERNAL MODULE: ./src/sanitize.ts
+var sanitize = __nccwpck_require__(5540);
 ;// CONCATENATED MODULE: ./src/log.ts
+
 function redactingLogger(inner, redactor) {
     return {
-        info: (l) => inner.info(redactor.redact(l)),
-        warning: (l) => inner.warning(redactor.redact(l)),
-        error: (l) => inner.error(redactor.redact(l)),
+        info: (l) => inner.info((0,sanitize/* sanitize */.aj)(redactor.redact(l))),
+        warning: (l) => inner.warning((0,sanitize/* sanitize */.aj)(redactor.redact(l))),
+        error: (l) => inner.error((0,sanitize/* sanitize */.aj)(redactor.redact(l))),
     };
 }
 const silentLogger = { info: () => { }, warning: () => { }, error: () => { } };
@@ -76495,6 +76775,9 @@ function encodingsOf(secret) {
         Buffer.from(secret, 'utf8').toString('base64url'),
         encodeURIComponent(secret),
         JSON.stringify(secret).slice(1, -1),
+        // A server (or a debug dump) may echo bytes as hex, in either case.
+        Buffer.from(secret, 'utf8').toString('hex'),
+        Buffer.from(secret, 'utf8').toString('hex').toUpperCase(),
     ];
 }
 class Redactor {
