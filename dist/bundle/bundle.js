@@ -67973,9 +67973,9 @@ class RequestScheduler {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   DH: () => (/* binding */ isDotSegment),
 /* harmony export */   O2: () => (/* binding */ resolveUrl),
+/* harmony export */   iV: () => (/* binding */ trimTrailingSlashes),
 /* harmony export */   mX: () => (/* binding */ segment)
 /* harmony export */ });
-/* unused harmony export trimTrailingSlashes */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 /**
  * URL building for every request: credentials go only to the configured origin and under the
@@ -68046,9 +68046,10 @@ function resolveUrl(platform, baseUrl, path, query) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E6: () => (/* binding */ hasUnsafeChars),
+/* harmony export */   X$: () => (/* binding */ sanitizeLines),
 /* harmony export */   aj: () => (/* binding */ sanitize)
 /* harmony export */ });
-/* unused harmony exports hasUnsafeChars, sanitizeLines */
 /**
  * Makes untrusted text (anything a server said, anything a user typed) safe to print on one log
  * line: CR, LF and every other control character become visible escapes, so a server cannot start
@@ -72791,8 +72792,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   eF: () => (/* reexport */ run)
 });
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -75740,6 +75739,81 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/files.ts
+/**
+ * Files the front ends write: `report-file` (Action and CLI) and the CLI's `--token-file`. Both are
+ * checked before anything is minted (so a typo in a path cannot strand a fresh token), and written
+ * through a temporary file in the same directory, created 0600 and renamed into place: an existing
+ * file of looser mode is replaced, and a symlink at the path is replaced, never followed.
+ */
+
+
+
+
+/** The file can be (re)written: its directory exists and is writable, and the path is not a directory. */
+function checkWritableFile(input, path) {
+    const full = (0,external_node_path_.resolve)(path);
+    const dir = (0,external_node_path_.dirname)(full);
+    let dirStat;
+    try {
+        dirStat = (0,external_node_fs_.statSync)(dir);
+    }
+    catch {
+        throw new errors/* ConfigError */.xL(input, `cannot write ${path}: the directory ${dir} does not exist`);
+    }
+    if (!dirStat.isDirectory())
+        throw new errors/* ConfigError */.xL(input, `cannot write ${path}: ${dir} is not a directory`);
+    try {
+        (0,external_node_fs_.accessSync)(dir, external_node_fs_.constants.W_OK | external_node_fs_.constants.X_OK);
+    }
+    catch {
+        throw new errors/* ConfigError */.xL(input, `cannot write ${path}: the directory ${dir} is not writable`);
+    }
+    let existing;
+    try {
+        existing = (0,external_node_fs_.lstatSync)(full);
+    }
+    catch {
+        return; // does not exist yet: fine
+    }
+    if (existing.isDirectory())
+        throw new errors/* ConfigError */.xL(input, `cannot write ${path}: it is a directory`);
+}
+/** Writes `data` to `path` with `mode` (default 0600) via a same-directory temporary file and a rename. */
+function writeFilePrivately(path, data, mode = 0o600) {
+    const full = (0,external_node_path_.resolve)(path);
+    const tmp = (0,external_node_path_.join)((0,external_node_path_.dirname)(full), `.${(0,external_node_path_.basename)(full)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+    // O_EXCL: the temporary name is fresh, so nothing (no planted symlink) is followed when creating it.
+    const fd = (0,external_node_fs_.openSync)(tmp, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | (external_node_fs_.constants.O_NOFOLLOW ?? 0), mode);
+    try {
+        try {
+            (0,external_node_fs_.fchmodSync)(fd, mode); // exactly this mode, whatever the umask
+            (0,external_node_fs_.writeSync)(fd, data);
+            (0,external_node_fs_.fsyncSync)(fd);
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+        // rename replaces the directory entry itself: an existing file keeps nothing of its mode, a symlink is not followed.
+        (0,external_node_fs_.renameSync)(tmp, full);
+    }
+    catch (err) {
+        try {
+            (0,external_node_fs_.unlinkSync)(tmp);
+        }
+        catch {
+            // already gone
+        }
+        throw err;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/duration.ts
 /** Durations and expiry specs as users write them: `1w`, `1m` (month), `6m`, `1y`, `30d`, `12h`. */
 
@@ -75806,6 +75880,8 @@ function expiryDate(spec, now) {
     return spec.kind === 'at' ? spec.date : addDuration(now, spec.duration);
 }
 
+// EXTERNAL MODULE: ./src/http/url.ts
+var http_url = __nccwpck_require__(6697);
 ;// CONCATENATED MODULE: ./src/names.ts
 /** Each platform's rule for secret/variable names, checked before anything is minted. */
 /** Returns the broken rule, or undefined when `name` is legal on `platform`. */
@@ -75834,6 +75910,8 @@ function nameRuleViolation(platform, name) {
     }
 }
 
+// EXTERNAL MODULE: ./src/sanitize.ts
+var sanitize = __nccwpck_require__(5540);
 ;// CONCATENATED MODULE: ./src/grammar.ts
 /**
  * The destination grammar (one per line, `#` comments):
@@ -75844,8 +75922,12 @@ function nameRuleViolation(platform, name) {
  */
 
 
+
+
 const INPUT = 'destinations';
 const SEGMENT = /^[A-Za-z0-9_.-]+$/;
+/** GitHub's limit on environment names. */
+const MAX_ENVIRONMENT_CHARS = 255;
 function fail(line, rule) {
     throw new errors/* ConfigError */.xL(INPUT, `"${line}": ${rule}`);
 }
@@ -75865,7 +75947,15 @@ function parseOptions(line, query, allowed) {
             continue;
         const eq = pair.indexOf('=');
         const key = eq < 0 ? pair : pair.slice(0, eq);
-        const value = eq < 0 ? '' : decodeURIComponent(pair.slice(eq + 1));
+        let value = '';
+        try {
+            value = eq < 0 ? '' : decodeURIComponent(pair.slice(eq + 1));
+        }
+        catch {
+            fail(line, `option "${key}" has malformed percent-encoding (write %25 for a literal %)`);
+        }
+        if ((0,sanitize/* hasUnsafeChars */.E6)(value))
+            fail(line, `option "${key}" must not contain control characters or line breaks`);
         if (!allowed.includes(key))
             fail(line, `unknown option "${key}" (allowed here: ${allowed.join(', ')})`);
         if (opts.has(key))
@@ -75890,10 +75980,23 @@ function oneOf(line, opts, key, values, fallback) {
         fail(line, `option "${key}" must be one of ${values.join(', ')}, not "${v}"`);
     return v;
 }
+/** Owner, repository, organisation, group and VCS segments: letters, digits, `_`, `.`, `-`; never `.` or `..` (they would address another resource). */
 function checkSegments(line, parts) {
-    for (const p of parts)
+    for (const p of parts) {
+        if ((0,http_url/* isDotSegment */.DH)(p))
+            fail(line, `"${p}" is not allowed as a path segment (. and .. would address another resource)`);
         if (!SEGMENT.test(p))
             fail(line, `"${p}" is not a valid name segment`);
+    }
+}
+/** GitHub's environment rules: at most 255 characters, no control characters, no . or .. part. */
+function checkEnvironment(line, environment) {
+    if (environment.length > MAX_ENVIRONMENT_CHARS)
+        fail(line, `the environment name is ${environment.length} characters; GitHub allows at most ${MAX_ENVIRONMENT_CHARS}`);
+    if (environment !== environment.trim())
+        fail(line, 'the environment name must not start or end with whitespace');
+    if (environment.split('/').some((p) => (0,http_url/* isDotSegment */.DH)(p) || p === ''))
+        fail(line, `environment "${environment}": . and .. and empty parts are not allowed`);
 }
 function secretName(line, platform, opts, fallback) {
     const name = opts.get('name') ?? fallback;
@@ -75925,6 +76028,7 @@ function parseGitHub(line, kind, rest, query, defaultName) {
             checkSegments(line, [owner, repo]);
             // Environment names may themselves contain `/` (it is URL-encoded when sent).
             const environment = parts.slice(2).join('/');
+            checkEnvironment(line, environment);
             return { platform: 'github', kind, owner, repo, environment, app: 'actions', id: `github:env/${owner}/${repo}/${environment}`, name: secretName(line, 'github', opts, defaultName) };
         }
         case 'org': {
@@ -75979,7 +76083,7 @@ function parseCircleCI(line, kind, rest, query, defaultName) {
         const opts = parseOptions(line, query, ['create', 'name']);
         const [vcs, org, context] = segments(line, rest, 3, 'circleci:context/VCS/ORG/CONTEXT (e.g. circleci:context/gh/acme/rwx)');
         checkSegments(line, [vcs, org]);
-        if (!/^[^\s/][^/]*$/.test(context))
+        if (!/^[^\s/][^/]*$/.test(context) || (0,http_url/* isDotSegment */.DH)(context))
             fail(line, `"${context}" is not a valid context name`);
         return { platform: 'circleci', kind, vcs, org, context, create: bool(line, opts, 'create', true), id: `circleci:context/${vcs}/${org}/${context}`, name: secretName(line, 'circleci', opts, defaultName) };
     }
@@ -76021,6 +76125,9 @@ function parseGitLab(line, kind, rest, query, defaultName) {
 }
 /** Parses one destination line (already trimmed, not a comment). */
 function parseTarget(line, defaultName) {
+    // A tab, lone CR or other control character has no place in a destination (and would reach logs and URLs).
+    if ((0,sanitize/* hasUnsafeChars */.E6)(line))
+        fail(line, 'must not contain control characters (tabs, carriage returns, ...)');
     const m = /^(github|circleci|gitlab):([a-z]+)\/([^?]*)(?:\?(.*))?$/.exec(line);
     if (!m)
         fail(line, 'expected PLATFORM:KIND/PATH, e.g. github:repo/acme/api, circleci:context/gh/acme/rwx, gitlab:group/acme');
@@ -76031,18 +76138,39 @@ function parseTarget(line, defaultName) {
         return parseCircleCI(line, kind, rest, query, defaultName);
     return parseGitLab(line, kind, rest, query, defaultName);
 }
+/**
+ * Cuts a trailing `# comment` (a `#` at the start or after whitespace). A scan, not a regex like
+ * /\s+#.*$/, which backtracks quadratically on a long run of spaces.
+ */
+function stripComment(raw) {
+    for (let i = raw.indexOf('#'); i >= 0; i = raw.indexOf('#', i + 1)) {
+        if (i === 0 || /\s/.test(raw[i - 1]))
+            return raw.slice(0, i);
+    }
+    return raw;
+}
+/**
+ * The identity of a destination for duplicate detection. GitHub owner, repository, organisation and
+ * environment names are case-insensitive, so `acme/api` and `ACME/API` are the same destination:
+ * listing both is refused as a duplicate (not silently merged), like any other line listed twice.
+ * Secret names are case-insensitive on every platform we write to.
+ */
+function destinationKey(t) {
+    const id = t.platform !== 'github' ? t.id : t.kind === 'repos' ? `github:repos/${t.org.toLowerCase()}${t.id.slice(`github:repos/${t.org}`.length)}` : t.id.toLowerCase();
+    return `${id}|${t.name.toUpperCase()}`;
+}
 /** Parses the `destinations` input: one per line, blank lines and `#` comments ignored, duplicates rejected. */
 function parseTargets(text, defaultName) {
     const targets = [];
     const seen = new Set();
     for (const raw of text.split(/\r?\n/)) {
-        const line = raw.replace(/\s+#.*$/, '').trim();
-        if (!line || line.startsWith('#'))
+        const line = stripComment(raw).trim();
+        if (!line)
             continue;
         const t = parseTarget(line, defaultName);
-        const key = `${t.id}|${t.name.toUpperCase()}`;
+        const key = destinationKey(t);
         if (seen.has(key))
-            fail(line, 'listed twice');
+            fail(line, t.platform === 'github' ? 'listed twice (GitHub names are case-insensitive: this line names the same destination as an earlier one)' : 'listed twice');
         seen.add(key);
         targets.push(t);
     }
@@ -76055,6 +76183,9 @@ function parseTargets(text, defaultName) {
  * one validated Plan. Pure: no I/O. Every error names the input and the rule, so nothing is minted
  * or written when any input is bad.
  */
+
+
+
 
 
 
@@ -76108,8 +76239,11 @@ function isLoopback(host) {
     const h = host.replace(/^\[|\]$/g, '');
     return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }
-/** https only, except loopback (emulators and local gateways). */
+/** https only, except loopback (emulators and local gateways); a base URL, so no query, fragment or credentials. */
 function checkUrl(input, value) {
+    // URL parsing silently drops tabs and newlines: refuse them instead.
+    if ((0,sanitize/* hasUnsafeChars */.E6)(value))
+        throw new errors/* ConfigError */.xL(input, 'must not contain control characters or line breaks');
     let url;
     try {
         url = new URL(value);
@@ -76122,13 +76256,51 @@ function checkUrl(input, value) {
     }
     if (url.username || url.password)
         throw new errors/* ConfigError */.xL(input, 'must not carry credentials in the URL');
-    return value.replace(/\/+$/, '');
+    if (url.search || url.hash || /[?#]/.test(value))
+        throw new errors/* ConfigError */.xL(input, 'is a base URL: it must not have a ?query or #fragment');
+    return (0,http_url/* trimTrailingSlashes */.iV)(value);
 }
+/**
+ * Multi-line list inputs (token-permissions, token-projects): one item per line, blank lines and
+ * `#` comment lines ignored. Commas do not separate items (the documented grammar is one per line,
+ * like destinations); the callers refuse a comma with that hint rather than guess.
+ */
 function lines(text) {
     return (text ?? '')
-        .split(/\r?\n|,/)
+        .split(/\r?\n/)
         .map((l) => l.trim())
         .filter((l) => l && !l.startsWith('#'));
+}
+/** Inputs that carry secrets: never quoted in a message. */
+const SECRET_INPUTS = ['issuer-token', 'token', 'github-token', 'github-app-private-key', 'circleci-token', 'gitlab-token'];
+/** Credentials sent as an HTTP header value: a line break or control character there is a paste error. */
+const HEADER_CREDENTIALS = ['issuer-token', 'github-token', 'circleci-token', 'gitlab-token'];
+const MULTI_LINE_INPUTS = ['destinations', 'token-permissions', 'token-projects', 'github-app-private-key', 'token'];
+/** No input may smuggle control characters; multi-line inputs may hold line breaks (and tabs before a comment). */
+function checkCharacters(inputs) {
+    for (const name of INPUT_NAMES) {
+        const value = get(inputs, name);
+        if (value === undefined || (SECRET_INPUTS.includes(name) && !HEADER_CREDENTIALS.includes(name)))
+            continue;
+        const rest = MULTI_LINE_INPUTS.includes(name) ? value.replace(/[\r\n\t]/g, '') : value;
+        if ((0,sanitize/* hasUnsafeChars */.E6)(rest)) {
+            throw new errors/* ConfigError */.xL(name, HEADER_CREDENTIALS.includes(name) ? 'contains a line break or control character (a paste error? the value is not shown)' : 'must not contain control characters or line breaks');
+        }
+    }
+}
+/** A GitHub App private key is checked here, before any request: an RSA private key in PEM (GitHub signs App JWTs with RS256). */
+function checkAppPrivateKey(pem) {
+    const text = pem.replace(/\\n/g, '\n');
+    let key;
+    try {
+        key = (0,external_node_crypto_.createPrivateKey)(text);
+    }
+    catch {
+        const hint = /PUBLIC KEY/.test(text) ? ': this is a public key; the App settings page gives a private key (.pem)' : /-----BEGIN/.test(text) ? ' (or it is encrypted)' : ' (paste the whole .pem file the App settings page gave you, -----BEGIN RSA PRIVATE KEY----- included)';
+        throw new errors/* ConfigError */.xL('github-app-private-key', `is not a PEM private key${hint}`);
+    }
+    if (key.asymmetricKeyType !== 'rsa')
+        throw new errors/* ConfigError */.xL('github-app-private-key', `is a ${key.asymmetricKeyType ?? 'non-RSA'} key; GitHub App keys are RSA (RS256)`);
 }
 function parseBool(input, value, fallback) {
     if (value === undefined)
@@ -76161,6 +76333,8 @@ function parseProjects(value) {
     if (value === undefined)
         return undefined;
     const projects = lines(value).map((line) => {
+        if (line.includes(','))
+            throw new errors/* ConfigError */.xL('token-projects', `"${line}": one PROJECT_ID=ROLE per line (commas do not separate)`);
         const m = /^([^=\s]+)\s*=\s*([A-Za-z0-9_-]+)$/.exec(line);
         if (!m)
             throw new errors/* ConfigError */.xL('token-projects', `"${line}" must be PROJECT_ID=ROLE`);
@@ -76188,6 +76362,9 @@ function parseSpec(inputs, kind, mode, secretName, now) {
     const can = ISSUER_CAN[kind];
     const role = get(inputs, 'token-role');
     const permissions = get(inputs, 'token-permissions') === undefined ? undefined : lines(get(inputs, 'token-permissions'));
+    const comma = permissions?.find((p) => p.includes(','));
+    if (comma)
+        throw new errors/* ConfigError */.xL('token-permissions', `"${comma}": one permission per line (commas do not separate)`);
     const projects = parseProjects(get(inputs, 'token-projects'));
     const expiresIn = get(inputs, 'token-expires-in');
     const mints = mode !== 'distribute';
@@ -76217,6 +76394,7 @@ function parseSpec(inputs, kind, mode, secretName, now) {
     return { namePrefix, role, permissions, projects, expiry: expiresIn === undefined ? undefined : parseExpiry('token-expires-in', expiresIn, now) };
 }
 function buildPlan(inputs, env = {}, now = new Date()) {
+    checkCharacters(inputs);
     const issuerName = get(inputs, 'issuer');
     if (!issuerName)
         throw new errors/* ConfigError */.xL('issuer', `is required: one of ${ISSUERS.join(', ')}`);
@@ -76269,6 +76447,12 @@ function buildPlan(inputs, env = {}, now = new Date()) {
         throw new errors/* ConfigError */.xL('github-token', 'is required for github: destinations (a token with Secrets write; the workflow GITHUB_TOKEN cannot write secrets), or set github-app-id and github-app-private-key');
     if (Boolean(github.appId) !== Boolean(github.appPrivateKey))
         throw new errors/* ConfigError */.xL('github-app-id', 'github-app-id and github-app-private-key go together');
+    if (github.appId && github.token)
+        throw new errors/* ConfigError */.xL('github-app-id', 'give github-token or github-app-id with github-app-private-key, not both (which credential would write the secrets?)');
+    if (github.appId && !/^\d{1,15}$/.test(github.appId))
+        throw new errors/* ConfigError */.xL('github-app-id', `"${github.appId}" must be the App's numeric id (App settings, "App ID")`);
+    if (github.appPrivateKey)
+        checkAppPrivateKey(github.appPrivateKey);
     if (uses('circleci') && !circleci.token)
         throw new errors/* ConfigError */.xL('circleci-token', 'is required for circleci: destinations (a personal API token)');
     if (uses('gitlab') && !gitlab.token)
@@ -76453,7 +76637,8 @@ async function buildDestinations(plan, ctx) {
         out.destinations.push(...(await gitlabDestinations(of('gitlab'), plan, ctx)));
     const seen = new Set();
     for (const d of out.destinations) {
-        const key = `${d.id}|${d.secretName.toUpperCase()}`;
+        // GitHub names are case-insensitive: github:repos/ACME's api and github:repo/acme/api are one destination.
+        const key = `${d.id.startsWith('github:') ? d.id.toLowerCase() : d.id}|${d.secretName.toUpperCase()}`;
         if (seen.has(key))
             out.failures.push({ id: d.id, name: d.secretName, status: 'failed', detail: 'preflight: this destination is listed twice (directly and through github:repos/)' });
         seen.add(key);
@@ -76754,8 +76939,6 @@ function createIssuer(plan, ctx) {
     }
 }
 
-// EXTERNAL MODULE: ./src/sanitize.ts
-var sanitize = __nccwpck_require__(5540);
 ;// CONCATENATED MODULE: ./src/log.ts
 
 function redactingLogger(inner, redactor) {
@@ -77197,6 +77380,7 @@ function cancelOnSignals(log) {
 
 
 
+
 const STATE_TOKEN_ID = 'token-id';
 function readActionInputs() {
     const inputs = {};
@@ -77231,6 +77415,9 @@ async function run() {
     let plan;
     try {
         plan = buildPlan(inputs, process.env);
+        // Checked before anything is minted: a finished rotation must not fail on a path typo.
+        if (plan.reportFile)
+            checkWritableFile('report-file', plan.reportFile);
     }
     catch (err) {
         setFailed((0,errors/* errorMessage */.gJ)(err));
@@ -77251,13 +77438,20 @@ async function run() {
     });
     if (plan.mode === 'distribute')
         secret = plan.issuer.token;
+    // The report quotes servers (token names, error bodies): every line is sanitised before it is printed.
     for (const line of summaryText(report))
-        info(line);
+        info((0,sanitize/* sanitize */.aj)(line));
     setOutputs(plan, report, secret);
     if (process.env.GITHUB_STEP_SUMMARY)
-        await summary.addRaw(summaryMarkdown(report)).write();
-    if (plan.reportFile)
-        await (0,promises_.writeFile)(plan.reportFile, `${JSON.stringify(report, null, 2)}\n`);
+        await summary.addRaw((0,sanitize/* sanitizeLines */.X$)(summaryMarkdown(report))).write();
+    if (plan.reportFile) {
+        try {
+            writeFilePrivately(plan.reportFile, `${JSON.stringify(report, null, 2)}\n`, 0o644);
+        }
+        catch (err) {
+            warning(`report-file: could not write ${plan.reportFile}: ${(0,errors/* errorMessage */.gJ)(err)} (the run itself ${report.outcome === 'failed' ? 'failed' : 'finished'}; see the report output)`);
+        }
+    }
     if (report.outcome === 'failed') {
         setFailed(report.error ?? 'token-action failed');
         process.exitCode = exitCode(report, false);
@@ -77288,8 +77482,6 @@ async function post() {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./node_modules/commander/index.js
 var commander = __nccwpck_require__(8909);
 ;// CONCATENATED MODULE: ./node_modules/commander/esm.mjs
@@ -77310,6 +77502,67 @@ const {
   /* Help */ "_V": Help,
 } = commander;
 
+;// CONCATENATED MODULE: ./src/cli-secrets.ts
+/**
+ * CLI secrets come from the environment (`TOKEN_ACTION_*`) or from files, never from argv: the
+ * command line of every process is readable by every user of the machine (`ps`,
+ * `/proc/PID/cmdline`), and CI systems echo it. A secret given as a flag is refused (exit 2) with
+ * the variable to use instead; `--NAME-file PATH` reads it from a file.
+ */
+
+
+
+/** Inputs that hold a secret: never accepted as a flag value. */
+const cli_secrets_SECRET_INPUTS = ['issuer-token', 'token', 'github-token', 'circleci-token', 'gitlab-token', 'github-app-private-key'];
+/** `--NAME-file` alternatives (`--token-file` is taken: it is where a minted token is written). */
+const SECRET_FILE_INPUTS = ['issuer-token', 'github-token', 'circleci-token', 'gitlab-token', 'github-app-private-key'];
+const MAX_SECRET_FILE_BYTES = 64 * 1024;
+function envName(input) {
+    return `TOKEN_ACTION_${input.toUpperCase().replace(/-/g, '_')}`;
+}
+function camel(flag) {
+    return flag.replace(/-([a-z])/g, (_m, c) => c.toUpperCase());
+}
+/** Adds the hidden-from-nothing `--NAME-file` options. */
+function addSecretFileOptions(cmd) {
+    for (const name of SECRET_FILE_INPUTS)
+        cmd.addOption(new Option(`--${name}-file <path>`, `read ${name} from this file (or set ${envName(name)})`));
+}
+/** A secret passed as a flag is refused, naming the variable (and file flag) to use instead. Only the flag's name is shown, never its value. */
+function refuseSecretFlags(cmd) {
+    for (const name of cli_secrets_SECRET_INPUTS) {
+        if (cmd.getOptionValueSource(camel(name)) !== 'cli')
+            continue;
+        const file = SECRET_FILE_INPUTS.includes(name) ? ` or --${name}-file PATH` : '';
+        throw new errors/* ConfigError */.xL(name, `is not accepted as a command-line flag (--${name}): other users of the machine can read a command line (ps, /proc/PID/cmdline) and CI logs echo it; set ${envName(name)}${file} instead`);
+    }
+}
+/** Reads `--NAME-file` secrets into `inputs` (a file flag wins over the variable, as any flag does). */
+function readSecretFiles(opts, inputs) {
+    for (const name of SECRET_FILE_INPUTS) {
+        const path = opts[camel(`${name}-file`)];
+        if (typeof path !== 'string' || !path)
+            continue;
+        const input = `${name}-file`;
+        let text;
+        try {
+            if ((0,external_node_fs_.statSync)(path).size > MAX_SECRET_FILE_BYTES)
+                throw new errors/* ConfigError */.xL(input, `${path} is larger than ${MAX_SECRET_FILE_BYTES} bytes: not a token or key file`);
+            text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+        }
+        catch (err) {
+            if (err instanceof errors/* ConfigError */.xL)
+                throw err;
+            throw new errors/* ConfigError */.xL(input, `cannot read ${path}: ${err.code ?? 'unreadable'}`);
+        }
+        // A file usually ends with a newline; the value does not (a PEM key keeps its inner lines).
+        const value = name === 'github-app-private-key' ? text : text.trim();
+        if (!value.trim())
+            throw new errors/* ConfigError */.xL(input, `${path} is empty`);
+        inputs[name] = value;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cli.ts
 /**
  * The CLI front end (`token-action`, dist/cli.js) for CircleCI, GitLab and any shell: the same inputs
@@ -77317,6 +77570,8 @@ const {
  * token: CircleCI and GitLab only mask values they already know, so masking cannot be relied on.
  * Exit codes: 0 success, 1 a destination or the run failed, 2 bad input.
  */
+
+
 
 
 
@@ -77344,7 +77599,7 @@ const COMMANDS = [
 const EXAMPLES = `
 Examples:
   # Seed an RWX token into a CircleCI context and a GitLab group (tokens from CIRCLE_TOKEN / GITLAB_TOKEN)
-  token-action distribute --issuer rwx --token "$NEW_RWX_ACCESS_TOKEN" \\
+  TOKEN_ACTION_TOKEN="$NEW_RWX_ACCESS_TOKEN" token-action distribute --issuer rwx \\
     --destinations circleci:context/gh/acme/rwx --destinations gitlab:group/acme
 
   # Rotate a Rack Gateway token when it is older than 6 months
@@ -77353,8 +77608,11 @@ Examples:
     --destinations gitlab:project/acme/api --report-file report.json
 
 Every flag can also be set as TOKEN_ACTION_<NAME> (e.g. TOKEN_ACTION_DESTINATIONS, one per line).
+Secrets are never flags (a command line is visible to every user): set TOKEN_ACTION_ISSUER_TOKEN,
+TOKEN_ACTION_TOKEN, TOKEN_ACTION_GITHUB_TOKEN, TOKEN_ACTION_CIRCLECI_TOKEN, TOKEN_ACTION_GITLAB_TOKEN,
+TOKEN_ACTION_GITHUB_APP_PRIVATE_KEY, or use --issuer-token-file, --github-token-file, ... PATH.
 Exit codes: 0 success, 1 a destination or the run failed, 2 bad input.`;
-function envName(input) {
+function cli_envName(input) {
     return `TOKEN_ACTION_${input.toUpperCase().replace(/-/g, '_')}`;
 }
 function readInputs(opts, env) {
@@ -77367,34 +77625,43 @@ function readInputs(opts, env) {
             inputs[name] = value;
         else if (value === true)
             inputs[name] = 'true';
-        else
+        // An App id means the App authenticates: an ambient GITHUB_TOKEN is not a second, conflicting credential.
+        else if (!(name === 'github-token' && opts.githubAppId))
             for (const fallback of FALLBACK_ENV[name] ?? [])
                 inputs[name] ??= env[fallback];
     }
     return inputs;
 }
-async function cli_execute(command, opts) {
-    const inputs = readInputs(opts, process.env);
-    if (command.mode)
-        inputs.mode = command.mode;
-    if (command.dryRun)
-        inputs['dry-run'] = 'true';
+async function cli_execute(command, opts, cmd) {
+    const tokenFile = typeof opts.tokenFile === 'string' ? opts.tokenFile : undefined;
     let plan;
     try {
+        refuseSecretFlags(cmd);
+        const inputs = readInputs(opts, process.env);
+        readSecretFiles(opts, inputs);
+        if (command.mode)
+            inputs.mode = command.mode;
+        if (command.dryRun)
+            inputs['dry-run'] = 'true';
         plan = buildPlan(inputs, process.env);
+        // Checked before anything is minted: a path typo must not strand a fresh token.
+        if (tokenFile)
+            checkWritableFile('token-file', tokenFile);
+        if (plan.reportFile)
+            checkWritableFile('report-file', plan.reportFile);
     }
     catch (err) {
         stderr(`error: ${(0,errors/* errorMessage */.gJ)(err)}`);
         return err instanceof errors/* ConfigError */.xL ? 2 : 1;
     }
-    const tokenFile = typeof opts.tokenFile === 'string' ? opts.tokenFile : undefined;
     const controller = cancelOnSignals(log);
     const report = await runPlan(plan, {
         log,
         signal: controller.signal,
         onMinted: (token) => {
+            // 0600 even over an existing file; a symlink at the path is replaced, never followed.
             if (tokenFile)
-                (0,external_node_fs_.writeFileSync)(tokenFile, token.secret, { mode: 0o600 });
+                writeFilePrivately(tokenFile, token.secret, 0o600);
         },
     });
     const out = write(process.stdout);
@@ -77402,9 +77669,15 @@ async function cli_execute(command, opts) {
         out(JSON.stringify(report, null, 2));
     else
         for (const line of summaryText(report))
-            out(line);
-    if (plan.reportFile)
-        (0,external_node_fs_.writeFileSync)(plan.reportFile, `${JSON.stringify(report, null, 2)}\n`);
+            out((0,sanitize/* sanitize */.aj)(line));
+    if (plan.reportFile) {
+        try {
+            writeFilePrivately(plan.reportFile, `${JSON.stringify(report, null, 2)}\n`, 0o644);
+        }
+        catch (err) {
+            log.warning(`report-file: could not write ${plan.reportFile}: ${(0,errors/* errorMessage */.gJ)(err)}`);
+        }
+    }
     return exitCode(report, false);
 }
 function buildProgram(onExit) {
@@ -77421,11 +77694,15 @@ function buildProgram(onExit) {
             const option = name === 'dry-run' ? new Option('--dry-run [true|false]', 'plan only: mint, write and revoke nothing') : new Option(`--${name} <value>`, MULTI_LINE.includes(name) ? 'repeatable; one per line' : '');
             if (MULTI_LINE.includes(name))
                 option.argParser((value, previous) => (previous ? `${previous}\n${value}` : value));
-            cmd.addOption(option.env(envName(name)));
+            // Still parsed (so a secret given as a flag is refused by name), never advertised.
+            if (cli_secrets_SECRET_INPUTS.includes(name))
+                option.hideHelp();
+            cmd.addOption(option.env(cli_envName(name)));
         }
         cmd.option('--json', 'print the JSON report instead of the summary');
         cmd.option('--token-file <path>', 'write the minted token to this file (mode 0600); it is never printed');
-        cmd.action(async (opts) => onExit(await cli_execute(command, opts)));
+        addSecretFileOptions(cmd);
+        cmd.action(async (opts, self) => onExit(await cli_execute(command, opts, self)));
     }
     // Usage errors are bad input: exit 2, like an invalid value.
     program.exitOverride();
