@@ -54,8 +54,9 @@ const MAX_ENVIRONMENT_CHARS = 255
 
 type Options = Map<string, string>
 
+/** Quotes the offending line, cut to a readable length (a 120 KB line must not become a 120 KB message). */
 function fail(line: string, rule: string): never {
-  throw new ConfigError(INPUT, `"${line}": ${rule}`)
+  throw new ConfigError(INPUT, `"${line.length > 1000 ? `${line.slice(0, 1000)}...` : line}": ${rule}`)
 }
 
 function segments(line: string, rest: string, count: number | 'many', what: string): string[] {

@@ -75928,8 +75928,9 @@ const INPUT = 'destinations';
 const SEGMENT = /^[A-Za-z0-9_.-]+$/;
 /** GitHub's limit on environment names. */
 const MAX_ENVIRONMENT_CHARS = 255;
+/** Quotes the offending line, cut to a readable length (a 120 KB line must not become a 120 KB message). */
 function fail(line, rule) {
-    throw new errors/* ConfigError */.xL(INPUT, `"${line}": ${rule}`);
+    throw new errors/* ConfigError */.xL(INPUT, `"${line.length > 1000 ? `${line.slice(0, 1000)}...` : line}": ${rule}`);
 }
 function segments(line, rest, count, what) {
     const parts = rest.split('/');
