@@ -76731,7 +76731,8 @@ function isObject(v) {
  * format when it has one. Otherwise MintedTokenRejectedError carries what to revoke.
  */
 function checkMintedSecret(kind, secret, minted, format) {
-    const reject = (why) => new errors/* MintedTokenRejectedError */.DS(`issuer ${kind}: the minted token ${minted.name ?? minted.id ?? ''} ${why}; it was not written anywhere`.replace(/  +/g, ' '), kind, minted);
+    const which = [minted.name, minted.id ? `(id ${minted.id})` : undefined].filter(Boolean).join(' ');
+    const reject = (why) => new errors/* MintedTokenRejectedError */.DS(`issuer ${kind}: the minted token ${which} ${why}; it was not written anywhere`.replace(/  +/g, ' '), kind, minted);
     if (typeof secret !== 'string')
         throw reject('is missing from the answer (no token value)');
     if (!secret.trim())

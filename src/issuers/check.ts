@@ -23,7 +23,8 @@ export function isObject(v: unknown): v is Record<string, unknown> {
  * format when it has one. Otherwise MintedTokenRejectedError carries what to revoke.
  */
 export function checkMintedSecret(kind: string, secret: unknown, minted: { id?: string; name?: string }, format?: { pattern: RegExp; description: string }): string {
-  const reject = (why: string) => new MintedTokenRejectedError(`issuer ${kind}: the minted token ${minted.name ?? minted.id ?? ''} ${why}; it was not written anywhere`.replace(/  +/g, ' '), kind, minted)
+  const which = [minted.name, minted.id ? `(id ${minted.id})` : undefined].filter(Boolean).join(' ')
+  const reject = (why: string) => new MintedTokenRejectedError(`issuer ${kind}: the minted token ${which} ${why}; it was not written anywhere`.replace(/  +/g, ' '), kind, minted)
   if (typeof secret !== 'string') throw reject('is missing from the answer (no token value)')
   if (!secret.trim()) throw reject('is empty or whitespace')
   // eslint-disable-next-line no-control-regex -- refusing control characters is the point
