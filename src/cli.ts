@@ -4,12 +4,14 @@
  * token: CircleCI and GitLab only mask values they already know, so masking cannot be relied on.
  * Exit codes: 0 success, 1 a destination or the run failed, 2 bad input.
  */
-import { writeFileSync } from 'node:fs'
 import { Command, CommanderError, Option } from 'commander'
+import { addSecretFileOptions, readSecretFiles, refuseSecretFlags, SECRET_INPUTS } from './cli-secrets.js'
 import { ConfigError, errorMessage } from './errors.js'
+import { checkWritableFile, writeFilePrivately } from './files.js'
 import { buildPlan, INPUT_NAMES, MODES, type InputName, type Inputs, type Mode } from './plan.js'
 import { exitCode, summaryText } from './report.js'
 import { cancelOnSignals, runPlan } from './runner.js'
+import { sanitize } from './sanitize.js'
 // Bundled into dist at build time: `--version` needs no package.json next to the bundle.
 import pkg from '../package.json' with { type: 'json' }
 
@@ -37,7 +39,7 @@ const COMMANDS: { name: string; mode?: Mode; dryRun?: boolean; summary: string }
 const EXAMPLES = `
 Examples:
   # Seed an RWX token into a CircleCI context and a GitLab group (tokens from CIRCLE_TOKEN / GITLAB_TOKEN)
-  token-action distribute --issuer rwx --token "$NEW_RWX_ACCESS_TOKEN" \\
+  TOKEN_ACTION_TOKEN="$NEW_RWX_ACCESS_TOKEN" token-action distribute --issuer rwx \\
     --destinations circleci:context/gh/acme/rwx --destinations gitlab:group/acme
 
   # Rotate a Rack Gateway token when it is older than 6 months
@@ -46,6 +48,9 @@ Examples:
     --destinations gitlab:project/acme/api --report-file report.json
 
 Every flag can also be set as TOKEN_ACTION_<NAME> (e.g. TOKEN_ACTION_DESTINATIONS, one per line).
+Secrets are never flags (a command line is visible to every user): set TOKEN_ACTION_ISSUER_TOKEN,
+TOKEN_ACTION_TOKEN, TOKEN_ACTION_GITHUB_TOKEN, TOKEN_ACTION_CIRCLECI_TOKEN, TOKEN_ACTION_GITLAB_TOKEN,
+TOKEN_ACTION_GITHUB_APP_PRIVATE_KEY, or use --issuer-token-file, --github-token-file, ... PATH.
 Exit codes: 0 success, 1 a destination or the run failed, 2 bad input.`
 
 function envName(input: string): string {
@@ -108,42 +113,55 @@ function readInputs(opts: Record<string, string | boolean | undefined>, env: Nod
     // Empty counts as unset, as in the Action: an orb exporting TOKEN_ACTION_CIRCLECI_TOKEN="${CIRCLE_TOKEN:-}" must not hide CIRCLECI_TOKEN.
     if (typeof value === 'string' && value !== '') inputs[name] = value
     else if (value === true) inputs[name] = 'true'
-    else for (const fallback of FALLBACK_ENV[name] ?? []) inputs[name] ??= env[fallback]
+    // An App id means the App authenticates: an ambient GITHUB_TOKEN is not a second, conflicting credential.
+    else if (!(name === 'github-token' && opts.githubAppId)) for (const fallback of FALLBACK_ENV[name] ?? []) inputs[name] ??= env[fallback]
   }
   return inputs
 }
 
-async function execute(command: (typeof COMMANDS)[number], opts: Record<string, string | boolean | undefined>): Promise<number> {
+async function execute(command: (typeof COMMANDS)[number], opts: Record<string, string | boolean | undefined>, cmd: Command): Promise<number> {
   for (const warning of unknownEnvWarnings(process.env)) log.warning(warning)
-  const inputs = readInputs(opts, process.env)
-  // The command is the mode; only `plan` takes --mode / TOKEN_ACTION_MODE (the mode to plan). Elsewhere
-  // they may repeat the command (a shared env file) but never contradict it.
-  if (command.mode && inputs.mode && inputs.mode !== command.mode) {
-    stderr(`error: --mode (or TOKEN_ACTION_MODE) is ${inputs.mode}, but the command is \`token-action ${command.name}\`: the command chooses the mode; drop --mode / unset TOKEN_ACTION_MODE, or run \`token-action ${inputs.mode}\``)
-    return 2
-  }
-  if (command.mode) inputs.mode = command.mode
-  if (command.dryRun) inputs['dry-run'] = 'true'
+  const tokenFile = typeof opts.tokenFile === 'string' ? opts.tokenFile : undefined
   let plan
   try {
+    refuseSecretFlags(cmd)
+    const inputs = readInputs(opts, process.env)
+    readSecretFiles(opts, inputs)
+    // The command is the mode; only `plan` takes --mode / TOKEN_ACTION_MODE (the mode to plan). Elsewhere
+    // they may repeat the command (a shared env file) but never contradict it.
+    if (command.mode && inputs.mode && inputs.mode !== command.mode) {
+      stderr(`error: --mode (or TOKEN_ACTION_MODE) is ${inputs.mode}, but the command is \`token-action ${command.name}\`: the command chooses the mode; drop --mode / unset TOKEN_ACTION_MODE, or run \`token-action ${inputs.mode}\``)
+      return 2
+    }
+    if (command.mode) inputs.mode = command.mode
+    if (command.dryRun) inputs['dry-run'] = 'true'
     plan = buildPlan(inputs, process.env)
+    // Checked before anything is minted: a path typo must not strand a fresh token.
+    if (tokenFile) checkWritableFile('token-file', tokenFile)
+    if (plan.reportFile) checkWritableFile('report-file', plan.reportFile)
   } catch (err) {
     stderr(`error: ${err instanceof ConfigError ? cliMessage(err) : errorMessage(err)}`)
     return err instanceof ConfigError ? 2 : 1
   }
-  const tokenFile = typeof opts.tokenFile === 'string' ? opts.tokenFile : undefined
   const controller = cancelOnSignals(log)
   const report = await runPlan(plan, {
     log,
     signal: controller.signal,
     onMinted: (token) => {
-      if (tokenFile) writeFileSync(tokenFile, token.secret, { mode: 0o600 })
+      // 0600 even over an existing file; a symlink at the path is replaced, never followed.
+      if (tokenFile) writeFilePrivately(tokenFile, token.secret, 0o600)
     },
   })
   const out = write(process.stdout)
   if (opts.json) out(JSON.stringify(report, null, 2))
-  else for (const line of summaryText(report)) out(line)
-  if (plan.reportFile) writeFileSync(plan.reportFile, `${JSON.stringify(report, null, 2)}\n`)
+  else for (const line of summaryText(report)) out(sanitize(line))
+  if (plan.reportFile) {
+    try {
+      writeFilePrivately(plan.reportFile, `${JSON.stringify(report, null, 2)}\n`, 0o644)
+    } catch (err) {
+      log.warning(`report-file: could not write ${plan.reportFile}: ${errorMessage(err)}`)
+    }
+  }
   return exitCode(report, false)
 }
 
@@ -167,11 +185,14 @@ export function buildProgram(onExit: (code: number) => void): Command {
       // dry-run takes an optional value: as a plain boolean flag commander would read TOKEN_ACTION_DRY_RUN=false as true.
       const option = name === 'dry-run' ? new Option('--dry-run [true|false]', 'plan only: mint, write and revoke nothing') : new Option(`--${name} <value>`, MULTI_LINE.includes(name) ? 'repeatable; one per line' : '')
       if (MULTI_LINE.includes(name)) option.argParser((value: string, previous?: string) => (previous ? `${previous}\n${value}` : value))
+      // Still parsed (so a secret given as a flag is refused by name), never advertised.
+      if (SECRET_INPUTS.includes(name)) option.hideHelp()
       cmd.addOption(option.env(envName(name)))
     }
     cmd.option('--json', 'print the JSON report instead of the summary')
     cmd.option('--token-file <path>', 'write the minted token to this file (mode 0600); it is never printed')
-    cmd.action(async (opts: Record<string, string | boolean | undefined>) => onExit(await execute(command, opts)))
+    addSecretFileOptions(cmd)
+    cmd.action(async (opts: Record<string, string | boolean | undefined>, self: Command) => onExit(await execute(command, opts, self)))
   }
   // Usage errors are bad input: exit 2, like an invalid value.
   program.exitOverride()

@@ -1,12 +1,18 @@
 /** Typed errors: every failure carries the platform, the HTTP status and the platform's own words (secret-redacted). */
+import { sanitize } from './sanitize.js'
+
 export abstract class TokenActionError extends Error {
+  readonly platformMessage?: string
+
   constructor(
     message: string,
     readonly platform?: string,
     readonly status?: number,
-    readonly platformMessage?: string,
+    platformMessage?: string,
   ) {
-    super(message)
+    // Messages quote servers and users: one safe line, whatever they sent.
+    super(sanitize(message))
+    this.platformMessage = platformMessage === undefined ? undefined : sanitize(platformMessage)
     this.name = new.target.name
   }
 }
@@ -32,6 +38,27 @@ export class NetworkError extends TokenActionError {}
  * may have happened; callers decide as if it did. Status and message are those of the last attempt.
  */
 export class OutcomeUnknownError extends TokenActionError {}
+
+/**
+ * A server's answer was refused before anything acted on it: too large, not JSON, not the known
+ * shape, or pointing at another origin. Never retried: asking again gets the same answer.
+ */
+export class UntrustedResponseError extends ApiError {}
+
+/**
+ * The issuer answered a mint with a token that cannot be right (empty, whitespace, too short, not
+ * the issuer's format). It was minted all the same: `minted.id` (when the answer had one) is what
+ * to revoke. Nothing was written anywhere.
+ */
+export class MintedTokenRejectedError extends ApiError {
+  constructor(
+    message: string,
+    platform: string,
+    readonly minted: { id?: string; name?: string },
+  ) {
+    super(message, platform)
+  }
+}
 
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err)

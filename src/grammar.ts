@@ -6,7 +6,9 @@
  * each optionally followed by `?key=value&...`. Pure: no I/O.
  */
 import { ConfigError } from './errors.js'
+import { isDotSegment } from './http/url.js'
 import { nameRuleViolation, type Platform } from './names.js'
+import { hasUnsafeChars } from './sanitize.js'
 
 export type GitHubApp = 'actions' | 'dependabot' | 'codespaces'
 export type OrgVisibility = 'all' | 'private' | 'selected'
@@ -49,11 +51,14 @@ export type Target = GitHubTarget | CircleCITarget | GitLabTarget
 
 const INPUT = 'destinations'
 const SEGMENT = /^[A-Za-z0-9_.-]+$/
+/** GitHub's limit on environment names. */
+const MAX_ENVIRONMENT_CHARS = 255
 
 type Options = Map<string, string>
 
+/** Quotes the offending line, cut to a readable length (a 120 KB line must not become a 120 KB message). */
 function fail(line: string, rule: string): never {
-  throw new ConfigError(INPUT, `"${line}": ${rule}`)
+  throw new ConfigError(INPUT, `"${line.length > 1000 ? `${line.slice(0, 1000)}...` : line}": ${rule}`)
 }
 
 function segments(line: string, rest: string, count: number | 'many', what: string): string[] {
@@ -70,7 +75,13 @@ function parseOptions(line: string, query: string | undefined, allowed: string[]
     if (!pair) continue
     const eq = pair.indexOf('=')
     const key = eq < 0 ? pair : pair.slice(0, eq)
-    const value = eq < 0 ? '' : decodeURIComponent(pair.slice(eq + 1))
+    let value = ''
+    try {
+      value = eq < 0 ? '' : decodeURIComponent(pair.slice(eq + 1))
+    } catch {
+      fail(line, `option "${key}" has malformed percent-encoding (write %25 for a literal %)`)
+    }
+    if (hasUnsafeChars(value)) fail(line, `option "${key}" must not contain control characters or line breaks`)
     if (!allowed.includes(key)) fail(line, `unknown option "${key}" (allowed here: ${allowed.join(', ')})`)
     if (opts.has(key)) fail(line, `option "${key}" given twice`)
     opts.set(key, value)
@@ -92,8 +103,19 @@ function oneOf<T extends string>(line: string, opts: Options, key: string, value
   return v as T
 }
 
+/** Owner, repository, organisation, group and VCS segments: letters, digits, `_`, `.`, `-`; never `.` or `..` (they would address another resource). */
 function checkSegments(line: string, parts: string[]): void {
-  for (const p of parts) if (!SEGMENT.test(p)) fail(line, `"${p}" is not a valid name segment`)
+  for (const p of parts) {
+    if (isDotSegment(p)) fail(line, `"${p}" is not allowed as a path segment (. and .. would address another resource)`)
+    if (!SEGMENT.test(p)) fail(line, `"${p}" is not a valid name segment`)
+  }
+}
+
+/** GitHub's environment rules: at most 255 characters, no control characters, no . or .. part. */
+function checkEnvironment(line: string, environment: string): void {
+  if (environment.length > MAX_ENVIRONMENT_CHARS) fail(line, `the environment name is ${environment.length} characters; GitHub allows at most ${MAX_ENVIRONMENT_CHARS}`)
+  if (environment !== environment.trim()) fail(line, 'the environment name must not start or end with whitespace')
+  if (environment.split('/').some((p) => isDotSegment(p) || p === '')) fail(line, `environment "${environment}": . and .. and empty parts are not allowed`)
 }
 
 function secretName(line: string, platform: Platform, opts: Options, fallback: string): string {
@@ -125,6 +147,7 @@ function parseGitHub(line: string, kind: string, rest: string, query: string | u
       checkSegments(line, [owner, repo])
       // Environment names may themselves contain `/` (it is URL-encoded when sent).
       const environment = parts.slice(2).join('/')
+      checkEnvironment(line, environment)
       return { platform: 'github', kind, owner, repo, environment, app: 'actions', id: `github:env/${owner}/${repo}/${environment}`, name: secretName(line, 'github', opts, defaultName) }
     }
     case 'org': {
@@ -176,7 +199,7 @@ function parseCircleCI(line: string, kind: string, rest: string, query: string |
     const opts = parseOptions(line, query, ['create', 'name'])
     const [vcs, org, context] = segments(line, rest, 3, 'circleci:context/VCS/ORG/CONTEXT (e.g. circleci:context/gh/acme/rwx)') as [string, string, string]
     checkSegments(line, [vcs, org])
-    if (!/^[^\s/][^/]*$/.test(context)) fail(line, `"${context}" is not a valid context name`)
+    if (!/^[^\s/][^/]*$/.test(context) || isDotSegment(context)) fail(line, `"${context}" is not a valid context name`)
     return { platform: 'circleci', kind, vcs, org, context, create: bool(line, opts, 'create', true), id: `circleci:context/${vcs}/${org}/${context}`, name: secretName(line, 'circleci', opts, defaultName) }
   }
   if (kind === 'project') {
@@ -216,6 +239,8 @@ function parseGitLab(line: string, kind: string, rest: string, query: string | u
 
 /** Parses one destination line (already trimmed, not a comment). */
 export function parseTarget(line: string, defaultName: string): Target {
+  // A tab, lone CR or other control character has no place in a destination (and would reach logs and URLs).
+  if (hasUnsafeChars(line)) fail(line, 'must not contain control characters (tabs, carriage returns, ...)')
   const m = /^(github|circleci|gitlab):([a-z]+)\/([^?]*)(?:\?(.*))?$/.exec(line)
   if (!m) fail(line, 'expected PLATFORM:KIND/PATH, e.g. github:repo/acme/api, circleci:context/gh/acme/rwx, gitlab:group/acme')
   const [, platform, kind, rest, query] = m as unknown as [string, string, string, string, string | undefined]
@@ -224,16 +249,38 @@ export function parseTarget(line: string, defaultName: string): Target {
   return parseGitLab(line, kind, rest, query, defaultName)
 }
 
+/**
+ * Cuts a trailing `# comment` (a `#` at the start or after whitespace). A scan, not a regex like
+ * /\s+#.*$/, which backtracks quadratically on a long run of spaces.
+ */
+export function stripComment(raw: string): string {
+  for (let i = raw.indexOf('#'); i >= 0; i = raw.indexOf('#', i + 1)) {
+    if (i === 0 || /\s/.test(raw[i - 1]!)) return raw.slice(0, i)
+  }
+  return raw
+}
+
+/**
+ * The identity of a destination for duplicate detection. GitHub owner, repository, organisation and
+ * environment names are case-insensitive, so `acme/api` and `ACME/API` are the same destination:
+ * listing both is refused as a duplicate (not silently merged), like any other line listed twice.
+ * Secret names are case-insensitive on every platform we write to.
+ */
+export function destinationKey(t: Target): string {
+  const id = t.platform !== 'github' ? t.id : t.kind === 'repos' ? `github:repos/${t.org.toLowerCase()}${t.id.slice(`github:repos/${t.org}`.length)}` : t.id.toLowerCase()
+  return `${id}|${t.name.toUpperCase()}`
+}
+
 /** Parses the `destinations` input: one per line, blank lines and `#` comments ignored, duplicates rejected. */
 export function parseTargets(text: string, defaultName: string): Target[] {
   const targets: Target[] = []
   const seen = new Set<string>()
   for (const raw of text.split(/\r?\n/)) {
-    const line = raw.replace(/\s+#.*$/, '').trim()
-    if (!line || line.startsWith('#')) continue
+    const line = stripComment(raw).trim()
+    if (!line) continue
     const t = parseTarget(line, defaultName)
-    const key = `${t.id}|${t.name.toUpperCase()}`
-    if (seen.has(key)) fail(line, 'listed twice')
+    const key = destinationKey(t)
+    if (seen.has(key)) fail(line, t.platform === 'github' ? 'listed twice (GitHub names are case-insensitive: this line names the same destination as an earlier one)' : 'listed twice')
     seen.add(key)
     targets.push(t)
   }

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto'
 import { readConcurrency, type RunContext } from './context.js'
 import { addDuration, expiryDate } from './duration.js'
-import { errorMessage, OutcomeUnknownError, TokenActionError } from './errors.js'
+import { errorMessage, MintedTokenRejectedError, OutcomeUnknownError, TokenActionError, UntrustedResponseError } from './errors.js'
 import type { Plan } from './plan.js'
 import { runPool } from './pool.js'
 import type { DestinationReport, Outcome, Report } from './report.js'
@@ -292,6 +292,8 @@ class Lifecycle {
           if (cleared) return cleared
           continue
         }
+        // Minted, but unusable: revoke what the answer names, else look the name up; never write it.
+        if (err instanceof MintedTokenRejectedError || err instanceof UntrustedResponseError) return this.refuseMinted(err, name, taken)
         const clash = err instanceof TokenActionError && (err.status === 400 || err.status === 409) && /already exists|taken/i.test(err.platformMessage ?? '')
         if (!clash) return new Stop('failed', `issuer ${issuer.kind}: could not mint the token: ${errorMessage(err)}`)
       }
@@ -323,6 +325,22 @@ class Lifecycle {
     }
     for (const t of listed) taken.add(t.name)
     return undefined
+  }
+
+  /** The issuer answered a mint with a token that cannot be right, or an answer that cannot be read. */
+  private async refuseMinted(err: MintedTokenRejectedError | UntrustedResponseError, name: string, taken: Set<string>): Promise<Stop> {
+    const id = err instanceof MintedTokenRejectedError ? err.minted.id : undefined
+    if (id) {
+      try {
+        await this.deps.issuer.revoke(id)
+        this.revoked.push(id)
+        return new Stop('failed', `could not mint a usable token: ${errorMessage(err)}; the token was revoked`)
+      } catch (revokeErr) {
+        this.kept.push(id)
+        return new Stop('failed', `could not mint a usable token: ${errorMessage(err)}; revoking it failed (${errorMessage(revokeErr)}): revoke ${id} by hand`)
+      }
+    }
+    return (await this.clearLostMint(name, taken)) ?? new Stop('failed', `issuer ${this.deps.issuer.kind}: could not mint a usable token: the answer could not be used (${errorMessage(err)}); nothing was written`)
   }
 
   // Phase 5: verify with the issuer, then check the real value against each destination's rules.

@@ -1,10 +1,11 @@
 /** The GitHub Action's main step: inputs -> plan -> run -> outputs, job summary and report file. */
-import { writeFile } from 'node:fs/promises'
 import * as core from '@actions/core'
 import { ConfigError, errorMessage } from './errors.js'
+import { checkWritableFile, writeFilePrivately } from './files.js'
 import { buildPlan, INPUT_NAMES, type Inputs, type Plan } from './plan.js'
 import { exitCode, reportOutput, summaryMarkdown, summaryText, type Report } from './report.js'
 import { cancelOnSignals, runPlan } from './runner.js'
+import { sanitize, sanitizeLines } from './sanitize.js'
 
 export const STATE_TOKEN_ID = 'token-id'
 
@@ -42,6 +43,8 @@ export async function run(): Promise<void> {
   let plan: Plan
   try {
     plan = buildPlan(inputs, process.env)
+    // Checked before anything is minted: a finished rotation must not fail on a path typo.
+    if (plan.reportFile) checkWritableFile('report-file', plan.reportFile)
   } catch (err) {
     core.setFailed(errorMessage(err))
     process.exitCode = err instanceof ConfigError ? 2 : 1
@@ -59,10 +62,17 @@ export async function run(): Promise<void> {
     },
   })
   if (plan.mode === 'distribute') secret = plan.issuer.token
-  for (const line of summaryText(report)) core.info(line)
+  // The report quotes servers (token names, error bodies): every line is sanitised before it is printed.
+  for (const line of summaryText(report)) core.info(sanitize(line))
   setOutputs(plan, report, secret)
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryMarkdown(report)).write()
-  if (plan.reportFile) await writeFile(plan.reportFile, `${JSON.stringify(report, null, 2)}\n`)
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(sanitizeLines(summaryMarkdown(report))).write()
+  if (plan.reportFile) {
+    try {
+      writeFilePrivately(plan.reportFile, `${JSON.stringify(report, null, 2)}\n`, 0o644)
+    } catch (err) {
+      core.warning(`report-file: could not write ${plan.reportFile}: ${errorMessage(err)} (the run itself ${report.outcome === 'failed' ? 'failed' : 'finished'}; see the report output)`)
+    }
+  }
   if (report.outcome === 'failed') {
     core.setFailed(report.error ?? 'token-action failed')
     process.exitCode = exitCode(report, false)

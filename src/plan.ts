@@ -3,9 +3,12 @@
  * one validated Plan. Pure: no I/O. Every error names the input and the rule, so nothing is minted
  * or written when any input is bad.
  */
+import { createPrivateKey } from 'node:crypto'
 import { ConfigError } from './errors.js'
 import { parseDuration, parseExpiry, type Duration, type ExpirySpec } from './duration.js'
 import { parseTargets, type Target } from './grammar.js'
+import { trimTrailingSlashes } from './http/url.js'
+import { hasUnsafeChars } from './sanitize.js'
 import { defaultPrefix, MAX_PREFIX } from './token-name.js'
 
 export const ISSUERS = ['rack-gateway', 'http', 'rwx', 'hawzu', 'static'] as const
@@ -109,8 +112,10 @@ function isLoopback(host: string): boolean {
   return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)
 }
 
-/** https only, except loopback (emulators and local gateways). */
+/** https only, except loopback (emulators and local gateways); a base URL, so no query, fragment or credentials. */
 export function checkUrl(input: string, value: string): string {
+  // URL parsing silently drops tabs and newlines: refuse them instead.
+  if (hasUnsafeChars(value)) throw new ConfigError(input, 'must not contain control characters or line breaks')
   let url: URL
   try {
     url = new URL(value)
@@ -121,14 +126,51 @@ export function checkUrl(input: string, value: string): string {
     throw new ConfigError(input, `must use https:// (plain http is allowed only for loopback addresses), got ${url.protocol}//${url.host}`)
   }
   if (url.username || url.password) throw new ConfigError(input, 'must not carry credentials in the URL')
-  return value.replace(/\/+$/, '')
+  if (url.search || url.hash || /[?#]/.test(value)) throw new ConfigError(input, 'is a base URL: it must not have a ?query or #fragment')
+  return trimTrailingSlashes(value)
 }
 
+/**
+ * Multi-line list inputs (token-permissions, token-projects): one item per line, blank lines and
+ * `#` comment lines ignored. Commas do not separate items (the documented grammar is one per line,
+ * like destinations); the callers refuse a comma with that hint rather than guess.
+ */
 function lines(text: string | undefined): string[] {
   return (text ?? '')
-    .split(/\r?\n|,/)
+    .split(/\r?\n/)
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith('#'))
+}
+
+/** Inputs that carry secrets: never quoted in a message. */
+const SECRET_INPUTS: readonly InputName[] = ['issuer-token', 'token', 'github-token', 'github-app-private-key', 'circleci-token', 'gitlab-token']
+/** Credentials sent as an HTTP header value: a line break or control character there is a paste error. */
+const HEADER_CREDENTIALS: readonly InputName[] = ['issuer-token', 'github-token', 'circleci-token', 'gitlab-token']
+const MULTI_LINE_INPUTS: readonly InputName[] = ['destinations', 'token-permissions', 'token-projects', 'github-app-private-key', 'token']
+
+/** No input may smuggle control characters; multi-line inputs may hold line breaks (and tabs before a comment). */
+function checkCharacters(inputs: Inputs): void {
+  for (const name of INPUT_NAMES) {
+    const value = get(inputs, name)
+    if (value === undefined || (SECRET_INPUTS.includes(name) && !HEADER_CREDENTIALS.includes(name))) continue
+    const rest = MULTI_LINE_INPUTS.includes(name) ? value.replace(/[\r\n\t]/g, '') : value
+    if (hasUnsafeChars(rest)) {
+      throw new ConfigError(name, HEADER_CREDENTIALS.includes(name) ? 'contains a line break or control character (a paste error? the value is not shown)' : 'must not contain control characters or line breaks')
+    }
+  }
+}
+
+/** A GitHub App private key is checked here, before any request: an RSA private key in PEM (GitHub signs App JWTs with RS256). */
+function checkAppPrivateKey(pem: string): void {
+  const text = pem.replace(/\\n/g, '\n')
+  let key
+  try {
+    key = createPrivateKey(text)
+  } catch {
+    const hint = /PUBLIC KEY/.test(text) ? ': this is a public key; the App settings page gives a private key (.pem)' : /-----BEGIN/.test(text) ? ' (or it is encrypted)' : ' (paste the whole .pem file the App settings page gave you, -----BEGIN RSA PRIVATE KEY----- included)'
+    throw new ConfigError('github-app-private-key', `is not a PEM private key${hint}`)
+  }
+  if (key.asymmetricKeyType !== 'rsa') throw new ConfigError('github-app-private-key', `is a ${key.asymmetricKeyType ?? 'non-RSA'} key; GitHub App keys are RSA (RS256)`)
 }
 
 function parseBool(input: string, value: string | undefined, fallback: boolean): boolean {
@@ -157,6 +199,7 @@ function parseConcurrency(value: string | undefined): number {
 function parseProjects(value: string | undefined): Plan['spec']['projects'] {
   if (value === undefined) return undefined
   const projects = lines(value).map((line) => {
+    if (line.includes(',')) throw new ConfigError('token-projects', `"${line}": one PROJECT_ID=ROLE per line (commas do not separate)`)
     const m = /^([^=\s]+)\s*=\s*([A-Za-z0-9_-]+)$/.exec(line)
     if (!m) throw new ConfigError('token-projects', `"${line}" must be PROJECT_ID=ROLE`)
     return { id: m[1]!, role: m[2]! }
@@ -182,6 +225,8 @@ function parseSpec(inputs: Inputs, kind: IssuerKind, mode: Mode, secretName: str
   const can = ISSUER_CAN[kind]
   const role = get(inputs, 'token-role')
   const permissions = get(inputs, 'token-permissions') === undefined ? undefined : lines(get(inputs, 'token-permissions'))
+  const comma = permissions?.find((p) => p.includes(','))
+  if (comma) throw new ConfigError('token-permissions', `"${comma}": one permission per line (commas do not separate)`)
   const projects = parseProjects(get(inputs, 'token-projects'))
   const expiresIn = get(inputs, 'token-expires-in')
   const mints = mode !== 'distribute'
@@ -219,6 +264,7 @@ function defaultExpiry(rotateIfOlderThan: Duration | undefined): ExpirySpec {
 }
 
 export function buildPlan(inputs: Inputs, env: Record<string, string | undefined> = {}, now = new Date()): Plan {
+  checkCharacters(inputs)
   const issuerName = get(inputs, 'issuer')
   if (!issuerName) throw new ConfigError('issuer', `is required: one of ${ISSUERS.join(', ')}`)
   if (!(ISSUERS as readonly string[]).includes(issuerName)) throw new ConfigError('issuer', `"${issuerName}" is not an issuer: use ${ISSUERS.join(', ')}`)
@@ -269,6 +315,9 @@ export function buildPlan(inputs: Inputs, env: Record<string, string | undefined
   const uses = (p: Target['platform']) => targets.some((t) => t.platform === p)
   if (uses('github') && !github.token && !github.appId) throw new ConfigError('github-token', 'is required for github: destinations (a token with Secrets write; the workflow GITHUB_TOKEN cannot write secrets), or set github-app-id and github-app-private-key')
   if (Boolean(github.appId) !== Boolean(github.appPrivateKey)) throw new ConfigError('github-app-id', 'github-app-id and github-app-private-key go together')
+  if (github.appId && github.token) throw new ConfigError('github-app-id', 'give github-token or github-app-id with github-app-private-key, not both (which credential would write the secrets?)')
+  if (github.appId && !/^\d{1,15}$/.test(github.appId)) throw new ConfigError('github-app-id', `"${github.appId}" must be the App's numeric id (App settings, "App ID")`)
+  if (github.appPrivateKey) checkAppPrivateKey(github.appPrivateKey)
   if (uses('circleci') && !circleci.token) throw new ConfigError('circleci-token', 'is required for circleci: destinations (a personal API token)')
   if (uses('gitlab') && !gitlab.token) throw new ConfigError('gitlab-token', 'is required for gitlab: destinations (a token with api scope, Owner of the group or Maintainer of the project)')
   const shard = parseShard(get(inputs, 'shard'))

@@ -12,6 +12,9 @@ export function encodingsOf(secret: string): string[] {
     Buffer.from(secret, 'utf8').toString('base64url'),
     encodeURIComponent(secret),
     JSON.stringify(secret).slice(1, -1),
+    // A server (or a debug dump) may echo bytes as hex, in either case.
+    Buffer.from(secret, 'utf8').toString('hex'),
+    Buffer.from(secret, 'utf8').toString('hex').toUpperCase(),
   ]
 }
 

@@ -31,6 +31,8 @@ export interface TokenInfo {
   enabled?: boolean
   /** Its rights, where the issuer's list says them (a rotation copies them). */
   rights?: Rights
+  lastUsedAt?: string
+  createdBy?: string
 }
 
 export interface Identity {

@@ -88,7 +88,7 @@ describe('the built CLI', () => {
   it('plan takes --mode / TOKEN_ACTION_MODE: the mode to plan', async () => {
     const help = await runCli(['plan', '--help'])
     expect(help.stdout).toMatch(/--mode <mode>\s+the mode to plan/)
-    const viaEnv = await runCli(['plan', '--issuer', 'rwx', '--token', 'x', '--destinations', 'gitlab:group/acme'], { env: { TOKEN_ACTION_MODE: 'create' } })
+    const viaEnv = await runCli(['plan', '--issuer', 'rwx', '--destinations', 'gitlab:group/acme'], { env: { TOKEN_ACTION_MODE: 'create', TOKEN_ACTION_TOKEN: 'x' } })
     expect(viaEnv.code).toBe(2)
     expect(viaEnv.stderr).toMatch(/`token-action create` is impossible/)
     const bogus = await runCli(['plan', '--mode', 'bogus', '--issuer', 'rwx'])

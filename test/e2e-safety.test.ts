@@ -162,17 +162,15 @@ describe('the safety invariant through dist/', () => {
     expect(rgw.isValid(gh.secretValue({ repo: 'acme/a' }, 'SHARED_GATEWAY_TOKEN')!)).toBe(true)
   })
 
-  it('CLI: a token that cannot be handed over (--token-file fails after the mint) is revoked, not orphaned', async () => {
+  it('CLI: a --token-file that cannot be written is refused before anything is minted', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'token-action-handover-'))
     const prefix = `handover-${Date.now()}`
-    // An existing directory: the path checks out, the write itself fails.
-    const run = await runCli(['create', '--issuer', 'rack-gateway', '--issuer-url', rgw.url, '--token-role', 'cicd', '--token-name', prefix, '--destinations', 'gitlab:group/acme?name=HANDOVER', '--gitlab-url', gl.url, '--token-file', dir], {
+    const run = await runCli(['create', '--issuer', 'rack-gateway', '--issuer-url', rgw.url, '--token-role', 'cicd', '--token-name', prefix, '--destinations', 'gitlab:group/acme?name=HANDOVER', '--gitlab-url', gl.url, '--token-file', join(dir, 'missing', 'token')], {
       env: { TOKEN_ACTION_ISSUER_TOKEN: admin, GITLAB_TOKEN: GL },
     })
-    expect(run.code).toBe(1)
-    expect(run.log).toMatch(/could not be handed over .* and was revoked/)
-    expect(liveIn(prefix)).toEqual([])
-    expect(rgw.tokens().filter((t) => t.name.startsWith(`${prefix}-`))).toHaveLength(1)
+    expect(run.code).toBe(2)
+    expect(run.log).toMatch(/token-file.*does not exist/)
+    expect(rgw.tokens().filter((t) => t.name.startsWith(`${prefix}-`))).toEqual([])
     expect(gl.variable('group', 'acme', 'HANDOVER')).toBeUndefined()
   })
 })

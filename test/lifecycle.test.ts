@@ -201,6 +201,21 @@ describe('rotate lifecycle', () => {
     expect(report.error).toMatch(/preflight failed.*GitHub App: private key rejected/)
   })
 
+  it('a token that cannot be handed over after the mint (the CLI\'s token file) is revoked and written nowhere', async () => {
+    const issuer = new MemoryIssuer()
+    const dests = three()
+    const plan = buildPlan(base)
+    const onMinted = () => {
+      throw new Error('EACCES: permission denied, open /run/token')
+    }
+    const report = await execute(plan, { issuer, ctx: ctx(), buildDestinations: async () => ({ destinations: dests, failures: [] }), onMinted })
+    expect(report.outcome).toBe('failed')
+    expect(report.error).toMatch(/could not be handed over \(EACCES.*and was revoked/)
+    expect(report.newTokenRevoked).toBe(true)
+    expect(issuer.alive.size).toBe(0)
+    expect(dests.every((d) => d.writes === 0)).toBe(true)
+  })
+
   it('mints nothing when any preflight fails', async () => {
     const issuer = new MemoryIssuer()
     const dests = three()

@@ -8,9 +8,11 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createCircleCIDestinations: () => (/* binding */ createCircleCIDestinations)
 /* harmony export */ });
+/* unused harmony exports MAX_PAGES, PAGINATION_DEADLINE_MS */
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7213);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _written_since_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6193);
+/* harmony import */ var _http_url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6697);
+/* harmony import */ var _written_since_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6193);
 /**
  * CircleCI contexts and project environment variables (API v2, `Circle-Token`). A context is found
  * by its owner slug (following pagination) and created when missing unless `?create=false`; values
@@ -19,8 +21,15 @@ export const modules = {
 
 
 
+
 const MAX_VALUE_BYTES = 32 * 1024;
 const MAX_CONTEXT_VARS = 100;
+/** Pagination bounds: a `next_page_token` that never ends is refused, not followed for ever. */
+const MAX_PAGES = 500;
+const PAGINATION_DEADLINE_MS = 5 * 60_000;
+function untrusted(what) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UntrustedResponseError */ .YV(`circleci: ${what}`, 'circleci');
+}
 /**
  * Per-run CircleCI helpers shared by every line: one token check, one context listing per org, one
  * variable listing per context and one creation per missing context, however many lines name them.
@@ -44,19 +53,40 @@ class CircleCIApi {
     }
     async all(path, query = {}) {
         const items = [];
+        const seen = new Set();
+        const deadline = Date.now() + PAGINATION_DEADLINE_MS;
         let token = null;
-        do {
+        for (let pages = 1;; pages++) {
             const res = await this.client.get(path, { query: { ...query, ...(token ? { 'page-token': token } : {}) } });
-            items.push(...res.data.items);
-            token = res.data.next_page_token;
-        } while (token);
-        return items;
+            const page = res.data;
+            if (!page || !Array.isArray(page.items))
+                throw untrusted(`GET ${path} answered without an items list`);
+            if (page.next_page_token !== null && page.next_page_token !== undefined && typeof page.next_page_token !== 'string')
+                throw untrusted(`GET ${path} answered a next_page_token that is not a string`);
+            items.push(...page.items);
+            token = page.next_page_token || null;
+            if (!token)
+                return items;
+            if (seen.has(token))
+                throw untrusted(`GET ${path}: the server returned the same next_page_token twice; refusing to loop`);
+            seen.add(token);
+            if (pages >= MAX_PAGES)
+                throw untrusted(`GET ${path}: more than ${MAX_PAGES} pages; refusing to follow a listing that does not end`);
+            if (Date.now() > deadline)
+                throw untrusted(`GET ${path}: pagination took longer than ${PAGINATION_DEADLINE_MS / 1000} s`);
+        }
     }
     /** The org's contexts; `fresh` lists again (after another run may have created one). */
     findContext(owner, name, fresh = false) {
         if (fresh || !this.contexts.has(owner))
             this.contexts.set(owner, this.listContexts(owner));
-        return this.contexts.get(owner).then((all) => all.find((c) => c.name === name)?.id);
+        return this.contexts.get(owner).then((all) => {
+            const id = all.find((c) => c?.name === name)?.id;
+            // The id becomes a path segment of every later request.
+            if (id !== undefined && (typeof id !== 'string' || !id))
+                throw untrusted(`context "${name}" was listed without a string id`);
+            return id;
+        });
     }
     async listContexts(owner) {
         try {
@@ -70,7 +100,7 @@ class CircleCIApi {
     }
     variableNames(contextId) {
         if (!this.variables.has(contextId))
-            this.variables.set(contextId, this.all(`/context/${contextId}/environment-variable`).then((vars) => vars.map((v) => v.variable)));
+            this.variables.set(contextId, this.all(`/context/${(0,_http_url_js__WEBPACK_IMPORTED_MODULE_2__/* .segment */ .mX)(contextId)}/environment-variable`).then((vars) => vars.map((v) => v?.variable)));
         return this.variables.get(contextId);
     }
     /** Creates a missing context once; `created` is true only for the first caller, whose POST made it. */
@@ -86,6 +116,8 @@ class CircleCIApi {
     async createContext(owner, name) {
         try {
             const res = await this.client.request('POST', '/context', { body: { name, owner: { slug: owner, type: 'organization' } } });
+            if (typeof res.data?.id !== 'string' || !res.data.id)
+                throw untrusted(`POST /context answered without a context id`);
             return { id: res.data.id, created: true };
         }
         catch (err) {
@@ -139,7 +171,7 @@ class ContextVariable {
     async write(secret) {
         const context = this.contextId ? { id: this.contextId, created: false } : await this.api.ensureContext(this.owner, this.t.context);
         this.contextId = context.id;
-        await this.api.client.request('PUT', `/context/${context.id}/environment-variable/${encodeURIComponent(this.secretName)}`, { body: { value: secret } });
+        await this.api.client.request('PUT', `/context/${(0,_http_url_js__WEBPACK_IMPORTED_MODULE_2__/* .segment */ .mX)(context.id)}/environment-variable/${(0,_http_url_js__WEBPACK_IMPORTED_MODULE_2__/* .segment */ .mX)(this.secretName)}`, { body: { value: secret } });
         return { result: this.exists ? 'updated' : 'created', changes: context.created ? [`context "${this.t.context}" created`] : undefined };
     }
     /** Context values cannot be read back: the variable's `updated_at` says whether the write landed. */
@@ -149,7 +181,7 @@ class ContextVariable {
         try {
             const vars = await this.api.all(`/context/${this.contextId}/environment-variable`);
             const v = vars.find((x) => x.variable === this.secretName);
-            return v ? (0,_written_since_js__WEBPACK_IMPORTED_MODULE_2__/* .writtenSince */ .w)(v.updated_at, since) : false;
+            return v ? (0,_written_since_js__WEBPACK_IMPORTED_MODULE_3__/* .writtenSince */ .w)(v.updated_at, since) : false;
         }
         catch {
             return undefined;
@@ -166,7 +198,7 @@ class ProjectVariable {
         this.id = id;
         this.api = api;
         this.secretName = t.name;
-        this.slug = `${t.vcs}/${t.org}/${t.repo}`;
+        this.slug = [t.vcs, t.org, t.repo].map(_http_url_js__WEBPACK_IMPORTED_MODULE_2__/* .segment */ .mX).join('/');
     }
     async preflight() {
         await this.api.checkToken();

@@ -11,12 +11,16 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   GitHubSecrets: () => (/* binding */ GitHubSecrets),
+  MAX_PAGES: () => (/* binding */ MAX_PAGES),
+  PAGINATION_DEADLINE_MS: () => (/* binding */ PAGINATION_DEADLINE_MS),
   expandRepos: () => (/* binding */ expandRepos),
   githubDestination: () => (/* binding */ githubDestination)
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/http/url.ts
+var url = __webpack_require__(6697);
 // EXTERNAL MODULE: ./node_modules/libsodium-wrappers/dist/modules-esm/libsodium-wrappers.mjs + 1 modules
 var libsodium_wrappers = __webpack_require__(4768);
 ;// CONCATENATED MODULE: ./src/crypto/sealed-box.ts
@@ -43,7 +47,39 @@ var written_since = __webpack_require__(6193);
 
 
 
+
 const MAX_VALUE_BYTES = 48 * 1024;
+/** Pagination bounds: 1,000 pages of 100 is 100,000 repositories; a server that never stops is refused. */
+const MAX_PAGES = 1000;
+const PAGINATION_DEADLINE_MS = 10 * 60_000;
+const VISIBILITIES = ['all', 'private', 'selected'];
+const REPO_NAME = /^[A-Za-z0-9_.-]{1,100}$/;
+function untrusted(what) {
+    return new errors/* UntrustedResponseError */.YV(`github: ${what}`, 'github');
+}
+/** A sealed box needs the namespace's 32-byte X25519 key: checked in preflight, not after minting. */
+function checkPublicKey(namespace, data) {
+    const d = data;
+    if (!d || typeof d !== 'object' || typeof d.key_id !== 'string' || !d.key_id || typeof d.key !== 'string')
+        throw untrusted(`GET ${namespace}/public-key answered without a key_id and key`);
+    const bytes = Buffer.from(d.key, 'base64');
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(d.key) || bytes.length !== 32 || bytes.toString('base64') !== d.key) {
+        throw untrusted(`GET ${namespace}/public-key answered a key that is not 32 bytes of base64 (got ${d.key.length} characters): secrets cannot be encrypted for it`);
+    }
+    return { key_id: d.key_id, key: d.key };
+}
+/** Follows numbered pages until `last(page)` says so, within MAX_PAGES and PAGINATION_DEADLINE_MS. */
+async function paginate(what, fetchPage) {
+    const deadline = Date.now() + PAGINATION_DEADLINE_MS;
+    for (let page = 1;; page++) {
+        if (page > MAX_PAGES)
+            throw untrusted(`${what}: more than ${MAX_PAGES} pages; refusing to follow a listing that does not end`);
+        if (Date.now() > deadline)
+            throw untrusted(`${what}: pagination took longer than ${PAGINATION_DEADLINE_MS / 1000} s`);
+        if (await fetchPage(page))
+            return;
+    }
+}
 const PERMISSION_HINT = {
     repo: 'a fine-grained token or GitHub App with repository "Secrets: write" (classic PAT: repo scope)',
     env: 'a fine-grained token or GitHub App with repository "Environments: write" and "Secrets: write" (classic PAT: repo scope)',
@@ -63,7 +99,7 @@ class GitHubSecrets {
     publicKey(namespace) {
         let key = this.keys.get(namespace);
         if (!key) {
-            key = this.client.get(`${namespace}/public-key`).then((r) => r.data);
+            key = this.client.get(`${namespace}/public-key`).then((r) => checkPublicKey(namespace, r.data));
             // A failed lookup must not be cached: a retry of the run (or another line) asks again.
             key.catch(() => this.keys.delete(namespace));
             this.keys.set(namespace, key);
@@ -72,21 +108,32 @@ class GitHubSecrets {
     }
     async repoId(owner, repo) {
         const res = await this.client.get(`/repos/${enc(owner)}/${enc(repo)}`);
+        if (!Number.isSafeInteger(res.data?.id))
+            throw untrusted(`GET /repos/${owner}/${repo} answered without a numeric id`);
         return res.data.id;
     }
     async listOrgRepos(org) {
         const all = [];
-        for (let page = 1;; page++) {
+        // Pages are numbered by us, never taken from the `link` header's URL.
+        await paginate(`listing the repositories of ${org}`, async (page) => {
             const res = await this.client.get(`/orgs/${enc(org)}/repos`, { query: { per_page: 100, page, type: 'all' } });
-            all.push(...res.data);
+            if (!Array.isArray(res.data))
+                throw untrusted(`GET /orgs/${org}/repos answered ${typeof res.data}, not a list of repositories`);
+            for (const r of res.data) {
+                // A repository name becomes a path segment and a report line: only GitHub's own name alphabet.
+                if (typeof r?.name !== 'string' || !REPO_NAME.test(r.name) || (0,url/* isDotSegment */.DH)(r.name))
+                    throw untrusted(`GET /orgs/${org}/repos listed a repository whose name is not a GitHub repository name`);
+                all.push({ name: r.name, archived: r.archived === true, topics: Array.isArray(r.topics) ? r.topics.filter((t) => typeof t === 'string') : undefined });
+            }
             const link = String(res.headers.link ?? '');
-            if (res.data.length < 100 || !/rel="next"/.test(link))
-                return all;
-        }
+            return res.data.length < 100 || !/rel="next"/.test(link);
+        });
+        return all;
     }
 }
-function enc(segment) {
-    return encodeURIComponent(segment);
+/** One encoded path segment; `.`/`..` are refused (the plan refuses them already; this guards every other caller). */
+function enc(value) {
+    return (0,url/* segment */.mX)(value);
 }
 function namespaceOf(t) {
     switch (t.kind) {
@@ -222,17 +269,21 @@ class OrgSecret extends GitHubDestination {
     }
     async readAccess(current) {
         const visibility = current.visibility;
+        if (!VISIBILITIES.includes(visibility))
+            throw untrusted(`the org secret ${this.secretName} has an unknown visibility`);
         if (visibility !== 'selected')
             return { visibility };
         const ids = [];
-        const url = String(current.selected_repositories_url ?? `${this.namespace}/${enc(this.secretName)}/repositories`);
-        const path = url.replace(/^https?:\/\/[^/]+(\/api\/v3)?/, '');
-        for (let page = 1;; page++) {
-            const res = await this.api.client.get(path, { query: { per_page: 100, page } });
-            ids.push(...res.data.repositories.map((r) => r.id));
-            if (res.data.repositories.length < 100 || ids.length >= res.data.total_count)
-                break;
-        }
+        // A server-supplied URL: the client follows it only on the configured origin, under the API base path.
+        const url = typeof current.selected_repositories_url === 'string' ? current.selected_repositories_url : `${this.namespace}/${enc(this.secretName)}/repositories`;
+        await paginate(`listing the repositories of org secret ${this.secretName}`, async (page) => {
+            const res = await this.api.client.get(url, { query: { per_page: 100, page } });
+            const repos = res.data?.repositories;
+            if (!Array.isArray(repos) || repos.some((r) => !Number.isSafeInteger(r?.id)))
+                throw untrusted(`the selected repositories of org secret ${this.secretName} are not a list of repository ids`);
+            ids.push(...repos.map((r) => r.id));
+            return repos.length < 100 || ids.length >= Number(res.data.total_count);
+        });
         return { visibility, selectedRepositoryIds: ids };
     }
     async extraBody() {

@@ -75,8 +75,13 @@ async function installationToken(ctx, apiUrl, app, owner, targets) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NotFoundError */ .m_(`GitHub App ${app.id} is not installed on ${owner} (404): install it there with the secret permissions`, 'github', 404);
         throw err;
     }
+    // The installation id becomes a path segment, the token a header: both are checked first.
+    if (!Number.isSafeInteger(installation?.id))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UntrustedResponseError */ .YV(`github: the installation of GitHub App ${app.id} on ${owner} was answered without a numeric id`, 'github');
     const res = await client.request('POST', `/app/installations/${installation.id}/access_tokens`, { body: { permissions: permissionsFor(targets) } });
-    const token = res.data.token;
+    const token = res.data?.token;
+    if (typeof token !== 'string' || token.length < 16 || /\s/.test(token))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UntrustedResponseError */ .YV(`github: GitHub App ${app.id} was given no usable installation token for ${owner}`, 'github');
     ctx.redactor.add(token);
     return {
         token,

@@ -67472,6 +67472,8 @@ function requestQuota(meta, now) {
 
 // EXTERNAL MODULE: ./src/http/scheduler.ts
 var http_scheduler = __nccwpck_require__(2997);
+// EXTERNAL MODULE: ./src/http/url.ts
+var url = __nccwpck_require__(6697);
 ;// CONCATENATED MODULE: ./src/http/client.ts
 /**
  * The one HTTP client every platform goes through (undici): base URL, auth headers, JSON,
@@ -67484,13 +67486,17 @@ var http_scheduler = __nccwpck_require__(2997);
 
 
 
+
 // The quota ceiling allows a minute over the hour for clock skew between us and the server.
 const DEFAULT_RETRY = { maxRetries: 3, baseDelayMs: 600, maxRateLimitWaitMs: 15 * 60_000, maxQuotaWaitMs: 61 * 60_000 };
 const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
-/** Pulls the human message out of the platforms' error bodies ({message}, {error}, GitLab's nested objects). */
-function platformMessage(body) {
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
+const MAX_MESSAGE_CHARS = 500;
+/** JSON media types: application/json, application/vnd.github+json, application/problem+json. */
+const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json(?:\s*;|$)/i;
+function fullMessage(body) {
     if (typeof body === 'string')
-        return body.slice(0, 500);
+        return body;
     if (body && typeof body === 'object') {
         const b = body;
         const picked = b.message ?? b.error_description ?? b.error;
@@ -67503,9 +67509,38 @@ function platformMessage(body) {
                 .map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(', ') : JSON.stringify(v)}`)
                 .join('; ');
         }
-        return JSON.stringify(body).slice(0, 500);
+        return JSON.stringify(body);
     }
     return '';
+}
+/**
+ * Pulls the human message out of the platforms' error bodies ({message}, {error}, GitLab's nested
+ * objects): the whole message is redacted first and only then cut, so a cut never leaves part of a
+ * secret behind.
+ */
+function platformMessage(body, redact = (t) => t) {
+    const said = redact(fullMessage(body));
+    return said.length > MAX_MESSAGE_CHARS ? `${said.slice(0, MAX_MESSAGE_CHARS)}...` : said;
+}
+/** Reads a body up to `max` bytes: refused by content-length first, else aborted once the stream passes the cap. */
+async function readCapped(platform, res, max) {
+    const declared = Number(res.headers['content-length']);
+    const tooLarge = () => new errors/* UntrustedResponseError */.YV(`${platform}: the response is larger than ${max} bytes; refusing to read it`, platform, res.statusCode);
+    if (Number.isFinite(declared) && declared > max) {
+        res.body.destroy();
+        throw tooLarge();
+    }
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of res.body) {
+        size += chunk.length;
+        if (size > max) {
+            res.body.destroy();
+            throw tooLarge();
+        }
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
 }
 class HttpClient {
     options;
@@ -67557,6 +67592,8 @@ class HttpClient {
             catch (err) {
                 if (this.options.signal?.aborted)
                     throw err;
+                if (err instanceof errors/* UntrustedResponseError */.YV)
+                    throw err;
                 if (err instanceof http_scheduler/* QuotaExhaustedError */.m8) {
                     const wait = Math.ceil((err.resetAt - this.clock.now()) / 1000);
                     throw new errors/* RateLimitError */.OE(`${this.platform}: ${where}: the request quota is used up until ${new Date(err.resetAt).toISOString()}; waiting ${wait} s is more than the ${Math.round(this.retry.maxQuotaWaitMs / 1000)} s limit`, this.platform);
@@ -67575,7 +67612,7 @@ class HttpClient {
                 continue;
             }
             if (meta.status < 300)
-                return { status: meta.status, data: meta.body, headers: meta.headers };
+                return { status: meta.status, data: this.checkJson(meta, where), headers: meta.headers };
             if (isRateLimited(meta)) {
                 const wait = rateLimitWaitMs(meta, this.clock.now());
                 const quota = quotaUsedUp(meta);
@@ -67604,12 +67641,21 @@ class HttpClient {
             throw this.toError(meta, where);
         }
     }
+    /** Same origin and under the base path only; `path` may be a server-supplied absolute URL (checked, never trusted). */
     url(path, query) {
-        const url = new URL(this.options.baseUrl.replace(/\/+$/, '') + path);
-        for (const [k, v] of Object.entries(query ?? {}))
-            if (v !== undefined)
-                url.searchParams.set(k, String(v));
-        return url;
+        return (0,url/* resolveUrl */.O2)(this.platform, this.options.baseUrl, path, query);
+    }
+    /** A 2xx answer the lifecycle acts on must be JSON: an HTML login page or captive portal is not "no data". */
+    checkJson(meta, where) {
+        if (meta.body === undefined)
+            return undefined;
+        if (meta.invalidJson)
+            throw new errors/* UntrustedResponseError */.YV(`${this.platform}: ${where} -> ${meta.status}: the answer is not valid JSON`, this.platform, meta.status);
+        if (!meta.json) {
+            const type = String(meta.headers['content-type'] ?? 'no content type');
+            throw new errors/* UntrustedResponseError */.YV(`${this.platform}: ${where} -> ${meta.status}: the answer is ${type}, not JSON (a login page, a proxy or captive portal, or a wrong base URL?)`, this.platform, meta.status);
+        }
+        return meta.body;
     }
     async send(method, url, body) {
         const timeout = this.options.timeoutMs ?? 30_000;
@@ -67628,19 +67674,25 @@ class HttpClient {
             signal: AbortSignal.timeout(timeout),
             dispatcher: this.options.dispatcher ?? envProxyDispatcher(),
         });
-        const text = await res.body.text();
+        const text = await readCapped(this.platform, res, this.options.maxBodyBytes ?? MAX_BODY_BYTES);
+        const json = JSON_TYPE.test(String(res.headers['content-type'] ?? ''));
         let parsed = text;
-        if (text && /json/i.test(String(res.headers['content-type'] ?? ''))) {
+        let invalidJson = false;
+        if (text && json) {
             try {
                 parsed = JSON.parse(text);
             }
             catch {
                 parsed = text;
+                invalidJson = true;
             }
         }
         else if (!text)
             parsed = undefined;
-        return { status: res.statusCode, headers: res.headers, body: parsed, message: res.statusCode >= 300 ? platformMessage(parsed) : '' };
+        // Redact the whole body before anything is cut from it (then again after JSON decoding, which can un-escape a secret).
+        const redact = (t) => this.options.redactor.redact(t);
+        const message = res.statusCode >= 300 ? platformMessage(typeof parsed === 'string' ? redact(parsed) : parsed, redact) : '';
+        return { status: res.statusCode, headers: res.headers, body: parsed, json, invalidJson, message };
     }
     async backoff(attempt, status) {
         // Exponential with full jitter: 0.6 s, 1.2 s, 2.4 s caps keep three retries within ~10 s.
@@ -67741,9 +67793,11 @@ function makeClient(ctx, platform, baseUrl, headers, scheduler) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DS: () => (/* binding */ MintedTokenRejectedError),
 /* harmony export */   Do: () => (/* binding */ OutcomeUnknownError),
 /* harmony export */   Dr: () => (/* binding */ NetworkError),
 /* harmony export */   OE: () => (/* binding */ RateLimitError),
+/* harmony export */   YV: () => (/* binding */ UntrustedResponseError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   gk: () => (/* binding */ TokenActionError),
 /* harmony export */   hD: () => (/* binding */ ApiError),
@@ -67751,16 +67805,19 @@ function makeClient(ctx, platform, baseUrl, headers, scheduler) {
 /* harmony export */   m_: () => (/* binding */ NotFoundError),
 /* harmony export */   xL: () => (/* binding */ ConfigError)
 /* harmony export */ });
+/* harmony import */ var _sanitize_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5540);
 /** Typed errors: every failure carries the platform, the HTTP status and the platform's own words (secret-redacted). */
+
 class TokenActionError extends Error {
     platform;
     status;
     platformMessage;
     constructor(message, platform, status, platformMessage) {
-        super(message);
+        // Messages quote servers and users: one safe line, whatever they sent.
+        super((0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .sanitize */ .aj)(message));
         this.platform = platform;
         this.status = status;
-        this.platformMessage = platformMessage;
+        this.platformMessage = platformMessage === undefined ? undefined : (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .sanitize */ .aj)(platformMessage);
         this.name = new.target.name;
     }
 }
@@ -67787,6 +67844,24 @@ class NetworkError extends TokenActionError {
  * may have happened; callers decide as if it did. Status and message are those of the last attempt.
  */
 class OutcomeUnknownError extends TokenActionError {
+}
+/**
+ * A server's answer was refused before anything acted on it: too large, not JSON, not the known
+ * shape, or pointing at another origin. Never retried: asking again gets the same answer.
+ */
+class UntrustedResponseError extends ApiError {
+}
+/**
+ * The issuer answered a mint with a token that cannot be right (empty, whitespace, too short, not
+ * the issuer's format). It was minted all the same: `minted.id` (when the answer had one) is what
+ * to revoke. Nothing was written anywhere.
+ */
+class MintedTokenRejectedError extends ApiError {
+    minted;
+    constructor(message, platform, minted) {
+        super(message, platform);
+        this.minted = minted;
+    }
 }
 function errorMessage(err) {
     return err instanceof Error ? err.message : String(err);
@@ -67974,6 +68049,133 @@ class RequestScheduler {
         else
             this.active--;
     }
+}
+
+
+/***/ }),
+
+/***/ 6697:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DH: () => (/* binding */ isDotSegment),
+/* harmony export */   O2: () => (/* binding */ resolveUrl),
+/* harmony export */   iV: () => (/* binding */ trimTrailingSlashes),
+/* harmony export */   mX: () => (/* binding */ segment)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/**
+ * URL building for every request: credentials go only to the configured origin and under the
+ * configured base path. A path is joined to the base with `new URL()` (never by string
+ * concatenation, which turns `@other-host/x` into a user-info URL), dot segments are refused rather
+ * than resolved, and a server-supplied absolute URL (a `*_url` field, a pagination link) is followed
+ * only when it has the base's origin and stays under its path.
+ */
+
+/** `.`, `..` and their percent-encoded forms: WHATWG URL parsing resolves all of them. */
+const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
+/** Trailing slashes off, without a regex that backtracks on long runs of `/`. */
+function trimTrailingSlashes(value) {
+    let end = value.length;
+    while (end > 0 && value[end - 1] === '/')
+        end--;
+    return value.slice(0, end);
+}
+/** True when `s` is `.`, `..` (or an encoded form), which a URL parser would resolve away. */
+function isDotSegment(s) {
+    return DOT_SEGMENT.test(s);
+}
+/** One path segment, percent-encoded; empty and dot segments are refused (they would change the path's meaning). */
+function segment(value) {
+    if (value === '' || isDotSegment(value))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UntrustedResponseError */ .YV(`refusing the path segment "${value}": empty and dot segments would change which resource is addressed`);
+    return encodeURIComponent(value);
+}
+/**
+ * `path` is either `/relative/to/the/base` (encoded by the caller with `segment`) or an absolute
+ * URL a server gave us. Either way the result has the base's origin and lies under its path.
+ */
+function resolveUrl(platform, baseUrl, path, query) {
+    const base = new URL(baseUrl);
+    const basePath = trimTrailingSlashes(base.pathname);
+    const absolute = /^[a-z][a-z0-9+.-]*:/i.test(path);
+    const rawPath = absolute ? path.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '') : path;
+    if (!absolute && !path.startsWith('/'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UntrustedResponseError */ .YV(`${platform}: refusing the relative path "${path}": it must start with /`, platform);
+    if (rawPath.split(/[?#]/, 1)[0].split('/').some(isDotSegment))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UntrustedResponseError */ .YV(`${platform}: refusing "${path}": it contains a . or .. segment`, platform);
+    let url;
+    try {
+        url = absolute ? new URL(path) : new URL(base.origin);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UntrustedResponseError */ .YV(`${platform}: refusing "${path}": not a URL`, platform);
+    }
+    if (!absolute)
+        url.pathname = basePath + path;
+    if (url.origin !== base.origin || url.username || url.password) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UntrustedResponseError */ .YV(`${platform}: refusing to send the credential to ${url.protocol}//${url.host}: only ${base.origin} was configured`, platform);
+    }
+    if (url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UntrustedResponseError */ .YV(`${platform}: refusing ${url.pathname}: it is outside the configured base path ${basePath}`, platform);
+    }
+    url.hash = '';
+    for (const [k, v] of Object.entries(query ?? {}))
+        if (v !== undefined)
+            url.searchParams.set(k, String(v));
+    return url;
+}
+
+
+/***/ }),
+
+/***/ 5540:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E6: () => (/* binding */ hasUnsafeChars),
+/* harmony export */   X$: () => (/* binding */ sanitizeLines),
+/* harmony export */   aj: () => (/* binding */ sanitize)
+/* harmony export */ });
+/**
+ * Makes untrusted text (anything a server said, anything a user typed) safe to print on one log
+ * line: CR, LF and every other control character become visible escapes, so a server cannot start
+ * a new line, and a line never starts a workflow command (`::name::` or the legacy `##[name]`).
+ * Applied centrally: by the logger to every line and by the error constructor to every message.
+ */
+// C0 and C1 controls, DEL, the Unicode line/paragraph separators and the bidi overrides that make
+// text display in another order than it is read ("Trojan Source").
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function escape(c) {
+    if (c === '\n')
+        return '\\n';
+    if (c === '\r')
+        return '\\r';
+    if (c === '\t')
+        return '\\t';
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+/** True when `text` holds a character that `sanitize` would replace. */
+function hasUnsafeChars(text) {
+    UNSAFE.lastIndex = 0;
+    return UNSAFE.test(text);
+}
+/** One safe line: control characters escaped, no leading `::`, no `##[` anywhere. */
+function sanitize(text) {
+    let out = text.replace(UNSAFE, escape);
+    // The runner trims leading whitespace before looking for `::`.
+    const lead = out.length - out.trimStart().length;
+    if (out.startsWith('::', lead))
+        out = `${out.slice(0, lead)}: :${out.slice(lead + 2)}`;
+    return out.split('##[').join('# #[');
+}
+/** Sanitises each line of a multi-line text we composed ourselves (the job summary), keeping its line breaks. */
+function sanitizeLines(text) {
+    return text
+        .split('\n')
+        .map((l) => sanitize(l))
+        .join('\n');
 }
 
 
@@ -72677,8 +72879,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   eF: () => (/* reexport */ run)
 });
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -75626,6 +75826,81 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/files.ts
+/**
+ * Files the front ends write: `report-file` (Action and CLI) and the CLI's `--token-file`. Both are
+ * checked before anything is minted (so a typo in a path cannot strand a fresh token), and written
+ * through a temporary file in the same directory, created 0600 and renamed into place: an existing
+ * file of looser mode is replaced, and a symlink at the path is replaced, never followed.
+ */
+
+
+
+
+/** The file can be (re)written: its directory exists and is writable, and the path is not a directory. */
+function checkWritableFile(input, path) {
+    const full = (0,external_node_path_.resolve)(path);
+    const dir = (0,external_node_path_.dirname)(full);
+    let dirStat;
+    try {
+        dirStat = (0,external_node_fs_.statSync)(dir);
+    }
+    catch {
+        throw new errors/* ConfigError */.xL(input, `cannot write ${path}: the directory ${dir} does not exist`);
+    }
+    if (!dirStat.isDirectory())
+        throw new errors/* ConfigError */.xL(input, `cannot write ${path}: ${dir} is not a directory`);
+    try {
+        (0,external_node_fs_.accessSync)(dir, external_node_fs_.constants.W_OK | external_node_fs_.constants.X_OK);
+    }
+    catch {
+        throw new errors/* ConfigError */.xL(input, `cannot write ${path}: the directory ${dir} is not writable`);
+    }
+    let existing;
+    try {
+        existing = (0,external_node_fs_.lstatSync)(full);
+    }
+    catch {
+        return; // does not exist yet: fine
+    }
+    if (existing.isDirectory())
+        throw new errors/* ConfigError */.xL(input, `cannot write ${path}: it is a directory`);
+}
+/** Writes `data` to `path` with `mode` (default 0600) via a same-directory temporary file and a rename. */
+function writeFilePrivately(path, data, mode = 0o600) {
+    const full = (0,external_node_path_.resolve)(path);
+    const tmp = (0,external_node_path_.join)((0,external_node_path_.dirname)(full), `.${(0,external_node_path_.basename)(full)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+    // O_EXCL: the temporary name is fresh, so nothing (no planted symlink) is followed when creating it.
+    const fd = (0,external_node_fs_.openSync)(tmp, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | (external_node_fs_.constants.O_NOFOLLOW ?? 0), mode);
+    try {
+        try {
+            (0,external_node_fs_.fchmodSync)(fd, mode); // exactly this mode, whatever the umask
+            (0,external_node_fs_.writeSync)(fd, data);
+            (0,external_node_fs_.fsyncSync)(fd);
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+        // rename replaces the directory entry itself: an existing file keeps nothing of its mode, a symlink is not followed.
+        (0,external_node_fs_.renameSync)(tmp, full);
+    }
+    catch (err) {
+        try {
+            (0,external_node_fs_.unlinkSync)(tmp);
+        }
+        catch {
+            // already gone
+        }
+        throw err;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/duration.ts
 /** Durations and expiry specs as users write them: `1w`, `1m` (month), `6m`, `1y`, `30d`, `12h`. */
 
@@ -75692,6 +75967,8 @@ function expiryDate(spec, now) {
     return spec.kind === 'at' ? spec.date : addDuration(now, spec.duration);
 }
 
+// EXTERNAL MODULE: ./src/http/url.ts
+var http_url = __nccwpck_require__(6697);
 ;// CONCATENATED MODULE: ./src/names.ts
 /** Each platform's rule for secret/variable names, checked before anything is minted. */
 /** Returns the broken rule, or undefined when `name` is legal on `platform`. */
@@ -75720,6 +75997,8 @@ function nameRuleViolation(platform, name) {
     }
 }
 
+// EXTERNAL MODULE: ./src/sanitize.ts
+var sanitize = __nccwpck_require__(5540);
 ;// CONCATENATED MODULE: ./src/grammar.ts
 /**
  * The destination grammar (one per line, `#` comments):
@@ -75730,10 +76009,15 @@ function nameRuleViolation(platform, name) {
  */
 
 
+
+
 const INPUT = 'destinations';
 const SEGMENT = /^[A-Za-z0-9_.-]+$/;
+/** GitHub's limit on environment names. */
+const MAX_ENVIRONMENT_CHARS = 255;
+/** Quotes the offending line, cut to a readable length (a 120 KB line must not become a 120 KB message). */
 function fail(line, rule) {
-    throw new errors/* ConfigError */.xL(INPUT, `"${line}": ${rule}`);
+    throw new errors/* ConfigError */.xL(INPUT, `"${line.length > 1000 ? `${line.slice(0, 1000)}...` : line}": ${rule}`);
 }
 function segments(line, rest, count, what) {
     const parts = rest.split('/');
@@ -75751,7 +76035,15 @@ function parseOptions(line, query, allowed) {
             continue;
         const eq = pair.indexOf('=');
         const key = eq < 0 ? pair : pair.slice(0, eq);
-        const value = eq < 0 ? '' : decodeURIComponent(pair.slice(eq + 1));
+        let value = '';
+        try {
+            value = eq < 0 ? '' : decodeURIComponent(pair.slice(eq + 1));
+        }
+        catch {
+            fail(line, `option "${key}" has malformed percent-encoding (write %25 for a literal %)`);
+        }
+        if ((0,sanitize/* hasUnsafeChars */.E6)(value))
+            fail(line, `option "${key}" must not contain control characters or line breaks`);
         if (!allowed.includes(key))
             fail(line, `unknown option "${key}" (allowed here: ${allowed.join(', ')})`);
         if (opts.has(key))
@@ -75776,10 +76068,23 @@ function oneOf(line, opts, key, values, fallback) {
         fail(line, `option "${key}" must be one of ${values.join(', ')}, not "${v}"`);
     return v;
 }
+/** Owner, repository, organisation, group and VCS segments: letters, digits, `_`, `.`, `-`; never `.` or `..` (they would address another resource). */
 function checkSegments(line, parts) {
-    for (const p of parts)
+    for (const p of parts) {
+        if ((0,http_url/* isDotSegment */.DH)(p))
+            fail(line, `"${p}" is not allowed as a path segment (. and .. would address another resource)`);
         if (!SEGMENT.test(p))
             fail(line, `"${p}" is not a valid name segment`);
+    }
+}
+/** GitHub's environment rules: at most 255 characters, no control characters, no . or .. part. */
+function checkEnvironment(line, environment) {
+    if (environment.length > MAX_ENVIRONMENT_CHARS)
+        fail(line, `the environment name is ${environment.length} characters; GitHub allows at most ${MAX_ENVIRONMENT_CHARS}`);
+    if (environment !== environment.trim())
+        fail(line, 'the environment name must not start or end with whitespace');
+    if (environment.split('/').some((p) => (0,http_url/* isDotSegment */.DH)(p) || p === ''))
+        fail(line, `environment "${environment}": . and .. and empty parts are not allowed`);
 }
 function secretName(line, platform, opts, fallback) {
     const name = opts.get('name') ?? fallback;
@@ -75811,6 +76116,7 @@ function parseGitHub(line, kind, rest, query, defaultName) {
             checkSegments(line, [owner, repo]);
             // Environment names may themselves contain `/` (it is URL-encoded when sent).
             const environment = parts.slice(2).join('/');
+            checkEnvironment(line, environment);
             return { platform: 'github', kind, owner, repo, environment, app: 'actions', id: `github:env/${owner}/${repo}/${environment}`, name: secretName(line, 'github', opts, defaultName) };
         }
         case 'org': {
@@ -75865,7 +76171,7 @@ function parseCircleCI(line, kind, rest, query, defaultName) {
         const opts = parseOptions(line, query, ['create', 'name']);
         const [vcs, org, context] = segments(line, rest, 3, 'circleci:context/VCS/ORG/CONTEXT (e.g. circleci:context/gh/acme/rwx)');
         checkSegments(line, [vcs, org]);
-        if (!/^[^\s/][^/]*$/.test(context))
+        if (!/^[^\s/][^/]*$/.test(context) || (0,http_url/* isDotSegment */.DH)(context))
             fail(line, `"${context}" is not a valid context name`);
         return { platform: 'circleci', kind, vcs, org, context, create: bool(line, opts, 'create', true), id: `circleci:context/${vcs}/${org}/${context}`, name: secretName(line, 'circleci', opts, defaultName) };
     }
@@ -75908,6 +76214,9 @@ function parseGitLab(line, kind, rest, query, defaultName) {
 }
 /** Parses one destination line (already trimmed, not a comment). */
 function parseTarget(line, defaultName) {
+    // A tab, lone CR or other control character has no place in a destination (and would reach logs and URLs).
+    if ((0,sanitize/* hasUnsafeChars */.E6)(line))
+        fail(line, 'must not contain control characters (tabs, carriage returns, ...)');
     const m = /^(github|circleci|gitlab):([a-z]+)\/([^?]*)(?:\?(.*))?$/.exec(line);
     if (!m)
         fail(line, 'expected PLATFORM:KIND/PATH, e.g. github:repo/acme/api, circleci:context/gh/acme/rwx, gitlab:group/acme');
@@ -75918,26 +76227,45 @@ function parseTarget(line, defaultName) {
         return parseCircleCI(line, kind, rest, query, defaultName);
     return parseGitLab(line, kind, rest, query, defaultName);
 }
+/**
+ * Cuts a trailing `# comment` (a `#` at the start or after whitespace). A scan, not a regex like
+ * /\s+#.*$/, which backtracks quadratically on a long run of spaces.
+ */
+function stripComment(raw) {
+    for (let i = raw.indexOf('#'); i >= 0; i = raw.indexOf('#', i + 1)) {
+        if (i === 0 || /\s/.test(raw[i - 1]))
+            return raw.slice(0, i);
+    }
+    return raw;
+}
+/**
+ * The identity of a destination for duplicate detection. GitHub owner, repository, organisation and
+ * environment names are case-insensitive, so `acme/api` and `ACME/API` are the same destination:
+ * listing both is refused as a duplicate (not silently merged), like any other line listed twice.
+ * Secret names are case-insensitive on every platform we write to.
+ */
+function destinationKey(t) {
+    const id = t.platform !== 'github' ? t.id : t.kind === 'repos' ? `github:repos/${t.org.toLowerCase()}${t.id.slice(`github:repos/${t.org}`.length)}` : t.id.toLowerCase();
+    return `${id}|${t.name.toUpperCase()}`;
+}
 /** Parses the `destinations` input: one per line, blank lines and `#` comments ignored, duplicates rejected. */
 function parseTargets(text, defaultName) {
     const targets = [];
     const seen = new Set();
     for (const raw of text.split(/\r?\n/)) {
-        const line = raw.replace(/\s+#.*$/, '').trim();
-        if (!line || line.startsWith('#'))
+        const line = stripComment(raw).trim();
+        if (!line)
             continue;
         const t = parseTarget(line, defaultName);
-        const key = `${t.id}|${t.name.toUpperCase()}`;
+        const key = destinationKey(t);
         if (seen.has(key))
-            fail(line, 'listed twice');
+            fail(line, t.platform === 'github' ? 'listed twice (GitHub names are case-insensitive: this line names the same destination as an earlier one)' : 'listed twice');
         seen.add(key);
         targets.push(t);
     }
     return targets;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/token-name.ts
 /** Minted token names are `<prefix>-<UTC yyyymmddHHMMss>`: unique, sortable, and say what minted them. */
 
@@ -75986,6 +76314,9 @@ function isMintedWith(prefix, name) {
  * one validated Plan. Pure: no I/O. Every error names the input and the rule, so nothing is minted
  * or written when any input is bad.
  */
+
+
+
 
 
 
@@ -76042,8 +76373,11 @@ function isLoopback(host) {
     const h = host.replace(/^\[|\]$/g, '');
     return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }
-/** https only, except loopback (emulators and local gateways). */
+/** https only, except loopback (emulators and local gateways); a base URL, so no query, fragment or credentials. */
 function checkUrl(input, value) {
+    // URL parsing silently drops tabs and newlines: refuse them instead.
+    if ((0,sanitize/* hasUnsafeChars */.E6)(value))
+        throw new errors/* ConfigError */.xL(input, 'must not contain control characters or line breaks');
     let url;
     try {
         url = new URL(value);
@@ -76056,13 +76390,51 @@ function checkUrl(input, value) {
     }
     if (url.username || url.password)
         throw new errors/* ConfigError */.xL(input, 'must not carry credentials in the URL');
-    return value.replace(/\/+$/, '');
+    if (url.search || url.hash || /[?#]/.test(value))
+        throw new errors/* ConfigError */.xL(input, 'is a base URL: it must not have a ?query or #fragment');
+    return (0,http_url/* trimTrailingSlashes */.iV)(value);
 }
+/**
+ * Multi-line list inputs (token-permissions, token-projects): one item per line, blank lines and
+ * `#` comment lines ignored. Commas do not separate items (the documented grammar is one per line,
+ * like destinations); the callers refuse a comma with that hint rather than guess.
+ */
 function lines(text) {
     return (text ?? '')
-        .split(/\r?\n|,/)
+        .split(/\r?\n/)
         .map((l) => l.trim())
         .filter((l) => l && !l.startsWith('#'));
+}
+/** Inputs that carry secrets: never quoted in a message. */
+const SECRET_INPUTS = ['issuer-token', 'token', 'github-token', 'github-app-private-key', 'circleci-token', 'gitlab-token'];
+/** Credentials sent as an HTTP header value: a line break or control character there is a paste error. */
+const HEADER_CREDENTIALS = ['issuer-token', 'github-token', 'circleci-token', 'gitlab-token'];
+const MULTI_LINE_INPUTS = ['destinations', 'token-permissions', 'token-projects', 'github-app-private-key', 'token'];
+/** No input may smuggle control characters; multi-line inputs may hold line breaks (and tabs before a comment). */
+function checkCharacters(inputs) {
+    for (const name of INPUT_NAMES) {
+        const value = get(inputs, name);
+        if (value === undefined || (SECRET_INPUTS.includes(name) && !HEADER_CREDENTIALS.includes(name)))
+            continue;
+        const rest = MULTI_LINE_INPUTS.includes(name) ? value.replace(/[\r\n\t]/g, '') : value;
+        if ((0,sanitize/* hasUnsafeChars */.E6)(rest)) {
+            throw new errors/* ConfigError */.xL(name, HEADER_CREDENTIALS.includes(name) ? 'contains a line break or control character (a paste error? the value is not shown)' : 'must not contain control characters or line breaks');
+        }
+    }
+}
+/** A GitHub App private key is checked here, before any request: an RSA private key in PEM (GitHub signs App JWTs with RS256). */
+function checkAppPrivateKey(pem) {
+    const text = pem.replace(/\\n/g, '\n');
+    let key;
+    try {
+        key = (0,external_node_crypto_.createPrivateKey)(text);
+    }
+    catch {
+        const hint = /PUBLIC KEY/.test(text) ? ': this is a public key; the App settings page gives a private key (.pem)' : /-----BEGIN/.test(text) ? ' (or it is encrypted)' : ' (paste the whole .pem file the App settings page gave you, -----BEGIN RSA PRIVATE KEY----- included)';
+        throw new errors/* ConfigError */.xL('github-app-private-key', `is not a PEM private key${hint}`);
+    }
+    if (key.asymmetricKeyType !== 'rsa')
+        throw new errors/* ConfigError */.xL('github-app-private-key', `is a ${key.asymmetricKeyType ?? 'non-RSA'} key; GitHub App keys are RSA (RS256)`);
 }
 function parseBool(input, value, fallback) {
     if (value === undefined)
@@ -76095,6 +76467,8 @@ function parseProjects(value) {
     if (value === undefined)
         return undefined;
     const projects = lines(value).map((line) => {
+        if (line.includes(','))
+            throw new errors/* ConfigError */.xL('token-projects', `"${line}": one PROJECT_ID=ROLE per line (commas do not separate)`);
         const m = /^([^=\s]+)\s*=\s*([A-Za-z0-9_-]+)$/.exec(line);
         if (!m)
             throw new errors/* ConfigError */.xL('token-projects', `"${line}" must be PROJECT_ID=ROLE`);
@@ -76122,6 +76496,9 @@ function parseSpec(inputs, kind, mode, secretName, env, now) {
     const can = ISSUER_CAN[kind];
     const role = get(inputs, 'token-role');
     const permissions = get(inputs, 'token-permissions') === undefined ? undefined : lines(get(inputs, 'token-permissions'));
+    const comma = permissions?.find((p) => p.includes(','));
+    if (comma)
+        throw new errors/* ConfigError */.xL('token-permissions', `"${comma}": one permission per line (commas do not separate)`);
     const projects = parseProjects(get(inputs, 'token-projects'));
     const expiresIn = get(inputs, 'token-expires-in');
     const mints = mode !== 'distribute';
@@ -76163,6 +76540,7 @@ function defaultExpiry(rotateIfOlderThan) {
     return { kind: 'in', duration: rotateIfOlderThan ? { ...rotateIfOlderThan, amount: rotateIfOlderThan.amount * 2, text: `${rotateIfOlderThan.amount * 2}${rotateIfOlderThan.unit}` } : { amount: 90, unit: 'd', text: '90d' } };
 }
 function buildPlan(inputs, env = {}, now = new Date()) {
+    checkCharacters(inputs);
     const issuerName = get(inputs, 'issuer');
     if (!issuerName)
         throw new errors/* ConfigError */.xL('issuer', `is required: one of ${ISSUERS.join(', ')}`);
@@ -76223,6 +76601,12 @@ function buildPlan(inputs, env = {}, now = new Date()) {
         throw new errors/* ConfigError */.xL('github-token', 'is required for github: destinations (a token with Secrets write; the workflow GITHUB_TOKEN cannot write secrets), or set github-app-id and github-app-private-key');
     if (Boolean(github.appId) !== Boolean(github.appPrivateKey))
         throw new errors/* ConfigError */.xL('github-app-id', 'github-app-id and github-app-private-key go together');
+    if (github.appId && github.token)
+        throw new errors/* ConfigError */.xL('github-app-id', 'give github-token or github-app-id with github-app-private-key, not both (which credential would write the secrets?)');
+    if (github.appId && !/^\d{1,15}$/.test(github.appId))
+        throw new errors/* ConfigError */.xL('github-app-id', `"${github.appId}" must be the App's numeric id (App settings, "App ID")`);
+    if (github.appPrivateKey)
+        checkAppPrivateKey(github.appPrivateKey);
     if (uses('circleci') && !circleci.token)
         throw new errors/* ConfigError */.xL('circleci-token', 'is required for circleci: destinations (a personal API token)');
     if (uses('gitlab') && !gitlab.token)
@@ -76428,7 +76812,8 @@ async function buildDestinations(plan, ctx) {
         out.destinations.push(...(await gitlabDestinations(of('gitlab'), plan, ctx)));
     const seen = new Set();
     for (const d of out.destinations) {
-        const key = `${d.id}|${d.secretName.toUpperCase()}`;
+        // GitHub names are case-insensitive: github:repos/ACME's api and github:repo/acme/api are one destination.
+        const key = `${d.id.startsWith('github:') ? d.id.toLowerCase() : d.id}|${d.secretName.toUpperCase()}`;
         if (seen.has(key))
             out.failures.push({ id: d.id, name: d.secretName, status: 'failed', detail: 'preflight: this destination is listed twice (directly and through github:repos/)' });
         seen.add(key);
@@ -76519,6 +76904,73 @@ async function probe(right, request, allowed) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/issuers/check.ts
+/**
+ * Shape checks for what issuers answer: the lifecycle decides on these answers (which tokens exist,
+ * which to revoke, what to write everywhere), so an answer of another shape is an error, never
+ * "no tokens" or an empty secret.
+ */
+
+/** Shortest token value we accept from any issuer: real tokens carry far more entropy. */
+const MIN_TOKEN_LENGTH = 16;
+function untrusted(kind, what) {
+    return new errors/* UntrustedResponseError */.YV(`issuer ${kind}: ${what}`, kind);
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/**
+ * A minted value must be a plausible token before it is written anywhere: a string, not blank, no
+ * whitespace or control characters, at least MIN_TOKEN_LENGTH characters, and the issuer's own
+ * format when it has one. Otherwise MintedTokenRejectedError carries what to revoke.
+ */
+function checkMintedSecret(kind, secret, minted, format) {
+    const which = [minted.name, minted.id ? `(id ${minted.id})` : undefined].filter(Boolean).join(' ');
+    const reject = (why) => new errors/* MintedTokenRejectedError */.DS(`issuer ${kind}: the minted token ${which} ${why}; it was not written anywhere`.replace(/  +/g, ' '), kind, minted);
+    if (typeof secret !== 'string')
+        throw reject('is missing from the answer (no token value)');
+    if (!secret.trim())
+        throw reject('is empty or whitespace');
+    // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+    if (/[\s\u0000-\u001f\u007f]/.test(secret))
+        throw reject('contains whitespace or control characters');
+    if (secret.length < MIN_TOKEN_LENGTH)
+        throw reject(`is implausibly short (${secret.length} characters; at least ${MIN_TOKEN_LENGTH} expected)`);
+    if (format && !format.pattern.test(secret))
+        throw reject(`does not have the issuer's format (${format.description})`);
+    return secret;
+}
+/** A listed token: string id and name, and a created_at that is a real date (else its age, and so "due", is unknown). */
+function checkListedToken(kind, raw, fields) {
+    if (!isObject(raw))
+        throw untrusted(kind, 'the token list holds an entry that is not an object');
+    const id = raw[fields.id];
+    const name = raw.name;
+    if (typeof id !== 'string' || !id)
+        throw untrusted(kind, `a listed token has no string ${fields.id}`);
+    if (typeof name !== 'string')
+        throw untrusted(kind, `listed token ${id} has no name`);
+    if (typeof raw.created_at !== 'string' || Number.isNaN(Date.parse(raw.created_at)))
+        throw untrusted(kind, `listed token ${name} has created_at ${JSON.stringify(raw.created_at)}, which is not a date: its age is unknown`);
+    const expires = raw.expires_at;
+    if (expires !== undefined && expires !== null && (typeof expires !== 'string' || Number.isNaN(Date.parse(expires))))
+        throw untrusted(kind, `listed token ${name} has expires_at ${JSON.stringify(expires)}, which is not a date`);
+    const lastUsed = typeof raw.last_used_at === 'string' && !Number.isNaN(Date.parse(raw.last_used_at)) ? raw.last_used_at : undefined;
+    const createdBy = typeof raw.created_by_email === 'string' ? raw.created_by_email : undefined;
+    return { id, name, createdAt: raw.created_at, expiresAt: typeof expires === 'string' ? expires : undefined, enabled: typeof raw.enabled === 'boolean' ? raw.enabled : undefined, rights: rightsOf(raw), lastUsedAt: lastUsed, createdBy };
+}
+const isStrings = (v) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+/** The rights a listed token states, when well-formed (projects, permissions or a role): a rotation copies them. */
+function rightsOf(raw) {
+    const projects = raw.projects;
+    if (Array.isArray(projects) && projects.length && projects.every((p) => isObject(p) && typeof p.id === 'string' && typeof p.role === 'string')) {
+        return { projects: projects.map((p) => ({ id: String(p.id), role: String(p.role) })) };
+    }
+    if (isStrings(raw.permissions) && raw.permissions.length)
+        return { permissions: raw.permissions };
+    return typeof raw.role === 'string' && raw.role ? { role: raw.role } : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/issuers/http.ts
 /**
  * The generic `http` issuer contract (docs/issuer-contract.openapi.yaml): workspace or project
@@ -76526,14 +76978,7 @@ async function probe(right, request, allowed) {
  */
 
 
-/** The rights a listed token states (the contract's optional role, permissions, projects). */
-function rightsOf(t) {
-    if (t.projects?.length)
-        return { projects: t.projects };
-    if (t.permissions?.length)
-        return { permissions: t.permissions };
-    return t.role ? { role: t.role } : undefined;
-}
+
 class HttpIssuer {
     admin;
     verifier;
@@ -76553,13 +76998,21 @@ class HttpIssuer {
             ...(spec.expiresAt ? { expires_at: spec.expiresAt } : {}),
         };
         const res = await this.admin.request('POST', '/tokens', { body });
-        return { id: res.data.id, name: res.data.name, secret: res.data.token, expiresAt: res.data.expires_at ?? undefined };
+        const d = res.data;
+        if (!isObject(d) || typeof d.id !== 'string' || !d.id)
+            throw untrusted(this.kind, `creating token ${spec.name} answered ${isObject(d) ? 'JSON without a string id' : 'no JSON object'}; the token may exist: look for ${spec.name} at the issuer`);
+        const minted = { id: d.id, name: typeof d.name === 'string' ? d.name : spec.name };
+        const secret = checkMintedSecret(this.kind, d.token, minted);
+        return { ...minted, secret, expiresAt: typeof d.expires_at === 'string' ? d.expires_at : undefined };
     }
     async list(namePrefix) {
         // Minted names are `<prefix>-<timestamp>`; the dash already leaves out `cia-...` at the source, and
         // the lifecycle keeps only names of exactly that shape.
         const res = await this.admin.get('/tokens', { query: { name_prefix: `${namePrefix}-` } });
-        return res.data.items.map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at, expiresAt: t.expires_at ?? undefined, enabled: t.enabled, rights: rightsOf(t) }));
+        const items = isObject(res.data) ? res.data.items : undefined;
+        if (!Array.isArray(items))
+            throw untrusted(this.kind, 'GET /tokens did not answer {items: [...]}');
+        return items.map((t) => checkListedToken(this.kind, t, { id: 'id' }));
     }
     /** A delete of an id that cannot exist: 404 when the credential may delete, 403 when it may not. */
     async checkCanManage() {
@@ -76595,6 +77048,9 @@ class HttpIssuer {
  */
 
 
+
+/** `rgw_` + base64url of 32 bytes (43 characters, padded with one `=`; unpadded accepted). */
+const RACK_GATEWAY_TOKEN = /^rgw_[A-Za-z0-9_-]{43}=?$/;
 class RackGatewayIssuer {
     admin;
     verifier;
@@ -76610,15 +77066,26 @@ class RackGatewayIssuer {
     async create(spec) {
         const body = spec.permissions ? { name: spec.name, permissions: spec.permissions } : { name: spec.name, role: spec.role };
         const res = await this.admin.request('POST', '/api/v1/api-tokens', { body });
-        const t = res.data.api_token;
-        return { id: t.public_id, name: t.name, secret: res.data.token, expiresAt: t.expires_at ?? undefined };
+        const data = res.data;
+        const t = isObject(data) ? data.api_token : undefined;
+        if (!isObject(data) || !isObject(t) || typeof t.public_id !== 'string' || !t.public_id) {
+            throw untrusted(this.kind, `creating token ${spec.name} answered ${isObject(data) ? 'JSON without api_token.public_id' : 'no JSON object'}; the token may exist: look for ${spec.name} on the gateway`);
+        }
+        const minted = { id: t.public_id, name: typeof t.name === 'string' ? t.name : spec.name };
+        const secret = checkMintedSecret(this.kind, data.token, minted, { pattern: RACK_GATEWAY_TOKEN, description: 'rgw_ and 32 bytes of base64url' });
+        return { ...minted, secret, expiresAt: typeof t.expires_at === 'string' ? t.expires_at : undefined };
     }
     async list(namePrefix) {
         const res = await this.admin.get('/api/v1/api-tokens');
-        const items = Array.isArray(res.data) ? res.data : (res.data.api_tokens ?? res.data.tokens ?? []);
+        const data = res.data;
+        // Another shape is not "no tokens": the old token would stay valid while the run says rotated.
+        const items = Array.isArray(data) ? data : isObject(data) ? (data.api_tokens ?? data.tokens) : undefined;
+        if (!Array.isArray(items))
+            throw untrusted(this.kind, 'GET /api/v1/api-tokens did not answer a token list (an array, or {api_tokens: [...]})');
         return items
+            .map((t) => checkListedToken(this.kind, t, { id: 'public_id' }))
             .filter((t) => t.name.startsWith(`${namePrefix}-`))
-            .map((t) => ({ id: t.public_id, name: t.name, createdAt: t.created_at, expiresAt: t.expires_at ?? undefined, rights: Array.isArray(t.permissions) ? { permissions: t.permissions } : undefined }));
+            .map(({ enabled: _enabled, ...t }) => t);
     }
     /**
      * Token routes check the caller's `gateway:api_token:<action>` permission before anything else,
@@ -76697,11 +77164,12 @@ function createIssuer(plan, ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/log.ts
+
 function redactingLogger(inner, redactor) {
     return {
-        info: (l) => inner.info(redactor.redact(l)),
-        warning: (l) => inner.warning(redactor.redact(l)),
-        error: (l) => inner.error(redactor.redact(l)),
+        info: (l) => inner.info((0,sanitize/* sanitize */.aj)(redactor.redact(l))),
+        warning: (l) => inner.warning((0,sanitize/* sanitize */.aj)(redactor.redact(l))),
+        error: (l) => inner.error((0,sanitize/* sanitize */.aj)(redactor.redact(l))),
     };
 }
 const silentLogger = { info: () => { }, warning: () => { }, error: () => { } };
@@ -76714,6 +77182,9 @@ function encodingsOf(secret) {
         Buffer.from(secret, 'utf8').toString('base64url'),
         encodeURIComponent(secret),
         JSON.stringify(secret).slice(1, -1),
+        // A server (or a debug dump) may echo bytes as hex, in either case.
+        Buffer.from(secret, 'utf8').toString('hex'),
+        Buffer.from(secret, 'utf8').toString('hex').toUpperCase(),
     ];
 }
 class Redactor {
@@ -77051,6 +77522,9 @@ class Lifecycle {
                         return cleared;
                     continue;
                 }
+                // Minted, but unusable: revoke what the answer names, else look the name up; never write it.
+                if (err instanceof errors/* MintedTokenRejectedError */.DS || err instanceof errors/* UntrustedResponseError */.YV)
+                    return this.refuseMinted(err, name, taken);
                 const clash = err instanceof errors/* TokenActionError */.gk && (err.status === 400 || err.status === 409) && /already exists|taken/i.test(err.platformMessage ?? '');
                 if (!clash)
                     return new Stop('failed', `issuer ${issuer.kind}: could not mint the token: ${(0,errors/* errorMessage */.gJ)(err)}`);
@@ -77084,6 +77558,22 @@ class Lifecycle {
         for (const t of listed)
             taken.add(t.name);
         return undefined;
+    }
+    /** The issuer answered a mint with a token that cannot be right, or an answer that cannot be read. */
+    async refuseMinted(err, name, taken) {
+        const id = err instanceof errors/* MintedTokenRejectedError */.DS ? err.minted.id : undefined;
+        if (id) {
+            try {
+                await this.deps.issuer.revoke(id);
+                this.revoked.push(id);
+                return new Stop('failed', `could not mint a usable token: ${(0,errors/* errorMessage */.gJ)(err)}; the token was revoked`);
+            }
+            catch (revokeErr) {
+                this.kept.push(id);
+                return new Stop('failed', `could not mint a usable token: ${(0,errors/* errorMessage */.gJ)(err)}; revoking it failed (${(0,errors/* errorMessage */.gJ)(revokeErr)}): revoke ${id} by hand`);
+            }
+        }
+        return (await this.clearLostMint(name, taken)) ?? new Stop('failed', `issuer ${this.deps.issuer.kind}: could not mint a usable token: the answer could not be used (${(0,errors/* errorMessage */.gJ)(err)}); nothing was written`);
     }
     // Phase 5: verify with the issuer, then check the real value against each destination's rules.
     async verify(obtained, ready) {
@@ -77345,6 +77835,7 @@ function cancelOnSignals(log) {
 
 
 
+
 const STATE_TOKEN_ID = 'token-id';
 function readActionInputs() {
     const inputs = {};
@@ -77379,6 +77870,9 @@ async function run() {
     let plan;
     try {
         plan = buildPlan(inputs, process.env);
+        // Checked before anything is minted: a finished rotation must not fail on a path typo.
+        if (plan.reportFile)
+            checkWritableFile('report-file', plan.reportFile);
     }
     catch (err) {
         setFailed((0,errors/* errorMessage */.gJ)(err));
@@ -77399,13 +77893,20 @@ async function run() {
     });
     if (plan.mode === 'distribute')
         secret = plan.issuer.token;
+    // The report quotes servers (token names, error bodies): every line is sanitised before it is printed.
     for (const line of summaryText(report))
-        info(line);
+        info((0,sanitize/* sanitize */.aj)(line));
     setOutputs(plan, report, secret);
     if (process.env.GITHUB_STEP_SUMMARY)
-        await summary.addRaw(summaryMarkdown(report)).write();
-    if (plan.reportFile)
-        await (0,promises_.writeFile)(plan.reportFile, `${JSON.stringify(report, null, 2)}\n`);
+        await summary.addRaw((0,sanitize/* sanitizeLines */.X$)(summaryMarkdown(report))).write();
+    if (plan.reportFile) {
+        try {
+            writeFilePrivately(plan.reportFile, `${JSON.stringify(report, null, 2)}\n`, 0o644);
+        }
+        catch (err) {
+            warning(`report-file: could not write ${plan.reportFile}: ${(0,errors/* errorMessage */.gJ)(err)} (the run itself ${report.outcome === 'failed' ? 'failed' : 'finished'}; see the report output)`);
+        }
+    }
     if (report.outcome === 'failed') {
         setFailed(report.error ?? 'token-action failed');
         process.exitCode = exitCode(report, false);
@@ -77436,8 +77937,6 @@ async function post() {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./node_modules/commander/index.js
 var commander = __nccwpck_require__(8909);
 ;// CONCATENATED MODULE: ./node_modules/commander/esm.mjs
@@ -77458,6 +77957,67 @@ const {
   /* Help */ "_V": Help,
 } = commander;
 
+;// CONCATENATED MODULE: ./src/cli-secrets.ts
+/**
+ * CLI secrets come from the environment (`TOKEN_ACTION_*`) or from files, never from argv: the
+ * command line of every process is readable by every user of the machine (`ps`,
+ * `/proc/PID/cmdline`), and CI systems echo it. A secret given as a flag is refused (exit 2) with
+ * the variable to use instead; `--NAME-file PATH` reads it from a file.
+ */
+
+
+
+/** Inputs that hold a secret: never accepted as a flag value. */
+const cli_secrets_SECRET_INPUTS = ['issuer-token', 'token', 'github-token', 'circleci-token', 'gitlab-token', 'github-app-private-key'];
+/** `--NAME-file` alternatives (`--token-file` is taken: it is where a minted token is written). */
+const SECRET_FILE_INPUTS = ['issuer-token', 'github-token', 'circleci-token', 'gitlab-token', 'github-app-private-key'];
+const MAX_SECRET_FILE_BYTES = 64 * 1024;
+function envName(input) {
+    return `TOKEN_ACTION_${input.toUpperCase().replace(/-/g, '_')}`;
+}
+function camel(flag) {
+    return flag.replace(/-([a-z])/g, (_m, c) => c.toUpperCase());
+}
+/** Adds the hidden-from-nothing `--NAME-file` options. */
+function addSecretFileOptions(cmd) {
+    for (const name of SECRET_FILE_INPUTS)
+        cmd.addOption(new Option(`--${name}-file <path>`, `read ${name} from this file (or set ${envName(name)})`));
+}
+/** A secret passed as a flag is refused, naming the variable (and file flag) to use instead. Only the flag's name is shown, never its value. */
+function refuseSecretFlags(cmd) {
+    for (const name of cli_secrets_SECRET_INPUTS) {
+        if (cmd.getOptionValueSource(camel(name)) !== 'cli')
+            continue;
+        const file = SECRET_FILE_INPUTS.includes(name) ? ` or --${name}-file PATH` : '';
+        throw new errors/* ConfigError */.xL(name, `is not accepted as a command-line flag (--${name}): other users of the machine can read a command line (ps, /proc/PID/cmdline) and CI logs echo it; set ${envName(name)}${file} instead`);
+    }
+}
+/** Reads `--NAME-file` secrets into `inputs` (a file flag wins over the variable, as any flag does). */
+function readSecretFiles(opts, inputs) {
+    for (const name of SECRET_FILE_INPUTS) {
+        const path = opts[camel(`${name}-file`)];
+        if (typeof path !== 'string' || !path)
+            continue;
+        const input = `${name}-file`;
+        let text;
+        try {
+            if ((0,external_node_fs_.statSync)(path).size > MAX_SECRET_FILE_BYTES)
+                throw new errors/* ConfigError */.xL(input, `${path} is larger than ${MAX_SECRET_FILE_BYTES} bytes: not a token or key file`);
+            text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+        }
+        catch (err) {
+            if (err instanceof errors/* ConfigError */.xL)
+                throw err;
+            throw new errors/* ConfigError */.xL(input, `cannot read ${path}: ${err.code ?? 'unreadable'}`);
+        }
+        // A file usually ends with a newline; the value does not (a PEM key keeps its inner lines).
+        const value = name === 'github-app-private-key' ? text : text.trim();
+        if (!value.trim())
+            throw new errors/* ConfigError */.xL(input, `${path} is empty`);
+        inputs[name] = value;
+    }
+}
+
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"1.0.0"};
 ;// CONCATENATED MODULE: ./src/cli.ts
@@ -77467,6 +78027,8 @@ const package_namespaceObject = {"rE":"1.0.0"};
  * token: CircleCI and GitLab only mask values they already know, so masking cannot be relied on.
  * Exit codes: 0 success, 1 a destination or the run failed, 2 bad input.
  */
+
+
 
 
 
@@ -77496,7 +78058,7 @@ const COMMANDS = [
 const EXAMPLES = `
 Examples:
   # Seed an RWX token into a CircleCI context and a GitLab group (tokens from CIRCLE_TOKEN / GITLAB_TOKEN)
-  token-action distribute --issuer rwx --token "$NEW_RWX_ACCESS_TOKEN" \\
+  TOKEN_ACTION_TOKEN="$NEW_RWX_ACCESS_TOKEN" token-action distribute --issuer rwx \\
     --destinations circleci:context/gh/acme/rwx --destinations gitlab:group/acme
 
   # Rotate a Rack Gateway token when it is older than 6 months
@@ -77505,8 +78067,11 @@ Examples:
     --destinations gitlab:project/acme/api --report-file report.json
 
 Every flag can also be set as TOKEN_ACTION_<NAME> (e.g. TOKEN_ACTION_DESTINATIONS, one per line).
+Secrets are never flags (a command line is visible to every user): set TOKEN_ACTION_ISSUER_TOKEN,
+TOKEN_ACTION_TOKEN, TOKEN_ACTION_GITHUB_TOKEN, TOKEN_ACTION_CIRCLECI_TOKEN, TOKEN_ACTION_GITLAB_TOKEN,
+TOKEN_ACTION_GITHUB_APP_PRIVATE_KEY, or use --issuer-token-file, --github-token-file, ... PATH.
 Exit codes: 0 success, 1 a destination or the run failed, 2 bad input.`;
-function envName(input) {
+function cli_envName(input) {
     return `TOKEN_ACTION_${input.toUpperCase().replace(/-/g, '_')}`;
 }
 const HYPHENATED_INPUTS = new RegExp(`(?<![\\w-])(${INPUT_NAMES.filter((n) => n.includes('-')).join('|')})(?![\\w-])`, 'g');
@@ -77532,7 +78097,7 @@ function cliMessage(err) {
     // Outside `plan` the mode is the command, so its errors name the command, not a flag.
     if (input === 'mode' && !/is not a mode/.test(text))
         return text;
-    return /^is\b/.test(text) ? `--${input} (or ${envName(input)}) ${text}` : `--${input}: ${text}`;
+    return /^is\b/.test(text) ? `--${input} (or ${cli_envName(input)}) ${text}` : `--${input}: ${text}`;
 }
 function editDistance(a, b) {
     let row = Array.from({ length: b.length + 1 }, (_v, j) => j);
@@ -77546,7 +78111,7 @@ function editDistance(a, b) {
 }
 /** TOKEN_ACTION_* variables that name no input: a typo would otherwise be silently ignored. */
 function unknownEnvWarnings(env) {
-    const known = INPUT_NAMES.map(envName);
+    const known = INPUT_NAMES.map(cli_envName);
     return Object.keys(env)
         .filter((name) => name.startsWith('TOKEN_ACTION_') && !known.includes(name))
         .sort()
@@ -77566,42 +78131,51 @@ function readInputs(opts, env) {
             inputs[name] = value;
         else if (value === true)
             inputs[name] = 'true';
-        else
+        // An App id means the App authenticates: an ambient GITHUB_TOKEN is not a second, conflicting credential.
+        else if (!(name === 'github-token' && opts.githubAppId))
             for (const fallback of FALLBACK_ENV[name] ?? [])
                 inputs[name] ??= env[fallback];
     }
     return inputs;
 }
-async function cli_execute(command, opts) {
+async function cli_execute(command, opts, cmd) {
     for (const warning of unknownEnvWarnings(process.env))
         log.warning(warning);
-    const inputs = readInputs(opts, process.env);
-    // The command is the mode; only `plan` takes --mode / TOKEN_ACTION_MODE (the mode to plan). Elsewhere
-    // they may repeat the command (a shared env file) but never contradict it.
-    if (command.mode && inputs.mode && inputs.mode !== command.mode) {
-        stderr(`error: --mode (or TOKEN_ACTION_MODE) is ${inputs.mode}, but the command is \`token-action ${command.name}\`: the command chooses the mode; drop --mode / unset TOKEN_ACTION_MODE, or run \`token-action ${inputs.mode}\``);
-        return 2;
-    }
-    if (command.mode)
-        inputs.mode = command.mode;
-    if (command.dryRun)
-        inputs['dry-run'] = 'true';
+    const tokenFile = typeof opts.tokenFile === 'string' ? opts.tokenFile : undefined;
     let plan;
     try {
+        refuseSecretFlags(cmd);
+        const inputs = readInputs(opts, process.env);
+        readSecretFiles(opts, inputs);
+        // The command is the mode; only `plan` takes --mode / TOKEN_ACTION_MODE (the mode to plan). Elsewhere
+        // they may repeat the command (a shared env file) but never contradict it.
+        if (command.mode && inputs.mode && inputs.mode !== command.mode) {
+            stderr(`error: --mode (or TOKEN_ACTION_MODE) is ${inputs.mode}, but the command is \`token-action ${command.name}\`: the command chooses the mode; drop --mode / unset TOKEN_ACTION_MODE, or run \`token-action ${inputs.mode}\``);
+            return 2;
+        }
+        if (command.mode)
+            inputs.mode = command.mode;
+        if (command.dryRun)
+            inputs['dry-run'] = 'true';
         plan = buildPlan(inputs, process.env);
+        // Checked before anything is minted: a path typo must not strand a fresh token.
+        if (tokenFile)
+            checkWritableFile('token-file', tokenFile);
+        if (plan.reportFile)
+            checkWritableFile('report-file', plan.reportFile);
     }
     catch (err) {
         stderr(`error: ${err instanceof errors/* ConfigError */.xL ? cliMessage(err) : (0,errors/* errorMessage */.gJ)(err)}`);
         return err instanceof errors/* ConfigError */.xL ? 2 : 1;
     }
-    const tokenFile = typeof opts.tokenFile === 'string' ? opts.tokenFile : undefined;
     const controller = cancelOnSignals(log);
     const report = await runPlan(plan, {
         log,
         signal: controller.signal,
         onMinted: (token) => {
+            // 0600 even over an existing file; a symlink at the path is replaced, never followed.
             if (tokenFile)
-                (0,external_node_fs_.writeFileSync)(tokenFile, token.secret, { mode: 0o600 });
+                writeFilePrivately(tokenFile, token.secret, 0o600);
         },
     });
     const out = write(process.stdout);
@@ -77609,9 +78183,15 @@ async function cli_execute(command, opts) {
         out(JSON.stringify(report, null, 2));
     else
         for (const line of summaryText(report))
-            out(line);
-    if (plan.reportFile)
-        (0,external_node_fs_.writeFileSync)(plan.reportFile, `${JSON.stringify(report, null, 2)}\n`);
+            out((0,sanitize/* sanitize */.aj)(line));
+    if (plan.reportFile) {
+        try {
+            writeFilePrivately(plan.reportFile, `${JSON.stringify(report, null, 2)}\n`, 0o644);
+        }
+        catch (err) {
+            log.warning(`report-file: could not write ${plan.reportFile}: ${(0,errors/* errorMessage */.gJ)(err)}`);
+        }
+    }
     return exitCode(report, false);
 }
 function buildProgram(onExit) {
@@ -77629,18 +78209,22 @@ function buildProgram(onExit) {
             if (name === 'mode') {
                 // plan: the mode to plan. Other commands are the mode: the flag is only read to catch a contradiction.
                 const mode = command.dryRun ? new Option('--mode <mode>', `the mode to plan: ${MODES.join(', ')} (default: rotate, or distribute for issuers that cannot mint)`) : new Option('--mode <mode>').hideHelp();
-                cmd.addOption(mode.env(envName(name)));
+                cmd.addOption(mode.env(cli_envName(name)));
                 continue;
             }
             // dry-run takes an optional value: as a plain boolean flag commander would read TOKEN_ACTION_DRY_RUN=false as true.
             const option = name === 'dry-run' ? new Option('--dry-run [true|false]', 'plan only: mint, write and revoke nothing') : new Option(`--${name} <value>`, MULTI_LINE.includes(name) ? 'repeatable; one per line' : '');
             if (MULTI_LINE.includes(name))
                 option.argParser((value, previous) => (previous ? `${previous}\n${value}` : value));
-            cmd.addOption(option.env(envName(name)));
+            // Still parsed (so a secret given as a flag is refused by name), never advertised.
+            if (cli_secrets_SECRET_INPUTS.includes(name))
+                option.hideHelp();
+            cmd.addOption(option.env(cli_envName(name)));
         }
         cmd.option('--json', 'print the JSON report instead of the summary');
         cmd.option('--token-file <path>', 'write the minted token to this file (mode 0600); it is never printed');
-        cmd.action(async (opts) => onExit(await cli_execute(command, opts)));
+        addSecretFileOptions(cmd);
+        cmd.action(async (opts, self) => onExit(await cli_execute(command, opts, self)));
     }
     // Usage errors are bad input: exit 2, like an invalid value.
     program.exitOverride();

@@ -4,15 +4,23 @@
  * are sent exactly as given - no trailing newline.
  */
 import { makeClient, type RunContext } from '../context.js'
-import { AuthError, ConfigError, NotFoundError } from '../errors.js'
+import { AuthError, ConfigError, NotFoundError, UntrustedResponseError } from '../errors.js'
 import type { CircleCITarget } from '../grammar.js'
 import type { HttpClient } from '../http/client.js'
+import { segment } from '../http/url.js'
 import type { Plan } from '../plan.js'
 import type { Destination, WriteOutcome, WriteResult } from '../types.js'
 import { writtenSince } from './written-since.js'
 
 const MAX_VALUE_BYTES = 32 * 1024
 const MAX_CONTEXT_VARS = 100
+/** Pagination bounds: a `next_page_token` that never ends is refused, not followed for ever. */
+export const MAX_PAGES = 500
+export const PAGINATION_DEADLINE_MS = 5 * 60_000
+
+function untrusted(what: string): UntrustedResponseError {
+  return new UntrustedResponseError(`circleci: ${what}`, 'circleci')
+}
 
 interface Page<T> {
   items: T[]
@@ -46,19 +54,33 @@ class CircleCIApi {
 
   async all<T>(path: string, query: Record<string, string> = {}): Promise<T[]> {
     const items: T[] = []
+    const seen = new Set<string>()
+    const deadline = Date.now() + PAGINATION_DEADLINE_MS
     let token: string | null = null
-    do {
+    for (let pages = 1; ; pages++) {
       const res: { data: Page<T> } = await this.client.get<Page<T>>(path, { query: { ...query, ...(token ? { 'page-token': token } : {}) } })
-      items.push(...res.data.items)
-      token = res.data.next_page_token
-    } while (token)
-    return items
+      const page = res.data as Partial<Page<T>> | undefined
+      if (!page || !Array.isArray(page.items)) throw untrusted(`GET ${path} answered without an items list`)
+      if (page.next_page_token !== null && page.next_page_token !== undefined && typeof page.next_page_token !== 'string') throw untrusted(`GET ${path} answered a next_page_token that is not a string`)
+      items.push(...page.items)
+      token = page.next_page_token || null
+      if (!token) return items
+      if (seen.has(token)) throw untrusted(`GET ${path}: the server returned the same next_page_token twice; refusing to loop`)
+      seen.add(token)
+      if (pages >= MAX_PAGES) throw untrusted(`GET ${path}: more than ${MAX_PAGES} pages; refusing to follow a listing that does not end`)
+      if (Date.now() > deadline) throw untrusted(`GET ${path}: pagination took longer than ${PAGINATION_DEADLINE_MS / 1000} s`)
+    }
   }
 
   /** The org's contexts; `fresh` lists again (after another run may have created one). */
   findContext(owner: string, name: string, fresh = false): Promise<string | undefined> {
     if (fresh || !this.contexts.has(owner)) this.contexts.set(owner, this.listContexts(owner))
-    return this.contexts.get(owner)!.then((all) => all.find((c) => c.name === name)?.id)
+    return this.contexts.get(owner)!.then((all) => {
+      const id = all.find((c) => c?.name === name)?.id
+      // The id becomes a path segment of every later request.
+      if (id !== undefined && (typeof id !== 'string' || !id)) throw untrusted(`context "${name}" was listed without a string id`)
+      return id
+    })
   }
 
   private async listContexts(owner: string): Promise<Context[]> {
@@ -71,7 +93,7 @@ class CircleCIApi {
   }
 
   variableNames(contextId: string): Promise<string[]> {
-    if (!this.variables.has(contextId)) this.variables.set(contextId, this.all<{ variable: string }>(`/context/${contextId}/environment-variable`).then((vars) => vars.map((v) => v.variable)))
+    if (!this.variables.has(contextId)) this.variables.set(contextId, this.all<{ variable: string }>(`/context/${segment(contextId)}/environment-variable`).then((vars) => vars.map((v) => v?.variable)))
     return this.variables.get(contextId)!
   }
 
@@ -88,6 +110,7 @@ class CircleCIApi {
   private async createContext(owner: string, name: string): Promise<{ id: string; created: boolean }> {
     try {
       const res = await this.client.request<Context>('POST', '/context', { body: { name, owner: { slug: owner, type: 'organization' } } })
+      if (typeof res.data?.id !== 'string' || !res.data.id) throw untrusted(`POST /context answered without a context id`)
       return { id: res.data.id, created: true }
     } catch (err) {
       // Another run created it meanwhile: use that one.
@@ -142,7 +165,7 @@ class ContextVariable implements Destination {
   async write(secret: string): Promise<WriteOutcome> {
     const context = this.contextId ? { id: this.contextId, created: false } : await this.api.ensureContext(this.owner, this.t.context)
     this.contextId = context.id
-    await this.api.client.request('PUT', `/context/${context.id}/environment-variable/${encodeURIComponent(this.secretName)}`, { body: { value: secret } })
+    await this.api.client.request('PUT', `/context/${segment(context.id)}/environment-variable/${segment(this.secretName)}`, { body: { value: secret } })
     return { result: this.exists ? 'updated' : 'created', changes: context.created ? [`context "${this.t.context}" created`] : undefined }
   }
 
@@ -170,7 +193,7 @@ class ProjectVariable implements Destination {
     private readonly api: CircleCIApi,
   ) {
     this.secretName = t.name
-    this.slug = `${t.vcs}/${t.org}/${t.repo}`
+    this.slug = [t.vcs, t.org, t.repo].map(segment).join('/')
   }
 
   async preflight(): Promise<void> {

@@ -6,7 +6,7 @@
 import { createPrivateKey, createSign } from 'node:crypto'
 import type { RunContext } from '../context.js'
 import { makeClient } from '../context.js'
-import { ConfigError, errorMessage, NotFoundError } from '../errors.js'
+import { ConfigError, errorMessage, NotFoundError, UntrustedResponseError } from '../errors.js'
 import type { GitHubTarget } from '../grammar.js'
 
 function base64url(data: string | Buffer): string {
@@ -69,8 +69,11 @@ export async function installationToken(
     if (err instanceof NotFoundError) throw new NotFoundError(`GitHub App ${app.id} is not installed on ${owner} (404): install it there with the secret permissions`, 'github', 404)
     throw err
   }
+  // The installation id becomes a path segment, the token a header: both are checked first.
+  if (!Number.isSafeInteger(installation?.id)) throw new UntrustedResponseError(`github: the installation of GitHub App ${app.id} on ${owner} was answered without a numeric id`, 'github')
   const res = await client.request<{ token: string }>('POST', `/app/installations/${installation.id}/access_tokens`, { body: { permissions: permissionsFor(targets) } })
-  const token = res.data.token
+  const token = res.data?.token
+  if (typeof token !== 'string' || token.length < 16 || /\s/.test(token)) throw new UntrustedResponseError(`github: GitHub App ${app.id} was given no usable installation token for ${owner}`, 'github')
   ctx.redactor.add(token)
   return {
     token,

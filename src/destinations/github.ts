@@ -3,14 +3,45 @@
  * Public keys are fetched once per namespace per run; an org secret keeps its visibility and
  * selected repositories on update unless the destination line sets them.
  */
-import { AuthError, ConfigError, NotFoundError, TokenActionError } from '../errors.js'
+import { AuthError, ConfigError, NotFoundError, TokenActionError, UntrustedResponseError } from '../errors.js'
 import type { GitHubTarget, OrgVisibility } from '../grammar.js'
 import type { HttpClient } from '../http/client.js'
+import { isDotSegment, segment } from '../http/url.js'
 import { sealForGitHub } from '../crypto/sealed-box.js'
 import type { Destination, WriteOutcome, WriteResult } from '../types.js'
 import { writtenSince } from './written-since.js'
 
 const MAX_VALUE_BYTES = 48 * 1024
+/** Pagination bounds: 1,000 pages of 100 is 100,000 repositories; a server that never stops is refused. */
+export const MAX_PAGES = 1000
+export const PAGINATION_DEADLINE_MS = 10 * 60_000
+const VISIBILITIES: readonly string[] = ['all', 'private', 'selected']
+const REPO_NAME = /^[A-Za-z0-9_.-]{1,100}$/
+
+function untrusted(what: string): UntrustedResponseError {
+  return new UntrustedResponseError(`github: ${what}`, 'github')
+}
+
+/** A sealed box needs the namespace's 32-byte X25519 key: checked in preflight, not after minting. */
+function checkPublicKey(namespace: string, data: unknown): PublicKey {
+  const d = data as Partial<PublicKey> | undefined
+  if (!d || typeof d !== 'object' || typeof d.key_id !== 'string' || !d.key_id || typeof d.key !== 'string') throw untrusted(`GET ${namespace}/public-key answered without a key_id and key`)
+  const bytes = Buffer.from(d.key, 'base64')
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(d.key) || bytes.length !== 32 || bytes.toString('base64') !== d.key) {
+    throw untrusted(`GET ${namespace}/public-key answered a key that is not 32 bytes of base64 (got ${d.key.length} characters): secrets cannot be encrypted for it`)
+  }
+  return { key_id: d.key_id, key: d.key }
+}
+
+/** Follows numbered pages until `last(page)` says so, within MAX_PAGES and PAGINATION_DEADLINE_MS. */
+async function paginate(what: string, fetchPage: (page: number) => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + PAGINATION_DEADLINE_MS
+  for (let page = 1; ; page++) {
+    if (page > MAX_PAGES) throw untrusted(`${what}: more than ${MAX_PAGES} pages; refusing to follow a listing that does not end`)
+    if (Date.now() > deadline) throw untrusted(`${what}: pagination took longer than ${PAGINATION_DEADLINE_MS / 1000} s`)
+    if (await fetchPage(page)) return
+  }
+}
 
 interface PublicKey {
   key_id: string
@@ -37,7 +68,7 @@ export class GitHubSecrets {
   publicKey(namespace: string): Promise<PublicKey> {
     let key = this.keys.get(namespace)
     if (!key) {
-      key = this.client.get<PublicKey>(`${namespace}/public-key`).then((r) => r.data)
+      key = this.client.get<unknown>(`${namespace}/public-key`).then((r) => checkPublicKey(namespace, r.data))
       // A failed lookup must not be cached: a retry of the run (or another line) asks again.
       key.catch(() => this.keys.delete(namespace))
       this.keys.set(namespace, key)
@@ -47,22 +78,31 @@ export class GitHubSecrets {
 
   async repoId(owner: string, repo: string): Promise<number> {
     const res = await this.client.get<{ id: number }>(`/repos/${enc(owner)}/${enc(repo)}`)
+    if (!Number.isSafeInteger(res.data?.id)) throw untrusted(`GET /repos/${owner}/${repo} answered without a numeric id`)
     return res.data.id
   }
 
   async listOrgRepos(org: string): Promise<{ name: string; archived: boolean; topics?: string[] }[]> {
     const all: { name: string; archived: boolean; topics?: string[] }[] = []
-    for (let page = 1; ; page++) {
-      const res = await this.client.get<{ name: string; archived: boolean; topics?: string[] }[]>(`/orgs/${enc(org)}/repos`, { query: { per_page: 100, page, type: 'all' } })
-      all.push(...res.data)
+    // Pages are numbered by us, never taken from the `link` header's URL.
+    await paginate(`listing the repositories of ${org}`, async (page) => {
+      const res = await this.client.get<unknown>(`/orgs/${enc(org)}/repos`, { query: { per_page: 100, page, type: 'all' } })
+      if (!Array.isArray(res.data)) throw untrusted(`GET /orgs/${org}/repos answered ${typeof res.data}, not a list of repositories`)
+      for (const r of res.data as { name?: unknown; archived?: unknown; topics?: unknown }[]) {
+        // A repository name becomes a path segment and a report line: only GitHub's own name alphabet.
+        if (typeof r?.name !== 'string' || !REPO_NAME.test(r.name) || isDotSegment(r.name)) throw untrusted(`GET /orgs/${org}/repos listed a repository whose name is not a GitHub repository name`)
+        all.push({ name: r.name, archived: r.archived === true, topics: Array.isArray(r.topics) ? r.topics.filter((t): t is string => typeof t === 'string') : undefined })
+      }
       const link = String(res.headers.link ?? '')
-      if (res.data.length < 100 || !/rel="next"/.test(link)) return all
-    }
+      return res.data.length < 100 || !/rel="next"/.test(link)
+    })
+    return all
   }
 }
 
-function enc(segment: string): string {
-  return encodeURIComponent(segment)
+/** One encoded path segment; `.`/`..` are refused (the plan refuses them already; this guards every other caller). */
+function enc(value: string): string {
+  return segment(value)
 }
 
 function namespaceOf(t: GitHubTarget): string {
@@ -214,15 +254,18 @@ class OrgSecret extends GitHubDestination {
 
   private async readAccess(current: Record<string, unknown>): Promise<OrgAccess> {
     const visibility = current.visibility as OrgVisibility
+    if (!VISIBILITIES.includes(visibility)) throw untrusted(`the org secret ${this.secretName} has an unknown visibility`)
     if (visibility !== 'selected') return { visibility }
     const ids: number[] = []
-    const url = String(current.selected_repositories_url ?? `${this.namespace}/${enc(this.secretName)}/repositories`)
-    const path = url.replace(/^https?:\/\/[^/]+(\/api\/v3)?/, '')
-    for (let page = 1; ; page++) {
-      const res = await this.api.client.get<{ total_count: number; repositories: { id: number }[] }>(path, { query: { per_page: 100, page } })
-      ids.push(...res.data.repositories.map((r) => r.id))
-      if (res.data.repositories.length < 100 || ids.length >= res.data.total_count) break
-    }
+    // A server-supplied URL: the client follows it only on the configured origin, under the API base path.
+    const url = typeof current.selected_repositories_url === 'string' ? current.selected_repositories_url : `${this.namespace}/${enc(this.secretName)}/repositories`
+    await paginate(`listing the repositories of org secret ${this.secretName}`, async (page) => {
+      const res = await this.api.client.get<{ total_count?: unknown; repositories?: unknown }>(url, { query: { per_page: 100, page } })
+      const repos = res.data?.repositories
+      if (!Array.isArray(repos) || repos.some((r: { id?: unknown }) => !Number.isSafeInteger(r?.id))) throw untrusted(`the selected repositories of org secret ${this.secretName} are not a list of repository ids`)
+      ids.push(...repos.map((r: { id: number }) => r.id))
+      return repos.length < 100 || ids.length >= Number(res.data.total_count)
+    })
     return { visibility, selectedRepositoryIds: ids }
   }
 

@@ -78,7 +78,8 @@ export async function buildDestinations(plan: Plan, ctx: RunContext): Promise<Bu
   if (of('gitlab').length) out.destinations.push(...(await gitlabDestinations(of('gitlab'), plan, ctx)))
   const seen = new Set<string>()
   for (const d of out.destinations) {
-    const key = `${d.id}|${d.secretName.toUpperCase()}`
+    // GitHub names are case-insensitive: github:repos/ACME's api and github:repo/acme/api are one destination.
+    const key = `${d.id.startsWith('github:') ? d.id.toLowerCase() : d.id}|${d.secretName.toUpperCase()}`
     if (seen.has(key)) out.failures.push({ id: d.id, name: d.secretName, status: 'failed', detail: 'preflight: this destination is listed twice (directly and through github:repos/)' })
     seen.add(key)
   }

@@ -5,11 +5,12 @@
  * known secret redacted.
  */
 import { EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from 'undici'
-import { ApiError, AuthError, errorMessage, NetworkError, NotFoundError, OutcomeUnknownError, RateLimitError, TokenActionError } from '../errors.js'
+import { ApiError, AuthError, errorMessage, NetworkError, NotFoundError, OutcomeUnknownError, RateLimitError, TokenActionError, UntrustedResponseError } from '../errors.js'
 import type { Redactor } from '../redact.js'
 import { systemClock, type Clock } from './clock.js'
 import { isRateLimited, quotaUsedUp, rateLimitWaitMs, requestQuota, type ResponseMeta } from './rate-limit.js'
 import { QuotaExhaustedError, RequestScheduler } from './scheduler.js'
+import { resolveUrl } from './url.js'
 
 export interface RetryPolicy {
   /** Retries after a 5xx or network failure (~3 within ~10 s). */
@@ -43,6 +44,8 @@ export interface HttpClientOptions {
   onEvent?: (event: { type: 'retry' | 'rate-limited'; waitMs: number; status: number }) => void
   /** Called for every request actually sent. */
   onRequest?: () => void
+  /** Largest response body read, in bytes (default 8 MB); a larger answer is refused and its stream aborted. */
+  maxBodyBytes?: number
 }
 
 export interface RequestOptions {
@@ -64,9 +67,15 @@ export interface HttpResponse<T> {
 
 const RETRYABLE_STATUS = new Set([500, 502, 503, 504])
 
-/** Pulls the human message out of the platforms' error bodies ({message}, {error}, GitLab's nested objects). */
-export function platformMessage(body: unknown): string {
-  if (typeof body === 'string') return body.slice(0, 500)
+/** An answer as read: `json` says the content type was JSON, `invalidJson` that it did not parse. */
+type Answer = ResponseMeta & { body: unknown; json?: boolean; invalidJson?: boolean }
+export const MAX_BODY_BYTES = 8 * 1024 * 1024
+const MAX_MESSAGE_CHARS = 500
+/** JSON media types: application/json, application/vnd.github+json, application/problem+json. */
+const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json(?:\s*;|$)/i
+
+function fullMessage(body: unknown): string {
+  if (typeof body === 'string') return body
   if (body && typeof body === 'object') {
     const b = body as Record<string, unknown>
     const picked = b.message ?? b.error_description ?? b.error
@@ -77,9 +86,40 @@ export function platformMessage(body: unknown): string {
         .map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(', ') : JSON.stringify(v)}`)
         .join('; ')
     }
-    return JSON.stringify(body).slice(0, 500)
+    return JSON.stringify(body)
   }
   return ''
+}
+
+/**
+ * Pulls the human message out of the platforms' error bodies ({message}, {error}, GitLab's nested
+ * objects): the whole message is redacted first and only then cut, so a cut never leaves part of a
+ * secret behind.
+ */
+export function platformMessage(body: unknown, redact: (text: string) => string = (t) => t): string {
+  const said = redact(fullMessage(body))
+  return said.length > MAX_MESSAGE_CHARS ? `${said.slice(0, MAX_MESSAGE_CHARS)}...` : said
+}
+
+/** Reads a body up to `max` bytes: refused by content-length first, else aborted once the stream passes the cap. */
+async function readCapped(platform: string, res: Dispatcher.ResponseData, max: number): Promise<string> {
+  const declared = Number(res.headers['content-length'])
+  const tooLarge = () => new UntrustedResponseError(`${platform}: the response is larger than ${max} bytes; refusing to read it`, platform, res.statusCode)
+  if (Number.isFinite(declared) && declared > max) {
+    res.body.destroy()
+    throw tooLarge()
+  }
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of res.body) {
+    size += (chunk as Buffer).length
+    if (size > max) {
+      res.body.destroy()
+      throw tooLarge()
+    }
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks).toString('utf8')
 }
 
 export class HttpClient {
@@ -120,7 +160,7 @@ export class HttpClient {
     const idempotent = opts.idempotent ?? method !== 'POST'
     for (;;) {
       this.options.signal?.throwIfAborted()
-      let meta: ResponseMeta & { body: unknown }
+      let meta: Answer
       try {
         meta = await this.scheduler.run(method, () => this.send(method, url, opts.body), {
           signal: this.options.signal,
@@ -130,6 +170,7 @@ export class HttpClient {
         })
       } catch (err) {
         if (this.options.signal?.aborted) throw err
+        if (err instanceof UntrustedResponseError) throw err
         if (err instanceof QuotaExhaustedError) {
           const wait = Math.ceil((err.resetAt - this.clock.now()) / 1000)
           throw new RateLimitError(`${this.platform}: ${where}: the request quota is used up until ${new Date(err.resetAt).toISOString()}; waiting ${wait} s is more than the ${Math.round(this.retry.maxQuotaWaitMs / 1000)} s limit`, this.platform)
@@ -146,7 +187,7 @@ export class HttpClient {
         await this.backoff(failures, 0)
         continue
       }
-      if (meta.status < 300) return { status: meta.status, data: meta.body as T, headers: meta.headers }
+      if (meta.status < 300) return { status: meta.status, data: this.checkJson(meta, where) as T, headers: meta.headers }
       if (isRateLimited(meta)) {
         const wait = rateLimitWaitMs(meta, this.clock.now())
         const quota = quotaUsedUp(meta)
@@ -173,13 +214,23 @@ export class HttpClient {
     }
   }
 
+  /** Same origin and under the base path only; `path` may be a server-supplied absolute URL (checked, never trusted). */
   private url(path: string, query: RequestOptions['query']): URL {
-    const url = new URL(this.options.baseUrl.replace(/\/+$/, '') + path)
-    for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v))
-    return url
+    return resolveUrl(this.platform, this.options.baseUrl, path, query)
   }
 
-  private async send(method: string, url: URL, body: unknown): Promise<ResponseMeta & { body: unknown }> {
+  /** A 2xx answer the lifecycle acts on must be JSON: an HTML login page or captive portal is not "no data". */
+  private checkJson(meta: Answer, where: string): unknown {
+    if (meta.body === undefined) return undefined
+    if (meta.invalidJson) throw new UntrustedResponseError(`${this.platform}: ${where} -> ${meta.status}: the answer is not valid JSON`, this.platform, meta.status)
+    if (!meta.json) {
+      const type = String(meta.headers['content-type'] ?? 'no content type')
+      throw new UntrustedResponseError(`${this.platform}: ${where} -> ${meta.status}: the answer is ${type}, not JSON (a login page, a proxy or captive portal, or a wrong base URL?)`, this.platform, meta.status)
+    }
+    return meta.body
+  }
+
+  private async send(method: string, url: URL, body: unknown): Promise<Answer> {
     const timeout = this.options.timeoutMs ?? 30_000
     this.options.onRequest?.()
     const res = await undiciRequest(url, {
@@ -196,16 +247,22 @@ export class HttpClient {
       signal: AbortSignal.timeout(timeout),
       dispatcher: this.options.dispatcher ?? envProxyDispatcher(),
     })
-    const text = await res.body.text()
+    const text = await readCapped(this.platform, res, this.options.maxBodyBytes ?? MAX_BODY_BYTES)
+    const json = JSON_TYPE.test(String(res.headers['content-type'] ?? ''))
     let parsed: unknown = text
-    if (text && /json/i.test(String(res.headers['content-type'] ?? ''))) {
+    let invalidJson = false
+    if (text && json) {
       try {
         parsed = JSON.parse(text)
       } catch {
         parsed = text
+        invalidJson = true
       }
     } else if (!text) parsed = undefined
-    return { status: res.statusCode, headers: res.headers, body: parsed, message: res.statusCode >= 300 ? platformMessage(parsed) : '' }
+    // Redact the whole body before anything is cut from it (then again after JSON decoding, which can un-escape a secret).
+    const redact = (t: string) => this.options.redactor.redact(t)
+    const message = res.statusCode >= 300 ? platformMessage(typeof parsed === 'string' ? redact(parsed) : parsed, redact) : ''
+    return { status: res.statusCode, headers: res.headers, body: parsed, json, invalidJson, message }
   }
 
   private async backoff(attempt: number, status: number): Promise<void> {

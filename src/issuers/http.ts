@@ -5,25 +5,8 @@
 import { NotFoundError } from '../errors.js'
 import { NO_SUCH_TOKEN, probe } from './probe.js'
 import type { HttpClient } from '../http/client.js'
-import type { Identity, Issuer, MintedToken, Rights, TokenInfo, TokenSpec } from '../types.js'
-
-interface ContractToken {
-  id: string
-  name: string
-  created_at: string
-  expires_at?: string | null
-  enabled?: boolean
-  role?: string
-  permissions?: string[]
-  projects?: { id: string; role: string }[]
-}
-
-/** The rights a listed token states (the contract's optional role, permissions, projects). */
-function rightsOf(t: ContractToken): Rights | undefined {
-  if (t.projects?.length) return { projects: t.projects }
-  if (t.permissions?.length) return { permissions: t.permissions }
-  return t.role ? { role: t.role } : undefined
-}
+import type { Identity, Issuer, MintedToken, TokenInfo, TokenSpec } from '../types.js'
+import { checkListedToken, checkMintedSecret, isObject, untrusted } from './check.js'
 
 export class HttpIssuer implements Issuer {
   readonly kind = 'http'
@@ -43,15 +26,21 @@ export class HttpIssuer implements Issuer {
       ...(spec.projects ? { projects: spec.projects } : {}),
       ...(spec.expiresAt ? { expires_at: spec.expiresAt } : {}),
     }
-    const res = await this.admin.request<{ id: string; name: string; token: string; expires_at?: string | null }>('POST', '/tokens', { body })
-    return { id: res.data.id, name: res.data.name, secret: res.data.token, expiresAt: res.data.expires_at ?? undefined }
+    const res = await this.admin.request<unknown>('POST', '/tokens', { body })
+    const d = res.data
+    if (!isObject(d) || typeof d.id !== 'string' || !d.id) throw untrusted(this.kind, `creating token ${spec.name} answered ${isObject(d) ? 'JSON without a string id' : 'no JSON object'}; the token may exist: look for ${spec.name} at the issuer`)
+    const minted = { id: d.id, name: typeof d.name === 'string' ? d.name : spec.name }
+    const secret = checkMintedSecret(this.kind, d.token, minted)
+    return { ...minted, secret, expiresAt: typeof d.expires_at === 'string' ? d.expires_at : undefined }
   }
 
   async list(namePrefix: string): Promise<TokenInfo[]> {
     // Minted names are `<prefix>-<timestamp>`; the dash already leaves out `cia-...` at the source, and
     // the lifecycle keeps only names of exactly that shape.
-    const res = await this.admin.get<{ items: ContractToken[] }>('/tokens', { query: { name_prefix: `${namePrefix}-` } })
-    return res.data.items.map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at, expiresAt: t.expires_at ?? undefined, enabled: t.enabled, rights: rightsOf(t) }))
+    const res = await this.admin.get<unknown>('/tokens', { query: { name_prefix: `${namePrefix}-` } })
+    const items = isObject(res.data) ? res.data.items : undefined
+    if (!Array.isArray(items)) throw untrusted(this.kind, 'GET /tokens did not answer {items: [...]}')
+    return items.map((t) => checkListedToken(this.kind, t, { id: 'id' }))
   }
 
   /** A delete of an id that cannot exist: 404 when the credential may delete, 403 when it may not. */

@@ -6,15 +6,10 @@ import { NotFoundError } from '../errors.js'
 import { NO_SUCH_TOKEN, probe } from './probe.js'
 import type { HttpClient } from '../http/client.js'
 import type { Identity, Issuer, MintedToken, TokenInfo, TokenSpec } from '../types.js'
+import { checkListedToken, checkMintedSecret, isObject, untrusted } from './check.js'
 
-interface ApiToken {
-  id: number
-  public_id: string
-  name: string
-  created_at: string
-  expires_at?: string | null
-  permissions?: string[]
-}
+/** `rgw_` + base64url of 32 bytes (43 characters, padded with one `=`; unpadded accepted). */
+export const RACK_GATEWAY_TOKEN = /^rgw_[A-Za-z0-9_-]{43}=?$/
 
 export class RackGatewayIssuer implements Issuer {
   readonly kind = 'rack-gateway'
@@ -30,17 +25,27 @@ export class RackGatewayIssuer implements Issuer {
 
   async create(spec: TokenSpec): Promise<MintedToken> {
     const body = spec.permissions ? { name: spec.name, permissions: spec.permissions } : { name: spec.name, role: spec.role }
-    const res = await this.admin.request<{ token: string; api_token: ApiToken }>('POST', '/api/v1/api-tokens', { body })
-    const t = res.data.api_token
-    return { id: t.public_id, name: t.name, secret: res.data.token, expiresAt: t.expires_at ?? undefined }
+    const res = await this.admin.request<unknown>('POST', '/api/v1/api-tokens', { body })
+    const data = res.data
+    const t = isObject(data) ? data.api_token : undefined
+    if (!isObject(data) || !isObject(t) || typeof t.public_id !== 'string' || !t.public_id) {
+      throw untrusted(this.kind, `creating token ${spec.name} answered ${isObject(data) ? 'JSON without api_token.public_id' : 'no JSON object'}; the token may exist: look for ${spec.name} on the gateway`)
+    }
+    const minted = { id: t.public_id, name: typeof t.name === 'string' ? t.name : spec.name }
+    const secret = checkMintedSecret(this.kind, data.token, minted, { pattern: RACK_GATEWAY_TOKEN, description: 'rgw_ and 32 bytes of base64url' })
+    return { ...minted, secret, expiresAt: typeof t.expires_at === 'string' ? t.expires_at : undefined }
   }
 
   async list(namePrefix: string): Promise<TokenInfo[]> {
-    const res = await this.admin.get<ApiToken[] | { api_tokens?: ApiToken[]; tokens?: ApiToken[] }>('/api/v1/api-tokens')
-    const items = Array.isArray(res.data) ? res.data : (res.data.api_tokens ?? res.data.tokens ?? [])
+    const res = await this.admin.get<unknown>('/api/v1/api-tokens')
+    const data = res.data
+    // Another shape is not "no tokens": the old token would stay valid while the run says rotated.
+    const items = Array.isArray(data) ? data : isObject(data) ? (data.api_tokens ?? data.tokens) : undefined
+    if (!Array.isArray(items)) throw untrusted(this.kind, 'GET /api/v1/api-tokens did not answer a token list (an array, or {api_tokens: [...]})')
     return items
+      .map((t) => checkListedToken(this.kind, t, { id: 'public_id' }))
       .filter((t) => t.name.startsWith(`${namePrefix}-`))
-      .map((t) => ({ id: t.public_id, name: t.name, createdAt: t.created_at, expiresAt: t.expires_at ?? undefined, rights: Array.isArray(t.permissions) ? { permissions: t.permissions } : undefined }))
+      .map(({ enabled: _enabled, ...t }) => t)
   }
 
   /**

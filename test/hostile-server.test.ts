@@ -1,0 +1,408 @@
+/**
+ * Issue 11, hostile or broken servers: every answer is untrusted. Each case makes one loopback
+ * server (an emulator with an injected answer, or a raw server) misbehave and asserts the error,
+ * that the credential went nowhere else, and that nothing was minted (or, once minting has been
+ * answered, that nothing was written anywhere).
+ */
+import { generateKeyPairSync } from 'node:crypto'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { MAX_PAGES as CIRCLECI_MAX_PAGES } from '../src/destinations/circleci.js'
+import { UntrustedResponseError } from '../src/errors.js'
+import { resolveUrl } from '../src/http/url.js'
+import { platformMessage } from '../src/http/client.js'
+import { redactingLogger } from '../src/log.js'
+import { buildPlan, type Inputs } from '../src/plan.js'
+import { Redactor } from '../src/redact.js'
+import { summaryText, type Report } from '../src/report.js'
+import { runPlan } from '../src/runner.js'
+import { sanitize } from '../src/sanitize.js'
+import { type Emulator, type EmuRequest, type EmuResponse, json, PASS } from './emulators/base.js'
+import { CircleCIEmulator } from './emulators/circleci.js'
+import { GitHubEmulator } from './emulators/github.js'
+import { GitLabEmulator } from './emulators/gitlab.js'
+import { HttpIssuerEmulator } from './emulators/http-issuer.js'
+import { RackGatewayEmulator } from './emulators/rack-gateway.js'
+import { runAction } from './helpers/run-dist.js'
+
+const PAT = 'github_pat_hostile_0123456789abcdefghij'
+const CCI = 'circle-token-hostile-000000000000'
+const GL = 'glpat-hostile-00000000000000000'
+const NAME = 'RACK_GATEWAY_API_TOKEN'
+
+let gh: GitHubEmulator
+let rgw: RackGatewayEmulator
+let cci: CircleCIEmulator
+let gl: GitLabEmulator
+let hz: HttpIssuerEmulator
+let evil: RawServer
+let admin: string
+const emulators = () => [gh, rgw, cci, gl, hz]
+
+/** A plain loopback server with its own origin (another port): the place credentials must never reach. */
+interface RawServer {
+  url: string
+  requests: string[]
+  closedEarly: number
+  close(): Promise<void>
+}
+
+async function rawServer(handler: (req: http.IncomingMessage, res: http.ServerResponse, server: RawServer) => void): Promise<RawServer> {
+  const server = http.createServer((req, res) => {
+    raw.requests.push(`${req.method} ${req.url} auth=${req.headers.authorization ?? req.headers['circle-token'] ?? req.headers['private-token'] ?? ''}`)
+    res.on('close', () => {
+      if (!res.writableFinished) raw.closedEarly++
+    })
+    handler(req, res, raw)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const raw: RawServer = {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests: [],
+    closedEarly: 0,
+    close: () => {
+      server.closeAllConnections()
+      return new Promise((resolve) => server.close(() => resolve()))
+    },
+  }
+  return raw
+}
+
+beforeAll(async () => {
+  gh = new GitHubEmulator()
+  rgw = new RackGatewayEmulator()
+  cci = new CircleCIEmulator()
+  gl = new GitLabEmulator()
+  hz = new HttpIssuerEmulator()
+  await Promise.all(emulators().map((e) => e.start()))
+  evil = await rawServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"total_count":0,"repositories":[]}'))
+  gh.addToken(PAT, { login: 'rotator' })
+  gh.addOrg('acme')
+  gh.addRepo('acme', 'api')
+  gh.addRepo('acme', 'web')
+  cci.addOrg('gh/acme')
+  cci.addToken(CCI, { orgs: ['gh/acme'] })
+  gl.addGroup('acme')
+  gl.addToken(GL, { username: 'owner', access: { acme: 50 } })
+  admin = rgw.addAdminToken()
+})
+afterAll(async () => Promise.all([...emulators().map((e) => e.close()), evil.close()]))
+
+const undo: (() => void)[] = []
+afterEach(() => {
+  while (undo.length) undo.pop()!()
+  for (const e of emulators()) e.requests.length = 0
+  evil.requests.length = 0
+})
+
+/** Answers `METHOD path` (regex on `METHOD /path`) with `answer` before the emulator's own routes. */
+function intercept(emu: Emulator, match: RegExp, answer: (req: EmuRequest) => EmuResponse): void {
+  const guard = (req: EmuRequest) => (match.test(`${req.method} ${req.path}`) ? answer(req) : PASS)
+  emu.guards.unshift(guard)
+  undo.push(() => emu.guards.splice(emu.guards.indexOf(guard), 1))
+}
+
+const html = (status = 200): EmuResponse => ({ status, body: '<!doctype html><html><body>Sign in to continue</body></html>', headers: { 'content-type': 'text/html; charset=utf-8' } })
+const text = (status: number, body: string, type = 'application/json'): EmuResponse => ({ status, body, headers: { 'content-type': type } })
+
+function inputs(extra: Inputs = {}): Inputs {
+  return {
+    issuer: 'rack-gateway',
+    'issuer-url': rgw.url,
+    'issuer-token': admin,
+    'token-role': 'cicd',
+    'token-name': 'rack-gateway-api-token',
+    'github-token': PAT,
+    'github-api-url': gh.url,
+    'circleci-token': CCI,
+    'circleci-url': cci.url,
+    'gitlab-token': GL,
+    'gitlab-url': gl.url,
+    destinations: 'github:repo/acme/api',
+    ...extra,
+  }
+}
+
+interface Outcome {
+  report: Report
+  /** Every line a person could see: log lines and the printed summary. */
+  visible: string
+}
+
+async function run(extra: Inputs = {}): Promise<Outcome> {
+  const plan = buildPlan(inputs(extra), {})
+  const lines: string[] = []
+  const sink = { info: (l: string) => lines.push(l), warning: (l: string) => lines.push(`warning: ${l}`), error: (l: string) => lines.push(`error: ${l}`) }
+  const report = await runPlan(plan, { log: sink, context: { retry: { maxRetries: 0, baseDelayMs: 1 }, timeoutMs: 10_000, githubBudget: { pointsPerWindow: 1_000_000, windowMs: 60_000 } } })
+  return { report, visible: [...lines, ...summaryText(report).map(sanitize)].join('\n') }
+}
+
+// Preflight's probe of the credential's rights is a nameless create that can never mint: not counted.
+const isMint = (r: { method: string; body: unknown }) => r.method === 'POST' && (r.body as { name?: string } | undefined)?.name !== ''
+const mints = () => rgw.requests.filter((r) => isMint(r) && r.path === '/api/v1/api-tokens').length + hz.requests.filter((r) => isMint(r) && r.path === '/tokens').length
+const writes = () =>
+  gh.requests.filter((r) => r.method === 'PUT').length +
+  cci.requests.filter((r) => r.method === 'PUT' || (r.method === 'POST' && r.path.endsWith('/envvar'))).length +
+  gl.requests.filter((r) => (r.method === 'POST' || r.method === 'PUT') && r.path.includes('/variables')).length
+
+/** The run failed with `error` somewhere in what it reports, minted nothing (or nothing after the mint answer), wrote nothing. */
+function expectRefused(o: Outcome, error: RegExp, opts: { minted?: boolean } = {}): void {
+  expect(o.report.outcome, o.visible).toBe('failed')
+  expect(o.visible).toMatch(error)
+  if (!opts.minted) expect(mints(), 'nothing may be minted').toBe(0)
+  expect(writes(), 'nothing may be written').toBe(0)
+  expect(evil.requests, 'no request may reach another origin').toEqual([])
+  expect(o.visible).not.toMatch(/^\s*::/m)
+}
+
+const listed = (created_at: unknown) => [{ id: 1, public_id: '0b7a0d7e-3f4e-4b8e-9d5e-7c1f3c2a1b00', name: 'rack-gateway-api-token-20260101000000', created_at }]
+const createAnswer = (token: unknown, extra: Record<string, unknown> = {}) => json(200, { token, api_token: { id: 9, public_id: '5f0e7c1a-0000-4000-8000-000000000009', name: 'rack-gateway-api-token-20261124120000', created_at: new Date().toISOString(), ...extra } })
+
+describe('hostile issuer answers: an unexpected list is an error before minting', () => {
+  const cases: [string, () => EmuResponse, RegExp][] = [
+    ['the token list is an HTML login page', () => html(), /text\/html.*not JSON/],
+    ['the token list is JSON of another shape', () => json(200, { data: [] }), /did not answer a token list/],
+    ['the token list is JSON null', () => json(200, null), /did not answer a token list/],
+    ['a listed token has a created_at that is not a date', () => json(200, listed('yesterday')), /created_at "yesterday", which is not a date/],
+    ['a listed token has no public_id', () => json(200, [{ name: 'x', created_at: '2026-01-01T00:00:00Z' }]), /has no string public_id/],
+    ['the token list is invalid JSON under a JSON content type', () => text(200, '[{"public_id": '), /not valid JSON/],
+    ['the token list has no content type at all', () => ({ status: 200, body: '[]', headers: { 'content-type': '' } }), /not JSON/],
+  ]
+  it.each(cases)('%s', async (_what, answer, error) => {
+    intercept(rgw, /^GET \/api\/v1\/api-tokens$/, answer)
+    expectRefused(await run(), error)
+  })
+})
+
+describe('hostile mint answers: the token is checked before it is written anywhere', () => {
+  const cases: [string, () => EmuResponse, RegExp][] = [
+    ['an empty token', () => createAnswer(''), /is empty or whitespace/],
+    ['a whitespace-only token', () => createAnswer('   \t '), /is empty or whitespace/],
+    ['an implausibly short token', () => createAnswer('rgw_abc'), /implausibly short/],
+    ['a token that is not rgw_ + 32 bytes of base64url', () => createAnswer(`ghp_${'x'.repeat(40)}`), /does not have the issuer's format/],
+    ['a token with a newline and a workflow command', () => createAnswer(`rgw_${'A'.repeat(43)}=\n::warning::x`), /whitespace or control characters/],
+    ['no token field at all', () => createAnswer(undefined), /missing from the answer/],
+    ['invalid JSON', () => text(200, '{"token": "rgw_'), /not valid JSON/],
+    ['an HTML page', () => html(), /text\/html.*not JSON/],
+    ['JSON without api_token', () => json(200, { token: `rgw_${'A'.repeat(43)}=` }), /without api_token.public_id/],
+  ]
+  it.each(cases)('%s', async (_what, answer, error) => {
+    intercept(rgw, /^POST \/api\/v1\/api-tokens$/, answer)
+    const o = await run()
+    expectRefused(o, error, { minted: true })
+    expect(o.visible).toMatch(/could not mint/)
+  })
+
+  it('the http issuer: a list that is not {items: [...]} stops the run before minting', async () => {
+    intercept(hz, /^GET \/tokens$/, () => json(200, { items: 'none' }))
+    expectRefused(await run({ issuer: 'http', 'issuer-url': hz.url, 'issuer-token': hz.addAdminToken(), 'token-role': 'deployer', 'secret-name': 'HZ' }), /did not answer \{items: \[\.\.\.\]\}/)
+  })
+
+  it('the http issuer: a mint answer without a token is refused before any write', async () => {
+    intercept(hz, /^POST \/tokens$/, () => json(201, { id: 'tok_1', name: 'hz-20261124120000', token: '' }))
+    expectRefused(await run({ issuer: 'http', 'issuer-url': hz.url, 'issuer-token': hz.addAdminToken(), 'token-role': 'deployer', 'secret-name': 'HZ' }), /is empty or whitespace/, { minted: true })
+  })
+})
+
+describe('hostile GitHub answers: credentials go only to the configured origin', () => {
+  function selectedOrgSecret(url: (evilUrl: string) => string): void {
+    gh.seedOrgSecret('acme', NAME, { value: 'old', visibility: 'selected', selectedRepositoryIds: [gh.repoId('acme', 'web')] })
+    intercept(gh, new RegExp(`^GET /orgs/acme/actions/secrets/${NAME}$`), () => json(200, { name: NAME, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z', visibility: 'selected', selected_repositories_url: url(evil.url) }))
+  }
+
+  it('selected_repositories_url on another origin is refused, and that origin sees no request', async () => {
+    selectedOrgSecret((e) => `${e}/orgs/acme/actions/secrets/${NAME}/repositories`)
+    expectRefused(await run({ destinations: 'github:org/acme' }), /refusing to send the credential to http:\/\/127\.0\.0\.1:\d+: only http:\/\/127\.0\.0\.1:\d+ was configured/)
+  })
+
+  it('selected_repositories_url of the form @other-host/x is not glued onto the base URL', async () => {
+    selectedOrgSecret((e) => `@${e.replace('http://', '')}/steal`)
+    expectRefused(await run({ destinations: 'github:org/acme' }), /refusing the relative path "@127\.0\.0\.1:\d+\/steal"/)
+  })
+
+  it('selected_repositories_url that climbs out of the API base with .. is refused', async () => {
+    selectedOrgSecret(() => `${gh.url}/orgs/acme/../../admin/keys`)
+    expectRefused(await run({ destinations: 'github:org/acme' }), /contains a \. or \.\. segment/)
+  })
+
+  it('a redirect is never followed (the credential would go with it)', async () => {
+    intercept(gh, /^GET \/repos\/acme\/api\/actions\/secrets\/public-key$/, () => ({ status: 302, headers: { location: `${evil.url}/public-key` } }))
+    expectRefused(await run(), /-> 302/)
+  })
+
+  it('a public key that is not 32 bytes is refused in preflight, before minting', async () => {
+    intercept(gh, /public-key$/, () => json(200, { key_id: '1', key: Buffer.alloc(31, 7).toString('base64') }))
+    expectRefused(await run(), /not 32 bytes of base64/)
+  })
+
+  it('a public key that is not base64 is refused in preflight', async () => {
+    intercept(gh, /public-key$/, () => json(200, { key_id: '1', key: '!'.repeat(44) }))
+    expectRefused(await run(), /not 32 bytes of base64/)
+  })
+
+  it('a public key answer without key_id is refused in preflight', async () => {
+    intercept(gh, /public-key$/, () => json(200, { key: Buffer.alloc(32, 7).toString('base64') }))
+    expectRefused(await run(), /without a key_id and key/)
+  })
+
+  const APP_KEY = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString()
+  const viaApp = { 'github-token': undefined, 'github-app-id': '4242', 'github-app-private-key': APP_KEY }
+
+  it('a GitHub App installation id that is not a number never becomes a path', async () => {
+    gh.installApp('acme', 77)
+    intercept(gh, /^GET \/repos\/acme\/api\/installation$/, () => json(200, { id: '../../user' }))
+    expectRefused(await run(viaApp), /installation of GitHub App 4242 on acme was answered without a numeric id/)
+    expect(gh.requests.filter((r) => r.method === 'POST')).toEqual([])
+  })
+
+  it('a GitHub App installation token that is empty is refused before it is used', async () => {
+    gh.installApp('acme', 77)
+    intercept(gh, /^POST \/app\/installations\/77\/access_tokens$/, () => json(201, { token: '', expires_at: new Date().toISOString() }))
+    expectRefused(await run(viaApp), /no usable installation token/)
+  })
+
+  it('a repository listing with a name like ../../user is refused (it would become a path)', async () => {
+    intercept(gh, /^GET \/orgs\/acme\/repos$/, () => json(200, [{ name: '../../user', archived: false }]))
+    expectRefused(await run({ destinations: 'github:repos/acme' }), /listed a repository whose name is not a GitHub repository name/)
+  })
+
+  it('a repository listing that is an object, not a list, is an error, not "no repositories"', async () => {
+    intercept(gh, /^GET \/orgs\/acme\/repos$/, () => json(200, { repositories: [] }))
+    expectRefused(await run({ destinations: 'github:repos/acme' }), /not a list of repositories/)
+  })
+
+  it('a pagination link to another origin is never followed: pages are numbered on the configured origin', async () => {
+    const names = Array.from({ length: 100 }, (_, i) => ({ name: `r${i}`, archived: false }))
+    intercept(gh, /^GET \/orgs\/acme\/repos$/, (req) => (req.query.get('page') === '1' ? json(200, names, { link: `<${evil.url}/orgs/acme/repos?page=2>; rel="next"` }) : json(200, [])))
+    await run({ destinations: 'github:repos/acme', 'dry-run': 'true' })
+    expect(evil.requests).toEqual([])
+    expect(gh.requests.some((r) => r.path === '/orgs/acme/repos' && r.query.includes('page=2'))).toBe(true)
+    expect(mints()).toBe(0)
+  })
+
+  it('an error body echoing the credential is redacted whole before it is cut (no prefix survives, nor its hex)', async () => {
+    const echo = `${'x'.repeat(490)}${PAT}${'y'.repeat(100)} hex=${Buffer.from(PAT).toString('hex')}`
+    intercept(gh, /public-key$/, () => json(422, { message: echo }))
+    const o = await run()
+    expectRefused(o, /-> 422/)
+    expect(o.visible).not.toContain(PAT.slice(0, 12))
+    expect(o.visible).not.toContain(Buffer.from(PAT).toString('hex').slice(0, 24))
+    expect(JSON.stringify(o.report)).not.toContain(PAT.slice(0, 12))
+  })
+
+  it('an error body carrying workflow commands reaches the log as one sanitised line', async () => {
+    intercept(gh, /public-key$/, () => json(403, { message: 'denied\n::stop-commands::pwned\n::warning file=x::owned\r\n##[error]legacy' }))
+    const o = await run()
+    // One line: the breaks are visible escapes, so no `::` starts a line; the legacy `##[` form is broken up.
+    expectRefused(o, /denied\\n::stop-commands::pwned\\n::warning file=x::owned\\r\\n# #\[error\]legacy/)
+    expect(o.report.destinations[0]!.detail).not.toMatch(/[\r\n]/)
+  })
+
+  it('a response larger than 8 MB (content-length) is refused without reading it', async () => {
+    intercept(gh, /public-key$/, () => text(200, JSON.stringify({ key_id: '1', key: 'A'.repeat(9 * 1024 * 1024) })))
+    expectRefused(await run(), /larger than 8388608 bytes/)
+  })
+})
+
+describe('hostile answers without end: bodies and pagination are bounded', () => {
+  it('an endless streamed body is cut off at 8 MB and its stream aborted', async () => {
+    const stream = await rawServer((req, res, self) => {
+      if (req.method !== 'GET') return void res.writeHead(404).end()
+      res.writeHead(200, { 'content-type': 'application/json' })
+      const chunk = Buffer.alloc(256 * 1024, 0x20)
+      const pump = () => {
+        while (!res.destroyed && res.write(chunk));
+      }
+      res.on('drain', pump)
+      res.write('{"items": [')
+      pump()
+      void self
+    })
+    try {
+      const o = await run({ issuer: 'http', 'issuer-url': stream.url, 'issuer-token': 'admin-credential-0000', 'token-role': 'deployer', 'secret-name': 'HZ' })
+      expectRefused(o, /larger than 8388608 bytes/)
+      expect(stream.requests.filter((r) => r.startsWith('POST'))).toEqual([])
+      await expect.poll(() => stream.closedEarly).toBe(1)
+    } finally {
+      await stream.close()
+    }
+  })
+
+  it('a CircleCI next_page_token that never ends stops at the page cap, before minting', async () => {
+    let n = 0
+    intercept(cci, /^GET \/api\/v2\/context$/, () => json(200, { items: [], next_page_token: `page-${++n}` }))
+    expectRefused(await run({ destinations: 'circleci:context/gh/acme/rwx' }), new RegExp(`more than ${CIRCLECI_MAX_PAGES} pages`))
+    expect(cci.requests.filter((r) => r.path === '/api/v2/context').length).toBe(CIRCLECI_MAX_PAGES)
+  })
+
+  it('a CircleCI next_page_token repeated is a loop, refused at once', async () => {
+    intercept(cci, /^GET \/api\/v2\/context$/, () => json(200, { items: [], next_page_token: 'same' }))
+    expectRefused(await run({ destinations: 'circleci:context/gh/acme/rwx' }), /same next_page_token twice/)
+    expect(cci.requests.filter((r) => r.path === '/api/v2/context').length).toBe(2)
+  })
+
+  it('a CircleCI context listing answered with HTML is an error, not "no contexts"', async () => {
+    intercept(cci, /^GET \/api\/v2\/context$/, () => html())
+    expectRefused(await run({ destinations: 'circleci:context/gh/acme/rwx' }), /not JSON/)
+    expect(cci.requests.filter((r) => r.method === 'POST')).toEqual([])
+  })
+
+  it('a CircleCI context listing without items is an error', async () => {
+    intercept(cci, /^GET \/api\/v2\/context$/, () => json(200, { contexts: [] }))
+    expectRefused(await run({ destinations: 'circleci:context/gh/acme/rwx' }), /answered without an items list/)
+  })
+
+  it('a CircleCI context id of .. never becomes a path segment', async () => {
+    intercept(cci, /^GET \/api\/v2\/context$/, () => json(200, { items: [{ id: '..', name: 'rwx' }], next_page_token: null }))
+    expectRefused(await run({ destinations: 'circleci:context/gh/acme/rwx' }), /refusing the path segment "\.\."/)
+  })
+
+  it('a GitLab variable read answered with HTML fails preflight', async () => {
+    intercept(gl, /^GET \/api\/v4\/groups\/acme\/variables\//, () => html())
+    expectRefused(await run({ destinations: 'gitlab:group/acme' }), /text\/html.*not JSON/)
+  })
+})
+
+describe('central guards', () => {
+  it('resolveUrl: the base origin and path only', () => {
+    const base = 'https://ghe.example.com/api/v3'
+    expect(resolveUrl('github', base, '/repos/a/b', { page: 2 }).href).toBe('https://ghe.example.com/api/v3/repos/a/b?page=2')
+    expect(resolveUrl('github', base, 'https://ghe.example.com/api/v3/x?per_page=1').href).toBe('https://ghe.example.com/api/v3/x?per_page=1')
+    for (const bad of ['https://evil.example.com/api/v3/x', 'https://ghe.example.com/other', '/repos/../../x', '/repos/%2e%2e/x', '@evil.example.com/x', '//evil.example.com/x/../..', 'https://u:p@ghe.example.com/api/v3/x']) {
+      expect(() => resolveUrl('github', base, bad), bad).toThrow(UntrustedResponseError)
+    }
+  })
+
+  it('platformMessage redacts the whole message before cutting it', () => {
+    const r = new Redactor()
+    r.add(PAT)
+    const said = platformMessage({ message: `${'x'.repeat(495)}${PAT}` }, (t) => r.redact(t))
+    expect(said).not.toContain(PAT.slice(0, 5))
+    expect(said.length).toBeLessThanOrEqual(503)
+  })
+
+  it('the logger sanitises every line: no line break, no line starting a workflow command', () => {
+    const out: string[] = []
+    const log = redactingLogger({ info: (l) => out.push(l), warning: (l) => out.push(l), error: (l) => out.push(l) }, new Redactor())
+    log.info('::set-output name=x::y')
+    log.warning('  ::add-mask::\n::stop-commands::t')
+    log.error('a\u0000b\u001b[2Jc\u202e')
+    expect(out).toEqual([': :set-output name=x::y', '  : :add-mask::\\n::stop-commands::t', 'a\\u0000b\\u001b[2Jc\\u202e'])
+  })
+})
+
+describe('through the Action bundle: server text never becomes a workflow command', () => {
+  it('a token name and an error body carrying ::stop-commands:: and ::warning:: stay inert on stdout', async () => {
+    intercept(rgw, /^POST \/api\/v1\/api-tokens$/, () => createAnswer(`rgw_${'A'.repeat(43)}=`, { name: 'evil\n::stop-commands::pwned\n::warning::owned' }))
+    intercept(rgw, /^GET \/api\/v1\/info$/, () => json(401, { error: 'nope\n::warning::from-error-body' }))
+    const run = await runAction(inputs())
+    expect(run.code).toBe(1)
+    const commands = run.stdout.split('\n').filter((l) => l.trimStart().startsWith('::'))
+    for (const line of commands) expect(line, line).toMatch(/^::(add-mask|error|warning|debug)::/)
+    expect(run.stdout).not.toMatch(/^\s*::stop-commands::/m)
+    expect(run.stdout).not.toMatch(/^\s*::warning::(owned|from-error-body)/m)
+    expect(run.summary).not.toMatch(/^::/m)
+    expect(writes()).toBe(0)
+  })
+})
