@@ -28,12 +28,20 @@ const FALLBACK_ENV: Partial<Record<InputName, string[]>> = {
   'github-token': ['GITHUB_TOKEN'],
 }
 
+/** Inputs that are yes/no: a bare flag means true. */
+const YES_NO: Partial<Record<InputName, string>> = {
+  'dry-run': 'plan only: mint, write and revoke nothing',
+  'revoke-first': 'a leaked token: revoke the rotation set first, then mint and write the replacement',
+  'fail-on-findings': 'audit: exit 1 when the review has findings',
+}
+
 const COMMANDS: { name: string; mode?: Mode; dryRun?: boolean; summary: string }[] = [
   { name: 'rotate', mode: 'rotate', summary: 'mint a token, write it everywhere, then revoke the tokens it replaces' },
   { name: 'create', mode: 'create', summary: 'mint a token and write it everywhere; revoke nothing' },
   { name: 'distribute', mode: 'distribute', summary: 'verify a given --token and write it everywhere (rwx, hawzu, static)' },
   { name: 'ephemeral', mode: 'ephemeral', summary: 'mint a short-lived token; --token-file receives it' },
   { name: 'plan', dryRun: true, summary: 'dry run: preflight and due check; say what would be created or updated' },
+  { name: 'audit', mode: 'audit', summary: 'review the rotation set: age, expiry, last use, and findings (--fail-on-findings exits 1)' },
 ]
 
 const EXAMPLES = `
@@ -162,7 +170,7 @@ async function execute(command: (typeof COMMANDS)[number], opts: Record<string, 
       log.warning(`report-file: could not write ${plan.reportFile}: ${errorMessage(err)}`)
     }
   }
-  return exitCode(report, false)
+  return exitCode(report)
 }
 
 export function buildProgram(onExit: (code: number) => void): Command {
@@ -182,8 +190,9 @@ export function buildProgram(onExit: (code: number) => void): Command {
         cmd.addOption(mode.env(envName(name)))
         continue
       }
-      // dry-run takes an optional value: as a plain boolean flag commander would read TOKEN_ACTION_DRY_RUN=false as true.
-      const option = name === 'dry-run' ? new Option('--dry-run [true|false]', 'plan only: mint, write and revoke nothing') : new Option(`--${name} <value>`, MULTI_LINE.includes(name) ? 'repeatable; one per line' : '')
+      // Yes/no inputs take an optional value: as plain boolean flags commander would read TOKEN_ACTION_DRY_RUN=false as true.
+      const yesNo = YES_NO[name]
+      const option = yesNo ? new Option(`--${name} [true|false]`, yesNo) : new Option(`--${name} <value>`, MULTI_LINE.includes(name) ? 'repeatable; one per line' : '')
       if (MULTI_LINE.includes(name)) option.argParser((value: string, previous?: string) => (previous ? `${previous}\n${value}` : value))
       // Still parsed (so a secret given as a flag is refused by name), never advertised.
       if (SECRET_INPUTS.includes(name)) option.hideHelp()

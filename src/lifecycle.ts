@@ -10,6 +10,7 @@ import { readConcurrency, type RunContext } from './context.js'
 import { addDuration, expiryDate } from './duration.js'
 import { errorMessage, MintedTokenRejectedError, OutcomeUnknownError, TokenActionError, UntrustedResponseError } from './errors.js'
 import type { Plan } from './plan.js'
+import { reviewSet } from './audit.js'
 import { runPool } from './pool.js'
 import type { DestinationReport, Outcome, Report } from './report.js'
 import { isMintedWith, mintedName } from './token-name.js'
@@ -73,6 +74,7 @@ class Lifecycle {
   private readonly unconfirmed: string[] = []
   private previous: TokenInfo[] = []
   private token?: Report['token']
+  private auditResult?: Report['audit']
   private newTokenRevoked?: boolean
   private readonly startedAt: Date
 
@@ -111,6 +113,7 @@ class Lifecycle {
     const previous = await this.listSet()
     if (previous instanceof Stop) return previous
     this.previous = previous
+    if (this.plan.mode === 'audit') return this.audit(previous)
     const notDue = this.dueCheck(previous, ready)
     if (notDue) return notDue
     if (this.plan.dryRun) return this.dryRun(ready, previous)
@@ -164,8 +167,9 @@ class Lifecycle {
       return new Stop('failed', `issuer ${issuer.kind}: listing tokens failed: ${errorMessage(err)}`)
     }
     // Before anything is minted (a dry run too): a credential that could mint but not revoke would leave tokens behind.
+    // An audit only reads: an auditor's read-only credential is enough.
     try {
-      await issuer.checkCanManage?.()
+      if (this.plan.mode !== 'audit') await issuer.checkCanManage?.()
     } catch (err) {
       return new Stop('failed', `issuer ${issuer.kind}: ${errorMessage(err)}`)
     }
@@ -192,6 +196,20 @@ class Lifecycle {
     if (expires && addDuration(dueAt, before) > expires) this.log.warning(`${newest.name} expires ${newest.expiresAt}, before the next rotation is due: lower rotate-if-older-than or raise token-expires-in`)
     this.rows = ready.map((d) => this.row(d, 'not written', 'not due'))
     return new Stop('not-due')
+  }
+
+  /** `audit`: the rotation set as the issuer lists it, and what deserves a look. Changes nothing. */
+  private audit(tokens: TokenInfo[]): Stop {
+    const now = this.now()
+    this.auditResult = reviewSet(tokens, now, {
+      rotateIfOlderThan: this.plan.rotateIfOlderThan,
+      rotateBeforeExpiry: this.plan.rotateBeforeExpiry,
+      overlapGraceMs: this.deps.ctx.overlapGraceMs,
+      expiryExpected: this.deps.issuer.can.expiry,
+    })
+    const n = this.auditResult.findings.length
+    if (n && this.plan.failOnFindings) return new Stop('failed', `audit: ${n} finding(s) in the rotation set ${this.plan.spec.namePrefix} (fail-on-findings)`)
+    return new Stop('audited')
   }
 
   private async dryRun(ready: Destination[], previous: TokenInfo[]): Promise<Stop> {
@@ -518,6 +536,7 @@ class Lifecycle {
       keptIds: [...new Set([...this.previous.map((p) => p.id), ...this.kept])].filter((id) => !this.revoked.includes(id)),
       ...(this.newTokenRevoked ? { newTokenRevoked: true } : {}),
       ...(this.unconfirmed.length ? { mayExist: this.unconfirmed } : {}),
+      ...(this.auditResult ? { audit: this.auditResult } : {}),
       ...(end.error ? { error: this.redact(end.error) } : {}),
       notes: this.notes.map((n) => this.redact(n)),
       startedAt: this.startedAt.toISOString(),

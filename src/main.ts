@@ -75,6 +75,6 @@ export async function run(): Promise<void> {
   }
   if (report.outcome === 'failed') {
     core.setFailed(report.error ?? 'token-action failed')
-    process.exitCode = exitCode(report, false)
+    process.exitCode = exitCode(report)
   }
 }

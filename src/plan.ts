@@ -13,7 +13,7 @@ import { defaultPrefix, MAX_PREFIX } from './token-name.js'
 
 export const ISSUERS = ['rack-gateway', 'http', 'rwx', 'hawzu', 'static'] as const
 export type IssuerKind = (typeof ISSUERS)[number]
-export const MODES = ['rotate', 'create', 'ephemeral', 'distribute'] as const
+export const MODES = ['rotate', 'create', 'ephemeral', 'distribute', 'audit'] as const
 export type Mode = (typeof MODES)[number]
 export const RACK_GATEWAY_ROLES = ['viewer', 'ops', 'deployer', 'cicd', 'admin'] as const
 
@@ -32,6 +32,7 @@ export const INPUT_NAMES = [
   'rotate-if-older-than',
   'rotate-before-expiry',
   'revoke-first',
+  'fail-on-findings',
   'secret-name',
   'destinations',
   'github-token',
@@ -90,6 +91,8 @@ export interface Plan {
   rotateBeforeExpiry: Duration
   /** A leaked token: revoke the set's live tokens before minting the replacement. */
   revokeFirst: boolean
+  /** Audit: exit 1 when there are findings. */
+  failOnFindings: boolean
   secretName: string
   /** Where the run comes from, for the report's audit trail (repository, run URL, actor, commit). */
   origin: Record<string, string>
@@ -229,7 +232,7 @@ function parseSpec(inputs: Inputs, kind: IssuerKind, mode: Mode, secretName: str
   if (comma) throw new ConfigError('token-permissions', `"${comma}": one permission per line (commas do not separate)`)
   const projects = parseProjects(get(inputs, 'token-projects'))
   const expiresIn = get(inputs, 'token-expires-in')
-  const mints = mode !== 'distribute'
+  const mints = mode !== 'distribute' && mode !== 'audit'
   if (role && permissions) throw new ConfigError('token-role', 'give token-role or token-permissions, not both')
   if (projects && !can.projects) throw new ConfigError('token-projects', `issuer ${kind} has no project-scoped tokens`)
   if (projects && (role || permissions)) throw new ConfigError('token-projects', 'project tokens carry a role per project: drop token-role / token-permissions')
@@ -245,9 +248,9 @@ function parseSpec(inputs: Inputs, kind: IssuerKind, mode: Mode, secretName: str
   if (mints && !copyRights && kind === 'http' && !role && !permissions && !projects) {
     throw new ConfigError('token-role', 'http issuer tokens need token-role (workspace token) or token-projects (project token); a rotation may leave them out to copy the replaced token\'s rights')
   }
-  const namePrefix = get(inputs, 'token-name') ?? defaultPrefix(secretName, env) ?? (mode === 'rotate' ? undefined : secretName.toLowerCase().replace(/_/g, '-'))
+  const namePrefix = get(inputs, 'token-name') ?? defaultPrefix(secretName, env) ?? (mode === 'rotate' || mode === 'audit' ? undefined : secretName.toLowerCase().replace(/_/g, '-'))
   if (namePrefix === undefined) {
-    throw new ConfigError('token-name', 'is required in rotate mode outside GitHub Actions, GitLab CI and CircleCI: it names the rotation set, the tokens a successful rotation revokes (e.g. --token-name ci-deploy-rack-gateway)')
+    throw new ConfigError('token-name', `is required in ${mode} mode outside GitHub Actions, GitLab CI and CircleCI: it names the rotation set, the tokens a successful rotation revokes (e.g. --token-name ci-deploy-rack-gateway)`)
   }
   // Rack Gateway names are <= 150 chars and we append -yyyymmddHHMMss (15 chars).
   if (namePrefix.length > MAX_PREFIX) throw new ConfigError('token-name', `must be at most ${MAX_PREFIX} characters (a 15-character timestamp is appended)`)
@@ -297,9 +300,11 @@ export function buildPlan(inputs: Inputs, env: Record<string, string | undefined
   if (!spec.expiry && ISSUER_CAN[kind].expiry && (mode === 'rotate' || mode === 'create')) Object.assign(spec, { expiry: defaultExpiry(rotateIfOlderThan), expiryDefaulted: true })
 
   const destinationsText = get(inputs, 'destinations')
-  if (!destinationsText && mode !== 'ephemeral') throw new ConfigError('destinations', 'is required (one per line, e.g. github:repo/acme/api); only ephemeral mode may omit it')
-  const targets = parseTargets(destinationsText ?? '', secretName)
-  if (!targets.length && mode !== 'ephemeral') throw new ConfigError('destinations', 'lists no destination (only comments or blank lines)')
+  // Audit reviews the rotation set at the issuer; destinations, if given, are not touched.
+  const needsDestinations = mode !== 'ephemeral' && mode !== 'audit'
+  if (!destinationsText && needsDestinations) throw new ConfigError('destinations', 'is required (one per line, e.g. github:repo/acme/api); only ephemeral and audit modes may omit it')
+  const targets = mode === 'audit' ? [] : parseTargets(destinationsText ?? '', secretName)
+  if (!targets.length && needsDestinations) throw new ConfigError('destinations', 'lists no destination (only comments or blank lines)')
   if (targets.length && mode === 'ephemeral') {
     throw new ConfigError('destinations', 'must be empty in ephemeral mode: the post step revokes the token, so any destination would be left holding a revoked token (use mode create to distribute)')
   }
@@ -331,6 +336,7 @@ export function buildPlan(inputs: Inputs, env: Record<string, string | undefined
     rotateIfOlderThan,
     rotateBeforeExpiry,
     revokeFirst,
+    failOnFindings: parseBool('fail-on-findings', get(inputs, 'fail-on-findings'), false),
     secretName,
     origin: runOrigin(env),
     targets,

@@ -1,7 +1,7 @@
 /** The run's report: JSON (outputs, report-file), the job summary table and plain text. Never a secret value. */
 import type { Mode } from './plan.js'
 
-export type Outcome = 'rotated' | 'created' | 'distributed' | 'not-due' | 'planned' | 'failed'
+export type Outcome = 'rotated' | 'created' | 'distributed' | 'not-due' | 'planned' | 'audited' | 'failed'
 /** `unknown`: the write's answer was lost and the platform could not confirm it: the destination may hold the new token. */
 export type DestinationStatus = 'created' | 'updated' | 'unknown' | 'failed' | 'would create' | 'would update' | 'not written'
 
@@ -14,6 +14,26 @@ export interface DestinationReport {
   changes?: string[]
   /** Fingerprint (short SHA-256 prefix) of the value this destination now holds, when it was written. */
   holds?: string
+}
+
+/** One token of the rotation set, as an audit lists it (never a value). */
+export interface AuditToken {
+  id: string
+  name: string
+  createdAt: string
+  ageDays: number
+  expiresAt?: string
+  lastUsedAt?: string
+  createdBy?: string
+  enabled?: boolean
+  /** The newest token of the set: the one destinations should hold. */
+  newest: boolean
+}
+
+export interface AuditReport {
+  tokens: AuditToken[]
+  /** kind: unused, rotation-due, expired, expiring-soon, never-expires, orphan, disabled. */
+  findings: { id: string; name: string; kind: string; detail: string }[]
 }
 
 export interface Report {
@@ -34,6 +54,8 @@ export interface Report {
   newTokenRevoked?: boolean
   /** Names of tokens a mint whose answer was lost may have made, which the run could not check: revoke them if they exist. */
   mayExist?: string[]
+  /** `audit` mode: the rotation set and its findings. */
+  audit?: AuditReport
   error?: string
   notes: string[]
   startedAt: string
@@ -41,8 +63,8 @@ export interface Report {
   requests: { total: number; retries: number; rateLimited: number }
 }
 
-export function exitCode(report: Report, badInput: boolean): number {
-  if (badInput) return 2
+/** 1 when the run failed; bad input (2) never gets as far as a report. */
+export function exitCode(report: Report): number {
   return report.outcome === 'failed' ? 1 : 0
 }
 
@@ -76,8 +98,21 @@ export function summaryMarkdown(r: Report): string {
   if (r.revokedIds.length) out.push(`Revoked previous tokens: ${r.revokedIds.map((i) => `\`${i}\``).join(', ')}`, '')
   if (r.keptIds.length) out.push(`Still valid (not revoked): ${r.keptIds.map((i) => `\`${i}\``).join(', ')}`, '')
   if (r.mayExist?.length) out.push(`May exist (a mint's answer was lost; check and revoke): ${r.mayExist.map((n) => `\`${n}\``).join(', ')}`, '')
+  if (r.audit) out.push(...auditMarkdown(r.audit))
   for (const n of r.notes) out.push(`> ${n}`, '')
   return out.join('\n')
+}
+
+function auditMarkdown(a: AuditReport): string[] {
+  const out = [`**Rotation set:** ${a.tokens.length} valid token(s), ${a.findings.length} finding(s).`, '']
+  if (a.tokens.length) {
+    out.push('| token | id | age | expires | last used | created by |', '|---|---|---|---|---|---|')
+    for (const t of a.tokens) out.push(`| \`${escapeCell(t.name)}\`${t.newest ? ' (newest)' : ''} | \`${escapeCell(t.id)}\` | ${t.ageDays} d | ${t.expiresAt ?? 'never'} | ${t.lastUsedAt ?? '-'} | ${escapeCell(t.createdBy ?? '-')} |`)
+    out.push('')
+  }
+  for (const f of a.findings) out.push(`- **${f.kind}** \`${escapeCell(f.name)}\`: ${escapeCell(f.detail)}`)
+  if (a.findings.length) out.push('')
+  return out
 }
 
 export function summaryText(r: Report): string[] {
@@ -91,6 +126,8 @@ export function summaryText(r: Report): string[] {
   if (r.revokedIds.length) lines.push(`  revoked: ${r.revokedIds.join(', ')}`)
   if (r.keptIds.length) lines.push(`  still valid: ${r.keptIds.join(', ')}`)
   if (r.mayExist?.length) lines.push(`  may exist (check and revoke): ${r.mayExist.join(', ')}`)
+  for (const t of r.audit?.tokens ?? []) lines.push(`  token ${t.name} (id ${t.id})${t.newest ? ' newest' : ''}: ${t.ageDays} days old, expires ${t.expiresAt ?? 'never'}, last used ${t.lastUsedAt ?? '-'}`)
+  for (const f of r.audit?.findings ?? []) lines.push(`  finding ${f.kind}: ${f.name}: ${f.detail}`)
   for (const n of r.notes) lines.push(`  note: ${n}`)
   return lines
 }

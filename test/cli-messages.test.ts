@@ -42,7 +42,7 @@ describe('cliMessage', () => {
   })
 
   it('an unknown mode (plan --mode) names the flag', () => {
-    expect(said({ ...RG, mode: 'bogus' })).toBe('--mode: "bogus" is not a mode: use rotate, create, ephemeral, distribute')
+    expect(said({ ...RG, mode: 'bogus' })).toBe('--mode: "bogus" is not a mode: use rotate, create, ephemeral, distribute, audit')
   })
 })
 
@@ -92,6 +92,6 @@ describe('the built CLI', () => {
     expect(viaEnv.code).toBe(2)
     expect(viaEnv.stderr).toMatch(/`token-action create` is impossible/)
     const bogus = await runCli(['plan', '--mode', 'bogus', '--issuer', 'rwx'])
-    expect(bogus.stderr.trim()).toBe('error: --mode: "bogus" is not a mode: use rotate, create, ephemeral, distribute')
+    expect(bogus.stderr.trim()).toBe('error: --mode: "bogus" is not a mode: use rotate, create, ephemeral, distribute, audit')
   })
 })

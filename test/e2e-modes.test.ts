@@ -5,7 +5,7 @@ import { HawzuEmulator, RwxEmulator } from './emulators/bearer-verify.js'
 import { GitHubEmulator } from './emulators/github.js'
 import { HttpIssuerEmulator } from './emulators/http-issuer.js'
 import { RackGatewayEmulator } from './emulators/rack-gateway.js'
-import { leakedForms, runAction, type RunResult } from './helpers/run-dist.js'
+import { leakedForms, runAction, runCli, type RunResult } from './helpers/run-dist.js'
 
 let gh: GitHubEmulator
 let http: HttpIssuerEmulator
@@ -132,6 +132,41 @@ describe('http issuer (generic contract)', () => {
     }
     expect(http.tokens().length).toBe(before)
     expect(gh.secretValue({ repo: 'acme/web' }, 'MANAGED')).toBeUndefined()
+  })
+
+  it('audit: the rotation set with age, expiry, last use and findings; changes nothing; --fail-on-findings exits 1', async () => {
+    const admin = http.addAdminToken()
+    const inputs = { issuer: 'http', 'issuer-url': http.url, 'issuer-token': admin, 'token-name': 'audited', 'secret-name': 'AUDITED', 'token-role': 'viewer', destinations: 'github:repo/acme/web', ...github }
+    // An old never-expiring token, unused for four months, that a later mint did not replace...
+    const old = await runAction({ ...inputs, mode: 'create', 'token-expires-in': 'never' })
+    expect(old.log).toMatch(/::warning::token-expires-in is never/)
+    http.ageToken(old.outputs['token-id']!, 200)
+    http.lastUsed(old.outputs['token-id']!, 120)
+    // ...and the newest, expiring in ten days.
+    const newest = await runAction({ ...inputs, mode: 'create', 'token-expires-in': '10d' })
+    expect([old.code, newest.code]).toEqual([0, 0])
+    const before = http.requests.length
+    const audit = await runAction({ ...inputs, mode: 'audit', 'rotate-if-older-than': '90d', destinations: '' })
+    expect(audit.code, audit.log).toBe(0)
+    expect(audit.outputs.outcome).toBe('audited')
+    const report = JSON.parse(audit.outputs.report!)
+    expect(report.audit.tokens.map((t: { id: string; newest: boolean }) => [t.id, t.newest])).toEqual([
+      [newest.outputs['token-id'], true],
+      [old.outputs['token-id'], false],
+    ])
+    expect(report.audit.tokens[1]).toMatchObject({ ageDays: 200, lastUsedAt: expect.any(String) })
+    const kinds = (id: string) => report.audit.findings.filter((f: { id: string }) => f.id === id).map((f: { kind: string }) => f.kind).sort()
+    expect(kinds(old.outputs['token-id']!)).toEqual(['never-expires', 'orphan', 'unused'])
+    expect(kinds(newest.outputs['token-id']!)).toEqual(['expiring-soon'])
+    expect(audit.summary).toMatch(/\*\*orphan\*\* `audited-\d{14}`/)
+    // It only read.
+    expect(http.requests.slice(before).every((r) => r.method === 'GET')).toBe(true)
+    expect(http.isValid(old.outputs.token!)).toBe(true)
+
+    const cli = await runCli(['audit', '--issuer', 'http', '--issuer-url', http.url, '--token-name', 'audited', '--secret-name', 'AUDITED', '--fail-on-findings'], { env: { TOKEN_ACTION_ISSUER_TOKEN: admin } })
+    expect(cli.code).toBe(1)
+    expect(cli.stdout).toMatch(/finding orphan: audited-\d{14}/)
+    expect(cli.stdout).toMatch(/4 finding\(s\) in the rotation set audited \(fail-on-findings\)/)
   })
 
   it('ephemeral: outputs a masked short-lived token, saves state, and the post step revokes it', async () => {

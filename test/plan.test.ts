@@ -131,7 +131,7 @@ describe('bad input (issue 3): refused naming the input, before anything is mint
     ['secret name with a leading digit', { 'secret-name': '9LIVES' }, 'secret-name', /must not start with a digit/],
     ['secret name with other characters', { 'secret-name': 'MY-TOKEN' }, 'secret-name', /only letters, digits and _/],
     ['bad ?name= on a line', { destinations: 'github:repo/acme/api?name=GITHUB_X' }, 'destinations', /secret name "GITHUB_X"/],
-    ['no destinations', { destinations: undefined }, 'destinations', /is required .* only ephemeral mode may omit it/],
+    ['no destinations', { destinations: undefined }, 'destinations', /is required .* only ephemeral and audit modes may omit it/],
     ['only comments', { destinations: '# only a comment\n\n' }, 'destinations', /lists no destination/],
     ['a rack-gateway role that does not exist', { 'token-role': 'root' }, 'token-role', /not a Rack Gateway role \(valid roles: viewer, ops, deployer, cicd, admin\)/],
     ['no role (create mode: nothing to copy)', { 'token-role': undefined, mode: 'create' }, 'token-role', /need a role/],

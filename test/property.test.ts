@@ -146,7 +146,7 @@ function checkReport(report: Report, dests: typeof POOL, secretName: string, old
     }
   } else {
     expect(report.outcome, why).toBe('failed')
-    expect(exitCode(report, false), why).toBe(1)
+    expect(exitCode(report), why).toBe(1)
     expect(report.error, why).toBeTruthy()
     expect(report.revokedIds.filter((id) => id === old), `${why}\nold token revoked by a failed run`).toEqual([])
     for (const d of report.destinations.filter((x) => x.status === 'failed' || x.status === 'unknown')) expect(d.detail, `${why}\n${d.id} ${d.status} without a reason`).toBeTruthy()

@@ -76322,7 +76322,7 @@ function isMintedWith(prefix, name) {
 
 
 const ISSUERS = ['rack-gateway', 'http', 'rwx', 'hawzu', 'static'];
-const MODES = ['rotate', 'create', 'ephemeral', 'distribute'];
+const MODES = ['rotate', 'create', 'ephemeral', 'distribute', 'audit'];
 const RACK_GATEWAY_ROLES = ['viewer', 'ops', 'deployer', 'cicd', 'admin'];
 /** Every input the action, the CLI and the environment share (kebab-case). */
 const INPUT_NAMES = [
@@ -76339,6 +76339,7 @@ const INPUT_NAMES = [
     'rotate-if-older-than',
     'rotate-before-expiry',
     'revoke-first',
+    'fail-on-findings',
     'secret-name',
     'destinations',
     'github-token',
@@ -76501,7 +76502,7 @@ function parseSpec(inputs, kind, mode, secretName, env, now) {
         throw new errors/* ConfigError */.xL('token-permissions', `"${comma}": one permission per line (commas do not separate)`);
     const projects = parseProjects(get(inputs, 'token-projects'));
     const expiresIn = get(inputs, 'token-expires-in');
-    const mints = mode !== 'distribute';
+    const mints = mode !== 'distribute' && mode !== 'audit';
     if (role && permissions)
         throw new errors/* ConfigError */.xL('token-role', 'give token-role or token-permissions, not both');
     if (projects && !can.projects)
@@ -76521,9 +76522,9 @@ function parseSpec(inputs, kind, mode, secretName, env, now) {
     if (mints && !copyRights && kind === 'http' && !role && !permissions && !projects) {
         throw new errors/* ConfigError */.xL('token-role', 'http issuer tokens need token-role (workspace token) or token-projects (project token); a rotation may leave them out to copy the replaced token\'s rights');
     }
-    const namePrefix = get(inputs, 'token-name') ?? defaultPrefix(secretName, env) ?? (mode === 'rotate' ? undefined : secretName.toLowerCase().replace(/_/g, '-'));
+    const namePrefix = get(inputs, 'token-name') ?? defaultPrefix(secretName, env) ?? (mode === 'rotate' || mode === 'audit' ? undefined : secretName.toLowerCase().replace(/_/g, '-'));
     if (namePrefix === undefined) {
-        throw new errors/* ConfigError */.xL('token-name', 'is required in rotate mode outside GitHub Actions, GitLab CI and CircleCI: it names the rotation set, the tokens a successful rotation revokes (e.g. --token-name ci-deploy-rack-gateway)');
+        throw new errors/* ConfigError */.xL('token-name', `is required in ${mode} mode outside GitHub Actions, GitLab CI and CircleCI: it names the rotation set, the tokens a successful rotation revokes (e.g. --token-name ci-deploy-rack-gateway)`);
     }
     // Rack Gateway names are <= 150 chars and we append -yyyymmddHHMMss (15 chars).
     if (namePrefix.length > MAX_PREFIX)
@@ -76580,10 +76581,12 @@ function buildPlan(inputs, env = {}, now = new Date()) {
     if (!spec.expiry && ISSUER_CAN[kind].expiry && (mode === 'rotate' || mode === 'create'))
         Object.assign(spec, { expiry: defaultExpiry(rotateIfOlderThan), expiryDefaulted: true });
     const destinationsText = get(inputs, 'destinations');
-    if (!destinationsText && mode !== 'ephemeral')
-        throw new errors/* ConfigError */.xL('destinations', 'is required (one per line, e.g. github:repo/acme/api); only ephemeral mode may omit it');
-    const targets = parseTargets(destinationsText ?? '', secretName);
-    if (!targets.length && mode !== 'ephemeral')
+    // Audit reviews the rotation set at the issuer; destinations, if given, are not touched.
+    const needsDestinations = mode !== 'ephemeral' && mode !== 'audit';
+    if (!destinationsText && needsDestinations)
+        throw new errors/* ConfigError */.xL('destinations', 'is required (one per line, e.g. github:repo/acme/api); only ephemeral and audit modes may omit it');
+    const targets = mode === 'audit' ? [] : parseTargets(destinationsText ?? '', secretName);
+    if (!targets.length && needsDestinations)
         throw new errors/* ConfigError */.xL('destinations', 'lists no destination (only comments or blank lines)');
     if (targets.length && mode === 'ephemeral') {
         throw new errors/* ConfigError */.xL('destinations', 'must be empty in ephemeral mode: the post step revokes the token, so any destination would be left holding a revoked token (use mode create to distribute)');
@@ -76622,6 +76625,7 @@ function buildPlan(inputs, env = {}, now = new Date()) {
         rotateIfOlderThan,
         rotateBeforeExpiry,
         revokeFirst,
+        failOnFindings: parseBool('fail-on-findings', get(inputs, 'fail-on-findings'), false),
         secretName,
         origin: runOrigin(env),
         targets,
@@ -76650,9 +76654,8 @@ function planSecrets(plan) {
 }
 
 ;// CONCATENATED MODULE: ./src/report.ts
-function exitCode(report, badInput) {
-    if (badInput)
-        return 2;
+/** 1 when the run failed; bad input (2) never gets as far as a report. */
+function exitCode(report) {
     return report.outcome === 'failed' ? 1 : 0;
 }
 function escapeCell(text) {
@@ -76689,9 +76692,25 @@ function summaryMarkdown(r) {
         out.push(`Still valid (not revoked): ${r.keptIds.map((i) => `\`${i}\``).join(', ')}`, '');
     if (r.mayExist?.length)
         out.push(`May exist (a mint's answer was lost; check and revoke): ${r.mayExist.map((n) => `\`${n}\``).join(', ')}`, '');
+    if (r.audit)
+        out.push(...auditMarkdown(r.audit));
     for (const n of r.notes)
         out.push(`> ${n}`, '');
     return out.join('\n');
+}
+function auditMarkdown(a) {
+    const out = [`**Rotation set:** ${a.tokens.length} valid token(s), ${a.findings.length} finding(s).`, ''];
+    if (a.tokens.length) {
+        out.push('| token | id | age | expires | last used | created by |', '|---|---|---|---|---|---|');
+        for (const t of a.tokens)
+            out.push(`| \`${escapeCell(t.name)}\`${t.newest ? ' (newest)' : ''} | \`${escapeCell(t.id)}\` | ${t.ageDays} d | ${t.expiresAt ?? 'never'} | ${t.lastUsedAt ?? '-'} | ${escapeCell(t.createdBy ?? '-')} |`);
+        out.push('');
+    }
+    for (const f of a.findings)
+        out.push(`- **${f.kind}** \`${escapeCell(f.name)}\`: ${escapeCell(f.detail)}`);
+    if (a.findings.length)
+        out.push('');
+    return out;
 }
 function summaryText(r) {
     const lines = [`token-action ${r.mode}: ${r.outcome}${r.dryRun ? ' (dry run)' : ''}`];
@@ -76709,6 +76728,10 @@ function summaryText(r) {
         lines.push(`  still valid: ${r.keptIds.join(', ')}`);
     if (r.mayExist?.length)
         lines.push(`  may exist (check and revoke): ${r.mayExist.join(', ')}`);
+    for (const t of r.audit?.tokens ?? [])
+        lines.push(`  token ${t.name} (id ${t.id})${t.newest ? ' newest' : ''}: ${t.ageDays} days old, expires ${t.expiresAt ?? 'never'}, last used ${t.lastUsedAt ?? '-'}`);
+    for (const f of r.audit?.findings ?? [])
+        lines.push(`  finding ${f.kind}: ${f.name}: ${f.detail}`);
     for (const n of r.notes)
         lines.push(`  note: ${n}`);
     return lines;
@@ -77213,6 +77236,57 @@ class Redactor {
     }
 }
 
+;// CONCATENATED MODULE: ./src/audit.ts
+/**
+ * Review of a rotation set (`mode: audit`, `token-action audit`), as the issuers' own guides ask:
+ * tokens unused for 90+ days, past their rotation age, expiring soon or never, and leftovers a
+ * complete rotation would have revoked. Pure: the issuer's list in, findings out.
+ */
+
+const DAY = 86_400_000;
+const UNUSED_DAYS = 90;
+const days = (ms) => Math.floor(ms / DAY);
+function reviewSet(tokens, now, rules) {
+    const sorted = [...tokens].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+    const newest = sorted[0];
+    const findings = [];
+    const list = sorted.map((t) => {
+        const age = now.getTime() - Date.parse(t.createdAt);
+        const found = (kind, detail) => findings.push({ id: t.id, name: t.name, kind, detail });
+        const lastUse = t.lastUsedAt ? Date.parse(t.lastUsedAt) : undefined;
+        if (lastUse !== undefined ? now.getTime() - lastUse >= UNUSED_DAYS * DAY : age >= UNUSED_DAYS * DAY) {
+            found('unused', lastUse !== undefined ? `last used ${t.lastUsedAt} (${days(now.getTime() - lastUse)} days ago)` : `no recorded use in ${days(age)} days`);
+        }
+        if (t === newest && rules.rotateIfOlderThan && addDuration(new Date(t.createdAt), rules.rotateIfOlderThan) <= now)
+            found('rotation-due', `${days(age)} days old, past rotate-if-older-than ${rules.rotateIfOlderThan.text}`);
+        if (t.expiresAt) {
+            const expires = new Date(t.expiresAt);
+            if (expires <= now)
+                found('expired', `expired ${t.expiresAt}: it no longer works; revoke it to tidy the set`);
+            else if (addDuration(now, rules.rotateBeforeExpiry) >= expires)
+                found('expiring-soon', `expires ${t.expiresAt}, within rotate-before-expiry ${rules.rotateBeforeExpiry.text}`);
+        }
+        else if (rules.expiryExpected)
+            found('never-expires', 'has no expiry: prefer a bounded lifetime (token-expires-in)');
+        if (t !== newest && age >= rules.overlapGraceMs)
+            found('orphan', 'older than the newest token of the set and past the overlap grace: a rotation that did not finish (or a lost mint) left it valid; the next successful rotation revokes it');
+        if (t.enabled === false)
+            found('disabled', 'disabled at the issuer: enable or revoke it');
+        return {
+            id: t.id,
+            name: t.name,
+            createdAt: t.createdAt,
+            ageDays: days(age),
+            ...(t.expiresAt ? { expiresAt: t.expiresAt } : {}),
+            ...(t.lastUsedAt ? { lastUsedAt: t.lastUsedAt } : {}),
+            ...(t.createdBy ? { createdBy: t.createdBy } : {}),
+            ...(t.enabled === undefined ? {} : { enabled: t.enabled }),
+            newest: t === newest,
+        };
+    });
+    return { tokens: list, findings };
+}
+
 ;// CONCATENATED MODULE: ./src/pool.ts
 /** Runs tasks with at most `limit` in flight; once `signal` aborts, tasks not yet started are skipped. */
 async function runPool(items, limit, task, signal) {
@@ -77236,6 +77310,7 @@ async function runPool(items, limit, task, signal) {
  * result or a `Stop`; the report is written in one place, at the end. Depends only on the Issuer and
  * Destination interfaces, so every platform plugs in the same way.
  */
+
 
 
 
@@ -77283,6 +77358,7 @@ class Lifecycle {
     unconfirmed = [];
     previous = [];
     token;
+    auditResult;
     newTokenRevoked;
     startedAt;
     constructor(plan, deps) {
@@ -77317,6 +77393,8 @@ class Lifecycle {
         if (previous instanceof Stop)
             return previous;
         this.previous = previous;
+        if (this.plan.mode === 'audit')
+            return this.audit(previous);
         const notDue = this.dueCheck(previous, ready);
         if (notDue)
             return notDue;
@@ -77379,8 +77457,10 @@ class Lifecycle {
             return new Stop('failed', `issuer ${issuer.kind}: listing tokens failed: ${(0,errors/* errorMessage */.gJ)(err)}`);
         }
         // Before anything is minted (a dry run too): a credential that could mint but not revoke would leave tokens behind.
+        // An audit only reads: an auditor's read-only credential is enough.
         try {
-            await issuer.checkCanManage?.();
+            if (this.plan.mode !== 'audit')
+                await issuer.checkCanManage?.();
         }
         catch (err) {
             return new Stop('failed', `issuer ${issuer.kind}: ${(0,errors/* errorMessage */.gJ)(err)}`);
@@ -77411,6 +77491,20 @@ class Lifecycle {
             this.log.warning(`${newest.name} expires ${newest.expiresAt}, before the next rotation is due: lower rotate-if-older-than or raise token-expires-in`);
         this.rows = ready.map((d) => this.row(d, 'not written', 'not due'));
         return new Stop('not-due');
+    }
+    /** `audit`: the rotation set as the issuer lists it, and what deserves a look. Changes nothing. */
+    audit(tokens) {
+        const now = this.now();
+        this.auditResult = reviewSet(tokens, now, {
+            rotateIfOlderThan: this.plan.rotateIfOlderThan,
+            rotateBeforeExpiry: this.plan.rotateBeforeExpiry,
+            overlapGraceMs: this.deps.ctx.overlapGraceMs,
+            expiryExpected: this.deps.issuer.can.expiry,
+        });
+        const n = this.auditResult.findings.length;
+        if (n && this.plan.failOnFindings)
+            return new Stop('failed', `audit: ${n} finding(s) in the rotation set ${this.plan.spec.namePrefix} (fail-on-findings)`);
+        return new Stop('audited');
     }
     async dryRun(ready, previous) {
         const plans = await runPool(ready, (0,context/* readConcurrency */.WC)(this.plan.concurrency), async (d) => {
@@ -77754,6 +77848,7 @@ class Lifecycle {
             keptIds: [...new Set([...this.previous.map((p) => p.id), ...this.kept])].filter((id) => !this.revoked.includes(id)),
             ...(this.newTokenRevoked ? { newTokenRevoked: true } : {}),
             ...(this.unconfirmed.length ? { mayExist: this.unconfirmed } : {}),
+            ...(this.auditResult ? { audit: this.auditResult } : {}),
             ...(end.error ? { error: this.redact(end.error) } : {}),
             notes: this.notes.map((n) => this.redact(n)),
             startedAt: this.startedAt.toISOString(),
@@ -77909,7 +78004,7 @@ async function run() {
     }
     if (report.outcome === 'failed') {
         setFailed(report.error ?? 'token-action failed');
-        process.exitCode = exitCode(report, false);
+        process.exitCode = exitCode(report);
     }
 }
 
@@ -78048,12 +78143,19 @@ const FALLBACK_ENV = {
     'gitlab-token': ['GITLAB_TOKEN'],
     'github-token': ['GITHUB_TOKEN'],
 };
+/** Inputs that are yes/no: a bare flag means true. */
+const YES_NO = {
+    'dry-run': 'plan only: mint, write and revoke nothing',
+    'revoke-first': 'a leaked token: revoke the rotation set first, then mint and write the replacement',
+    'fail-on-findings': 'audit: exit 1 when the review has findings',
+};
 const COMMANDS = [
     { name: 'rotate', mode: 'rotate', summary: 'mint a token, write it everywhere, then revoke the tokens it replaces' },
     { name: 'create', mode: 'create', summary: 'mint a token and write it everywhere; revoke nothing' },
     { name: 'distribute', mode: 'distribute', summary: 'verify a given --token and write it everywhere (rwx, hawzu, static)' },
     { name: 'ephemeral', mode: 'ephemeral', summary: 'mint a short-lived token; --token-file receives it' },
     { name: 'plan', dryRun: true, summary: 'dry run: preflight and due check; say what would be created or updated' },
+    { name: 'audit', mode: 'audit', summary: 'review the rotation set: age, expiry, last use, and findings (--fail-on-findings exits 1)' },
 ];
 const EXAMPLES = `
 Examples:
@@ -78192,7 +78294,7 @@ async function cli_execute(command, opts, cmd) {
             log.warning(`report-file: could not write ${plan.reportFile}: ${(0,errors/* errorMessage */.gJ)(err)}`);
         }
     }
-    return exitCode(report, false);
+    return exitCode(report);
 }
 function buildProgram(onExit) {
     const program = new esm_Command('token-action')
@@ -78212,8 +78314,9 @@ function buildProgram(onExit) {
                 cmd.addOption(mode.env(cli_envName(name)));
                 continue;
             }
-            // dry-run takes an optional value: as a plain boolean flag commander would read TOKEN_ACTION_DRY_RUN=false as true.
-            const option = name === 'dry-run' ? new Option('--dry-run [true|false]', 'plan only: mint, write and revoke nothing') : new Option(`--${name} <value>`, MULTI_LINE.includes(name) ? 'repeatable; one per line' : '');
+            // Yes/no inputs take an optional value: as plain boolean flags commander would read TOKEN_ACTION_DRY_RUN=false as true.
+            const yesNo = YES_NO[name];
+            const option = yesNo ? new Option(`--${name} [true|false]`, yesNo) : new Option(`--${name} <value>`, MULTI_LINE.includes(name) ? 'repeatable; one per line' : '');
             if (MULTI_LINE.includes(name))
                 option.argParser((value, previous) => (previous ? `${previous}\n${value}` : value));
             // Still parsed (so a secret given as a flag is refused by name), never advertised.

@@ -40,6 +40,8 @@ export interface ScopedToken {
   permissions?: string[]
   created_at: string
   expires_at: string | null
+  /** Set by every authenticated use of the token, as issuers record it for review. */
+  last_used_at: string | null
   enabled: boolean
   revoked: boolean
   /** Issuer-side credentials allowed to manage tokens (the `issuer-token`). */
@@ -76,6 +78,7 @@ export class ScopedTokens {
       created_at: this.now().toISOString(),
       expires_at: spec.expires_at ?? null,
       enabled: true,
+      last_used_at: null,
       revoked: false,
       admin,
     }
@@ -113,6 +116,13 @@ export class ScopedTokens {
     const t = this.all().find((s) => s.id === id)
     if (!t) throw new Error(`no token ${id}`)
     t.created_at = new Date(Date.parse(t.created_at) - days * 86_400_000).toISOString()
+  }
+
+  /** Moves a token's last use back, so a review sees it unused for that long. */
+  lastUsed(id: string, daysAgo: number): void {
+    const t = this.all().find((s) => s.id === id)
+    if (!t) throw new Error(`no token ${id}`)
+    t.last_used_at = new Date(Date.now() - daysAgo * 86_400_000).toISOString()
   }
 
   /** Sets when a token expires (an admin shortening it in the issuer's UI). */
@@ -195,6 +205,10 @@ export class HttpIssuerEmulator extends Emulator {
     this.store.expireAt(id, at)
   }
 
+  lastUsed(id: string, daysAgo: number): void {
+    this.store.lastUsed(id, daysAgo)
+  }
+
   private checkContract(): void {
     const contract = issuerContractValidator()
     this.guards.push((r) => {
@@ -219,7 +233,9 @@ export class HttpIssuerEmulator extends Emulator {
   private usable(req: EmuRequest, then: (t: ScopedToken) => EmuResponse): EmuResponse {
     const t = this.store.find(credential(req) ?? '')
     const refusal = this.store.refusal(t)
-    return refusal ? REFUSALS[refusal] : then(t!)
+    if (refusal) return REFUSALS[refusal]
+    t!.last_used_at = new Date().toISOString()
+    return then(t!)
   }
 
   private admin(req: EmuRequest, then: () => EmuResponse): EmuResponse {
@@ -249,7 +265,7 @@ export class HttpIssuerEmulator extends Emulator {
 
 function info(t: ScopedToken) {
   const rights = t.projects ? { projects: t.projects } : t.permissions ? { permissions: t.permissions } : t.role ? { role: t.role } : {}
-  return { id: t.id, name: t.name, scope: t.scope, created_at: t.created_at, expires_at: t.expires_at, enabled: t.enabled, prefix: t.prefix, ...rights }
+  return { id: t.id, name: t.name, scope: t.scope, created_at: t.created_at, expires_at: t.expires_at, last_used_at: t.last_used_at, enabled: t.enabled, prefix: t.prefix, ...rights }
 }
 
 function identity(t: ScopedToken) {
