@@ -56,6 +56,10 @@ function describeRights(r: Rights): string {
   return `role ${r.role ?? '(none)'}`
 }
 
+function kindOf(r: Rights): 'projects' | 'permissions' | 'role' {
+  return r.projects?.length ? 'projects' : r.permissions?.length ? 'permissions' : 'role'
+}
+
 function isAdmin(r: Rights): boolean {
   return r.role === 'admin' || Boolean(r.permissions?.some((p) => /(^|:)\*:\*$/.test(p))) || Boolean(r.projects?.some((p) => p.role === 'admin'))
 }
@@ -276,9 +280,16 @@ class Lifecycle {
       this.notes.push(`rights copied from ${newest.name}: ${describeRights(newest.rights)}`)
       return newest.rights
     }
-    const given: Rights = { role: spec.role, permissions: spec.permissions, projects: spec.projects }
-    if (newest?.rights && describeRights(newest.rights) !== describeRights(given)) this.notes.push(`rights differ from the replaced token ${newest.name}: ${describeRights(newest.rights)} -> ${describeRights(given)} (as the inputs say)`)
-    return given
+    return { role: spec.role, permissions: spec.permissions, projects: spec.projects }
+  }
+
+  /** Says when the new token's rights differ from those of the token it replaces (widening needs the explicit input). */
+  private compareRights(minted: MintedToken, given: Rights): void {
+    const replaced = [...this.previous].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt)).find((t) => t.rights)
+    const now = minted.rights ?? given
+    // A role and a permission list cannot be compared unless the issuer said what the role expanded to.
+    if (!replaced?.rights || kindOf(replaced.rights) !== kindOf(now) || describeRights(replaced.rights) === describeRights(now)) return
+    this.notes.push(`rights differ from the replaced token ${replaced.name}: ${describeRights(replaced.rights)} -> ${describeRights(now)} (as the inputs say)`)
   }
 
   /**
@@ -303,7 +314,9 @@ class Lifecycle {
       if (attempt > 1 || taken.has(mintedName(plan.spec.namePrefix, this.now()))) await ctx.clock.sleep(1000 - (ctx.clock.now() % 1000) + 5, ctx.signal)
       name = mintedName(plan.spec.namePrefix, this.now())
       try {
-        return await issuer.create({ ...spec, name })
+        const minted = await issuer.create({ ...spec, name })
+        this.compareRights(minted, rights)
+        return minted
       } catch (err) {
         if (err instanceof OutcomeUnknownError) {
           const cleared = await this.clearLostMint(name, taken)

@@ -14,6 +14,8 @@ export interface MintedToken {
   name: string
   secret: string
   expiresAt?: string
+  /** The rights the issuer says it granted, when its answer says (a role expands to permissions). */
+  rights?: Rights
 }
 
 /** What a token may do: a role, explicit permissions, or a role per project. */

@@ -77096,7 +77096,8 @@ class RackGatewayIssuer {
         }
         const minted = { id: t.public_id, name: typeof t.name === 'string' ? t.name : spec.name };
         const secret = checkMintedSecret(this.kind, data.token, minted, { pattern: RACK_GATEWAY_TOKEN, description: 'rgw_ and 32 bytes of base64url' });
-        return { ...minted, secret, expiresAt: typeof t.expires_at === 'string' ? t.expires_at : undefined };
+        const permissions = Array.isArray(t.permissions) && t.permissions.every((p) => typeof p === 'string') ? t.permissions : undefined;
+        return { ...minted, secret, expiresAt: typeof t.expires_at === 'string' ? t.expires_at : undefined, ...(permissions ? { rights: { permissions } } : {}) };
     }
     async list(namePrefix) {
         const res = await this.admin.get('/api/v1/api-tokens');
@@ -77340,6 +77341,9 @@ function describeRights(r) {
         return `permissions ${[...r.permissions].sort().join(', ')}`;
     return `role ${r.role ?? '(none)'}`;
 }
+function kindOf(r) {
+    return r.projects?.length ? 'projects' : r.permissions?.length ? 'permissions' : 'role';
+}
 function isAdmin(r) {
     return r.role === 'admin' || Boolean(r.permissions?.some((p) => /(^|:)\*:\*$/.test(p))) || Boolean(r.projects?.some((p) => p.role === 'admin'));
 }
@@ -77577,10 +77581,16 @@ class Lifecycle {
             this.notes.push(`rights copied from ${newest.name}: ${describeRights(newest.rights)}`);
             return newest.rights;
         }
-        const given = { role: spec.role, permissions: spec.permissions, projects: spec.projects };
-        if (newest?.rights && describeRights(newest.rights) !== describeRights(given))
-            this.notes.push(`rights differ from the replaced token ${newest.name}: ${describeRights(newest.rights)} -> ${describeRights(given)} (as the inputs say)`);
-        return given;
+        return { role: spec.role, permissions: spec.permissions, projects: spec.projects };
+    }
+    /** Says when the new token's rights differ from those of the token it replaces (widening needs the explicit input). */
+    compareRights(minted, given) {
+        const replaced = [...this.previous].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt)).find((t) => t.rights);
+        const now = minted.rights ?? given;
+        // A role and a permission list cannot be compared unless the issuer said what the role expanded to.
+        if (!replaced?.rights || kindOf(replaced.rights) !== kindOf(now) || describeRights(replaced.rights) === describeRights(now))
+            return;
+        this.notes.push(`rights differ from the replaced token ${replaced.name}: ${describeRights(replaced.rights)} -> ${describeRights(now)} (as the inputs say)`);
     }
     /**
      * Mints, never blindly twice: a mint whose answer was lost may have made a token, so the set is
@@ -77607,7 +77617,9 @@ class Lifecycle {
                 await ctx.clock.sleep(1000 - (ctx.clock.now() % 1000) + 5, ctx.signal);
             name = mintedName(plan.spec.namePrefix, this.now());
             try {
-                return await issuer.create({ ...spec, name });
+                const minted = await issuer.create({ ...spec, name });
+                this.compareRights(minted, rights);
+                return minted;
             }
             catch (err) {
                 if (err instanceof errors/* OutcomeUnknownError */.Do) {

@@ -33,7 +33,8 @@ export class RackGatewayIssuer implements Issuer {
     }
     const minted = { id: t.public_id, name: typeof t.name === 'string' ? t.name : spec.name }
     const secret = checkMintedSecret(this.kind, data.token, minted, { pattern: RACK_GATEWAY_TOKEN, description: 'rgw_ and 32 bytes of base64url' })
-    return { ...minted, secret, expiresAt: typeof t.expires_at === 'string' ? t.expires_at : undefined }
+    const permissions = Array.isArray(t.permissions) && t.permissions.every((p) => typeof p === 'string') ? (t.permissions as string[]) : undefined
+    return { ...minted, secret, expiresAt: typeof t.expires_at === 'string' ? t.expires_at : undefined, ...(permissions ? { rights: { permissions } } : {}) }
   }
 
   async list(namePrefix: string): Promise<TokenInfo[]> {
