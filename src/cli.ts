@@ -8,10 +8,12 @@ import { Command, CommanderError, Option } from 'commander'
 import { addSecretFileOptions, readSecretFiles, refuseSecretFlags, SECRET_INPUTS } from './cli-secrets.js'
 import { ConfigError, errorMessage } from './errors.js'
 import { checkWritableFile, writeFilePrivately } from './files.js'
-import { buildPlan, INPUT_NAMES, MODES, type InputName, type Inputs, type Mode } from './plan.js'
-import { exitCode, summaryText } from './report.js'
-import { cancelOnSignals, runPlan } from './runner.js'
+import { buildPlan, INPUT_NAMES, ISSUER_CAN, MODES, type InputName, type Inputs, type Mode, type Plan } from './plan.js'
+import { exitCode, summaryText, type Report } from './report.js'
+import { runWithSecret } from './run-command.js'
+import { cancelOnSignals, revokeByIds, revokeToken, runPlan } from './runner.js'
 import { sanitize } from './sanitize.js'
+import type { MintedToken } from './types.js'
 // Bundled into dist at build time: `--version` needs no package.json next to the bundle.
 import pkg from '../package.json' with { type: 'json' }
 
@@ -35,13 +37,14 @@ const YES_NO: Partial<Record<InputName, string>> = {
   'fail-on-findings': 'audit: exit 1 when the review has findings',
 }
 
-const COMMANDS: { name: string; mode?: Mode; dryRun?: boolean; summary: string }[] = [
+const COMMANDS: { name: string; mode?: Mode; dryRun?: boolean; summary: string; revoke?: boolean }[] = [
   { name: 'rotate', mode: 'rotate', summary: 'mint a token, write it everywhere, then revoke the tokens it replaces' },
   { name: 'create', mode: 'create', summary: 'mint a token and write it everywhere; revoke nothing' },
   { name: 'distribute', mode: 'distribute', summary: 'verify a given --token and write it everywhere (rwx, hawzu, static)' },
-  { name: 'ephemeral', mode: 'ephemeral', summary: 'mint a short-lived token; --token-file receives it' },
+  { name: 'ephemeral', mode: 'ephemeral', summary: 'mint a token for one command: `ephemeral [flags] -- CMD ARGS` runs CMD with it as $SECRET_NAME, then revokes it' },
   { name: 'plan', dryRun: true, summary: 'dry run: preflight and due check; say what would be created or updated' },
   { name: 'audit', mode: 'audit', summary: 'review the rotation set: age, expiry, last use, and findings (--fail-on-findings exits 1)' },
+  { name: 'revoke', mode: 'audit', revoke: true, summary: 'revoke tokens of the rotation set by id (--token-id, repeatable; --force for ids outside the set)' },
 ]
 
 const EXAMPLES = `
@@ -127,13 +130,15 @@ function readInputs(opts: Record<string, string | boolean | undefined>, env: Nod
   return inputs
 }
 
-async function execute(command: (typeof COMMANDS)[number], opts: Record<string, string | boolean | undefined>, cmd: Command): Promise<number> {
+type Opts = Record<string, string | string[] | boolean | undefined>
+
+async function execute(command: (typeof COMMANDS)[number], opts: Opts, cmd: Command, run: string[] = []): Promise<number> {
   for (const warning of unknownEnvWarnings(process.env)) log.warning(warning)
   const tokenFile = typeof opts.tokenFile === 'string' ? opts.tokenFile : undefined
   let plan
   try {
     refuseSecretFlags(cmd)
-    const inputs = readInputs(opts, process.env)
+    const inputs = readInputs(opts as Record<string, string | boolean | undefined>, process.env)
     readSecretFiles(opts, inputs)
     // The command is the mode; only `plan` takes --mode / TOKEN_ACTION_MODE (the mode to plan). Elsewhere
     // they may repeat the command (a shared env file) but never contradict it.
@@ -147,19 +152,28 @@ async function execute(command: (typeof COMMANDS)[number], opts: Record<string, 
     // Checked before anything is minted: a path typo must not strand a fresh token.
     if (tokenFile) checkWritableFile('token-file', tokenFile)
     if (plan.reportFile) checkWritableFile('report-file', plan.reportFile)
+    // Nothing would revoke it: a token that never expires must not outlive a command that was never run.
+    if (command.mode === 'ephemeral' && !run.length && !ISSUER_CAN[plan.issuer.kind].expiry) {
+      throw new ConfigError('ephemeral', `issuer ${plan.issuer.kind} tokens never expire: pass the command to run after -- so the token is revoked when it ends`)
+    }
+    if (command.mode === 'ephemeral' && !run.length && !tokenFile) throw new ConfigError('ephemeral', 'needs a command to run with the token (`token-action ephemeral [flags] -- CMD ARGS`) or --token-file')
   } catch (err) {
     stderr(`error: ${err instanceof ConfigError ? cliMessage(err) : errorMessage(err)}`)
     return err instanceof ConfigError ? 2 : 1
   }
+  if (command.revoke) return revokeCommand(plan, opts)
   const controller = cancelOnSignals(log)
+  let minted: MintedToken | undefined
   const report = await runPlan(plan, {
     log,
     signal: controller.signal,
     onMinted: (token) => {
+      minted = token
       // 0600 even over an existing file; a symlink at the path is replaced, never followed.
       if (tokenFile) writeFilePrivately(tokenFile, token.secret, 0o600)
     },
   })
+  if (run.length) return runEphemeral(plan, report, minted, run)
   const out = write(process.stdout)
   if (opts.json) out(JSON.stringify(report, null, 2))
   else for (const line of summaryText(report)) out(sanitize(line))
@@ -171,6 +185,44 @@ async function execute(command: (typeof COMMANDS)[number], opts: Record<string, 
     }
   }
   return exitCode(report)
+}
+
+/** Runs the command with the token, then revokes the token however the command ended. */
+async function runEphemeral(plan: Plan, report: Report, minted: MintedToken | undefined, run: string[]): Promise<number> {
+  for (const line of summaryText(report)) stderr(sanitize(line))
+  if (!minted) return 1
+  // A run stopped after the mint (a signal, a failed verify) still revokes what it minted.
+  const code = report.outcome === 'failed' ? 1 : await runWithSecret(run, plan.secretName, minted.secret)
+  if (report.newTokenRevoked) return code
+  try {
+    await revokeToken(plan, minted.id, { log })
+    log.info(`revoked ephemeral token ${minted.name} (id ${minted.id})`)
+  } catch (err) {
+    log.error(`could not revoke ephemeral token ${minted.name} (id ${minted.id}): ${errorMessage(err)}; revoke it by hand`)
+    return code || 1
+  }
+  return code
+}
+
+async function revokeCommand(plan: Plan, opts: Opts): Promise<number> {
+  const ids = Array.isArray(opts.tokenId) ? opts.tokenId : []
+  if (!ids.length) {
+    stderr('error: --token-id is required (repeatable): the id of each token to revoke')
+    return 2
+  }
+  let result
+  try {
+    result = await revokeByIds(plan, ids, opts.force === true, { log })
+  } catch (err) {
+    stderr(`error: ${errorMessage(err)}`)
+    return 1
+  }
+  if (result.outside.length && !opts.force) {
+    stderr(`error: --token-id ${result.outside.join(', ')}: not in the rotation set ${plan.spec.namePrefix}; nothing was revoked (check --token-name, or pass --force)`)
+    return 2
+  }
+  for (const id of result.revoked) write(process.stdout)(`revoked ${id}`)
+  return result.failed.length ? 1 : 0
 }
 
 export function buildProgram(onExit: (code: number) => void): Command {
@@ -201,7 +253,14 @@ export function buildProgram(onExit: (code: number) => void): Command {
     cmd.option('--json', 'print the JSON report instead of the summary')
     cmd.option('--token-file <path>', 'write the minted token to this file (mode 0600); it is never printed')
     addSecretFileOptions(cmd)
-    cmd.action(async (opts: Record<string, string | boolean | undefined>, self: Command) => onExit(await execute(command, opts, self)))
+    if (command.revoke) {
+      cmd.option('--token-id <id>', 'a token to revoke (repeatable)', (value: string, previous: string[] = []) => [...previous, value])
+      cmd.option('--force', 'also revoke ids outside the rotation set')
+    }
+    if (command.mode === 'ephemeral') {
+      cmd.argument('[command...]', 'the command to run with the token in $SECRET_NAME (after --)')
+      cmd.action(async (run: string[], opts: Opts, self: Command) => onExit(await execute(command, opts, self, run)))
+    } else cmd.action(async (opts: Opts, self: Command) => onExit(await execute(command, opts, self)))
   }
   // Usage errors are bad input: exit 2, like an invalid value.
   program.exitOverride()

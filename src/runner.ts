@@ -7,7 +7,9 @@ import { redactingLogger, type Logger } from './log.js'
 import { planSecrets, type Plan } from './plan.js'
 import { Redactor, type MaskSink } from './redact.js'
 import type { Report } from './report.js'
+import { errorMessage } from './errors.js'
 import { execute } from './lifecycle.js'
+import { isMintedWith } from './token-name.js'
 import type { MintedToken } from './types.js'
 
 export interface RunOptions {
@@ -55,6 +57,30 @@ export async function runPlan(plan: Plan, options: RunOptions): Promise<Report> 
 export async function revokeToken(plan: Plan, id: string, options: RunOptions): Promise<void> {
   const ctx = newContext(plan, options)
   await createIssuer(plan, ctx).revoke(id)
+}
+
+/**
+ * `token-action revoke --token-id ID`: revokes tokens by id. An id outside the rotation set is refused
+ * unless `force` - a typo must not revoke a token some other system depends on.
+ */
+export async function revokeByIds(plan: Plan, ids: string[], force: boolean, options: RunOptions): Promise<{ revoked: string[]; outside: string[]; failed: string[] }> {
+  const ctx = newContext(plan, options)
+  const issuer = createIssuer(plan, ctx)
+  const inSet = new Set((await issuer.list(plan.spec.namePrefix)).filter((t) => isMintedWith(plan.spec.namePrefix, t.name)).map((t) => t.id))
+  const outside = ids.filter((id) => !inSet.has(id))
+  if (outside.length && !force) return { revoked: [], outside, failed: [] }
+  const revoked: string[] = []
+  const failed: string[] = []
+  for (const id of ids) {
+    try {
+      await issuer.revoke(id)
+      revoked.push(id)
+    } catch (err) {
+      failed.push(id)
+      ctx.log.error(`revoking ${id} failed: ${errorMessage(err)}`)
+    }
+  }
+  return { revoked, outside, failed }
 }
 
 /** SIGINT/SIGTERM stop new writes; in-flight ones finish and nothing old is revoked. */

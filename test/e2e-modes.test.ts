@@ -1,5 +1,8 @@
 /** Issue 5's end-to-end: every issuer and every mode through dist/index.js (and dist/post.js). */
 import { createHash } from 'node:crypto'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HawzuEmulator, RwxEmulator } from './emulators/bearer-verify.js'
 import { GitHubEmulator } from './emulators/github.js'
@@ -325,5 +328,59 @@ describe('distribute (issuers without a mint API)', () => {
     expect(run.code, run.log).toBe(2)
     expect(run.log).toMatch(message)
     expect(rgw.createCount + http.tokens().length).toBe(before)
+  })
+})
+
+describe('CLI: ephemeral wraps a command; revoke by id', () => {
+  /** A child that proves it got a working token without printing it: it writes the token's SHA-256. */
+  const child = (file: string, code: number, wait = 0) => ['--', process.execPath, '-e', `require('fs').writeFileSync(${JSON.stringify(file)}, require('crypto').createHash('sha256').update(process.env.DEPLOY_TOKEN || '').digest('hex')); console.log('child ready'); setTimeout(() => process.exit(${code}), ${wait})`]
+  const base = () => ['ephemeral', '--issuer', 'rack-gateway', '--issuer-url', rgw.url, '--token-role', 'deployer', '--secret-name', 'DEPLOY_TOKEN', '--token-name', 'deploy-job']
+  const minted = (hash: string) => rgw.tokens().find((t) => t.name.startsWith('deploy-job-') && rgw.hashOf(t.public_id) === hash)
+
+  it('runs CMD with the token as $SECRET_NAME, passes its exit code on, and revokes the token when it ends', async () => {
+    const admin = rgw.addAdminToken()
+    const file = join(mkdtempSync(join(tmpdir(), 'ephemeral-')), 'seen')
+    const run = await runCli([...base(), ...child(file, 7)], { env: { TOKEN_ACTION_ISSUER_TOKEN: admin } })
+    expect(run.code, run.log).toBe(7)
+    const token = minted(readFileSync(file, 'utf8'))
+    expect(token, 'the command saw a token the gateway minted').toBeTruthy()
+    expect(token!.revoked).toBe(true)
+    expect(run.log).toMatch(/revoked ephemeral token deploy-job-\d{14}/)
+  })
+
+  it('a signal to the wrapper reaches the command, and the token is still revoked', async () => {
+    const admin = rgw.addAdminToken()
+    const file = join(mkdtempSync(join(tmpdir(), 'ephemeral-')), 'seen')
+    const run = await runCli([...base(), ...child(file, 0, 30_000)], { env: { TOKEN_ACTION_ISSUER_TOKEN: admin }, signal: { name: 'SIGTERM', whenStdout: /child ready/ } })
+    expect(run.code).toBe(143)
+    const token = minted(readFileSync(file, 'utf8'))
+    expect(token?.revoked).toBe(true)
+  })
+
+  it('without a command, a token that never expires is refused before it is minted', async () => {
+    const admin = rgw.addAdminToken()
+    const before = rgw.createCount
+    const run = await runCli(base(), { env: { TOKEN_ACTION_ISSUER_TOKEN: admin } })
+    expect(run.code).toBe(2)
+    expect(run.stderr).toMatch(/tokens never expire: pass the command to run after --/)
+    expect(rgw.createCount).toBe(before)
+  })
+
+  it('revoke --token-id revokes tokens of the set and refuses ids outside it unless --force', async () => {
+    const admin = rgw.addAdminToken()
+    const env = { TOKEN_ACTION_ISSUER_TOKEN: admin }
+    const made = await runAction({ issuer: 'rack-gateway', 'issuer-url': rgw.url, 'issuer-token': admin, 'token-role': 'viewer', mode: 'create', 'token-name': 'revocable', 'secret-name': 'REVOCABLE', destinations: 'github:repo/acme/api', ...github })
+    const other = await runAction({ issuer: 'rack-gateway', 'issuer-url': rgw.url, 'issuer-token': admin, 'token-role': 'viewer', mode: 'create', 'token-name': 'unrelated', 'secret-name': 'UNRELATED', destinations: 'github:repo/acme/api', ...github })
+    const args = ['revoke', '--issuer', 'rack-gateway', '--issuer-url', rgw.url, '--token-name', 'revocable']
+    const refused = await runCli([...args, '--token-id', made.outputs['token-id']!, '--token-id', other.outputs['token-id']!], { env })
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toMatch(/not in the rotation set revocable; nothing was revoked/)
+    expect(rgw.isValid(made.outputs.token!)).toBe(true)
+    const ok = await runCli([...args, '--token-id', made.outputs['token-id']!], { env })
+    expect(ok.code, ok.log).toBe(0)
+    expect(rgw.isValid(made.outputs.token!)).toBe(false)
+    const forced = await runCli([...args, '--token-id', other.outputs['token-id']!, '--force'], { env })
+    expect(forced.code, forced.log).toBe(0)
+    expect(rgw.isValid(other.outputs.token!)).toBe(false)
   })
 })

@@ -77883,6 +77883,8 @@ function execute(plan, deps) {
 
 
 
+
+
 function newContext(plan, options) {
     const redactor = options.context?.redactor ?? new Redactor(options.mask);
     for (const s of planSecrets(plan))
@@ -77919,6 +77921,31 @@ async function runPlan(plan, options) {
 async function revokeToken(plan, id, options) {
     const ctx = newContext(plan, options);
     await createIssuer(plan, ctx).revoke(id);
+}
+/**
+ * `token-action revoke --token-id ID`: revokes tokens by id. An id outside the rotation set is refused
+ * unless `force` - a typo must not revoke a token some other system depends on.
+ */
+async function revokeByIds(plan, ids, force, options) {
+    const ctx = newContext(plan, options);
+    const issuer = createIssuer(plan, ctx);
+    const inSet = new Set((await issuer.list(plan.spec.namePrefix)).filter((t) => isMintedWith(plan.spec.namePrefix, t.name)).map((t) => t.id));
+    const outside = ids.filter((id) => !inSet.has(id));
+    if (outside.length && !force)
+        return { revoked: [], outside, failed: [] };
+    const revoked = [];
+    const failed = [];
+    for (const id of ids) {
+        try {
+            await issuer.revoke(id);
+            revoked.push(id);
+        }
+        catch (err) {
+            failed.push(id);
+            ctx.log.error(`revoking ${id} failed: ${(0,errors/* errorMessage */.gJ)(err)}`);
+        }
+    }
+    return { revoked, outside, failed };
 }
 /** SIGINT/SIGTERM stop new writes; in-flight ones finish and nothing old is revoked. */
 function cancelOnSignals(log) {
@@ -78125,6 +78152,38 @@ function readSecretFiles(opts, inputs) {
     }
 }
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/run-command.ts
+/**
+ * `token-action ephemeral [flags] -- CMD ARGS...`: runs CMD with the token in the environment (as
+ * `aws-vault exec` and `op run` do), forwards SIGINT/SIGTERM/SIGHUP to it, and returns its exit code
+ * (128 + the signal number when a signal ended it), so the caller revokes the token whatever happened.
+ */
+
+
+const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+function runWithSecret(command, name, secret) {
+    return new Promise((resolve) => {
+        const child = (0,external_node_child_process_.spawn)(command[0], command.slice(1), { stdio: 'inherit', env: { ...process.env, [name]: secret } });
+        const forward = (signal) => child.kill(signal);
+        for (const s of FORWARDED)
+            process.on(s, forward);
+        const done = (code) => {
+            for (const s of FORWARDED)
+                process.off(s, forward);
+            resolve(code);
+        };
+        child.on('error', (err) => {
+            process.stderr.write(`error: could not run ${command[0]}: ${err.message}\n`);
+            done(127);
+        });
+        child.on('exit', (code, signal) => done(code ?? 128 + (signal ? (external_node_os_namespaceObject.constants.signals[signal] ?? 0) : 0)));
+    });
+}
+
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"1.0.0"};
 ;// CONCATENATED MODULE: ./src/cli.ts
@@ -78134,6 +78193,7 @@ const package_namespaceObject = {"rE":"1.0.0"};
  * token: CircleCI and GitLab only mask values they already know, so masking cannot be relied on.
  * Exit codes: 0 success, 1 a destination or the run failed, 2 bad input.
  */
+
 
 
 
@@ -78165,9 +78225,10 @@ const COMMANDS = [
     { name: 'rotate', mode: 'rotate', summary: 'mint a token, write it everywhere, then revoke the tokens it replaces' },
     { name: 'create', mode: 'create', summary: 'mint a token and write it everywhere; revoke nothing' },
     { name: 'distribute', mode: 'distribute', summary: 'verify a given --token and write it everywhere (rwx, hawzu, static)' },
-    { name: 'ephemeral', mode: 'ephemeral', summary: 'mint a short-lived token; --token-file receives it' },
+    { name: 'ephemeral', mode: 'ephemeral', summary: 'mint a token for one command: `ephemeral [flags] -- CMD ARGS` runs CMD with it as $SECRET_NAME, then revokes it' },
     { name: 'plan', dryRun: true, summary: 'dry run: preflight and due check; say what would be created or updated' },
     { name: 'audit', mode: 'audit', summary: 'review the rotation set: age, expiry, last use, and findings (--fail-on-findings exits 1)' },
+    { name: 'revoke', mode: 'audit', revoke: true, summary: 'revoke tokens of the rotation set by id (--token-id, repeatable; --force for ids outside the set)' },
 ];
 const EXAMPLES = `
 Examples:
@@ -78252,7 +78313,7 @@ function readInputs(opts, env) {
     }
     return inputs;
 }
-async function cli_execute(command, opts, cmd) {
+async function cli_execute(command, opts, cmd, run = []) {
     for (const warning of unknownEnvWarnings(process.env))
         log.warning(warning);
     const tokenFile = typeof opts.tokenFile === 'string' ? opts.tokenFile : undefined;
@@ -78277,21 +78338,33 @@ async function cli_execute(command, opts, cmd) {
             checkWritableFile('token-file', tokenFile);
         if (plan.reportFile)
             checkWritableFile('report-file', plan.reportFile);
+        // Nothing would revoke it: a token that never expires must not outlive a command that was never run.
+        if (command.mode === 'ephemeral' && !run.length && !ISSUER_CAN[plan.issuer.kind].expiry) {
+            throw new errors/* ConfigError */.xL('ephemeral', `issuer ${plan.issuer.kind} tokens never expire: pass the command to run after -- so the token is revoked when it ends`);
+        }
+        if (command.mode === 'ephemeral' && !run.length && !tokenFile)
+            throw new errors/* ConfigError */.xL('ephemeral', 'needs a command to run with the token (`token-action ephemeral [flags] -- CMD ARGS`) or --token-file');
     }
     catch (err) {
         stderr(`error: ${err instanceof errors/* ConfigError */.xL ? cliMessage(err) : (0,errors/* errorMessage */.gJ)(err)}`);
         return err instanceof errors/* ConfigError */.xL ? 2 : 1;
     }
+    if (command.revoke)
+        return revokeCommand(plan, opts);
     const controller = cancelOnSignals(log);
+    let minted;
     const report = await runPlan(plan, {
         log,
         signal: controller.signal,
         onMinted: (token) => {
+            minted = token;
             // 0600 even over an existing file; a symlink at the path is replaced, never followed.
             if (tokenFile)
                 writeFilePrivately(tokenFile, token.secret, 0o600);
         },
     });
+    if (run.length)
+        return runEphemeral(plan, report, minted, run);
     const out = write(process.stdout);
     if (opts.json)
         out(JSON.stringify(report, null, 2));
@@ -78307,6 +78380,48 @@ async function cli_execute(command, opts, cmd) {
         }
     }
     return exitCode(report);
+}
+/** Runs the command with the token, then revokes the token however the command ended. */
+async function runEphemeral(plan, report, minted, run) {
+    for (const line of summaryText(report))
+        stderr((0,sanitize/* sanitize */.aj)(line));
+    if (!minted)
+        return 1;
+    // A run stopped after the mint (a signal, a failed verify) still revokes what it minted.
+    const code = report.outcome === 'failed' ? 1 : await runWithSecret(run, plan.secretName, minted.secret);
+    if (report.newTokenRevoked)
+        return code;
+    try {
+        await revokeToken(plan, minted.id, { log });
+        log.info(`revoked ephemeral token ${minted.name} (id ${minted.id})`);
+    }
+    catch (err) {
+        log.error(`could not revoke ephemeral token ${minted.name} (id ${minted.id}): ${(0,errors/* errorMessage */.gJ)(err)}; revoke it by hand`);
+        return code || 1;
+    }
+    return code;
+}
+async function revokeCommand(plan, opts) {
+    const ids = Array.isArray(opts.tokenId) ? opts.tokenId : [];
+    if (!ids.length) {
+        stderr('error: --token-id is required (repeatable): the id of each token to revoke');
+        return 2;
+    }
+    let result;
+    try {
+        result = await revokeByIds(plan, ids, opts.force === true, { log });
+    }
+    catch (err) {
+        stderr(`error: ${(0,errors/* errorMessage */.gJ)(err)}`);
+        return 1;
+    }
+    if (result.outside.length && !opts.force) {
+        stderr(`error: --token-id ${result.outside.join(', ')}: not in the rotation set ${plan.spec.namePrefix}; nothing was revoked (check --token-name, or pass --force)`);
+        return 2;
+    }
+    for (const id of result.revoked)
+        write(process.stdout)(`revoked ${id}`);
+    return result.failed.length ? 1 : 0;
 }
 function buildProgram(onExit) {
     const program = new esm_Command('token-action')
@@ -78339,7 +78454,16 @@ function buildProgram(onExit) {
         cmd.option('--json', 'print the JSON report instead of the summary');
         cmd.option('--token-file <path>', 'write the minted token to this file (mode 0600); it is never printed');
         addSecretFileOptions(cmd);
-        cmd.action(async (opts, self) => onExit(await cli_execute(command, opts, self)));
+        if (command.revoke) {
+            cmd.option('--token-id <id>', 'a token to revoke (repeatable)', (value, previous = []) => [...previous, value]);
+            cmd.option('--force', 'also revoke ids outside the rotation set');
+        }
+        if (command.mode === 'ephemeral') {
+            cmd.argument('[command...]', 'the command to run with the token in $SECRET_NAME (after --)');
+            cmd.action(async (run, opts, self) => onExit(await cli_execute(command, opts, self, run)));
+        }
+        else
+            cmd.action(async (opts, self) => onExit(await cli_execute(command, opts, self)));
     }
     // Usage errors are bad input: exit 2, like an invalid value.
     program.exitOverride();

@@ -200,6 +200,11 @@ export class RackGatewayEmulator extends Emulator {
     return this.store.map((t) => ({ public_id: t.public_id, name: t.name, created_at: t.created_at, permissions: t.permissions, revoked: t.revoked }))
   }
 
+  /** The SHA-256 (hex) the gateway stores for a token: lets a test match a value without the gateway ever handing one back. */
+  hashOf(publicId: string): string | undefined {
+    return this.store.find((t) => t.public_id === publicId)?.hash
+  }
+
   /** A day (or `days`) passes: every token was created that much earlier. */
   passTime(days = 1): void {
     for (const t of this.store) this.ageToken(t.public_id, days)
