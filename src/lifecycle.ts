@@ -384,6 +384,12 @@ class Lifecycle {
       t.verifiedAs = identity.subject
       t.expiresAt ??= identity.expiresAt
       this.warnIfExpiringSoon(t.expiresAt)
+      const orgWide = this.plan.targets.filter((x) => (x.platform === 'github' && (x.kind === 'org' || x.kind === 'repos')) || (x.platform === 'circleci' && x.kind === 'context') || (x.platform === 'gitlab' && x.kind === 'group'))
+      if (identity.personal && orgWide.length) {
+        const note = `the token is a personal access token and goes to org-wide destinations (${orgWide.map((x) => x.id).join(', ')}): it stops working when its owner leaves; prefer an organization access token`
+        this.notes.push(note)
+        this.log.warning(note)
+      }
     } catch (err) {
       await this.revokeNew(obtained, 'it did not verify')
       return new Stop('failed', `issuer ${issuer.kind}: the token did not verify, so it was not written anywhere: ${errorMessage(err)}`)

@@ -254,7 +254,11 @@ function parseSpec(inputs: Inputs, kind: IssuerKind, mode: Mode, secretName: str
   }
   // Rack Gateway names are <= 150 chars and we append -yyyymmddHHMMss (15 chars).
   if (namePrefix.length > MAX_PREFIX) throw new ConfigError('token-name', `must be at most ${MAX_PREFIX} characters (a 15-character timestamp is appended)`)
-  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(namePrefix)) throw new ConfigError('token-name', `"${namePrefix}" may contain only letters, digits, ., _ and - and must start with a letter or digit`)
+  // Names are what the issuer accepts (Hawzu's own example is "CI Runner"): printable text starting
+  // with a letter or digit (inputs are trimmed, as issuers trim names).
+  if (!/^[\p{L}\p{N}][\p{L}\p{N}\p{P}\p{S} ]*$/u.test(namePrefix)) {
+    throw new ConfigError('token-name', `"${namePrefix}" may contain only letters, digits, punctuation and spaces, and must start with a letter or digit`)
+  }
   return { namePrefix, role, permissions, projects, copyRights: copyRights && mints, expiry: expiresIn === undefined ? undefined : parseExpiry('token-expires-in', expiresIn, now) }
 }
 

@@ -41,6 +41,8 @@ export interface Identity {
   /** A human description of who the token is (never the token itself). */
   subject: string
   expiresAt?: string
+  /** A person's token (e.g. an RWX personal access token) rather than the organization's. */
+  personal?: boolean
 }
 
 export interface IssuerCapabilities {

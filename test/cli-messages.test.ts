@@ -37,7 +37,7 @@ describe('cliMessage', () => {
 
   it('hyphenated input names in the rule become flags; quoted values stay as given', () => {
     expect(said({ ...RG, 'token-permissions': 'a' })).toBe('--token-role: give --token-role or --token-permissions, not both')
-    expect(said({ ...RG, 'token-name': 'bad name' })).toMatch(/^--token-name: "bad name" may contain only/)
+    expect(said({ ...RG, 'token-name': '-bad' })).toMatch(/^--token-name: "-bad" may contain only/)
     expect(said({ ...RG, 'issuer-url': 'http://gateway.example.com' })).toMatch(/^--issuer-url: must use https:\/\//)
   })
 

@@ -302,6 +302,15 @@ describe('distribute (issuers without a mint API)', () => {
     expect(gh.secretValue({ repo: 'acme/api' }, 'RWX_REJECTED')).toBeUndefined()
   })
 
+  it('an RWX personal access token going to org-wide destinations is written, with a warning', async () => {
+    const token = rwx.addToken('acme', 'personal_access_token')
+    const run = await runAction({ issuer: 'rwx', 'issuer-url': rwx.url, token, 'secret-name': 'RWX_PERSONAL', destinations: 'github:org/acme?visibility=all', ...github })
+    expect(run.code, run.log).toBe(0)
+    expect(run.log).toMatch(/::warning::the token is a personal access token and goes to org-wide destinations \(github:org\/acme\)/)
+    const org = await runAction({ issuer: 'rwx', 'issuer-url': rwx.url, token: rwx.addToken('acme'), 'secret-name': 'RWX_ORG', destinations: 'github:org/acme?visibility=all', ...github })
+    expect(org.log).not.toMatch(/personal access token/)
+  })
+
   it('hawzu and static distribute the given token', async () => {
     const token = hawzu.addToken('acme')
     const h = await runAction({ issuer: 'hawzu', 'issuer-url': hawzu.url, token, 'secret-name': 'HAWZU_API_TOKEN', destinations: 'github:repo/acme/web', ...github })

@@ -76529,8 +76529,11 @@ function parseSpec(inputs, kind, mode, secretName, env, now) {
     // Rack Gateway names are <= 150 chars and we append -yyyymmddHHMMss (15 chars).
     if (namePrefix.length > MAX_PREFIX)
         throw new errors/* ConfigError */.xL('token-name', `must be at most ${MAX_PREFIX} characters (a 15-character timestamp is appended)`);
-    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(namePrefix))
-        throw new errors/* ConfigError */.xL('token-name', `"${namePrefix}" may contain only letters, digits, ., _ and - and must start with a letter or digit`);
+    // Names are what the issuer accepts (Hawzu's own example is "CI Runner"): printable text starting
+    // with a letter or digit (inputs are trimmed, as issuers trim names).
+    if (!/^[\p{L}\p{N}][\p{L}\p{N}\p{P}\p{S} ]*$/u.test(namePrefix)) {
+        throw new errors/* ConfigError */.xL('token-name', `"${namePrefix}" may contain only letters, digits, punctuation and spaces, and must start with a letter or digit`);
+    }
     return { namePrefix, role, permissions, projects, copyRights: copyRights && mints, expiry: expiresIn === undefined ? undefined : parseExpiry('token-expires-in', expiresIn, now) };
 }
 /**
@@ -76881,7 +76884,8 @@ class BearerCheckIssuer extends VerifyOnlyIssuer {
     async verify(secret) {
         try {
             const res = await this.verifier(secret).get(this.checkPath);
-            return { subject: this.describe(res.data ?? {}) };
+            const body = res.data ?? {};
+            return { subject: this.describe(body), ...(this.isPersonal(body) ? { personal: true } : {}) };
         }
         catch (err) {
             // 401 is the product's verdict on the token itself, not a transport problem: say so plainly.
@@ -76890,6 +76894,10 @@ class BearerCheckIssuer extends VerifyOnlyIssuer {
             }
             throw err;
         }
+    }
+    /** Whether the token belongs to a person rather than the organization (products that say so override this). */
+    isPersonal(_body) {
+        return false;
     }
 }
 
@@ -77145,6 +77153,9 @@ class RwxIssuer extends BearerCheckIssuer {
     product = 'RWX';
     ui = 'the RWX UI (cloud.rwx.com, Access Tokens)';
     checkPath = '/api/auth/whoami';
+    isPersonal(body) {
+        return body.token_kind === 'personal_access_token';
+    }
     describe(body) {
         return `RWX organization ${String(body.organization_slug ?? '?')} (${String(body.token_kind ?? 'token')})`;
     }
@@ -77691,6 +77702,12 @@ class Lifecycle {
             t.verifiedAs = identity.subject;
             t.expiresAt ??= identity.expiresAt;
             this.warnIfExpiringSoon(t.expiresAt);
+            const orgWide = this.plan.targets.filter((x) => (x.platform === 'github' && (x.kind === 'org' || x.kind === 'repos')) || (x.platform === 'circleci' && x.kind === 'context') || (x.platform === 'gitlab' && x.kind === 'group'));
+            if (identity.personal && orgWide.length) {
+                const note = `the token is a personal access token and goes to org-wide destinations (${orgWide.map((x) => x.id).join(', ')}): it stops working when its owner leaves; prefer an organization access token`;
+                this.notes.push(note);
+                this.log.warning(note);
+            }
         }
         catch (err) {
             await this.revokeNew(obtained, 'it did not verify');

@@ -7,6 +7,10 @@ export class RwxIssuer extends BearerCheckIssuer {
   protected readonly ui = 'the RWX UI (cloud.rwx.com, Access Tokens)'
   protected readonly checkPath = '/api/auth/whoami'
 
+  protected override isPersonal(body: Record<string, unknown>): boolean {
+    return body.token_kind === 'personal_access_token'
+  }
+
   protected describe(body: Record<string, unknown>): string {
     return `RWX organization ${String(body.organization_slug ?? '?')} (${String(body.token_kind ?? 'token')})`
   }

@@ -45,7 +45,8 @@ export abstract class BearerCheckIssuer extends VerifyOnlyIssuer {
   async verify(secret: string): Promise<Identity> {
     try {
       const res = await this.verifier(secret).get<Record<string, unknown>>(this.checkPath)
-      return { subject: this.describe(res.data ?? {}) }
+      const body = res.data ?? {}
+      return { subject: this.describe(body), ...(this.isPersonal(body) ? { personal: true } : {}) }
     } catch (err) {
       // 401 is the product's verdict on the token itself, not a transport problem: say so plainly.
       if (err instanceof AuthError && err.status === 401) {
@@ -56,4 +57,9 @@ export abstract class BearerCheckIssuer extends VerifyOnlyIssuer {
   }
 
   protected abstract describe(body: Record<string, unknown>): string
+
+  /** Whether the token belongs to a person rather than the organization (products that say so override this). */
+  protected isPersonal(_body: Record<string, unknown>): boolean {
+    return false
+  }
 }
