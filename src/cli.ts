@@ -8,7 +8,8 @@ import { Command, CommanderError, Option } from 'commander'
 import { addSecretFileOptions, readSecretFiles, refuseSecretFlags, SECRET_INPUTS } from './cli-secrets.js'
 import { ConfigError, errorMessage } from './errors.js'
 import { checkWritableFile, writeFilePrivately } from './files.js'
-import { buildPlan, INPUT_NAMES, ISSUER_CAN, MODES, type InputName, type Inputs, type Mode, type Plan } from './plan.js'
+import { ISSUER_KINDS } from './issuers/kinds.js'
+import { buildPlan, INPUT_NAMES, MODES, type InputName, type Inputs, type Mode, type Plan } from './plan.js'
 import { exitCode, summaryText, type Report } from './report.js'
 import { runWithSecret } from './run-command.js'
 import { cancelOnSignals, revokeByIds, revokeToken, runPlan } from './runner.js'
@@ -153,7 +154,7 @@ async function execute(command: (typeof COMMANDS)[number], opts: Opts, cmd: Comm
     if (tokenFile) checkWritableFile('token-file', tokenFile)
     if (plan.reportFile) checkWritableFile('report-file', plan.reportFile)
     // Nothing would revoke it: a token that never expires must not outlive a command that was never run.
-    if (command.mode === 'ephemeral' && !run.length && !ISSUER_CAN[plan.issuer.kind].expiry) {
+    if (command.mode === 'ephemeral' && !run.length && !ISSUER_KINDS[plan.issuer.kind].can.expiry) {
       throw new ConfigError('ephemeral', `issuer ${plan.issuer.kind} tokens never expire: pass the command to run after -- so the token is revoked when it ends`)
     }
     if (command.mode === 'ephemeral' && !run.length && !tokenFile) throw new ConfigError('ephemeral', 'needs a command to run with the token (`token-action ephemeral [flags] -- CMD ARGS`) or --token-file')

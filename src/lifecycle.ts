@@ -11,6 +11,7 @@ import { addDuration, expiryDate } from './duration.js'
 import { errorMessage, MintedTokenRejectedError, OutcomeUnknownError, TokenActionError, UntrustedResponseError } from './errors.js'
 import type { Plan } from './plan.js'
 import { reviewSet } from './audit.js'
+import { issuerKind } from './issuers/kinds.js'
 import { runPool } from './pool.js'
 import type { DestinationReport, Outcome, Report } from './report.js'
 import { isMintedWith, mintedName } from './token-name.js'
@@ -531,8 +532,7 @@ class Lifecycle {
 
   private distributeNotes(): void {
     if (this.plan.mode !== 'distribute') return
-    const where = this.plan.issuer.kind === 'rwx' ? 'in the RWX UI (cloud.rwx.com, Access Tokens)' : this.plan.issuer.kind === 'hawzu' ? 'in Hawzu' : 'at its issuer'
-    this.notes.push(`every destination now holds the given token; revoke the token it replaced ${where}`)
+    this.notes.push(`every destination now holds the given token; revoke the token it replaced in ${issuerKind(this.plan.issuer.kind).madeIn}`)
   }
 
   private row(d: Destination, status: DestinationReport['status'], detail?: string): DestinationReport {

@@ -8,11 +8,11 @@ import { ConfigError } from './errors.js'
 import { parseDuration, parseExpiry, type Duration, type ExpirySpec } from './duration.js'
 import { parseTargets, type Target } from './grammar.js'
 import { trimTrailingSlashes } from './http/url.js'
+import { ISSUER_KINDS, ISSUERS, issuerKind, type IssuerKind } from './issuers/kinds.js'
 import { hasUnsafeChars } from './sanitize.js'
 import { defaultPrefix, MAX_PREFIX } from './token-name.js'
 
-export const ISSUERS = ['rack-gateway', 'http', 'rwx', 'hawzu', 'static'] as const
-export type IssuerKind = (typeof ISSUERS)[number]
+export { ISSUERS, type IssuerKind } from './issuers/kinds.js'
 export const MODES = ['rotate', 'create', 'ephemeral', 'distribute', 'audit'] as const
 export type Mode = (typeof MODES)[number]
 export const RACK_GATEWAY_ROLES = ['viewer', 'ops', 'deployer', 'cicd', 'admin'] as const
@@ -51,18 +51,6 @@ export const INPUT_NAMES = [
 export type InputName = (typeof INPUT_NAMES)[number]
 export type Inputs = Partial<Record<InputName, string>>
 
-/** What each issuer can do; decides which inputs are legal before any request is made. */
-export const ISSUER_CAN: Record<IssuerKind, { create: boolean; list: boolean; revoke: boolean; disable: boolean; expiry: boolean; projects: boolean }> = {
-  'rack-gateway': { create: true, list: true, revoke: true, disable: false, expiry: false, projects: false },
-  http: { create: true, list: true, revoke: true, disable: true, expiry: true, projects: true },
-  rwx: { create: false, list: false, revoke: false, disable: false, expiry: false, projects: false },
-  hawzu: { create: false, list: false, revoke: false, disable: false, expiry: false, projects: false },
-  static: { create: false, list: false, revoke: false, disable: false, expiry: false, projects: false },
-}
-
-const DEFAULT_ISSUER_URL: Partial<Record<IssuerKind, string>> = { rwx: 'https://cloud.rwx.com', hawzu: 'https://api.hawzu.com' }
-const DEFAULT_SECRET_NAME: Partial<Record<IssuerKind, string>> = { rwx: 'RWX_ACCESS_TOKEN', 'rack-gateway': 'RACK_GATEWAY_API_TOKEN' }
-const PRODUCT_UI: Record<string, string> = { rwx: 'RWX (cloud.rwx.com, Access Tokens)', hawzu: 'Hawzu (workspace settings)', static: 'the system that issued it' }
 
 export interface Plan {
   mode: Mode
@@ -215,17 +203,17 @@ function parseProjects(value: string | undefined): Plan['spec']['projects'] {
 
 function parseMode(inputs: Inputs, kind: IssuerKind): Mode {
   const mode = get(inputs, 'mode')
-  const canMint = ISSUER_CAN[kind].create
+  const canMint = ISSUER_KINDS[kind].can.create
   if (mode === undefined) return canMint ? 'rotate' : 'distribute'
   if (!(MODES as readonly string[]).includes(mode)) throw new ConfigError('mode', `"${mode}" is not a mode: use ${MODES.join(', ')}`)
   if (!canMint && mode !== 'distribute') {
-    throw new ConfigError('mode', `issuer ${kind} has no API to mint tokens, so mode ${mode} is impossible: create the token in ${PRODUCT_UI[kind]}, pass it as \`token\` and use mode distribute`)
+    throw new ConfigError('mode', `issuer ${kind} has no API to mint tokens, so mode ${mode} is impossible: create the token in ${ISSUER_KINDS[kind].madeIn}, pass it as \`token\` and use mode distribute`)
   }
   return mode as Mode
 }
 
 function parseSpec(inputs: Inputs, kind: IssuerKind, mode: Mode, secretName: string, env: Record<string, string | undefined>, now: Date): Plan['spec'] {
-  const can = ISSUER_CAN[kind]
+  const can = ISSUER_KINDS[kind].can
   const role = get(inputs, 'token-role')
   const permissions = get(inputs, 'token-permissions') === undefined ? undefined : lines(get(inputs, 'token-permissions'))
   const comma = permissions?.find((p) => p.includes(','))
@@ -278,18 +266,18 @@ export function buildPlan(inputs: Inputs, env: Record<string, string | undefined
   const kind = issuerName as IssuerKind
   const mode = parseMode(inputs, kind)
 
-  const urlInput = get(inputs, 'issuer-url') ?? (kind === 'rwx' && env.RWX_HOST ? `https://${env.RWX_HOST.replace(/^https?:\/\//, '')}` : DEFAULT_ISSUER_URL[kind])
+  const urlInput = get(inputs, 'issuer-url') ?? (kind === 'rwx' && env.RWX_HOST ? `https://${env.RWX_HOST.replace(/^https?:\/\//, '')}` : issuerKind(kind).defaultUrl)
   if (!urlInput && kind !== 'static') throw new ConfigError('issuer-url', `is required for issuer ${kind}`)
   const url = urlInput ? checkUrl('issuer-url', urlInput) : undefined
 
   const token = get(inputs, 'token')
   const credential = get(inputs, 'issuer-token')
   if (mode === 'distribute' && !token) {
-    throw new ConfigError('token', `is required in distribute mode${ISSUER_CAN[kind].create ? '' : `: create the token in ${PRODUCT_UI[kind]} and pass it as \`token\``}`)
+    throw new ConfigError('token', `is required in distribute mode${ISSUER_KINDS[kind].can.create ? '' : `: create the token in ${ISSUER_KINDS[kind].madeIn} and pass it as \`token\``}`)
   }
   if (mode !== 'distribute' && token) throw new ConfigError('token', `is only used in distribute mode (mode is ${mode})`)
   const rotateIfOlderThan = get(inputs, 'rotate-if-older-than') === undefined ? undefined : parseDuration('rotate-if-older-than', get(inputs, 'rotate-if-older-than')!)
-  if (rotateIfOlderThan && !ISSUER_CAN[kind].list) throw new ConfigError('rotate-if-older-than', `issuer ${kind} cannot list tokens, so their age is unknown`)
+  if (rotateIfOlderThan && !ISSUER_KINDS[kind].can.list) throw new ConfigError('rotate-if-older-than', `issuer ${kind} cannot list tokens, so their age is unknown`)
   if (rotateIfOlderThan && mode === 'distribute') throw new ConfigError('rotate-if-older-than', 'needs a mode that mints (rotate or create)')
   const rotateBeforeExpiry = parseDuration('rotate-before-expiry', get(inputs, 'rotate-before-expiry') ?? '14d')
   const revokeFirst = parseBool('revoke-first', get(inputs, 'revoke-first'), false)
@@ -298,10 +286,10 @@ export function buildPlan(inputs: Inputs, env: Record<string, string | undefined
   const needsCredential = mode !== 'distribute' || rotateIfOlderThan !== undefined
   if (needsCredential && !credential) throw new ConfigError('issuer-token', `is required to mint, list and revoke tokens with issuer ${kind}`)
 
-  const secretName = get(inputs, 'secret-name') ?? DEFAULT_SECRET_NAME[kind]
+  const secretName = get(inputs, 'secret-name') ?? issuerKind(kind).defaultSecretName
   if (!secretName) throw new ConfigError('secret-name', `is required for issuer ${kind} (no conventional default)`)
   const spec = parseSpec(inputs, kind, mode, secretName, env, now)
-  if (!spec.expiry && ISSUER_CAN[kind].expiry && (mode === 'rotate' || mode === 'create')) Object.assign(spec, { expiry: defaultExpiry(rotateIfOlderThan), expiryDefaulted: true })
+  if (!spec.expiry && ISSUER_KINDS[kind].can.expiry && (mode === 'rotate' || mode === 'create')) Object.assign(spec, { expiry: defaultExpiry(rotateIfOlderThan), expiryDefaulted: true })
 
   const destinationsText = get(inputs, 'destinations')
   // Audit reviews the rotation set at the issuer; destinations, if given, are not touched.

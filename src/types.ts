@@ -49,7 +49,6 @@ export interface IssuerCapabilities {
   create: boolean
   list: boolean
   revoke: boolean
-  disable: boolean
   expiry: boolean
   projects: boolean
 }

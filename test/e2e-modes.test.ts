@@ -291,7 +291,7 @@ describe('distribute (issuers without a mint API)', () => {
     expect(run.code, run.log).toBe(0)
     expect(run.outputs.outcome).toBe('distributed')
     expect(gh.orgSecret('acme', 'RWX_ACCESS_TOKEN')?.value).toBe(token)
-    expect(run.summary).toMatch(/revoke the token it replaced in the RWX UI/)
+    expect(run.summary).toMatch(/revoke the token it replaced in RWX \(cloud\.rwx\.com, Access Tokens\)/)
     noLeak(run, token)
   })
 

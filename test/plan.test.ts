@@ -4,7 +4,8 @@ import { addDuration, expiryDate, parseDuration, parseExpiry } from '../src/dura
 import { ConfigError } from '../src/errors.js'
 import { parseTargets } from '../src/grammar.js'
 import { nameRuleViolation } from '../src/names.js'
-import { buildPlan, ISSUER_CAN, ISSUERS, type Inputs } from '../src/plan.js'
+import { ISSUER_KINDS } from '../src/issuers/kinds.js'
+import { buildPlan, ISSUERS, type Inputs } from '../src/plan.js'
 import { isMintedWith, mintedName } from '../src/token-name.js'
 
 const NOW = new Date('2026-11-24T12:00:00Z')
@@ -73,8 +74,8 @@ describe('buildPlan', () => {
 
   it('defaults the mode to rotate for issuers that mint and to distribute for the others', () => {
     for (const kind of ISSUERS) {
-      const inputs = ISSUER_CAN[kind].create ? { ...http, issuer: kind, 'token-role': kind === 'http' ? 'deployer' : 'cicd' } : given(kind)
-      expect(buildPlan(inputs).mode, kind).toBe(ISSUER_CAN[kind].create ? 'rotate' : 'distribute')
+      const inputs = ISSUER_KINDS[kind].can.create ? { ...http, issuer: kind, 'token-role': kind === 'http' ? 'deployer' : 'cicd' } : given(kind)
+      expect(buildPlan(inputs).mode, kind).toBe(ISSUER_KINDS[kind].can.create ? 'rotate' : 'distribute')
     }
     expect(buildPlan({ ...http, mode: 'distribute', token: 'seed-0123456789', 'issuer-token': undefined }).mode).toBe('distribute')
   })

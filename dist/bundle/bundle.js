@@ -76266,6 +76266,20 @@ function parseTargets(text, defaultName) {
     return targets;
 }
 
+;// CONCATENATED MODULE: ./src/issuers/kinds.ts
+const NONE = { create: false, list: false, revoke: false, expiry: false, projects: false };
+const ISSUER_KINDS = {
+    'rack-gateway': { can: { create: true, list: true, revoke: true, expiry: false, projects: false }, madeIn: 'Rack Gateway (API tokens)', defaultSecretName: 'RACK_GATEWAY_API_TOKEN' },
+    http: { can: { create: true, list: true, revoke: true, expiry: true, projects: true }, madeIn: 'the issuer' },
+    rwx: { can: NONE, madeIn: 'RWX (cloud.rwx.com, Access Tokens)', defaultUrl: 'https://cloud.rwx.com', defaultSecretName: 'RWX_ACCESS_TOKEN' },
+    hawzu: { can: NONE, madeIn: 'Hawzu (workspace settings, API tokens)', defaultUrl: 'https://api.hawzu.com' },
+    static: { can: NONE, madeIn: 'the system that issued it' },
+};
+const ISSUERS = Object.keys(ISSUER_KINDS);
+function issuerKind(kind) {
+    return ISSUER_KINDS[kind];
+}
+
 ;// CONCATENATED MODULE: ./src/token-name.ts
 /** Minted token names are `<prefix>-<UTC yyyymmddHHMMss>`: unique, sortable, and say what minted them. */
 
@@ -76321,7 +76335,8 @@ function isMintedWith(prefix, name) {
 
 
 
-const ISSUERS = ['rack-gateway', 'http', 'rwx', 'hawzu', 'static'];
+
+
 const MODES = ['rotate', 'create', 'ephemeral', 'distribute', 'audit'];
 const RACK_GATEWAY_ROLES = ['viewer', 'ops', 'deployer', 'cicd', 'admin'];
 /** Every input the action, the CLI and the environment share (kebab-case). */
@@ -76355,17 +76370,6 @@ const INPUT_NAMES = [
     'dry-run',
     'report-file',
 ];
-/** What each issuer can do; decides which inputs are legal before any request is made. */
-const ISSUER_CAN = {
-    'rack-gateway': { create: true, list: true, revoke: true, disable: false, expiry: false, projects: false },
-    http: { create: true, list: true, revoke: true, disable: true, expiry: true, projects: true },
-    rwx: { create: false, list: false, revoke: false, disable: false, expiry: false, projects: false },
-    hawzu: { create: false, list: false, revoke: false, disable: false, expiry: false, projects: false },
-    static: { create: false, list: false, revoke: false, disable: false, expiry: false, projects: false },
-};
-const DEFAULT_ISSUER_URL = { rwx: 'https://cloud.rwx.com', hawzu: 'https://api.hawzu.com' };
-const DEFAULT_SECRET_NAME = { rwx: 'RWX_ACCESS_TOKEN', 'rack-gateway': 'RACK_GATEWAY_API_TOKEN' };
-const PRODUCT_UI = { rwx: 'RWX (cloud.rwx.com, Access Tokens)', hawzu: 'Hawzu (workspace settings)', static: 'the system that issued it' };
 function get(inputs, name) {
     const v = inputs[name]?.trim();
     return v ? v : undefined;
@@ -76483,18 +76487,18 @@ function parseProjects(value) {
 }
 function parseMode(inputs, kind) {
     const mode = get(inputs, 'mode');
-    const canMint = ISSUER_CAN[kind].create;
+    const canMint = ISSUER_KINDS[kind].can.create;
     if (mode === undefined)
         return canMint ? 'rotate' : 'distribute';
     if (!MODES.includes(mode))
         throw new errors/* ConfigError */.xL('mode', `"${mode}" is not a mode: use ${MODES.join(', ')}`);
     if (!canMint && mode !== 'distribute') {
-        throw new errors/* ConfigError */.xL('mode', `issuer ${kind} has no API to mint tokens, so mode ${mode} is impossible: create the token in ${PRODUCT_UI[kind]}, pass it as \`token\` and use mode distribute`);
+        throw new errors/* ConfigError */.xL('mode', `issuer ${kind} has no API to mint tokens, so mode ${mode} is impossible: create the token in ${ISSUER_KINDS[kind].madeIn}, pass it as \`token\` and use mode distribute`);
     }
     return mode;
 }
 function parseSpec(inputs, kind, mode, secretName, env, now) {
-    const can = ISSUER_CAN[kind];
+    const can = ISSUER_KINDS[kind].can;
     const role = get(inputs, 'token-role');
     const permissions = get(inputs, 'token-permissions') === undefined ? undefined : lines(get(inputs, 'token-permissions'));
     const comma = permissions?.find((p) => p.includes(','));
@@ -76552,19 +76556,19 @@ function buildPlan(inputs, env = {}, now = new Date()) {
         throw new errors/* ConfigError */.xL('issuer', `"${issuerName}" is not an issuer: use ${ISSUERS.join(', ')}`);
     const kind = issuerName;
     const mode = parseMode(inputs, kind);
-    const urlInput = get(inputs, 'issuer-url') ?? (kind === 'rwx' && env.RWX_HOST ? `https://${env.RWX_HOST.replace(/^https?:\/\//, '')}` : DEFAULT_ISSUER_URL[kind]);
+    const urlInput = get(inputs, 'issuer-url') ?? (kind === 'rwx' && env.RWX_HOST ? `https://${env.RWX_HOST.replace(/^https?:\/\//, '')}` : issuerKind(kind).defaultUrl);
     if (!urlInput && kind !== 'static')
         throw new errors/* ConfigError */.xL('issuer-url', `is required for issuer ${kind}`);
     const url = urlInput ? checkUrl('issuer-url', urlInput) : undefined;
     const token = get(inputs, 'token');
     const credential = get(inputs, 'issuer-token');
     if (mode === 'distribute' && !token) {
-        throw new errors/* ConfigError */.xL('token', `is required in distribute mode${ISSUER_CAN[kind].create ? '' : `: create the token in ${PRODUCT_UI[kind]} and pass it as \`token\``}`);
+        throw new errors/* ConfigError */.xL('token', `is required in distribute mode${ISSUER_KINDS[kind].can.create ? '' : `: create the token in ${ISSUER_KINDS[kind].madeIn} and pass it as \`token\``}`);
     }
     if (mode !== 'distribute' && token)
         throw new errors/* ConfigError */.xL('token', `is only used in distribute mode (mode is ${mode})`);
     const rotateIfOlderThan = get(inputs, 'rotate-if-older-than') === undefined ? undefined : parseDuration('rotate-if-older-than', get(inputs, 'rotate-if-older-than'));
-    if (rotateIfOlderThan && !ISSUER_CAN[kind].list)
+    if (rotateIfOlderThan && !ISSUER_KINDS[kind].can.list)
         throw new errors/* ConfigError */.xL('rotate-if-older-than', `issuer ${kind} cannot list tokens, so their age is unknown`);
     if (rotateIfOlderThan && mode === 'distribute')
         throw new errors/* ConfigError */.xL('rotate-if-older-than', 'needs a mode that mints (rotate or create)');
@@ -76577,11 +76581,11 @@ function buildPlan(inputs, env = {}, now = new Date()) {
     const needsCredential = mode !== 'distribute' || rotateIfOlderThan !== undefined;
     if (needsCredential && !credential)
         throw new errors/* ConfigError */.xL('issuer-token', `is required to mint, list and revoke tokens with issuer ${kind}`);
-    const secretName = get(inputs, 'secret-name') ?? DEFAULT_SECRET_NAME[kind];
+    const secretName = get(inputs, 'secret-name') ?? issuerKind(kind).defaultSecretName;
     if (!secretName)
         throw new errors/* ConfigError */.xL('secret-name', `is required for issuer ${kind} (no conventional default)`);
     const spec = parseSpec(inputs, kind, mode, secretName, env, now);
-    if (!spec.expiry && ISSUER_CAN[kind].expiry && (mode === 'rotate' || mode === 'create'))
+    if (!spec.expiry && ISSUER_KINDS[kind].can.expiry && (mode === 'rotate' || mode === 'create'))
         Object.assign(spec, { expiry: defaultExpiry(rotateIfOlderThan), expiryDefaulted: true });
     const destinationsText = get(inputs, 'destinations');
     // Audit reviews the rotation set at the issuer; destinations, if given, are not touched.
@@ -76857,9 +76861,15 @@ var clock = __nccwpck_require__(8658);
  * with what to do instead.
  */
 
-const NONE = { create: false, list: false, revoke: false, disable: false, expiry: false, projects: false };
+
 class VerifyOnlyIssuer {
-    can = NONE;
+    get can() {
+        return ISSUER_KINDS[this.kind].can;
+    }
+    /** Where users make and revoke these tokens. */
+    get ui() {
+        return ISSUER_KINDS[this.kind].madeIn;
+    }
     // The plan already refuses every mode but distribute for these issuers; this guards other callers.
     refuse(what) {
         throw new errors/* ConfigError */.xL('mode', `issuer ${this.kind} has no API to ${what} tokens: create the token in ${this.ui}, pass it as \`token\` and use mode distribute`);
@@ -76907,7 +76917,6 @@ class BearerCheckIssuer extends VerifyOnlyIssuer {
 class HawzuIssuer extends BearerCheckIssuer {
     kind = 'hawzu';
     product = 'Hawzu';
-    ui = 'Hawzu (workspace settings, API tokens)';
     checkPath = '/api/v1/workspaces';
     describe(body) {
         const list = Array.isArray(body.data) ? body.data : Array.isArray(body) ? body : [];
@@ -77005,8 +77014,10 @@ function rightsOf(raw) {
 ;// CONCATENATED MODULE: ./src/issuers/http.ts
 /**
  * The generic `http` issuer contract (docs/issuer-contract.openapi.yaml): workspace or project
- * tokens, expiry, enable/disable, whoami. Hawzu-style in-house issuers implement it.
+ * tokens, expiry, whoami. Hawzu-style in-house issuers implement it (enable/disable too, which
+ * token-action reads from the list but never calls).
  */
+
 
 
 
@@ -77014,7 +77025,7 @@ class HttpIssuer {
     admin;
     verifier;
     kind = 'http';
-    can = { create: true, list: true, revoke: true, disable: true, expiry: true, projects: true };
+    can = ISSUER_KINDS.http.can;
     constructor(admin, verifier) {
         this.admin = admin;
         this.verifier = verifier;
@@ -77058,12 +77069,6 @@ class HttpIssuer {
                 throw err;
         }
     }
-    async disable(id) {
-        await this.admin.request('POST', `/tokens/${encodeURIComponent(id)}/disable`);
-    }
-    async enable(id) {
-        await this.admin.request('POST', `/tokens/${encodeURIComponent(id)}/enable`);
-    }
     async verify(secret) {
         const res = await this.verifier(secret).get('/whoami');
         const d = res.data;
@@ -77080,13 +77085,14 @@ class HttpIssuer {
 
 
 
+
 /** `rgw_` + base64url of 32 bytes (43 characters, padded with one `=`; unpadded accepted). */
 const RACK_GATEWAY_TOKEN = /^rgw_[A-Za-z0-9_-]{43}=?$/;
 class RackGatewayIssuer {
     admin;
     verifier;
     kind = 'rack-gateway';
-    can = { create: true, list: true, revoke: true, disable: false, expiry: false, projects: false };
+    can = ISSUER_KINDS['rack-gateway'].can;
     /** `rgw_` + base64url of 32 bytes, padded: the whole alphabet and the trailing `=`. */
     sample = `rgw_${'aZ09-_'.repeat(7)}x=`;
     /** `admin` uses the admin credential; `verifier(secret)` builds a client authenticated as a given token. */
@@ -77151,7 +77157,6 @@ class RackGatewayIssuer {
 class RwxIssuer extends BearerCheckIssuer {
     kind = 'rwx';
     product = 'RWX';
-    ui = 'the RWX UI (cloud.rwx.com, Access Tokens)';
     checkPath = '/api/auth/whoami';
     isPersonal(body) {
         return body.token_kind === 'personal_access_token';
@@ -77165,7 +77170,6 @@ class RwxIssuer extends BearerCheckIssuer {
 
 class StaticIssuer extends VerifyOnlyIssuer {
     kind = 'static';
-    ui = 'the system that issued it';
     async verify() {
         return { subject: 'unverified (static issuer)' };
     }
@@ -77322,6 +77326,7 @@ async function runPool(items, limit, task, signal) {
  * result or a `Stop`; the report is written in one place, at the end. Depends only on the Issuer and
  * Destination interfaces, so every platform plugs in the same way.
  */
+
 
 
 
@@ -77855,8 +77860,7 @@ class Lifecycle {
     distributeNotes() {
         if (this.plan.mode !== 'distribute')
             return;
-        const where = this.plan.issuer.kind === 'rwx' ? 'in the RWX UI (cloud.rwx.com, Access Tokens)' : this.plan.issuer.kind === 'hawzu' ? 'in Hawzu' : 'at its issuer';
-        this.notes.push(`every destination now holds the given token; revoke the token it replaced ${where}`);
+        this.notes.push(`every destination now holds the given token; revoke the token it replaced in ${issuerKind(this.plan.issuer.kind).madeIn}`);
     }
     row(d, status, detail) {
         return detail === undefined ? { id: d.id, name: d.secretName, status } : { id: d.id, name: d.secretName, status, detail };
@@ -78219,6 +78223,7 @@ const package_namespaceObject = {"rE":"1.0.0"};
 
 
 
+
 // Bundled into dist at build time: `--version` needs no package.json next to the bundle.
 
 const write = (stream) => (line) => stream.write(`${line}\n`);
@@ -78356,7 +78361,7 @@ async function cli_execute(command, opts, cmd, run = []) {
         if (plan.reportFile)
             checkWritableFile('report-file', plan.reportFile);
         // Nothing would revoke it: a token that never expires must not outlive a command that was never run.
-        if (command.mode === 'ephemeral' && !run.length && !ISSUER_CAN[plan.issuer.kind].expiry) {
+        if (command.mode === 'ephemeral' && !run.length && !ISSUER_KINDS[plan.issuer.kind].can.expiry) {
             throw new errors/* ConfigError */.xL('ephemeral', `issuer ${plan.issuer.kind} tokens never expire: pass the command to run after -- so the token is revoked when it ends`);
         }
         if (command.mode === 'ephemeral' && !run.length && !tokenFile)

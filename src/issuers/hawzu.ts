@@ -4,7 +4,6 @@ import { BearerCheckIssuer } from './verify-only.js'
 export class HawzuIssuer extends BearerCheckIssuer {
   readonly kind = 'hawzu'
   protected readonly product = 'Hawzu'
-  protected readonly ui = 'Hawzu (workspace settings, API tokens)'
   protected readonly checkPath = '/api/v1/workspaces'
 
   protected describe(body: Record<string, unknown>): string {

@@ -1,8 +1,10 @@
 /**
  * The generic `http` issuer contract (docs/issuer-contract.openapi.yaml): workspace or project
- * tokens, expiry, enable/disable, whoami. Hawzu-style in-house issuers implement it.
+ * tokens, expiry, whoami. Hawzu-style in-house issuers implement it (enable/disable too, which
+ * token-action reads from the list but never calls).
  */
 import { NotFoundError } from '../errors.js'
+import { ISSUER_KINDS } from './kinds.js'
 import { NO_SUCH_TOKEN, probe } from './probe.js'
 import type { HttpClient } from '../http/client.js'
 import type { Identity, Issuer, MintedToken, TokenInfo, TokenSpec } from '../types.js'
@@ -10,7 +12,7 @@ import { checkListedToken, checkMintedSecret, isObject, untrusted } from './chec
 
 export class HttpIssuer implements Issuer {
   readonly kind = 'http'
-  readonly can = { create: true, list: true, revoke: true, disable: true, expiry: true, projects: true }
+  readonly can = ISSUER_KINDS.http.can
 
   constructor(
     private readonly admin: HttpClient,
@@ -56,13 +58,6 @@ export class HttpIssuer implements Issuer {
     }
   }
 
-  async disable(id: string): Promise<void> {
-    await this.admin.request('POST', `/tokens/${encodeURIComponent(id)}/disable`)
-  }
-
-  async enable(id: string): Promise<void> {
-    await this.admin.request('POST', `/tokens/${encodeURIComponent(id)}/enable`)
-  }
 
   async verify(secret: string): Promise<Identity> {
     const res = await this.verifier(secret).get<{ name: string; scope: string; role?: string; projects?: { id: string; role: string }[]; expires_at?: string | null }>('/whoami')

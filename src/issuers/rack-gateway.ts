@@ -3,6 +3,7 @@
  * create answers 200 (any 2xx is accepted); no expiry and no disable.
  */
 import { NotFoundError } from '../errors.js'
+import { ISSUER_KINDS } from './kinds.js'
 import { NO_SUCH_TOKEN, probe } from './probe.js'
 import type { HttpClient } from '../http/client.js'
 import type { Identity, Issuer, MintedToken, TokenInfo, TokenSpec } from '../types.js'
@@ -13,7 +14,7 @@ export const RACK_GATEWAY_TOKEN = /^rgw_[A-Za-z0-9_-]{43}=?$/
 
 export class RackGatewayIssuer implements Issuer {
   readonly kind = 'rack-gateway'
-  readonly can = { create: true, list: true, revoke: true, disable: false, expiry: false, projects: false }
+  readonly can = ISSUER_KINDS['rack-gateway'].can
   /** `rgw_` + base64url of 32 bytes, padded: the whole alphabet and the trailing `=`. */
   readonly sample = `rgw_${'aZ09-_'.repeat(7)}x=`
 

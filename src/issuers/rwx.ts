@@ -4,7 +4,6 @@ import { BearerCheckIssuer } from './verify-only.js'
 export class RwxIssuer extends BearerCheckIssuer {
   readonly kind = 'rwx'
   protected readonly product = 'RWX'
-  protected readonly ui = 'the RWX UI (cloud.rwx.com, Access Tokens)'
   protected readonly checkPath = '/api/auth/whoami'
 
   protected override isPersonal(body: Record<string, unknown>): boolean {

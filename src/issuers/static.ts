@@ -7,7 +7,6 @@ import { VerifyOnlyIssuer } from './verify-only.js'
 
 export class StaticIssuer extends VerifyOnlyIssuer {
   readonly kind = 'static'
-  protected readonly ui = 'the system that issued it'
 
   async verify(): Promise<Identity> {
     return { subject: 'unverified (static issuer)' }

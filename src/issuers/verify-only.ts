@@ -5,15 +5,18 @@
  */
 import { AuthError, ConfigError } from '../errors.js'
 import type { HttpClient } from '../http/client.js'
+import { ISSUER_KINDS } from './kinds.js'
 import type { Identity, Issuer, MintedToken, TokenInfo } from '../types.js'
 
-const NONE = { create: false, list: false, revoke: false, disable: false, expiry: false, projects: false }
-
 export abstract class VerifyOnlyIssuer implements Issuer {
-  readonly can = NONE
-  abstract readonly kind: string
+  abstract readonly kind: 'rwx' | 'hawzu' | 'static'
+  get can() {
+    return ISSUER_KINDS[this.kind].can
+  }
   /** Where users make and revoke these tokens. */
-  protected abstract readonly ui: string
+  protected get ui(): string {
+    return ISSUER_KINDS[this.kind].madeIn
+  }
 
   // The plan already refuses every mode but distribute for these issuers; this guards other callers.
   private refuse(what: string): never {

@@ -1,5 +1,5 @@
 /**
- * CircleCI API v2 emulator (`/api/v2`, header `Circle-Token`), per API-NOTES.md and CircleCI's API v2
+ * CircleCI API v2 emulator (`/api/v2`, header `Circle-Token`), per the platform facts the project builds from (the shared API notes, summarised in the README) and CircleCI's API v2
  * reference: contexts listed by owner slug or id with opaque `next_page_token` pagination (small pages,
  * so clients must follow them), created with POST, variables upserted with PUT (values never returned);
  * project variables with POST /project/{slug}/envvar (slug `/`s may be URL-escaped), read back masked

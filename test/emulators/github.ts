@@ -1,5 +1,5 @@
 /**
- * GitHub REST emulator for Actions / Dependabot / Codespaces secrets, per API-NOTES.md: a real X25519
+ * GitHub REST emulator for Actions / Dependabot / Codespaces secrets, per GitHub's REST docs and its OpenAPI description: a real X25519
  * key pair per namespace, real sealed-box decryption of every PUT, name rules, 201/204, org
  * visibility and selected repositories, 401/403/404 bodies, GitHub App installation tokens, and
  * (switchable) the primary and secondary rate limits with a time scale for benchmarks. Every request
