@@ -147,15 +147,13 @@ describe('action: rotate a Rack Gateway token into GitHub secrets', () => {
     expect(rgw.tokens().length).toBe(before)
   })
 
+  // One spawned case per class of bad input (plan.test.ts and hostile-input.test.ts hold every rule):
+  // an unknown value, a URL rule, the destination grammar, a platform's name rule.
   it.each([
     [{ issuer: 'vault' }, /issuer: "vault" is not an issuer/],
     [{ 'issuer-url': 'http://gateway.example.com' }, /issuer-url: must use https/],
-    [{ 'issuer-token': '' }, /issuer-token: is required/],
     [{ destinations: 'gitlab/acme' }, /destinations: "gitlab\/acme": expected PLATFORM:KIND\/PATH/],
-    [{ 'secret-name': 'GITHUB_TOKEN_COPY' }, /must not start with GITHUB_/],
     [{ 'secret-name': '1TOKEN' }, /must not start with a digit/],
-    [{ 'secret-name': 'MY-TOKEN' }, /only letters, digits and _/],
-    [{ destinations: '# nothing here' }, /destinations: lists no destination/],
   ])('bad input %j exits 2 naming the input, before anything is minted', async (extra, message) => {
     const before = rgw.tokens().length
     const run = await runAction(inputs(extra as Record<string, string>))
