@@ -37,10 +37,12 @@ export interface AuditToken {
   newest: boolean
 }
 
+export const FINDING_KINDS = ['unused', 'rotation-due', 'expired', 'expiring-soon', 'never-expires', 'orphan', 'disabled'] as const
+export type FindingKind = (typeof FINDING_KINDS)[number]
+
 export interface AuditReport {
   tokens: AuditToken[]
-  /** kind: unused, rotation-due, expired, expiring-soon, never-expires, orphan, disabled. */
-  findings: { id: string; name: string; kind: string; detail: string }[]
+  findings: { id: string; name: string; kind: FindingKind; detail: string }[]
 }
 
 export interface Report {

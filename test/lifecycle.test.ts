@@ -10,6 +10,7 @@ import { silentLogger } from '../src/log.js'
 import { buildPlan, type Inputs } from '../src/plan.js'
 import { Redactor } from '../src/redact.js'
 import { execute } from '../src/lifecycle.js'
+import { reportProblems } from './helpers/report-schema.js'
 import { OUTPUT_REPORT_MAX_BYTES, outputBytes, reportOutput, SUMMARY_MAX_BYTES, SUMMARY_OPEN_ROWS, summaryMarkdown, summaryText, utf8Bytes, type Report } from '../src/report.js'
 import type { Destination, Issuer, MintedToken, TokenInfo, TokenSpec } from '../src/types.js'
 
@@ -97,7 +98,9 @@ function ctx(): RunContext {
 
 async function run(inputs: Inputs, issuer: MemoryIssuer, dests: MemoryDestination[], context: Partial<RunContext> = {}) {
   const plan = buildPlan({ ...base, ...inputs })
-  return execute(plan, { issuer, ctx: { ...ctx(), ...context }, buildDestinations: async () => ({ destinations: dests, failures: [] }) })
+  const report = await execute(plan, { issuer, ctx: { ...ctx(), ...context }, buildDestinations: async () => ({ destinations: dests, failures: [] }) })
+  expect(reportProblems(report)).toEqual([])
+  return report
 }
 
 /** A destination whose write lands but whose answer is lost. */
@@ -318,6 +321,7 @@ describe('report output and job summary at scale', () => {
     expect(summary.includes('<details>')).toBe(n > SUMMARY_OPEN_ROWS)
 
     const parsed = JSON.parse(output) as Report
+    expect(reportProblems(parsed)).toEqual([])
     if (outputBytes(whole) <= OUTPUT_REPORT_MAX_BYTES) {
       expect(output).toBe(whole)
       expect(uncapped).toBe(summary)

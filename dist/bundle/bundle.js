@@ -76662,6 +76662,7 @@ const OUTCOMES = (/* unused pure expression or super */ null && (['rotated', 'cr
  * confirm it: the destination may hold the new token.
  */
 const DESTINATION_STATUSES = ['failed', 'unknown', 'not written', 'would create', 'would update', 'created', 'updated'];
+const FINDING_KINDS = (/* unused pure expression or super */ null && (['unused', 'rotation-due', 'expired', 'expiring-soon', 'never-expires', 'orphan', 'disabled']));
 /** 1 when the run failed; bad input (2) never gets as far as a report. */
 function exitCode(report) {
     return report.outcome === 'failed' ? 1 : 0;
