@@ -78283,6 +78283,38 @@ function readSecretFiles(opts, inputs) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/input-docs.ts
+const INPUT_DESCRIPTIONS = {
+    issuer: 'Token issuer: rack-gateway, http (generic contract), rwx, hawzu or static.',
+    'issuer-url': 'Issuer base URL, https only (loopback excepted). Defaults: rwx https://cloud.rwx.com (or RWX_HOST), hawzu https://api.hawzu.com.',
+    'issuer-token': 'Credential allowed to create, list and revoke tokens (Rack Gateway: an admin API token).',
+    token: "An existing token value to distribute (rwx, hawzu, static; or any issuer's token in distribute mode).",
+    'token-name': "Name prefix of minted tokens (a UTC timestamp is appended). Default: secret-name lower-cased with '-'.",
+    'token-role': 'Role of the minted token (Rack Gateway: viewer, ops, deployer, cicd, admin).',
+    'token-permissions': 'Explicit permissions instead of a role, one per line.',
+    'token-projects': 'Project-scoped token (http issuer): lines PROJECT_ID=ROLE.',
+    'token-expires-in': 'Expiry: 1w, 1m, 6m, 1y, 30d, 12h, an ISO date, or never. Refused for issuers without expiry.',
+    mode: 'rotate, create, ephemeral, distribute or audit (review the rotation set, change nothing). Default: rotate (distribute for rwx, hawzu and static, which cannot mint).',
+    'rotate-if-older-than': 'Skip (outcome not-due) when the newest token with the prefix is younger than this (and not expiring within rotate-before-expiry), e.g. 90d or 6m.',
+    'revoke-first': "true for a leaked token: revoke the rotation set's live tokens first, then mint the replacement (same rights), write it everywhere, and name every destination left holding the dead token (exit 1).",
+    'fail-on-findings': 'mode audit: exit 1 when the review of the rotation set has findings (default: list them and exit 0).',
+    'rotate-before-expiry': 'With rotate-if-older-than: rotate anyway when the newest token expires within this, e.g. 14d (the default).',
+    'secret-name': 'Secret/variable name to write. Default RWX_ACCESS_TOKEN (rwx) or RACK_GATEWAY_API_TOKEN (rack-gateway); else required.',
+    destinations: 'One destination per line (github:repo/O/R, github:env/O/R/E, github:org/ORG, github:repos/ORG, circleci:context/VCS/ORG/CTX, circleci:project/VCS/ORG/REPO, gitlab:group/PATH, gitlab:project/PATH). Required except in ephemeral mode.',
+    'github-token': "Token with Secrets write (fine-grained PAT or App token). The workflow's GITHUB_TOKEN cannot write secrets.",
+    'github-api-url': 'GitHub API URL. Default GITHUB_API_URL or https://api.github.com (GHES: https://HOST/api/v3).',
+    'github-app-id': 'GitHub App id: alternative to github-token (a least-privilege installation token per org, revoked at the end).',
+    'github-app-private-key': "The GitHub App's private key (PEM).",
+    shard: 'K/N: write only the K-th of N slices of the destinations (matrix jobs, distribute mode).',
+    'circleci-token': 'CircleCI personal API token.',
+    'circleci-url': 'CircleCI URL.',
+    'gitlab-token': 'GitLab token with api scope (group Owner or project Maintainer).',
+    'gitlab-url': 'GitLab URL. Default CI_SERVER_URL or https://gitlab.com.',
+    concurrency: 'Parallel destination writes.',
+    'dry-run': 'Plan, preflight and due-check only: mint, write and revoke nothing.',
+    'report-file': 'Write the JSON report (no secrets) to this path.',
+};
+
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"1.0.0"};
 ;// CONCATENATED MODULE: ./src/cli.ts
@@ -78292,6 +78324,7 @@ const package_namespaceObject = {"rE":"1.0.0"};
  * token: CircleCI and GitLab only mask values they already know, so masking cannot be relied on.
  * Exit codes: 0 success, 1 a destination or the run failed, 2 bad input.
  */
+
 
 
 
@@ -78314,11 +78347,7 @@ const FALLBACK_ENV = {
     'github-token': ['GITHUB_TOKEN'],
 };
 /** Inputs that are yes/no: a bare flag means true. */
-const YES_NO = {
-    'dry-run': 'plan only: mint, write and revoke nothing',
-    'revoke-first': 'a leaked token: revoke the rotation set first, then mint and write the replacement',
-    'fail-on-findings': 'audit: exit 1 when the review has findings',
-};
+const YES_NO = ['dry-run', 'revoke-first', 'fail-on-findings'];
 const COMMANDS = [
     { name: 'rotate', mode: 'rotate', summary: 'mint a token, write it everywhere, then revoke the tokens it replaces' },
     { name: 'create', mode: 'create', summary: 'mint a token and write it everywhere; revoke nothing' },
@@ -78339,9 +78368,9 @@ Examples:
     --destinations gitlab:project/acme/api --report-file report.json
 
 Every flag can also be set as TOKEN_ACTION_<NAME> (e.g. TOKEN_ACTION_DESTINATIONS, one per line).
-Secrets are never flags (a command line is visible to every user): set TOKEN_ACTION_ISSUER_TOKEN,
-TOKEN_ACTION_TOKEN, TOKEN_ACTION_GITHUB_TOKEN, TOKEN_ACTION_CIRCLECI_TOKEN, TOKEN_ACTION_GITLAB_TOKEN,
-TOKEN_ACTION_GITHUB_APP_PRIVATE_KEY, or use --issuer-token-file, --github-token-file, ... PATH.
+Secrets are never flags (a command line is visible to every user): set them in the environment
+or use the --NAME-file PATH flags:
+${cli_secrets_SECRET_INPUTS.map((name) => `  ${cli_envName(name)}\n      ${INPUT_DESCRIPTIONS[name]}`).join('\n')}
 Exit codes: 0 success, 1 a destination or the run failed, 2 bad input.`;
 function cli_envName(input) {
     return `TOKEN_ACTION_${input.toUpperCase().replace(/-/g, '_')}`;
@@ -78480,13 +78509,13 @@ function buildProgram(onExit) {
                 continue;
             if (name === 'mode') {
                 // plan: the mode to plan. Other commands are the mode: the flag is only read to catch a contradiction.
-                const mode = command.dryRun ? new Option('--mode <mode>', `the mode to plan: ${MODES.join(', ')} (default: rotate, or distribute for issuers that cannot mint)`) : new Option('--mode <mode>').hideHelp();
+                const mode = command.dryRun ? new Option('--mode <mode>', `the mode to plan: ${INPUT_DESCRIPTIONS.mode}`) : new Option('--mode <mode>').hideHelp();
                 cmd.addOption(mode.env(cli_envName(name)));
                 continue;
             }
             // Yes/no inputs take an optional value: as plain boolean flags commander would read TOKEN_ACTION_DRY_RUN=false as true.
-            const yesNo = YES_NO[name];
-            const option = yesNo ? new Option(`--${name} [true|false]`, yesNo) : new Option(`--${name} <value>`, MULTI_LINE.includes(name) ? 'repeatable; one per line' : '');
+            const description = `${INPUT_DESCRIPTIONS[name]}${MULTI_LINE.includes(name) ? ' (repeatable: one value per flag)' : ''}`;
+            const option = YES_NO.includes(name) ? new Option(`--${name} [true|false]`, description) : new Option(`--${name} <value>`, description);
             if (MULTI_LINE.includes(name))
                 option.argParser((value, previous) => (previous ? `${previous}\n${value}` : value));
             // Still parsed (so a secret given as a flag is refused by name), never advertised.
