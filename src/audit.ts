@@ -4,7 +4,7 @@
  * complete rotation would have revoked. Pure: the issuer's list in, findings out.
  */
 import { addDuration, type Duration } from './duration.js'
-import type { AuditReport, AuditToken } from './report.js'
+import type { AuditReport, AuditToken, FindingKind } from './report.js'
 import type { TokenInfo } from './types.js'
 
 const DAY = 86_400_000
@@ -26,7 +26,7 @@ export function reviewSet(tokens: TokenInfo[], now: Date, rules: ReviewRules): A
   const findings: AuditReport['findings'] = []
   const list: AuditToken[] = sorted.map((t) => {
     const age = now.getTime() - Date.parse(t.createdAt)
-    const found = (kind: string, detail: string) => findings.push({ id: t.id, name: t.name, kind, detail })
+    const found = (kind: FindingKind, detail: string) => findings.push({ id: t.id, name: t.name, kind, detail })
     const lastUse = t.lastUsedAt ? Date.parse(t.lastUsedAt) : undefined
     if (lastUse !== undefined ? now.getTime() - lastUse >= UNUSED_DAYS * DAY : age >= UNUSED_DAYS * DAY) {
       found('unused', lastUse !== undefined ? `last used ${t.lastUsedAt} (${days(now.getTime() - lastUse)} days ago)` : `no recorded use in ${days(age)} days`)

@@ -8,8 +8,9 @@ import { Command, CommanderError, Option } from 'commander'
 import { addSecretFileOptions, readSecretFiles, refuseSecretFlags, SECRET_INPUTS } from './cli-secrets.js'
 import { ConfigError, errorMessage } from './errors.js'
 import { checkWritableFile, writeFilePrivately } from './files.js'
+import { INPUT_DESCRIPTIONS } from './input-docs.js'
 import { ISSUER_KINDS } from './issuers/kinds.js'
-import { buildPlan, INPUT_NAMES, MODES, type InputName, type Inputs, type Mode, type Plan } from './plan.js'
+import { buildPlan, INPUT_NAMES, type InputName, type Inputs, type Mode, type Plan } from './plan.js'
 import { exitCode, summaryText, type Report } from './report.js'
 import { runWithSecret } from './run-command.js'
 import { cancelOnSignals, revokeByIds, revokeToken, runPlan } from './runner.js'
@@ -32,11 +33,7 @@ const FALLBACK_ENV: Partial<Record<InputName, string[]>> = {
 }
 
 /** Inputs that are yes/no: a bare flag means true. */
-const YES_NO: Partial<Record<InputName, string>> = {
-  'dry-run': 'plan only: mint, write and revoke nothing',
-  'revoke-first': 'a leaked token: revoke the rotation set first, then mint and write the replacement',
-  'fail-on-findings': 'audit: exit 1 when the review has findings',
-}
+const YES_NO: readonly InputName[] = ['dry-run', 'revoke-first', 'fail-on-findings']
 
 const COMMANDS: { name: string; mode?: Mode; dryRun?: boolean; summary: string; revoke?: boolean }[] = [
   { name: 'rotate', mode: 'rotate', summary: 'mint a token, write it everywhere, then revoke the tokens it replaces' },
@@ -60,9 +57,9 @@ Examples:
     --destinations gitlab:project/acme/api --report-file report.json
 
 Every flag can also be set as TOKEN_ACTION_<NAME> (e.g. TOKEN_ACTION_DESTINATIONS, one per line).
-Secrets are never flags (a command line is visible to every user): set TOKEN_ACTION_ISSUER_TOKEN,
-TOKEN_ACTION_TOKEN, TOKEN_ACTION_GITHUB_TOKEN, TOKEN_ACTION_CIRCLECI_TOKEN, TOKEN_ACTION_GITLAB_TOKEN,
-TOKEN_ACTION_GITHUB_APP_PRIVATE_KEY, or use --issuer-token-file, --github-token-file, ... PATH.
+Secrets are never flags (a command line is visible to every user): set them in the environment
+or use the --NAME-file PATH flags:
+${SECRET_INPUTS.map((name) => `  ${envName(name)}\n      ${INPUT_DESCRIPTIONS[name]}`).join('\n')}
 Exit codes: 0 success, 1 a destination or the run failed, 2 bad input.`
 
 function envName(input: string): string {
@@ -239,13 +236,13 @@ export function buildProgram(onExit: (code: number) => void): Command {
       if (name === 'dry-run' && command.dryRun) continue
       if (name === 'mode') {
         // plan: the mode to plan. Other commands are the mode: the flag is only read to catch a contradiction.
-        const mode = command.dryRun ? new Option('--mode <mode>', `the mode to plan: ${MODES.join(', ')} (default: rotate, or distribute for issuers that cannot mint)`) : new Option('--mode <mode>').hideHelp()
+        const mode = command.dryRun ? new Option('--mode <mode>', `the mode to plan: ${INPUT_DESCRIPTIONS.mode}`) : new Option('--mode <mode>').hideHelp()
         cmd.addOption(mode.env(envName(name)))
         continue
       }
       // Yes/no inputs take an optional value: as plain boolean flags commander would read TOKEN_ACTION_DRY_RUN=false as true.
-      const yesNo = YES_NO[name]
-      const option = yesNo ? new Option(`--${name} [true|false]`, yesNo) : new Option(`--${name} <value>`, MULTI_LINE.includes(name) ? 'repeatable; one per line' : '')
+      const description = `${INPUT_DESCRIPTIONS[name]}${MULTI_LINE.includes(name) ? ' (repeatable: one value per flag)' : ''}`
+      const option = YES_NO.includes(name) ? new Option(`--${name} [true|false]`, description) : new Option(`--${name} <value>`, description)
       if (MULTI_LINE.includes(name)) option.argParser((value: string, previous?: string) => (previous ? `${previous}\n${value}` : value))
       // Still parsed (so a secret given as a flag is refused by name), never advertised.
       if (SECRET_INPUTS.includes(name)) option.hideHelp()

@@ -13,7 +13,7 @@ import type { Plan } from './plan.js'
 import { reviewSet } from './audit.js'
 import { issuerKind } from './issuers/kinds.js'
 import { runPool } from './pool.js'
-import type { DestinationReport, Outcome, Report } from './report.js'
+import { totalsLine, type DestinationReport, type Outcome, type Report } from './report.js'
 import { isMintedWith, mintedName } from './token-name.js'
 import type { Destination, Issuer, MintedToken, Rights, TokenInfo } from './types.js'
 
@@ -109,6 +109,7 @@ class Lifecycle {
     } catch (err) {
       end = new Stop('failed', `unexpected error: ${errorMessage(err)}`)
     }
+    if (this.rows.length) this.log.info(totalsLine(this.rows))
     return this.report(end)
   }
 
@@ -142,6 +143,7 @@ class Lifecycle {
     } catch (err) {
       return new Stop('failed', `preflight failed, nothing was minted or written: ${errorMessage(err)}`)
     }
+    const tick = this.progress(built.destinations.length, 'preflight: checking', 'preflighted')
     const checks = await runPool(built.destinations, readConcurrency(this.plan.concurrency), async (d): Promise<DestinationReport | undefined> => {
       try {
         await d.preflight()
@@ -152,6 +154,8 @@ class Lifecycle {
         return undefined
       } catch (err) {
         return { id: d.id, name: d.secretName, status: 'failed', detail: `preflight: ${this.redact(errorMessage(err))}` }
+      } finally {
+        tick()
       }
     })
     const failures = [...built.failures, ...checks.filter((c): c is DestinationReport => c !== undefined)]
@@ -218,11 +222,14 @@ class Lifecycle {
   }
 
   private async dryRun(ready: Destination[], previous: TokenInfo[]): Promise<Stop> {
+    const tick = this.progress(ready.length, 'dry run: planning', 'planned')
     const plans = await runPool(ready, readConcurrency(this.plan.concurrency), async (d): Promise<DestinationReport> => {
       try {
         return this.row(d, (await d.wouldWrite()) === 'created' ? 'would create' : 'would update')
       } catch (err) {
         return this.row(d, 'failed', this.redact(errorMessage(err)))
+      } finally {
+        tick()
       }
     })
     this.rows = plans.filter((p): p is DestinationReport => p !== undefined)
@@ -421,21 +428,29 @@ class Lifecycle {
   // Phase 6: write everywhere; a write whose answer was lost is confirmed where the platform allows.
   private async writeAll(destinations: Destination[], secret: string, since: Date): Promise<DestinationReport[]> {
     const { ctx } = this.deps
-    const total = destinations.length
-    const step = total > 20 ? Math.ceil(total / 10) : 0
-    let finished = 0
+    const tick = this.progress(destinations.length, 'writing to', 'written')
     const results = await runPool(
       destinations,
       this.plan.concurrency,
       async (d): Promise<DestinationReport> => {
         const entry = await this.writeOne(d, secret, since)
-        finished++
-        if (step && (finished % step === 0 || finished === total)) this.log.info(`progress: ${finished}/${total} destinations written`)
+        tick()
         return entry
       },
       ctx.signal,
     )
     return destinations.map((d, i) => results[i] ?? this.row(d, 'not written', `${this.stopReason()} before this write started`))
+  }
+
+  /** Over 20 destinations: a line when the phase starts, then `progress: N/M destinations <done>` about every 10%. */
+  private progress(total: number, start: string, done: string): () => void {
+    const step = total > 20 ? Math.ceil(total / 10) : 0
+    if (step) this.log.info(`${start} ${total} destinations`)
+    let finished = 0
+    return () => {
+      finished++
+      if (step && (finished % step === 0 || finished === total)) this.log.info(`progress: ${finished}/${total} destinations ${done}`)
+    }
   }
 
   private stopReason(): string {

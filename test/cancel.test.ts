@@ -41,7 +41,7 @@ describe('cancellation during fan-out', () => {
     const old = rgw.tokens().find((t) => t.name === `cancel-${signal.toLowerCase()}-20250101000000`)!.public_id
     for (const r of REPOS) gh.seedSecret({ repo: `acme/${r}` }, `CANCEL_${signal}`, oldValue)
 
-    const run = await runAction(inputs, { signal: { name: signal, whenStdout: /progress: \d+\/45/ } })
+    const run = await runAction(inputs, { signal: { name: signal, whenStdout: /progress: \d+\/45 destinations written/ } })
     expect(run.code).toBe(1)
     expect(run.log).toMatch(new RegExp(`${signal} received: finishing writes in flight`))
     const report = JSON.parse(run.outputs.report!)

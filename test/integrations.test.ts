@@ -19,6 +19,7 @@ import { GitLabEmulator } from './emulators/gitlab.js'
 import { RwxEmulator } from './emulators/bearer-verify.js'
 import { npmEnv, packTarball } from './helpers/pack.js'
 import { LocalRegistry } from './helpers/registry.js'
+import { checkReport } from './helpers/report-schema.js'
 import { ROOT } from './helpers/run-dist.js'
 
 const read = (p: string) => readFileSync(join(ROOT, p), 'utf8')
@@ -163,7 +164,7 @@ describe('the orb rotate command, run by bash as CircleCI would after expanding 
     expect(stdout + stderr).not.toContain(token)
     expect(cci.contextValue('gh/acme', 'rwx', 'RWX_ACCESS_TOKEN')).toBe(token)
     expect(registry.missing).toEqual([])
-    expect(JSON.parse(readFileSync(join(dir, 'token-action-report.json'), 'utf8'))).toMatchObject({ outcome: 'distributed' })
+    expect(checkReport(readFileSync(join(dir, 'token-action-report.json'), 'utf8'), 'the orb job\'s report-file')).toMatchObject({ outcome: 'distributed' })
   }, 120_000)
 })
 
@@ -298,7 +299,7 @@ describe('GitLab component, executed by gitlab-ci-local as shipped', () => {
     expect(gl.variable('project', 'acme/api', 'RWX_ACCESS_TOKEN')).toMatchObject({ value: token, masked: true, protected: true })
     // The report artifact was collected (through the rsync stand-in) and holds no secret.
     const report = readFileSync(join(dir, '.gitlab-ci-local', 'artifacts', 'token-action', 'token-action-report.json'), 'utf8')
-    expect(JSON.parse(report)).toMatchObject({ outcome: 'distributed' })
+    expect(checkReport(report, 'the component job\'s report artifact')).toMatchObject({ outcome: 'distributed' })
     expect(report).not.toContain(token)
   }, 150_000)
 })

@@ -10,6 +10,8 @@ import { silentLogger } from '../src/log.js'
 import { buildPlan, type Inputs } from '../src/plan.js'
 import { Redactor } from '../src/redact.js'
 import { execute } from '../src/lifecycle.js'
+import { reportProblems } from './helpers/report-schema.js'
+import { OUTPUT_REPORT_MAX_BYTES, outputBytes, reportOutput, SUMMARY_MAX_BYTES, SUMMARY_OPEN_ROWS, summaryMarkdown, summaryText, utf8Bytes, type Report } from '../src/report.js'
 import type { Destination, Issuer, MintedToken, TokenInfo, TokenSpec } from '../src/types.js'
 
 class MemoryIssuer implements Issuer {
@@ -96,7 +98,9 @@ function ctx(): RunContext {
 
 async function run(inputs: Inputs, issuer: MemoryIssuer, dests: MemoryDestination[], context: Partial<RunContext> = {}) {
   const plan = buildPlan({ ...base, ...inputs })
-  return execute(plan, { issuer, ctx: { ...ctx(), ...context }, buildDestinations: async () => ({ destinations: dests, failures: [] }) })
+  const report = await execute(plan, { issuer, ctx: { ...ctx(), ...context }, buildDestinations: async () => ({ destinations: dests, failures: [] }) })
+  expect(reportProblems(report)).toEqual([])
+  return report
 }
 
 /** A destination whose write lands but whose answer is lost. */
@@ -284,18 +288,136 @@ describe('rotate lifecycle', () => {
   })
 })
 
-describe('report output', () => {
-  it('keeps the report output under the size limit, listing only what did not succeed', async () => {
-    const { reportOutput, OUTPUT_REPORT_MAX_CHARS } = await import('../src/report.js')
+/** A repository whose token may not write secrets: GitHub's 403, in the words the GitHub destination relays. */
+const forbidden = (i: number) =>
+  new AuthError(`github-token may not write secrets of repository acme-platform/service-${i} (403 "Resource not accessible by personal access token"). It needs the fine-grained permission Secrets: write on the repository (classic PAT: repo scope).`, 'github', 403)
+
+describe('report output and job summary at scale', () => {
+  const MiB = 1024 * 1024
+  const sizes: Record<string, Record<string, number>> = {}
+  const cases = [1, 1000, 10000].flatMap((n) => [
+    [n, 'ok'],
+    [n, 'failed'],
+  ]) as [number, 'ok' | 'failed'][]
+
+  it.each(cases)('%i destinations, all %s: the report output and the summary fit GitHub limits; report-file stays whole', async (n, kind) => {
+    const issuer = new MemoryIssuer()
+    const dests = Array.from({ length: n }, (_, i) => new MemoryDestination(`github:repo/acme-platform/service-${i}`))
+    if (kind === 'failed') dests.forEach((d, i) => (d.writeError = forbidden(i)))
+    const report = await run({ mode: 'create' }, issuer, dests)
+    expect(report.destinations).toHaveLength(n)
+    const whole = JSON.stringify(report)
+    const output = reportOutput(report, 'report.json')
+    const uncapped = summaryMarkdown(report, Number.POSITIVE_INFINITY)
+    const summary = summaryMarkdown(report)
+    sizes[`${n} ${kind}`] = { wholeUtf16: outputBytes(whole), outputUtf16: outputBytes(output), summaryUncapped: utf8Bytes(uncapped), summary: utf8Bytes(summary) }
+
+    expect(outputBytes(output)).toBeLessThanOrEqual(OUTPUT_REPORT_MAX_BYTES)
+    expect(utf8Bytes(summary)).toBeLessThanOrEqual(SUMMARY_MAX_BYTES)
+    // The summary leads with the outcome and the counts.
+    const status = kind === 'ok' ? 'created' : 'failed'
+    expect(summary.split('\n').slice(0, 3)).toEqual([`### token-action: ${kind === 'ok' ? 'created' : 'failed'}`, '', `**${n} destination${n === 1 ? '' : 's'}: ${n} ${status}**`])
+    // Beyond a few dozen rows, the rest is collapsed.
+    expect(summary.includes('<details>')).toBe(n > SUMMARY_OPEN_ROWS)
+
+    const parsed = JSON.parse(output) as Report
+    expect(reportProblems(parsed)).toEqual([])
+    if (outputBytes(whole) <= OUTPUT_REPORT_MAX_BYTES) {
+      expect(output).toBe(whole)
+      expect(uncapped).toBe(summary)
+      return
+    }
+    // Shortened: counts for every status, as many destinations as fit, and where the whole report is.
+    expect(parsed.truncated).toEqual({ destinations: n, statuses: { [status]: n }, omitted: n - parsed.destinations.length, reportFile: 'report.json' })
+    expect(parsed.destinations.length).toBeGreaterThan(0)
+    expect(parsed.destinations).toEqual(report.destinations.slice(0, parsed.destinations.length))
+    expect(parsed.notes.at(-1)).toBe(`report output shortened to fit GitHub's output limit: ${parsed.destinations.length} of ${n} destinations listed (those that need attention first), ${n - parsed.destinations.length} omitted; the whole report is in report.json`)
+    // The report itself (what report-file gets) is left whole.
+    expect(JSON.stringify(report)).toBe(whole)
+    if (utf8Bytes(uncapped) > SUMMARY_MAX_BYTES) expect(summary).toMatch(/_\d+ more destinations not shown: the summary is capped at 512 KiB/)
+  })
+
+  it('measured sizes (bytes): failures make the largest summaries; 10,000 failed would break both GitHub limits uncapped', () => {
+    console.table(sizes)
+    expect(Object.keys(sizes)).toHaveLength(cases.length)
+    expect(sizes['10000 failed']!.summaryUncapped).toBeGreaterThan(MiB)
+    expect(sizes['10000 failed']!.wholeUtf16).toBeGreaterThan(MiB)
+    expect(sizes['10000 ok']!.wholeUtf16).toBeGreaterThan(MiB)
+    expect(sizes['1 ok']!.outputUtf16).toBe(sizes['1 ok']!.wholeUtf16)
+  })
+
+  it('failures come first in the summary, the text summary and the shortened output, with the counts', async () => {
     const issuer = new MemoryIssuer()
     const dests = Array.from({ length: 6000 }, (_, i) => new MemoryDestination(`github:repo/acme/repository-with-a-long-name-${i}`))
-    dests[42]!.writeError = new ApiError('422 "bad"', 'github', 422)
+    for (const i of [42, 4242]) dests[i]!.writeError = forbidden(i)
     const report = await run({ mode: 'create' }, issuer, dests)
-    const whole = JSON.stringify(report)
-    expect(whole.length).toBeGreaterThan(OUTPUT_REPORT_MAX_CHARS)
-    const out = JSON.parse(reportOutput(report, 'report.json'))
-    expect(out.destinations).toEqual([expect.objectContaining({ id: 'github:repo/acme/repository-with-a-long-name-42', status: 'failed' })])
-    expect(out.notes.at(-1)).toMatch(/5999 of 6000 destinations succeeded and are omitted here; the whole report is in report.json/)
-    expect(reportOutput({ ...report, destinations: report.destinations.slice(0, 3) }, undefined)).toBe(JSON.stringify({ ...report, destinations: report.destinations.slice(0, 3) }))
+    expect(outputBytes(JSON.stringify(report))).toBeGreaterThan(OUTPUT_REPORT_MAX_BYTES)
+    const out = JSON.parse(reportOutput(report, undefined)) as Report
+    expect(out.destinations.slice(0, 2).map((d) => [d.id, d.status])).toEqual([
+      ['github:repo/acme/repository-with-a-long-name-42', 'failed'],
+      ['github:repo/acme/repository-with-a-long-name-4242', 'failed'],
+    ])
+    expect(out.truncated).toEqual({ destinations: 6000, statuses: { failed: 2, created: 5998 }, omitted: 6000 - out.destinations.length })
+    expect(out.notes.at(-1)).toMatch(/; set report-file for the whole report$/)
+    const md = summaryMarkdown(report).split('\n')
+    expect(md[2]).toBe('**6000 destinations: 2 failed, 5998 created**')
+    expect(md.filter((l) => l.startsWith('| `')).slice(0, 2).map((l) => l.includes('❌ failed'))).toEqual([true, true])
+    const text = summaryText(report)
+    expect(text.slice(0, 2)).toEqual(['token-action create: failed', '  6000 destinations: 2 failed, 5998 created'])
+    expect(text[3]).toMatch(/^ {2}failed {7}github:repo\/acme\/repository-with-a-long-name-42 /)
+    // Small reports are passed whole.
+    const small = { ...report, destinations: report.destinations.slice(0, 3) }
+    expect(reportOutput(small, undefined)).toBe(JSON.stringify(small))
+  })
+
+  it('stays under the limits whatever else is large (thousands of notes), counting in bytes: non-ASCII weighs more', async () => {
+    const issuer = new MemoryIssuer()
+    const dests = Array.from({ length: 50 }, (_, i) => new MemoryDestination(`gitlab:project/grüße/日本語-${i}`))
+    const report = await run({ mode: 'create' }, issuer, dests)
+    const heavy: Report = { ...report, notes: Array.from({ length: 5000 }, (_, i) => `note ${i}: ${'é'.repeat(300)}`) }
+    const output = reportOutput(heavy, 'r.json')
+    expect(outputBytes(output)).toBeLessThanOrEqual(OUTPUT_REPORT_MAX_BYTES)
+    expect(JSON.parse(output).truncated).toMatchObject({ destinations: 50 })
+    const summary = summaryMarkdown(heavy)
+    expect(utf8Bytes(summary)).toBeLessThanOrEqual(SUMMARY_MAX_BYTES)
+    expect(summary.split('\n').at(-1)).toMatch(/^_The rest of the summary is not shown: it is capped at 512 KiB/)
+    // A small budget shows the counting is in bytes: 3-byte characters fill it three times faster than ASCII.
+    const budget = 4096
+    expect(utf8Bytes(summaryMarkdown(report, budget))).toBeLessThanOrEqual(budget)
+    expect(outputBytes(reportOutput(report, undefined, budget))).toBeLessThanOrEqual(budget)
+  })
+})
+
+describe('progress lines and the totals line', () => {
+  const capture = () => {
+    const lines: string[] = []
+    return { lines, log: { info: (l: string) => lines.push(l), warning: (l: string) => lines.push(`warning: ${l}`), error: (l: string) => lines.push(`error: ${l}`) } }
+  }
+  const many = (n: number) => Array.from({ length: n }, (_, i) => new MemoryDestination(`github:repo/acme/r${i}`))
+
+  it('preflight, dry run and writes each say when they start and report about every 10%; the run ends with the totals, failures first', async () => {
+    const dry = capture()
+    await run({ 'dry-run': 'true' }, new MemoryIssuer(), many(45), { log: dry.log })
+    expect(dry.lines[0]).toBe('preflight: checking 45 destinations')
+    const tenths = [5, 10, 15, 20, 25, 30, 35, 40, 45]
+    expect(dry.lines.filter((l) => l.startsWith('progress:'))).toEqual([...tenths.map((n) => `progress: ${n}/45 destinations preflighted`), ...tenths.map((n) => `progress: ${n}/45 destinations planned`)])
+    expect(dry.lines).toContain('dry run: planning 45 destinations')
+    expect(dry.lines.at(-1)).toBe('45 destinations: 45 would create')
+
+    const real = capture()
+    const dests = many(203)
+    for (const i of [7, 100, 202]) dests[i]!.writeError = new ApiError('github: PUT -> 422 "bad"', 'github', 422)
+    const report = await run({ mode: 'create' }, new MemoryIssuer(), dests, { log: real.log })
+    expect(report.outcome).toBe('failed')
+    expect(real.lines).toContain('writing to 203 destinations')
+    expect(real.lines.filter((l) => / destinations written$/.test(l))).toHaveLength(10)
+    expect(real.lines.filter((l) => / destinations written$/.test(l)).at(-1)).toBe('progress: 203/203 destinations written')
+    expect(real.lines.at(-1)).toBe('203 destinations: 3 failed, 200 created')
+  })
+
+  it('small runs print no progress lines, only the totals line', async () => {
+    const small = capture()
+    await run({}, new MemoryIssuer(), three(), { log: small.log })
+    expect(small.lines.filter((l) => /destinations/.test(l))).toEqual(['3 destinations: 3 created'])
   })
 })

@@ -76661,6 +76661,15 @@ function planSecrets(plan) {
 }
 
 ;// CONCATENATED MODULE: ./src/report.ts
+
+const OUTCOMES = (/* unused pure expression or super */ null && (['rotated', 'created', 'distributed', 'not-due', 'planned', 'audited', 'failed']));
+/**
+ * Ordered by how much a destination needs attention: the summaries and the shortened `report` output
+ * list destinations in this order. `unknown`: the write's answer was lost and the platform could not
+ * confirm it: the destination may hold the new token.
+ */
+const DESTINATION_STATUSES = ['failed', 'unknown', 'not written', 'would create', 'would update', 'created', 'updated'];
+const FINDING_KINDS = (/* unused pure expression or super */ null && (['unused', 'rotation-due', 'expired', 'expiring-soon', 'never-expires', 'orphan', 'disabled']));
 /** 1 when the run failed; bad input (2) never gets as far as a report. */
 function exitCode(report) {
     return report.outcome === 'failed' ? 1 : 0;
@@ -76677,33 +76686,135 @@ const ICON = {
     'would update': '📝 would update',
     'not written': '⏭️ not written',
 };
-function summaryMarkdown(r) {
-    const out = [`### token-action: ${r.outcome}${r.dryRun ? ' (dry run)' : ''}`, ''];
-    if (r.token)
-        out.push(`${r.token.name ? `Token \`${r.token.name}\` (id \`${r.token.id}\`)` : 'The given token'}${r.token.verifiedAs ? `, verified as ${r.token.verifiedAs}` : ''}${r.token.expiresAt ? `, expires ${r.token.expiresAt}` : ''}, from ${r.issuer}${r.token.fingerprint ? `; fingerprint \`${r.token.fingerprint}\`` : ''}.`, '');
-    if (r.origin)
-        out.push(`Run: ${Object.entries(r.origin).map(([k, v]) => `${k} ${escapeCell(v)}`).join(', ')}`, '');
-    if (r.error)
-        out.push(`**Error:** ${escapeCell(r.error)}`, '');
-    if (r.destinations.length) {
-        out.push('| destination | secret | result | detail |', '|---|---|---|---|');
-        for (const d of r.destinations) {
-            const detail = [d.detail, ...(d.changes ?? [])].filter(Boolean).join('; ');
-            out.push(`| \`${escapeCell(d.id)}\` | \`${d.name}\` | ${ICON[d.status]} | ${escapeCell(detail)} |`);
-        }
-        out.push('');
+/** Destinations, those that need attention first (failed, unknown, not written, ...); the order within a status is kept. */
+function byAttention(rows) {
+    const rank = (d) => DESTINATION_STATUSES.indexOf(d.status);
+    return rows.map((d, i) => ({ d, i })).sort((a, b) => rank(a.d) - rank(b.d) || a.i - b.i).map((x) => x.d);
+}
+/** How many destinations have each status, in attention order (failures first); statuses no destination has are left out. */
+function statusCounts(rows) {
+    const counts = {};
+    for (const status of DESTINATION_STATUSES) {
+        const n = rows.filter((d) => d.status === status).length;
+        if (n)
+            counts[status] = n;
     }
+    return counts;
+}
+/** `203 destinations: 3 failed, 200 updated` - failures first. */
+function totalsLine(rows) {
+    const parts = Object.entries(statusCounts(rows)).map(([status, n]) => `${n} ${status}`);
+    return `${rows.length} destination${rows.length === 1 ? '' : 's'}${parts.length ? `: ${parts.join(', ')}` : ''}`;
+}
+/** UTF-8 size: what a summary file weighs. */
+function utf8Bytes(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/** What an output weighs against GitHub's limit: GitHub counts outputs in UTF-16; UTF-8 is counted too, whichever is larger. */
+function outputBytes(text) {
+    return Math.max(utf8Bytes(text), text.length * 2);
+}
+/** GitHub drops a step summary over 1 MiB; stay at half of it, so a summary another step adds still fits. */
+const SUMMARY_MAX_BYTES = 512 * 1024;
+/** Destination rows shown open in the summary; the rest are collapsed under `<details>`. */
+const SUMMARY_OPEN_ROWS = 30;
+function kib(bytes) {
+    return `${Math.round(bytes / 1024)} KiB`;
+}
+/**
+ * The job summary (markdown, every line sanitised): the counts, the error, then the destinations
+ * that need attention first - the first rows open, the rest collapsed - then the token, the run and
+ * the notes. Never over `maxBytes` (UTF-8): rows that do not fit are counted, not shown.
+ */
+function summaryMarkdown(r, maxBytes = SUMMARY_MAX_BYTES) {
+    const head = [`### token-action: ${r.outcome}${r.dryRun ? ' (dry run)' : ''}`, ''];
+    if (r.destinations.length)
+        head.push(`**${totalsLine(r.destinations)}**`, '');
+    if (r.error)
+        head.push(`**Error:** ${escapeCell(r.error)}`, '');
+    const tail = [];
+    if (r.token)
+        tail.push(`${r.token.name ? `Token \`${r.token.name}\` (id \`${r.token.id}\`)` : 'The given token'}${r.token.verifiedAs ? `, verified as ${r.token.verifiedAs}` : ''}${r.token.expiresAt ? `, expires ${r.token.expiresAt}` : ''}, from ${r.issuer}${r.token.fingerprint ? `; fingerprint \`${r.token.fingerprint}\`` : ''}.`, '');
+    if (r.origin)
+        tail.push(`Run: ${Object.entries(r.origin).map(([k, v]) => `${k} ${escapeCell(v)}`).join(', ')}`, '');
     if (r.revokedIds.length)
-        out.push(`Revoked previous tokens: ${r.revokedIds.map((i) => `\`${i}\``).join(', ')}`, '');
+        tail.push(`Revoked previous tokens: ${r.revokedIds.map((i) => `\`${i}\``).join(', ')}`, '');
     if (r.keptIds.length)
-        out.push(`Still valid (not revoked): ${r.keptIds.map((i) => `\`${i}\``).join(', ')}`, '');
+        tail.push(`Still valid (not revoked): ${r.keptIds.map((i) => `\`${i}\``).join(', ')}`, '');
     if (r.mayExist?.length)
-        out.push(`May exist (a mint's answer was lost; check and revoke): ${r.mayExist.map((n) => `\`${n}\``).join(', ')}`, '');
+        tail.push(`May exist (a mint's answer was lost; check and revoke): ${r.mayExist.map((n) => `\`${n}\``).join(', ')}`, '');
     if (r.audit)
-        out.push(...auditMarkdown(r.audit));
+        tail.push(...auditMarkdown(r.audit));
     for (const n of r.notes)
-        out.push(`> ${n}`, '');
-    return out.join('\n');
+        tail.push(`> ${n}`, '');
+    const safeHead = head.map((l) => (0,sanitize/* sanitize */.aj)(l));
+    const safeTail = tail.map((l) => (0,sanitize/* sanitize */.aj)(l));
+    const table = ['| destination | secret | result | detail |', '|---|---|---|---|'];
+    const sorted = byAttention(r.destinations);
+    const rows = sorted.map((d) => {
+        const detail = [d.detail, ...(d.changes ?? [])].filter(Boolean).join('; ');
+        return (0,sanitize/* sanitize */.aj)(`| \`${escapeCell(d.id)}\` | \`${escapeCell(d.name)}\` | ${ICON[d.status]} | ${escapeCell(detail)} |`);
+    });
+    const open = rows.slice(0, SUMMARY_OPEN_ROWS);
+    const collapsed = rows.slice(SUMMARY_OPEN_ROWS);
+    const more = totalsLine(sorted.slice(SUMMARY_OPEN_ROWS)).replace(/^\d+ destinations?/, (m) => `${m.split(' ')[0]} more ${m.split(' ')[1]}`);
+    const details = () => [`<details><summary>${more}</summary>`, '', ...table];
+    // Everything but the rows, with room for the line that counts the rows left out.
+    const reserve = 256;
+    let used = utf8Bytes([...safeHead, ...safeTail, ...table, ...details(), '</details>', ''].join('\n')) + reserve;
+    const fits = (line) => {
+        const size = utf8Bytes(line) + 1;
+        if (used + size > maxBytes)
+            return false;
+        used += size;
+        return true;
+    };
+    const shownOpen = [];
+    for (const row of open)
+        if (fits(row))
+            shownOpen.push(row);
+        else
+            break;
+    const shownCollapsed = [];
+    if (shownOpen.length === open.length)
+        for (const row of collapsed)
+            if (fits(row))
+                shownCollapsed.push(row);
+            else
+                break;
+    const out = [...safeHead];
+    if (rows.length) {
+        out.push(...table, ...shownOpen, '');
+        if (shownCollapsed.length)
+            out.push(...details(), ...shownCollapsed, '', '</details>', '');
+        const left = rows.length - shownOpen.length - shownCollapsed.length;
+        if (left)
+            out.push(`_${left} more destination${left === 1 ? '' : 's'} not shown: the summary is capped at ${kib(maxBytes)} (GitHub drops larger ones); the JSON report (report-file) lists every destination._`, '');
+    }
+    out.push(...safeTail);
+    return capLines(out, maxBytes);
+}
+/** Last resort (a huge audit or many notes): whole lines up to `maxBytes`, then one line saying so. */
+function capLines(lines, maxBytes) {
+    const text = lines.join('\n');
+    if (utf8Bytes(text) <= maxBytes)
+        return text;
+    const marker = `_The rest of the summary is not shown: it is capped at ${kib(maxBytes)}; the JSON report (report-file) has everything._`;
+    const kept = [];
+    let used = utf8Bytes(marker) + 32;
+    let openDetails = false;
+    for (const line of lines) {
+        const size = utf8Bytes(line) + 1;
+        if (used + size > maxBytes)
+            break;
+        used += size;
+        kept.push(line);
+        if (line.startsWith('<details>'))
+            openDetails = true;
+        if (line === '</details>')
+            openDetails = false;
+    }
+    return [...kept, '', ...(openDetails ? ['</details>', ''] : []), marker].join('\n');
 }
 function auditMarkdown(a) {
     const out = [`**Rotation set:** ${a.tokens.length} valid token(s), ${a.findings.length} finding(s).`, ''];
@@ -76719,16 +76830,19 @@ function auditMarkdown(a) {
         out.push('');
     return out;
 }
+/** The printed summary: the outcome and the counts, the error, the destinations that need attention first, then the rest. */
 function summaryText(r) {
     const lines = [`token-action ${r.mode}: ${r.outcome}${r.dryRun ? ' (dry run)' : ''}`];
-    if (r.token)
-        lines.push(`  token ${r.token.name ? `${r.token.name} (id ${r.token.id})` : '(given)'}${r.token.verifiedAs ? ` verified as ${r.token.verifiedAs}` : ''}${r.token.expiresAt ? ` expires ${r.token.expiresAt}` : ''}`);
+    if (r.destinations.length)
+        lines.push(`  ${totalsLine(r.destinations)}`);
     if (r.error)
         lines.push(`  error: ${r.error}`);
-    for (const d of r.destinations) {
+    for (const d of byAttention(r.destinations)) {
         const detail = [d.detail, ...(d.changes ?? [])].filter(Boolean).join('; ');
         lines.push(`  ${d.status.padEnd(12)} ${d.id} (${d.name})${detail ? `: ${detail}` : ''}`);
     }
+    if (r.token)
+        lines.push(`  token ${r.token.name ? `${r.token.name} (id ${r.token.id})` : '(given)'}${r.token.verifiedAs ? ` verified as ${r.token.verifiedAs}` : ''}${r.token.expiresAt ? ` expires ${r.token.expiresAt}` : ''}`);
     if (r.revokedIds.length)
         lines.push(`  revoked: ${r.revokedIds.join(', ')}`);
     if (r.keptIds.length)
@@ -76743,19 +76857,56 @@ function summaryText(r) {
         lines.push(`  note: ${n}`);
     return lines;
 }
-/** Step outputs share a 1 MB limit per job; keep well under it. */
-const OUTPUT_REPORT_MAX_CHARS = 512 * 1024;
 /**
- * The report as the `report` output: whole when it fits, else with only the destinations that did
- * not succeed, their count, and where the whole report is (report-file).
+ * GitHub limits a job's outputs to 1 MB in all, counted in UTF-16: the `report` output keeps to half
+ * of it (bytes by `outputBytes`), leaving room for the other outputs.
  */
-function reportOutput(r, reportFile) {
+const OUTPUT_REPORT_MAX_BYTES = 512 * 1024;
+/**
+ * The report as the `report` output: whole when it fits, else shortened to fit - the destinations
+ * that need attention first, as many as fit, `truncated` counting every status and what was left
+ * out, and a note saying where the whole report is (report-file). Never over `maxBytes`.
+ */
+function reportOutput(r, reportFile, maxBytes = OUTPUT_REPORT_MAX_BYTES) {
     const whole = JSON.stringify(r);
-    if (whole.length <= OUTPUT_REPORT_MAX_CHARS)
+    if (outputBytes(whole) <= maxBytes)
         return whole;
-    const notOk = r.destinations.filter((d) => d.status !== 'created' && d.status !== 'updated');
-    const note = `report output truncated: ${r.destinations.length - notOk.length} of ${r.destinations.length} destinations succeeded and are omitted here${reportFile ? `; the whole report is in ${reportFile}` : '; set report-file for the whole report'}`;
-    return JSON.stringify({ ...r, destinations: notOk.slice(0, 2000), notes: [...r.notes, note] });
+    const total = r.destinations.length;
+    const shortened = (kept, rest = {}) => {
+        const omitted = total - kept.length;
+        const where = reportFile ? `; the whole report is in ${reportFile}` : '; set report-file for the whole report';
+        const note = `report output shortened to fit GitHub's output limit: ${kept.length} of ${total} destinations listed (those that need attention first), ${omitted} omitted${where}`;
+        const truncated = { destinations: total, statuses: statusCounts(r.destinations), omitted, ...(reportFile ? { reportFile } : {}) };
+        return { ...r, ...rest, destinations: kept, notes: [...(rest.notes ?? r.notes), note], truncated };
+    };
+    const fitRows = (rest) => {
+        // The digits of the counts may grow by a few bytes once rows are added: keep a margin.
+        let used = outputBytes(JSON.stringify(shortened([], rest))) + 64;
+        const kept = [];
+        for (const d of byAttention(r.destinations)) {
+            const size = outputBytes(JSON.stringify(d)) + 2;
+            if (used + size > maxBytes)
+                break;
+            used += size;
+            kept.push(d);
+        }
+        return JSON.stringify(shortened(kept, rest));
+    };
+    const first = fitRows({});
+    if (outputBytes(first) <= maxBytes)
+        return first;
+    // Last resort (thousands of notes or audited tokens): only what says what happened, each list cut short.
+    const cut = (text) => (text && text.length > 2000 ? `${text.slice(0, 2000)}...` : text);
+    const few = (list) => list.slice(0, 100);
+    const audit = r.audit ? { tokens: few(r.audit.tokens), findings: few(r.audit.findings) } : undefined;
+    return fitRows({
+        error: cut(r.error),
+        notes: few(r.notes).map((n) => cut(n)),
+        revokedIds: few(r.revokedIds),
+        keptIds: few(r.keptIds),
+        ...(r.mayExist ? { mayExist: few(r.mayExist) } : {}),
+        ...(audit ? { audit } : {}),
+    });
 }
 
 // EXTERNAL MODULE: ./src/context.ts + 2 modules
@@ -77334,6 +77485,7 @@ async function runPool(items, limit, task, signal) {
 
 
 
+
 /** Why the run ended early (or how it ended): the outcome and, when it failed, the reason. */
 class Stop {
     outcome;
@@ -77403,6 +77555,8 @@ class Lifecycle {
         catch (err) {
             end = new Stop('failed', `unexpected error: ${(0,errors/* errorMessage */.gJ)(err)}`);
         }
+        if (this.rows.length)
+            this.log.info(totalsLine(this.rows));
         return this.report(end);
     }
     async phases() {
@@ -77443,6 +77597,7 @@ class Lifecycle {
         catch (err) {
             return new Stop('failed', `preflight failed, nothing was minted or written: ${(0,errors/* errorMessage */.gJ)(err)}`);
         }
+        const tick = this.progress(built.destinations.length, 'preflight: checking', 'preflighted');
         const checks = await runPool(built.destinations, (0,context/* readConcurrency */.WC)(this.plan.concurrency), async (d) => {
             try {
                 await d.preflight();
@@ -77455,6 +77610,9 @@ class Lifecycle {
             }
             catch (err) {
                 return { id: d.id, name: d.secretName, status: 'failed', detail: `preflight: ${this.redact((0,errors/* errorMessage */.gJ)(err))}` };
+            }
+            finally {
+                tick();
             }
         });
         const failures = [...built.failures, ...checks.filter((c) => c !== undefined)];
@@ -77527,12 +77685,16 @@ class Lifecycle {
         return new Stop('audited');
     }
     async dryRun(ready, previous) {
+        const tick = this.progress(ready.length, 'dry run: planning', 'planned');
         const plans = await runPool(ready, (0,context/* readConcurrency */.WC)(this.plan.concurrency), async (d) => {
             try {
                 return this.row(d, (await d.wouldWrite()) === 'created' ? 'would create' : 'would update');
             }
             catch (err) {
                 return this.row(d, 'failed', this.redact((0,errors/* errorMessage */.gJ)(err)));
+            }
+            finally {
+                tick();
             }
         });
         this.rows = plans.filter((p) => p !== undefined);
@@ -77746,17 +77908,25 @@ class Lifecycle {
     // Phase 6: write everywhere; a write whose answer was lost is confirmed where the platform allows.
     async writeAll(destinations, secret, since) {
         const { ctx } = this.deps;
-        const total = destinations.length;
-        const step = total > 20 ? Math.ceil(total / 10) : 0;
-        let finished = 0;
+        const tick = this.progress(destinations.length, 'writing to', 'written');
         const results = await runPool(destinations, this.plan.concurrency, async (d) => {
             const entry = await this.writeOne(d, secret, since);
-            finished++;
-            if (step && (finished % step === 0 || finished === total))
-                this.log.info(`progress: ${finished}/${total} destinations written`);
+            tick();
             return entry;
         }, ctx.signal);
         return destinations.map((d, i) => results[i] ?? this.row(d, 'not written', `${this.stopReason()} before this write started`));
+    }
+    /** Over 20 destinations: a line when the phase starts, then `progress: N/M destinations <done>` about every 10%. */
+    progress(total, start, done) {
+        const step = total > 20 ? Math.ceil(total / 10) : 0;
+        if (step)
+            this.log.info(`${start} ${total} destinations`);
+        let finished = 0;
+        return () => {
+            finished++;
+            if (step && (finished % step === 0 || finished === total))
+                this.log.info(`progress: ${finished}/${total} destinations ${done}`);
+        };
     }
     stopReason() {
         const reason = this.deps.ctx.signal?.reason;
@@ -78173,6 +78343,38 @@ function readSecretFiles(opts, inputs) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/input-docs.ts
+const INPUT_DESCRIPTIONS = {
+    issuer: 'Token issuer: rack-gateway, http (generic contract), rwx, hawzu or static.',
+    'issuer-url': 'Issuer base URL, https only (loopback excepted). Defaults: rwx https://cloud.rwx.com (or RWX_HOST), hawzu https://api.hawzu.com.',
+    'issuer-token': 'Credential allowed to create, list and revoke tokens (Rack Gateway: an admin API token).',
+    token: "An existing token value to distribute (rwx, hawzu, static; or any issuer's token in distribute mode).",
+    'token-name': "Name prefix of minted tokens (a UTC timestamp is appended). Default: secret-name lower-cased with '-'.",
+    'token-role': 'Role of the minted token (Rack Gateway: viewer, ops, deployer, cicd, admin).',
+    'token-permissions': 'Explicit permissions instead of a role, one per line.',
+    'token-projects': 'Project-scoped token (http issuer): lines PROJECT_ID=ROLE.',
+    'token-expires-in': 'Expiry: 1w, 1m, 6m, 1y, 30d, 12h, an ISO date, or never. Refused for issuers without expiry.',
+    mode: 'rotate, create, ephemeral, distribute or audit (review the rotation set, change nothing). Default: rotate (distribute for rwx, hawzu and static, which cannot mint).',
+    'rotate-if-older-than': 'Skip (outcome not-due) when the newest token with the prefix is younger than this (and not expiring within rotate-before-expiry), e.g. 90d or 6m.',
+    'revoke-first': "true for a leaked token: revoke the rotation set's live tokens first, then mint the replacement (same rights), write it everywhere, and name every destination left holding the dead token (exit 1).",
+    'fail-on-findings': 'mode audit: exit 1 when the review of the rotation set has findings (default: list them and exit 0).',
+    'rotate-before-expiry': 'With rotate-if-older-than: rotate anyway when the newest token expires within this, e.g. 14d (the default).',
+    'secret-name': 'Secret/variable name to write. Default RWX_ACCESS_TOKEN (rwx) or RACK_GATEWAY_API_TOKEN (rack-gateway); else required.',
+    destinations: 'One destination per line (github:repo/O/R, github:env/O/R/E, github:org/ORG, github:repos/ORG, circleci:context/VCS/ORG/CTX, circleci:project/VCS/ORG/REPO, gitlab:group/PATH, gitlab:project/PATH). Required except in ephemeral mode.',
+    'github-token': "Token with Secrets write (fine-grained PAT or App token). The workflow's GITHUB_TOKEN cannot write secrets.",
+    'github-api-url': 'GitHub API URL. Default GITHUB_API_URL or https://api.github.com (GHES: https://HOST/api/v3).',
+    'github-app-id': 'GitHub App id: alternative to github-token (a least-privilege installation token per org, revoked at the end).',
+    'github-app-private-key': "The GitHub App's private key (PEM).",
+    shard: 'K/N: write only the K-th of N slices of the destinations (matrix jobs, distribute mode).',
+    'circleci-token': 'CircleCI personal API token.',
+    'circleci-url': 'CircleCI URL.',
+    'gitlab-token': 'GitLab token with api scope (group Owner or project Maintainer).',
+    'gitlab-url': 'GitLab URL. Default CI_SERVER_URL or https://gitlab.com.',
+    concurrency: 'Parallel destination writes.',
+    'dry-run': 'Plan, preflight and due-check only: mint, write and revoke nothing.',
+    'report-file': 'Write the JSON report (no secrets) to this path.',
+};
+
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: external "node:os"
@@ -78224,6 +78426,7 @@ const package_namespaceObject = {"rE":"1.0.0"};
 
 
 
+
 // Bundled into dist at build time: `--version` needs no package.json next to the bundle.
 
 const write = (stream) => (line) => stream.write(`${line}\n`);
@@ -78238,11 +78441,7 @@ const FALLBACK_ENV = {
     'github-token': ['GITHUB_TOKEN'],
 };
 /** Inputs that are yes/no: a bare flag means true. */
-const YES_NO = {
-    'dry-run': 'plan only: mint, write and revoke nothing',
-    'revoke-first': 'a leaked token: revoke the rotation set first, then mint and write the replacement',
-    'fail-on-findings': 'audit: exit 1 when the review has findings',
-};
+const YES_NO = ['dry-run', 'revoke-first', 'fail-on-findings'];
 const COMMANDS = [
     { name: 'rotate', mode: 'rotate', summary: 'mint a token, write it everywhere, then revoke the tokens it replaces' },
     { name: 'create', mode: 'create', summary: 'mint a token and write it everywhere; revoke nothing' },
@@ -78264,9 +78463,9 @@ Examples:
     --destinations gitlab:project/acme/api --report-file report.json
 
 Every flag can also be set as TOKEN_ACTION_<NAME> (e.g. TOKEN_ACTION_DESTINATIONS, one per line).
-Secrets are never flags (a command line is visible to every user): set TOKEN_ACTION_ISSUER_TOKEN,
-TOKEN_ACTION_TOKEN, TOKEN_ACTION_GITHUB_TOKEN, TOKEN_ACTION_CIRCLECI_TOKEN, TOKEN_ACTION_GITLAB_TOKEN,
-TOKEN_ACTION_GITHUB_APP_PRIVATE_KEY, or use --issuer-token-file, --github-token-file, ... PATH.
+Secrets are never flags (a command line is visible to every user): set them in the environment
+or use the --NAME-file PATH flags:
+${cli_secrets_SECRET_INPUTS.map((name) => `  ${cli_envName(name)}\n      ${INPUT_DESCRIPTIONS[name]}`).join('\n')}
 Exit codes: 0 success, 1 a destination or the run failed, 2 bad input.`;
 function cli_envName(input) {
     return `TOKEN_ACTION_${input.toUpperCase().replace(/-/g, '_')}`;
@@ -78459,13 +78658,13 @@ function buildProgram(onExit) {
                 continue;
             if (name === 'mode') {
                 // plan: the mode to plan. Other commands are the mode: the flag is only read to catch a contradiction.
-                const mode = command.dryRun ? new Option('--mode <mode>', `the mode to plan: ${MODES.join(', ')} (default: rotate, or distribute for issuers that cannot mint)`) : new Option('--mode <mode>').hideHelp();
+                const mode = command.dryRun ? new Option('--mode <mode>', `the mode to plan: ${INPUT_DESCRIPTIONS.mode}`) : new Option('--mode <mode>').hideHelp();
                 cmd.addOption(mode.env(cli_envName(name)));
                 continue;
             }
             // Yes/no inputs take an optional value: as plain boolean flags commander would read TOKEN_ACTION_DRY_RUN=false as true.
-            const yesNo = YES_NO[name];
-            const option = yesNo ? new Option(`--${name} [true|false]`, yesNo) : new Option(`--${name} <value>`, MULTI_LINE.includes(name) ? 'repeatable; one per line' : '');
+            const description = `${INPUT_DESCRIPTIONS[name]}${MULTI_LINE.includes(name) ? ' (repeatable: one value per flag)' : ''}`;
+            const option = YES_NO.includes(name) ? new Option(`--${name} [true|false]`, description) : new Option(`--${name} <value>`, description);
             if (MULTI_LINE.includes(name))
                 option.argParser((value, previous) => (previous ? `${previous}\n${value}` : value));
             // Still parsed (so a secret given as a flag is refused by name), never advertised.

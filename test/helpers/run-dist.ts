@@ -4,9 +4,10 @@
  * post step with the saved state. Also runs `dist/cli.js`. Optionally under Node 24.
  */
 import { execFileSync, spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { checkOutputAgainstFile, checkReport } from './report-schema.js'
 
 export const ROOT = resolve(import.meta.dirname, '..', '..')
 
@@ -91,6 +92,21 @@ export function inputEnv(inputs: Record<string, string | undefined>): Record<str
   return env
 }
 
+/**
+ * Every report a run writes is checked against docs/report.schema.json: the `report` output, the
+ * report-file (when this run wrote it) and the CLI's --json; an output and a file of the same run
+ * must tell the same story (the output may be the shortened form). A mismatch fails the test.
+ */
+function checkReports(run: { output?: string; file?: string; cwd?: string; startedMs: number }): void {
+  const output = run.output ? checkReport(run.output, 'the report output') : undefined
+  if (!run.file) return
+  const path = resolve(run.cwd ?? ROOT, run.file)
+  // Only a file this run wrote (a test may point report-file at a path that cannot be written).
+  if (!existsSync(path) || !statSync(path).isFile() || statSync(path).mtimeMs < run.startedMs) return
+  const file = checkReport(readFileSync(path, 'utf8'), `report-file ${run.file}`)
+  if (output) checkOutputAgainstFile(output, file)
+}
+
 export interface ActionRun extends RunResult {
   /** Runs the post step with the state main saved (same inputs). */
   post(): Promise<RunResult>
@@ -108,7 +124,9 @@ export async function runAction(inputs: Record<string, string | undefined>, opti
     summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
     log: r.stdout + r.stderr,
   })
+  const startedMs = Date.now() - 1000
   const main = collect(await spawnNode('dist/index.js', [], { ...options, env }))
+  checkReports({ output: main.outputs.report, file: inputs['report-file'] ?? options.env?.['INPUT_REPORT-FILE'], cwd: options.cwd, startedMs })
   return {
     ...main,
     post: async () => {
@@ -120,7 +138,12 @@ export async function runAction(inputs: Record<string, string | undefined>, opti
 }
 
 export async function runCli(args: string[], options: SpawnOptions = {}): Promise<{ code: number; stdout: string; stderr: string; log: string }> {
+  const startedMs = Date.now() - 1000
   const r = await spawnNode('dist/cli.js', args, options)
+  const flag = args.findIndex((a) => a === '--report-file' || a.startsWith('--report-file='))
+  const file = flag < 0 ? options.env?.TOKEN_ACTION_REPORT_FILE : args[flag]!.includes('=') ? args[flag]!.slice('--report-file='.length) : args[flag + 1]
+  const json = args.includes('--json') && r.stdout.trimStart().startsWith('{') ? r.stdout : undefined
+  checkReports({ output: json, file, cwd: options.cwd, startedMs })
   return { ...r, log: r.stdout + r.stderr }
 }
 
