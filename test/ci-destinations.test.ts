@@ -149,6 +149,21 @@ describe('gitlab destinations', () => {
     expect(gl.variable('group', 'acme', 'KEPT_HIDDEN')).toMatchObject({ masked: true, hidden: true })
   })
 
+  it("GitLab's 429 \"Retry later\" is waited out as its Retry-After says, and the run finishes", async () => {
+    gl.setRateLimit({ limit: 3, windowMs: 1000 })
+    const limitedBefore = gl.requests.filter((r) => r.status === 429).length
+    try {
+      const plan = buildPlan({ issuer: 'static', token: 'throttled-value-0123456789', 'secret-name': 'THROTTLED', 'gitlab-token': GL, 'gitlab-url': gl.url, destinations: 'gitlab:group/acme\ngitlab:project/acme/platform/api' })
+      const report = await runPlan(plan, { log: silentLogger })
+      expect(report.outcome, report.error).toBe('distributed')
+      expect(report.requests.rateLimited).toBeGreaterThan(0)
+      expect(gl.requests.filter((r) => r.status === 429).length).toBeGreaterThan(limitedBefore)
+      for (const [kind, path] of [['group', 'acme'], ['project', 'acme/platform/api']] as const) expect(gl.variable(kind, path, 'THROTTLED')?.value).toBe('throttled-value-0123456789')
+    } finally {
+      gl.setRateLimit(undefined)
+    }
+  })
+
   it('hidden=true creates a masked-and-hidden variable', async () => {
     const report = await run({ destinations: 'gitlab:group/acme/platform?hidden=true&name=HIDDEN_TOKEN' })
     expect(report.outcome, report.error).toBe('rotated')

@@ -196,8 +196,11 @@ class GitHubDestination {
         }
     }
     async preflightMore() { }
+    /** Whether the secret existed when preflight looked (org secrets look there; others on demand). */
+    existedAtPreflight;
     async wouldWrite() {
-        return (await this.existing()) ? 'updated' : 'created';
+        this.existedAtPreflight ??= Boolean(await this.existing());
+        return this.existedAtPreflight ? 'updated' : 'created';
     }
     checkValue(secret) {
         if (Buffer.byteLength(secret, 'utf8') > MAX_VALUE_BYTES)
@@ -256,6 +259,7 @@ class OrgSecret extends GitHubDestination {
     async preflightMore() {
         const t = this.target;
         const current = await this.existing();
+        this.existedAtPreflight = Boolean(current);
         if (current)
             this.previous = await this.readAccess(current);
         if (t.visibility) {

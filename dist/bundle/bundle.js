@@ -67756,9 +67756,10 @@ const OVERLAP_GRACE_MS = RUN_DEADLINE_MS + 15 * 60_000;
 /**
  * Preflight only reads (1 point each on GitHub) and is bounded by latency, not budget: it runs four
  * times as many requests at once as writes do, within GitHub's cap of 100 concurrent requests.
+ * `concurrency: 1` asks for one request at a time, reads included.
  */
 function readConcurrency(writeConcurrency) {
-    return Math.min(100, writeConcurrency * 4);
+    return writeConcurrency === 1 ? 1 : Math.min(100, writeConcurrency * 4);
 }
 function newStats() {
     return { requests: 0, retries: 0, rateLimited: 0 };

@@ -175,8 +175,12 @@ class GitHubDestination implements Destination {
 
   protected async preflightMore(): Promise<void> {}
 
+  /** Whether the secret existed when preflight looked (org secrets look there; others on demand). */
+  protected existedAtPreflight?: boolean
+
   async wouldWrite(): Promise<WriteResult> {
-    return (await this.existing()) ? 'updated' : 'created'
+    this.existedAtPreflight ??= Boolean(await this.existing())
+    return this.existedAtPreflight ? 'updated' : 'created'
   }
 
   checkValue(secret: string): void {
@@ -242,6 +246,7 @@ class OrgSecret extends GitHubDestination {
   protected override async preflightMore(): Promise<void> {
     const t = this.target as Extract<GitHubTarget, { kind: 'org' }>
     const current = await this.existing()
+    this.existedAtPreflight = Boolean(current)
     if (current) this.previous = await this.readAccess(current)
     if (t.visibility) {
       const ids = t.repos ? await Promise.all(t.repos.map((r) => this.api.repoId(t.org, r))) : undefined

@@ -55,6 +55,8 @@ export interface EmulatorOptions {
 }
 
 export interface RecordedRequest {
+  /** Order across every emulator of the process: one transcript can interleave several services. */
+  seq: number
   method: string
   path: string
   query: string
@@ -80,6 +82,8 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
 }
+
+let sequence = 0
 
 export function json(status: number, body?: unknown, headers?: Record<string, string>): EmuResponse {
   return { status, body, headers }
@@ -190,12 +194,12 @@ export class Emulator {
     const lost = typeof picked === 'string' && picked.startsWith('lost-') ? picked : undefined
     const fault = lost ? undefined : picked
     if (fault === 'reset') {
-      this.requests.push({ method, path: url.pathname, query: url.search, status: 0, body: undefined })
+      this.requests.push({ seq: ++sequence, method, path: url.pathname, query: url.search, status: 0, body: undefined })
       req.socket.destroy()
       return
     }
     if (fault === 'timeout') {
-      this.requests.push({ method, path: url.pathname, query: url.search, status: -1, body: undefined })
+      this.requests.push({ seq: ++sequence, method, path: url.pathname, query: url.search, status: -1, body: undefined })
       return // never answer; the client's timeout must fire
     }
 
@@ -220,7 +224,7 @@ export class Emulator {
     } catch (err) {
       response = json(500, { message: `emulator error: ${err instanceof Error ? err.message : String(err)}` })
     }
-    this.requests.push({ method, path: url.pathname, query: url.search, status: response.status, body })
+    this.requests.push({ seq: ++sequence, method, path: url.pathname, query: url.search, status: response.status, body })
     for (const observe of this.observers) observe(emuReq, response)
     if (lost === 'lost-reset') return void req.socket.destroy()
     if (lost === 'lost-timeout') return // applied, never answered

@@ -1,0 +1,96 @@
+/**
+ * Request transcripts: a few sequential runs (concurrency 1) as the services saw them - `METHOD path
+ * -> status` in order across every emulator - plus the summary a person reads, snapshotted. They pin
+ * the request sequence, so an extra read in a dry run or a write before preflight shows up as a diff.
+ * Ids, ports, timestamps and key ids are normalised; nothing else is.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { silentLogger } from '../src/log.js'
+import { buildPlan, type Inputs } from '../src/plan.js'
+import { summaryText, type Report } from '../src/report.js'
+import { runPlan } from '../src/runner.js'
+import type { Emulator } from './emulators/base.js'
+import { CircleCIEmulator } from './emulators/circleci.js'
+import { GitHubEmulator } from './emulators/github.js'
+import { GitLabEmulator } from './emulators/gitlab.js'
+import { RackGatewayEmulator } from './emulators/rack-gateway.js'
+
+let gh: GitHubEmulator
+let rgw: RackGatewayEmulator
+let cci: CircleCIEmulator
+let gl: GitLabEmulator
+let admin: string
+const PAT = 'github_pat_transcript_000000000000000'
+
+beforeAll(async () => {
+  gh = new GitHubEmulator()
+  rgw = new RackGatewayEmulator()
+  cci = new CircleCIEmulator()
+  gl = new GitLabEmulator()
+  await Promise.all([gh, rgw, cci, gl].map((e) => e.start()))
+  gh.addToken(PAT, { login: 'rotator' })
+  gh.addOrg('acme')
+  gh.addRepo('acme', 'api', { environments: ['production'] })
+  cci.addOrg('gh/acme')
+  cci.addToken('circle-transcript', { orgs: ['gh/acme'] })
+  gl.addGroup('acme')
+  gl.addToken('glpat-transcript', { username: 'owner', access: { acme: 50 } })
+  admin = rgw.addAdminToken()
+})
+afterAll(async () => Promise.all([gh, rgw, cci, gl].map((e) => e.close())))
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi
+
+function normalise(text: string): string {
+  return text
+    .replace(UUID, '<uuid>')
+    .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '<time>')
+    .replace(/-\d{14}\b/g, '-<stamp>')
+    .replace(/sha256:[0-9a-f]{12}/g, 'sha256:<print>')
+    .replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:<port>')
+}
+
+/** Runs one rotation and returns what every service saw, in order, and the summary. */
+async function transcript(name: string, inputs: Inputs): Promise<{ report: Report; text: string }> {
+  const services: [string, Emulator][] = [
+    ['rgw', rgw],
+    ['github', gh],
+    ['circleci', cci],
+    ['gitlab', gl],
+  ]
+  const from = new Map(services.map(([, e]) => [e, e.requests.length]))
+  const plan = buildPlan({ issuer: 'rack-gateway', 'issuer-url': rgw.url, 'issuer-token': admin, 'token-role': 'cicd', 'token-name': name, concurrency: '1', 'github-token': PAT, 'github-api-url': gh.url, 'circleci-token': 'circle-transcript', 'circleci-url': cci.url, 'gitlab-token': 'glpat-transcript', 'gitlab-url': gl.url, ...inputs })
+  const report = await runPlan(plan, { log: silentLogger, context: { overlapGraceMs: 0 } })
+  const lines = services
+    .flatMap(([label, e]) => e.requests.slice(from.get(e)).map((r) => ({ seq: r.seq, line: `${label.padEnd(8)} ${r.method} ${r.path}${r.query} -> ${r.status}` })))
+    .sort((a, b) => a.seq - b.seq)
+    .map((r) => r.line)
+  return { report, text: normalise([...lines, '', ...summaryText(report)].join('\n')) }
+}
+
+describe('request transcripts (concurrency 1)', () => {
+  const destinations = 'github:repo/acme/api\ngithub:env/acme/api/production\ngithub:org/acme?visibility=all\ncircleci:context/gh/acme/rwx\ngitlab:group/acme'
+
+  it('a dry run reads what it needs once and writes nothing', async () => {
+    const { text } = await transcript('transcript-dry', { destinations, 'dry-run': 'true' })
+    expect(text).toMatchSnapshot()
+  })
+
+  it('a rotation: preflight, list, probe, mint, verify, write, revoke - in that order', async () => {
+    await transcript('transcript-rotate', { destinations })
+    const { report, text } = await transcript('transcript-rotate', { destinations })
+    expect(report.outcome).toBe('rotated')
+    expect(text).toMatchSnapshot()
+  })
+
+  it('a refused write: nothing old is revoked', async () => {
+    gh.setFaults([{ match: /^PUT \/orgs\/acme\//, rate: 1, kind: 422 }])
+    try {
+      const { report, text } = await transcript('transcript-rotate', { destinations })
+      expect(report.outcome).toBe('failed')
+      expect(text).toMatchSnapshot()
+    } finally {
+      gh.setFaults([])
+    }
+  })
+})
