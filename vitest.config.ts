@@ -24,5 +24,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     server: { deps: { inline: ['@actions/workflow-parser'] } },
+    // `npm test -- --coverage` (CI does): the engine as the in-process tests drive it. The end-to-end
+    // tests run dist/ in child processes, which this does not count.
+    coverage: { provider: 'v8', include: ['src/**/*.ts'], reporter: ['text-summary', 'json-summary'], reportsDirectory: 'coverage' },
   },
 })
