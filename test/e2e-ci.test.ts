@@ -5,40 +5,19 @@
 import { readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { INPUT_NAMES } from '../src/plan.js'
-import { CircleCIEmulator } from './emulators/circleci.js'
-import { GitHubEmulator } from './emulators/github.js'
-import { GitLabEmulator } from './emulators/gitlab.js'
-import { RackGatewayEmulator } from './emulators/rack-gateway.js'
-import { RwxEmulator } from './emulators/bearer-verify.js'
 import { leakedForms, runAction, runCli } from './helpers/run-dist.js'
+import { ACCOUNTS, useWorld } from './helpers/world.js'
 
-let gh: GitHubEmulator
-let cci: CircleCIEmulator
-let gl: GitLabEmulator
-let rgw: RackGatewayEmulator
-let rwx: RwxEmulator
-const PAT = 'github_pat_ci_000000000000000000000'
-const CCI = 'circle-token-e2e-00000000000000'
-const GL = 'glpat-e2e-0000000000000000000'
-
-beforeAll(async () => {
-  gh = new GitHubEmulator()
-  cci = new CircleCIEmulator()
-  gl = new GitLabEmulator()
-  rgw = new RackGatewayEmulator()
-  rwx = new RwxEmulator()
-  await Promise.all([gh, cci, gl, rgw, rwx].map((e) => e.start()))
-  gh.addToken(PAT, { login: 'rotator' })
-  gh.addOrg('acme')
-  cci.addOrg('gh/acme')
-  cci.addToken(CCI, { orgs: ['gh/acme'] })
-  gl.addGroup('acme')
+const world = useWorld()
+const { gh, cci, gl, rgw, rwx } = world
+const PAT = ACCOUNTS.githubToken
+const CCI = ACCOUNTS.circleciToken
+const GL = ACCOUNTS.gitlabToken
+beforeAll(() => {
   gl.addProject('acme/api')
-  gl.addToken(GL, { username: 'owner', access: { acme: 50 } })
 })
-afterAll(async () => Promise.all([gh, cci, gl, rgw, rwx].map((e) => e.close())))
 
 describe('action: one run writes GitHub, CircleCI and GitLab', () => {
   it('rotates into an org secret, a CircleCI context and a GitLab group; re-run updates and revokes', async () => {

@@ -3,36 +3,18 @@ import { createHash } from 'node:crypto'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { HawzuEmulator, RwxEmulator } from './emulators/bearer-verify.js'
-import { GitHubEmulator } from './emulators/github.js'
-import { HttpIssuerEmulator } from './emulators/http-issuer.js'
-import { RackGatewayEmulator } from './emulators/rack-gateway.js'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { leakedForms, runAction, runCli, type RunResult } from './helpers/run-dist.js'
+import { ACCOUNTS, useWorld } from './helpers/world.js'
 
-let gh: GitHubEmulator
-let http: HttpIssuerEmulator
-let rgw: RackGatewayEmulator
-let rwx: RwxEmulator
-let hawzu: HawzuEmulator
-const PAT = 'github_pat_modes_00000000000000000000'
-
-beforeAll(async () => {
-  gh = new GitHubEmulator()
-  http = new HttpIssuerEmulator()
-  rgw = new RackGatewayEmulator()
-  rwx = new RwxEmulator()
-  hawzu = new HawzuEmulator()
-  await Promise.all([gh, http, rgw, rwx, hawzu].map((e) => e.start()))
-  gh.addToken(PAT, { login: 'rotator' })
-  gh.addOrg('acme')
+const world = useWorld()
+const { gh, http, rgw, rwx, hawzu } = world
+let github: Record<string, string>
+beforeAll(() => {
   gh.addRepo('acme', 'api')
   gh.addRepo('acme', 'web')
-  github = { 'github-token': PAT, 'github-api-url': gh.url }
+  github = { 'github-token': ACCOUNTS.githubToken, 'github-api-url': gh.url }
 })
-afterAll(async () => Promise.all([gh, http, rgw, rwx, hawzu].map((e) => e.close())))
-
-let github: Record<string, string>
 
 function visible(run: RunResult): string {
   const { token: _token, ...outputs } = run.outputs

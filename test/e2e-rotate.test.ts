@@ -5,26 +5,15 @@
 import { readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { GitHubEmulator } from './emulators/github.js'
-import { RackGatewayEmulator } from './emulators/rack-gateway.js'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { leakedForms, node24Path, runAction } from './helpers/run-dist.js'
+import { useWorld } from './helpers/world.js'
 
-let gh: GitHubEmulator
-let rgw: RackGatewayEmulator
+const world = useWorld()
+const { gh, rgw } = world
 let admin: string
-const PAT = 'github_pat_e2e_0123456789abcdefghij'
-
-beforeAll(async () => {
-  gh = new GitHubEmulator()
-  rgw = new RackGatewayEmulator()
-  await Promise.all([gh.start(), rgw.start()])
-})
-afterAll(async () => Promise.all([gh.close(), rgw.close()]))
 
 beforeEach(() => {
-  gh.addToken(PAT, { login: 'rotator' })
-  gh.addOrg('acme')
   gh.addRepo('acme', 'api', { environments: ['production', 'team/staging'] })
   gh.addRepo('acme', 'web')
   gh.addRepo('acme', 'docs')
@@ -32,16 +21,7 @@ beforeEach(() => {
 })
 
 function inputs(extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    issuer: 'rack-gateway',
-    'issuer-url': rgw.url,
-    'issuer-token': admin,
-    'token-role': 'cicd',
-    'github-token': PAT,
-    'github-api-url': gh.url,
-    destinations: ['github:repo/acme/api', 'github:env/acme/api/team/staging', 'github:org/acme'].join('\n'),
-    ...extra,
-  }
+  return world.inputs({ 'issuer-token': admin, destinations: ['github:repo/acme/api', 'github:env/acme/api/team/staging', 'github:org/acme'].join('\n'), ...extra })
 }
 
 /** Everything a person could see: logs, summary, outputs except the masked `token`. */

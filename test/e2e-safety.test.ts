@@ -6,32 +6,15 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { GitHubEmulator } from './emulators/github.js'
-import { GitLabEmulator } from './emulators/gitlab.js'
-import { RackGatewayEmulator } from './emulators/rack-gateway.js'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { runAction, runCli } from './helpers/run-dist.js'
+import { ACCOUNTS, useWorld } from './helpers/world.js'
 
-let gh: GitHubEmulator
-let gl: GitLabEmulator
-let rgw: RackGatewayEmulator
-let admin: string
-const PAT = 'github_pat_safety_00000000000000000'
-const GL = 'glpat-safety-000000000000000000'
-
-beforeAll(async () => {
-  gh = new GitHubEmulator()
-  gl = new GitLabEmulator()
-  rgw = new RackGatewayEmulator()
-  await Promise.all([gh, gl, rgw].map((e) => e.start()))
-  gh.addToken(PAT, { login: 'rotator' })
-  gh.addOrg('acme')
+const world = useWorld()
+const { gh, gl, rgw } = world
+beforeAll(() => {
   for (const r of ['a', 'b', 'c']) gh.addRepo('acme', r)
-  gl.addGroup('acme')
-  gl.addToken(GL, { username: 'owner', access: { acme: 50 } })
-  admin = rgw.addAdminToken()
 })
-afterAll(async () => Promise.all([gh, gl, rgw].map((e) => e.close())))
 beforeEach(() => {
   for (const e of [gh, gl, rgw]) {
     e.setFaults([])
@@ -41,20 +24,8 @@ beforeEach(() => {
 
 let sets = 0
 function inputs(destinations: string, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    issuer: 'rack-gateway',
-    'issuer-url': rgw.url,
-    'issuer-token': admin,
-    'token-role': 'cicd',
-    'token-name': `safety-${++sets}`,
-    'secret-name': `SAFETY_${sets}`,
-    'github-token': PAT,
-    'github-api-url': gh.url,
-    'gitlab-token': GL,
-    'gitlab-url': gl.url,
-    destinations,
-    ...extra,
-  }
+  ++sets
+  return world.inputs({ 'token-name': `safety-${sets}`, 'secret-name': `SAFETY_${sets}`, destinations, ...extra })
 }
 
 /** Valid tokens of a rotation set at the issuer. */
@@ -166,7 +137,7 @@ describe('the safety invariant through dist/', () => {
     const dir = mkdtempSync(join(tmpdir(), 'token-action-handover-'))
     const prefix = `handover-${Date.now()}`
     const run = await runCli(['create', '--issuer', 'rack-gateway', '--issuer-url', rgw.url, '--token-role', 'cicd', '--token-name', prefix, '--destinations', 'gitlab:group/acme?name=HANDOVER', '--gitlab-url', gl.url, '--token-file', join(dir, 'missing', 'token')], {
-      env: { TOKEN_ACTION_ISSUER_TOKEN: admin, GITLAB_TOKEN: GL },
+      env: { TOKEN_ACTION_ISSUER_TOKEN: world.admin, GITLAB_TOKEN: ACCOUNTS.gitlabToken },
     })
     expect(run.code).toBe(2)
     expect(run.log).toMatch(/token-file.*does not exist/)

@@ -10,26 +10,24 @@
  * - no token valid at the issuer is unknown to the reports (nothing orphaned).
  * PROPERTY_RUNS=N runs more; PROPERTY_SEED=S replays one run.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { systemClock } from '../src/http/clock.js'
 import { silentLogger } from '../src/log.js'
 import { buildPlan } from '../src/plan.js'
 import { exitCode, type Report } from '../src/report.js'
 import { runPlan } from '../src/runner.js'
 import { seededRandom, type FaultKind, type FaultRule } from './emulators/base.js'
-import { CircleCIEmulator } from './emulators/circleci.js'
-import { GitHubEmulator } from './emulators/github.js'
-import { GitLabEmulator } from './emulators/gitlab.js'
-import { RackGatewayEmulator } from './emulators/rack-gateway.js'
+import { useWorld } from './helpers/world.js'
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 100)
 const ONLY = process.env.PROPERTY_SEED === undefined ? undefined : Number(process.env.PROPERTY_SEED)
 
-let gh: GitHubEmulator
-let cci: CircleCIEmulator
-let gl: GitLabEmulator
-let rgw: RackGatewayEmulator
-let admin: string
+const world = useWorld()
+const { gh, cci, gl, rgw } = world
+beforeAll(() => {
+  gh.addRepo('acme', 'a', { environments: ['prod'] })
+  gh.addRepo('acme', 'b')
+})
 
 /** Every destination the runs draw from, with how to read what it holds. */
 const POOL: { line: string; read: (name: string) => string | undefined }[] = [
@@ -43,24 +41,6 @@ const POOL: { line: string; read: (name: string) => string | undefined }[] = [
 
 const KINDS: FaultKind[] = [422, 500, 502, 503, 'reset', 'timeout', 'lost-502', 'lost-reset', 'lost-timeout']
 
-beforeAll(async () => {
-  gh = new GitHubEmulator()
-  cci = new CircleCIEmulator()
-  gl = new GitLabEmulator()
-  rgw = new RackGatewayEmulator()
-  await Promise.all([gh, cci, gl, rgw].map((e) => e.start()))
-  gh.addToken('github_pat_prop', { login: 'prop' })
-  gh.addOrg('acme')
-  gh.addRepo('acme', 'a', { environments: ['prod'] })
-  gh.addRepo('acme', 'b')
-  cci.addOrg('gh/acme')
-  cci.addToken('circle-prop', { orgs: ['gh/acme'] })
-  gl.addGroup('acme')
-  gl.addToken('glpat-prop', { username: 'prop', access: { acme: 50 } })
-  admin = rgw.addAdminToken()
-})
-afterAll(async () => Promise.all([gh, cci, gl, rgw].map((e) => e.close())))
-
 function faultsFor(random: () => number): FaultRule[] {
   const rules: FaultRule[] = []
   const routes = [/^POST \/api\/v1\/api-tokens$/, /^GET \/api\/v1\/info$/, /^DELETE \/api\/v1\/api-tokens\//, /^GET \/api\/v1\/api-tokens$/, /^PUT \/repos\//, /^PUT \/orgs\//, /^GET .*public-key$/, /^PUT \/api\/v2\/context\//, /^(PUT|POST) \/api\/v4\//]
@@ -69,21 +49,7 @@ function faultsFor(random: () => number): FaultRule[] {
 }
 
 async function rotate(destinations: string[], secretName: string, prefix: string, clockOffsetMs = 0) {
-  const plan = buildPlan({
-    issuer: 'rack-gateway',
-    'issuer-url': rgw.url,
-    'issuer-token': admin,
-    'token-role': 'cicd',
-    'token-name': prefix,
-    'secret-name': secretName,
-    'github-token': 'github_pat_prop',
-    'github-api-url': gh.url,
-    'circleci-token': 'circle-prop',
-    'circleci-url': cci.url,
-    'gitlab-token': 'glpat-prop',
-    'gitlab-url': gl.url,
-    destinations: destinations.join('\n'),
-  })
+  const plan = buildPlan(world.inputs({ 'token-name': prefix, 'secret-name': secretName, destinations: destinations.join('\n') }))
   // Fast retries and short timeouts keep hundreds of runs quick; the logic under test is the same.
   // A clock seconds ahead gives each run its own token name without waiting for the next second.
   const clock = { now: () => Date.now() + clockOffsetMs, sleep: systemClock.sleep }

@@ -4,40 +4,19 @@
  * the request sequence, so an extra read in a dry run or a write before preflight shows up as a diff.
  * Ids, ports, timestamps and key ids are normalised; nothing else is.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { silentLogger } from '../src/log.js'
 import { buildPlan, type Inputs } from '../src/plan.js'
 import { summaryText, type Report } from '../src/report.js'
 import { runPlan } from '../src/runner.js'
 import type { Emulator } from './emulators/base.js'
-import { CircleCIEmulator } from './emulators/circleci.js'
-import { GitHubEmulator } from './emulators/github.js'
-import { GitLabEmulator } from './emulators/gitlab.js'
-import { RackGatewayEmulator } from './emulators/rack-gateway.js'
+import { useWorld } from './helpers/world.js'
 
-let gh: GitHubEmulator
-let rgw: RackGatewayEmulator
-let cci: CircleCIEmulator
-let gl: GitLabEmulator
-let admin: string
-const PAT = 'github_pat_transcript_000000000000000'
-
-beforeAll(async () => {
-  gh = new GitHubEmulator()
-  rgw = new RackGatewayEmulator()
-  cci = new CircleCIEmulator()
-  gl = new GitLabEmulator()
-  await Promise.all([gh, rgw, cci, gl].map((e) => e.start()))
-  gh.addToken(PAT, { login: 'rotator' })
-  gh.addOrg('acme')
+const world = useWorld()
+const { gh, rgw, cci, gl } = world
+beforeAll(() => {
   gh.addRepo('acme', 'api', { environments: ['production'] })
-  cci.addOrg('gh/acme')
-  cci.addToken('circle-transcript', { orgs: ['gh/acme'] })
-  gl.addGroup('acme')
-  gl.addToken('glpat-transcript', { username: 'owner', access: { acme: 50 } })
-  admin = rgw.addAdminToken()
 })
-afterAll(async () => Promise.all([gh, rgw, cci, gl].map((e) => e.close())))
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi
 
@@ -59,7 +38,7 @@ async function transcript(name: string, inputs: Inputs): Promise<{ report: Repor
     ['gitlab', gl],
   ]
   const from = new Map(services.map(([, e]) => [e, e.requests.length]))
-  const plan = buildPlan({ issuer: 'rack-gateway', 'issuer-url': rgw.url, 'issuer-token': admin, 'token-role': 'cicd', 'token-name': name, concurrency: '1', 'github-token': PAT, 'github-api-url': gh.url, 'circleci-token': 'circle-transcript', 'circleci-url': cci.url, 'gitlab-token': 'glpat-transcript', 'gitlab-url': gl.url, ...inputs })
+  const plan = buildPlan(world.inputs({ 'token-name': name, concurrency: '1', ...inputs }))
   const report = await runPlan(plan, { log: silentLogger, context: { overlapGraceMs: 0 } })
   const lines = services
     .flatMap(([label, e]) => e.requests.slice(from.get(e)).map((r) => ({ seq: r.seq, line: `${label.padEnd(8)} ${r.method} ${r.path}${r.query} -> ${r.status}` })))
