@@ -1,39 +1,24 @@
 /** CircleCI and GitLab destinations through the engine (in-process) against their emulators. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { silentLogger } from '../src/log.js'
 import { buildPlan, type Inputs } from '../src/plan.js'
 import { runPlan } from '../src/runner.js'
-import { HawzuEmulator } from './emulators/bearer-verify.js'
-import { CircleCIEmulator } from './emulators/circleci.js'
-import { GitLabEmulator } from './emulators/gitlab.js'
-import { RackGatewayEmulator } from './emulators/rack-gateway.js'
+import { ACCOUNTS, useWorld } from './helpers/world.js'
 
-let cci: CircleCIEmulator
-let gl: GitLabEmulator
-let rgw: RackGatewayEmulator
-let hawzu: HawzuEmulator
-const CCI = 'circle-token-0000000000000000'
-const GL = 'glpat-owner-000000000000000'
+const world = useWorld()
+const { cci, gl, rgw, hawzu } = world
+const CCI = ACCOUNTS.circleciToken
+const GL = ACCOUNTS.gitlabToken
 const GL_MAINTAINER = 'glpat-maint-000000000000000'
 
-beforeAll(async () => {
-  cci = new CircleCIEmulator()
-  gl = new GitLabEmulator()
-  rgw = new RackGatewayEmulator()
-  hawzu = new HawzuEmulator()
-  await Promise.all([cci, gl, rgw, hawzu].map((e) => e.start()))
-  cci.addOrg('gh/acme')
-  cci.addToken(CCI, { orgs: ['gh/acme'] })
+beforeAll(() => {
   cci.addProject('gh/acme/api')
   // More contexts than one page, so finding `rwx` means following next_page_token.
   for (let i = 0; i < 45; i++) cci.addContext('gh/acme', `ctx-${i}`)
-  gl.addGroup('acme')
   gl.addGroup('acme/platform')
   gl.addProject('acme/platform/api')
-  gl.addToken(GL, { username: 'owner', access: { acme: 50 } })
   gl.addToken(GL_MAINTAINER, { username: 'maint', access: { 'acme/platform': 40 } })
 })
-afterAll(async () => Promise.all([cci, gl, rgw, hawzu].map((e) => e.close())))
 
 let runs = 0
 /** Each run mints under its own prefix unless a test shares one: same-prefix mints in one second wait for the next. */

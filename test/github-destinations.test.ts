@@ -1,26 +1,19 @@
 /** GitHub destination forms through the engine (in-process) against the emulator. */
 import { generateKeyPairSync } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { silentLogger } from '../src/log.js'
 import { buildPlan, type Inputs } from '../src/plan.js'
 import { runPlan } from '../src/runner.js'
-import { GitHubEmulator } from './emulators/github.js'
-import { RackGatewayEmulator } from './emulators/rack-gateway.js'
+import { ACCOUNTS, useWorld } from './helpers/world.js'
 
-let gh: GitHubEmulator
-let rgw: RackGatewayEmulator
-const PAT = 'github_pat_forms_000000000000000000'
+const world = useWorld()
+const { gh, rgw } = world
+const PAT = ACCOUNTS.githubToken
 
-beforeAll(async () => {
-  gh = new GitHubEmulator()
-  rgw = new RackGatewayEmulator()
-  await Promise.all([gh.start(), rgw.start()])
-  gh.addToken(PAT, { login: 'rotator' })
-  gh.addOrg('acme')
+beforeAll(() => {
   for (const name of ['svc-api', 'svc-web', 'svc-old', 'docs']) gh.addRepo('acme', name, { archived: name === 'svc-old', topics: name === 'svc-web' ? ['deploys'] : [], environments: name === 'docs' ? ['production'] : [] })
   for (let i = 0; i < 130; i++) gh.addRepo('acme', `bulk-${String(i).padStart(3, '0')}`)
 })
-afterAll(async () => Promise.all([gh.close(), rgw.close()]))
 
 function run(extra: Inputs) {
   const plan = buildPlan({ issuer: 'rack-gateway', 'issuer-url': rgw.url, 'issuer-token': rgw.addAdminToken(), 'token-role': 'cicd', 'github-token': PAT, 'github-api-url': gh.url, mode: 'create', ...extra })
