@@ -68,6 +68,19 @@ describe('github destinations', () => {
     expect(report.destinations[0]!.changes).toContain('visibility: all -> selected')
   })
 
+  it('more than 20 repositories of one org: the plan says one org secret would do, with the line and the caveat, and changes nothing', async () => {
+    const plan = buildPlan(world.inputs({ 'token-name': 'org-hint', 'secret-name': 'BULK_TOKEN', 'dry-run': 'true', destinations: 'github:repos/acme?match=^bulk-0[0-2]' }))
+    const report = await runPlan(plan, { log: silentLogger, context: FAST })
+    expect(report.outcome, report.error).toBe('planned')
+    expect(report.destinations).toHaveLength(30)
+    const hint = report.notes.find((n) => n.includes('org secret'))
+    expect(hint).toMatch(/^30 repositories of acme get the same BULK_TOKEN: one org secret would take 3 requests instead of 60 - github:org\/acme\?visibility=selected&repos=bulk-000,bulk-001,bulk-002,bulk-003,bulk-004,\.\.\. \(25 more\)&name=BULK_TOKEN/)
+    expect(hint).toMatch(/shadows the org secret/)
+    // A handful is below the threshold.
+    const few = await runPlan(buildPlan(world.inputs({ 'token-name': 'org-hint', 'secret-name': 'BULK_TOKEN', 'dry-run': 'true', destinations: 'github:repos/acme?match=^bulk-00' })), { log: silentLogger, context: FAST })
+    expect(few.notes.some((n) => n.includes('org secret'))).toBe(false)
+  })
+
   it('dry-run reads existing secrets to say would create / would update', async () => {
     gh.seedSecret({ repo: 'acme/svc-api' }, 'DRY_TOKEN', 'present')
     const report = await run({ destinations: 'github:repo/acme/svc-api\ngithub:repo/acme/svc-web', 'secret-name': 'DRY_TOKEN', 'dry-run': 'true' })

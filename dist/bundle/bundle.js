@@ -77499,6 +77499,9 @@ class Stop {
 const EXPIRY_WARNING_DAYS = 14;
 const EPHEMERAL_DEFAULT = { amount: 1, unit: 'h', text: '1h' };
 const MINT_ATTEMPTS = 3;
+/** More repository secrets of one org than this get the org-secret hint. */
+const ORG_SECRET_HINT_AT = 20;
+const REPO_SECRET = /^github:repo\/([^/]+)\/([^/?]+)$/;
 const HELD = new Set(['created', 'updated']);
 function secretOf(o) {
     return o.kind === 'minted' ? o.token.secret : o.secret;
@@ -77564,6 +77567,7 @@ class Lifecycle {
         const ready = await this.preflight();
         if (ready instanceof Stop)
             return ready;
+        this.suggestOrgSecrets(ready);
         const previous = await this.listSet();
         if (previous instanceof Stop)
             return previous;
@@ -77622,6 +77626,28 @@ class Lifecycle {
         const failedIds = new Set(failures.map((f) => f.id));
         this.rows = [...failures, ...built.destinations.filter((d) => !failedIds.has(d.id)).map((d) => this.row(d, 'not written', 'preflight of another destination failed'))];
         return new Stop('failed', `preflight failed for ${failures.length} destination(s): nothing was minted or written`);
+    }
+    /**
+     * Seeding one secret into many repositories of an org costs two requests each; one org secret with
+     * `visibility=selected` costs three in all. Said, never done: a repository secret of the same name
+     * shadows the org secret, so switching is the user's call.
+     */
+    suggestOrgSecrets(ready) {
+        const byOwner = new Map();
+        for (const d of ready) {
+            const m = REPO_SECRET.exec(d.id);
+            if (m)
+                byOwner.set(`${m[1]}\u0000${d.secretName}`, [...(byOwner.get(`${m[1]}\u0000${d.secretName}`) ?? []), m[2]]);
+        }
+        for (const [key, repos] of byOwner) {
+            if (repos.length <= ORG_SECRET_HINT_AT)
+                continue;
+            const [owner, name] = key.split('\u0000');
+            const shown = repos.slice(0, 5).join(',');
+            this.notes.push(`${repos.length} repositories of ${owner} get the same ${name}: one org secret would take 3 requests instead of ${repos.length * 2} - ` +
+                `github:org/${owner}?visibility=selected&repos=${shown}${repos.length > 5 ? `,... (${repos.length - 5} more)` : ''}&name=${name} ` +
+                `(or visibility=all). A repository secret of the same name shadows the org secret: delete those when switching. Nothing was changed for this.`);
+        }
     }
     // Phase 2: the rotation set's tokens (those this prefix minted).
     async listSet() {
