@@ -8,18 +8,14 @@ import { generateKeyPairSync } from 'node:crypto'
 import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { envName } from '../src/cli-secrets.js'
-import { ConfigError } from '../src/errors.js'
 import { checkWritableFile, writeFilePrivately } from '../src/files.js'
 import { parseTargets, stripComment } from '../src/grammar.js'
 import { buildPlan, type Inputs } from '../src/plan.js'
-import { CircleCIEmulator } from './emulators/circleci.js'
-import { GitHubEmulator } from './emulators/github.js'
-import { GitLabEmulator } from './emulators/gitlab.js'
-import { HttpIssuerEmulator } from './emulators/http-issuer.js'
-import { RackGatewayEmulator } from './emulators/rack-gateway.js'
 import { ROOT, runAction, runCli } from './helpers/run-dist.js'
+import { refusal } from './helpers/refusal.js'
+import { useWorld } from './helpers/world.js'
 
 const NOW = new Date('2026-11-24T12:00:00Z')
 const base: Inputs = {
@@ -132,15 +128,6 @@ const BAD: [string, Inputs, string, RegExp][] = [
   ['gitlab-token with ESC', dest('gitlab:group/acme', { 'gitlab-token': 'glpat\u001b[0m' }), 'gitlab-token', /line break or control character/],
 ]
 
-function refusal(fn: () => unknown): ConfigError {
-  try {
-    fn()
-  } catch (err) {
-    if (err instanceof ConfigError) return err
-    throw err
-  }
-  throw new Error('expected a ConfigError')
-}
 
 describe('bad input is refused in the plan, naming the input and the rule', () => {
   it('has at least 60 cases', () => expect(BAD.length).toBeGreaterThanOrEqual(60))
@@ -219,22 +206,9 @@ describe('the destination parser is linear', () => {
 
 // ---- through the committed bundles: exit 2, and no emulator sees a request -------------------
 
-let gh: GitHubEmulator
-let rgw: RackGatewayEmulator
-let cci: CircleCIEmulator
-let gl: GitLabEmulator
-let hz: HttpIssuerEmulator
+const world = useWorld()
+const { gh, rgw, cci, gl, http: hz } = world
 const emulators = () => [gh, rgw, cci, gl, hz]
-
-beforeAll(async () => {
-  gh = new GitHubEmulator()
-  rgw = new RackGatewayEmulator()
-  cci = new CircleCIEmulator()
-  gl = new GitLabEmulator()
-  hz = new HttpIssuerEmulator()
-  await Promise.all(emulators().map((e) => e.start()))
-})
-afterAll(async () => Promise.all(emulators().map((e) => e.close())))
 beforeEach(() => {
   for (const e of emulators()) e.requests.length = 0
 })

@@ -19,23 +19,16 @@ import { summaryText, type Report } from '../src/report.js'
 import { runPlan } from '../src/runner.js'
 import { sanitize } from '../src/sanitize.js'
 import { type Emulator, type EmuRequest, type EmuResponse, json, PASS } from './emulators/base.js'
-import { CircleCIEmulator } from './emulators/circleci.js'
-import { GitHubEmulator } from './emulators/github.js'
-import { GitLabEmulator } from './emulators/gitlab.js'
-import { HttpIssuerEmulator } from './emulators/http-issuer.js'
-import { RackGatewayEmulator } from './emulators/rack-gateway.js'
 import { runAction } from './helpers/run-dist.js'
+import { ACCOUNTS, useWorld } from './helpers/world.js'
 
-const PAT = 'github_pat_hostile_0123456789abcdefghij'
-const CCI = 'circle-token-hostile-000000000000'
-const GL = 'glpat-hostile-00000000000000000'
+const PAT = ACCOUNTS.githubToken
+const CCI = ACCOUNTS.circleciToken
+const GL = ACCOUNTS.gitlabToken
 const NAME = 'RACK_GATEWAY_API_TOKEN'
 
-let gh: GitHubEmulator
-let rgw: RackGatewayEmulator
-let cci: CircleCIEmulator
-let gl: GitLabEmulator
-let hz: HttpIssuerEmulator
+const world = useWorld()
+const { gh, rgw, cci, gl, http: hz } = world
 let evil: RawServer
 let admin: string
 const emulators = () => [gh, rgw, cci, gl, hz]
@@ -70,24 +63,12 @@ async function rawServer(handler: (req: http.IncomingMessage, res: http.ServerRe
 }
 
 beforeAll(async () => {
-  gh = new GitHubEmulator()
-  rgw = new RackGatewayEmulator()
-  cci = new CircleCIEmulator()
-  gl = new GitLabEmulator()
-  hz = new HttpIssuerEmulator()
-  await Promise.all(emulators().map((e) => e.start()))
   evil = await rawServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"total_count":0,"repositories":[]}'))
-  gh.addToken(PAT, { login: 'rotator' })
-  gh.addOrg('acme')
   gh.addRepo('acme', 'api')
   gh.addRepo('acme', 'web')
-  cci.addOrg('gh/acme')
-  cci.addToken(CCI, { orgs: ['gh/acme'] })
-  gl.addGroup('acme')
-  gl.addToken(GL, { username: 'owner', access: { acme: 50 } })
-  admin = rgw.addAdminToken()
+  admin = world.admin
 })
-afterAll(async () => Promise.all([...emulators().map((e) => e.close()), evil.close()]))
+afterAll(async () => evil.close())
 
 const undo: (() => void)[] = []
 afterEach(() => {

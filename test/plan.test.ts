@@ -1,28 +1,19 @@
 /** Planning is pure: every input rule, the destination grammar, name rules and durations. */
 import { describe, expect, it } from 'vitest'
 import { addDuration, expiryDate, parseDuration, parseExpiry } from '../src/duration.js'
-import { ConfigError } from '../src/errors.js'
+import type { ConfigError } from '../src/errors.js'
 import { parseTargets } from '../src/grammar.js'
 import { nameRuleViolation } from '../src/names.js'
 import { ISSUER_KINDS } from '../src/issuers/kinds.js'
 import { buildPlan, ISSUERS, type Inputs } from '../src/plan.js'
 import { isMintedWith, mintedName } from '../src/token-name.js'
+import { refusal } from './helpers/refusal.js'
 
 const NOW = new Date('2026-11-24T12:00:00Z')
 const base: Inputs = { issuer: 'rack-gateway', 'issuer-url': 'https://gw.example.com', 'issuer-token': 'rgw_x', 'token-role': 'cicd', 'token-name': 'rack-gateway-api-token', 'github-token': 'ghp_x', destinations: 'github:repo/acme/api' }
 const http: Inputs = { ...base, issuer: 'http', 'issuer-url': 'https://tokens.example.com', 'issuer-token': 'adm', 'token-role': 'deployer', 'secret-name': 'HZ', 'token-name': 'hz' }
 const given = (issuer: string): Inputs => ({ issuer, 'issuer-url': issuer === 'static' ? undefined : 'https://x.example.com', token: 'tok-0123456789', 'secret-name': 'T', 'github-token': 'g', destinations: 'github:repo/a/b' })
 
-/** The ConfigError `fn` throws (anything else fails the test). */
-function refusal(fn: () => unknown): ConfigError {
-  try {
-    fn()
-  } catch (err) {
-    if (err instanceof ConfigError) return err
-    throw err
-  }
-  throw new Error('expected a ConfigError')
-}
 
 /** Asserts the error names `input` both as its field and at the start of the message a user sees. */
 function expectRefused(err: ConfigError, input: string, rule: RegExp): void {
