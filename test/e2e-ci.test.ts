@@ -12,7 +12,6 @@ import { ACCOUNTS, useWorld } from './helpers/world.js'
 
 const world = useWorld()
 const { gh, cci, gl, rgw, rwx } = world
-const PAT = ACCOUNTS.githubToken
 const CCI = ACCOUNTS.circleciToken
 const GL = ACCOUNTS.gitlabToken
 beforeAll(() => {
@@ -22,19 +21,7 @@ beforeAll(() => {
 describe('action: one run writes GitHub, CircleCI and GitLab', () => {
   it('rotates into an org secret, a CircleCI context and a GitLab group; re-run updates and revokes', async () => {
     gl.seedVariable('group', 'acme', { key: 'RACK_GATEWAY_API_TOKEN', value: 'legacy-value-1', protected: true, masked: true, raw: false })
-    const inputs = {
-      issuer: 'rack-gateway',
-      'issuer-url': rgw.url,
-      'issuer-token': rgw.addAdminToken(),
-      'token-role': 'cicd',
-      'github-token': PAT,
-      'github-api-url': gh.url,
-      'circleci-token': CCI,
-      'circleci-url': cci.url,
-      'gitlab-token': GL,
-      'gitlab-url': gl.url,
-      destinations: 'github:org/acme?visibility=all\ncircleci:context/gh/acme/rwx\ngitlab:group/acme?protected=false',
-    }
+    const inputs = world.inputs({ 'issuer-token': rgw.addAdminToken(), destinations: 'github:org/acme?visibility=all\ncircleci:context/gh/acme/rwx\ngitlab:group/acme?protected=false' })
     const first = await runAction(inputs)
     expect(first.code, first.log).toBe(0)
     const report = JSON.parse(first.outputs.report!)

@@ -23,8 +23,6 @@ import { runAction } from './helpers/run-dist.js'
 import { ACCOUNTS, useWorld } from './helpers/world.js'
 
 const PAT = ACCOUNTS.githubToken
-const CCI = ACCOUNTS.circleciToken
-const GL = ACCOUNTS.gitlabToken
 const NAME = 'RACK_GATEWAY_API_TOKEN'
 
 const world = useWorld()
@@ -88,21 +86,7 @@ const html = (status = 200): EmuResponse => ({ status, body: '<!doctype html><ht
 const text = (status: number, body: string, type = 'application/json'): EmuResponse => ({ status, body, headers: { 'content-type': type } })
 
 function inputs(extra: Inputs = {}): Inputs {
-  return {
-    issuer: 'rack-gateway',
-    'issuer-url': rgw.url,
-    'issuer-token': admin,
-    'token-role': 'cicd',
-    'token-name': 'rack-gateway-api-token',
-    'github-token': PAT,
-    'github-api-url': gh.url,
-    'circleci-token': CCI,
-    'circleci-url': cci.url,
-    'gitlab-token': GL,
-    'gitlab-url': gl.url,
-    destinations: 'github:repo/acme/api',
-    ...extra,
-  }
+  return world.inputs({ 'issuer-token': admin, 'token-name': 'rack-gateway-api-token', destinations: 'github:repo/acme/api', ...extra })
 }
 
 interface Outcome {
