@@ -7,12 +7,12 @@
 import { readFileSync, statSync } from 'node:fs'
 import { Option, type Command } from 'commander'
 import { ConfigError } from './errors.js'
-import type { InputName, Inputs } from './plan.js'
+import { inputsWhere, type InputName, type Inputs } from './inputs.js'
 
 /** Inputs that hold a secret: never accepted as a flag value. */
-export const SECRET_INPUTS: readonly InputName[] = ['issuer-token', 'token', 'github-token', 'circleci-token', 'gitlab-token', 'github-app-private-key']
+export const SECRET_INPUTS: readonly InputName[] = inputsWhere('secret')
 /** `--NAME-file` alternatives (`--token-file` is taken: it is where a minted token is written). */
-export const SECRET_FILE_INPUTS: readonly InputName[] = ['issuer-token', 'github-token', 'circleci-token', 'gitlab-token', 'github-app-private-key']
+export const SECRET_FILE_INPUTS: readonly InputName[] = inputsWhere('file')
 const MAX_SECRET_FILE_BYTES = 64 * 1024
 
 export function envName(input: string): string {

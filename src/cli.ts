@@ -8,7 +8,7 @@ import { Command, CommanderError, Option } from 'commander'
 import { addSecretFileOptions, readSecretFiles, refuseSecretFlags, SECRET_INPUTS } from './cli-secrets.js'
 import { ConfigError, errorMessage } from './errors.js'
 import { checkWritableFile, writeFilePrivately } from './files.js'
-import { INPUT_DESCRIPTIONS } from './input-docs.js'
+import { describeInput, envFallbacks, inputsWhere } from './inputs.js'
 import { ISSUER_KINDS } from './issuers/kinds.js'
 import { buildPlan, INPUT_NAMES, type InputName, type Inputs, type Mode, type Plan } from './plan.js'
 import { exitCode, summaryText, type Report } from './report.js'
@@ -24,16 +24,10 @@ const stderr = write(process.stderr)
 const log = { info: stderr, warning: (l: string) => stderr(`warning: ${l}`), error: (l: string) => stderr(`error: ${l}`) }
 
 /** Flags that may be repeated; their values are joined one per line. */
-const MULTI_LINE: InputName[] = ['destinations', 'token-permissions', 'token-projects']
-/** Conventional variables of the CI systems, used when neither flag nor TOKEN_ACTION_* is set. */
-const FALLBACK_ENV: Partial<Record<InputName, string[]>> = {
-  'circleci-token': ['CIRCLE_TOKEN', 'CIRCLECI_TOKEN'],
-  'gitlab-token': ['GITLAB_TOKEN'],
-  'github-token': ['GITHUB_TOKEN'],
-}
+const MULTI_LINE = inputsWhere('repeatable')
 
 /** Inputs that are yes/no: a bare flag means true. */
-const YES_NO: readonly InputName[] = ['dry-run', 'revoke-first', 'fail-on-findings']
+const YES_NO = inputsWhere('yesNo')
 
 const COMMANDS: { name: string; mode?: Mode; dryRun?: boolean; summary: string; revoke?: boolean }[] = [
   { name: 'rotate', mode: 'rotate', summary: 'mint a token, write it everywhere, then revoke the tokens it replaces' },
@@ -59,7 +53,7 @@ Examples:
 Every flag can also be set as TOKEN_ACTION_<NAME> (e.g. TOKEN_ACTION_DESTINATIONS, one per line).
 Secrets are never flags (a command line is visible to every user): set them in the environment
 or use the --NAME-file PATH flags:
-${SECRET_INPUTS.map((name) => `  ${envName(name)}\n      ${INPUT_DESCRIPTIONS[name]}`).join('\n')}
+${SECRET_INPUTS.map((name) => `  ${envName(name)}\n      ${describeInput(name)}`).join('\n')}
 Exit codes: 0 success, 1 a destination or the run failed, 2 bad input.`
 
 function envName(input: string): string {
@@ -123,7 +117,7 @@ function readInputs(opts: Record<string, string | boolean | undefined>, env: Nod
     if (typeof value === 'string' && value !== '') inputs[name] = value
     else if (value === true) inputs[name] = 'true'
     // An App id means the App authenticates: an ambient GITHUB_TOKEN is not a second, conflicting credential.
-    else if (!(name === 'github-token' && opts.githubAppId)) for (const fallback of FALLBACK_ENV[name] ?? []) inputs[name] ??= env[fallback]
+    else if (!(name === 'github-token' && opts.githubAppId)) for (const fallback of envFallbacks(name)) inputs[name] ??= env[fallback]
   }
   return inputs
 }
@@ -236,12 +230,12 @@ export function buildProgram(onExit: (code: number) => void): Command {
       if (name === 'dry-run' && command.dryRun) continue
       if (name === 'mode') {
         // plan: the mode to plan. Other commands are the mode: the flag is only read to catch a contradiction.
-        const mode = command.dryRun ? new Option('--mode <mode>', `the mode to plan: ${INPUT_DESCRIPTIONS.mode}`) : new Option('--mode <mode>').hideHelp()
+        const mode = command.dryRun ? new Option('--mode <mode>', `the mode to plan: ${describeInput('mode')}`) : new Option('--mode <mode>').hideHelp()
         cmd.addOption(mode.env(envName(name)))
         continue
       }
       // Yes/no inputs take an optional value: as plain boolean flags commander would read TOKEN_ACTION_DRY_RUN=false as true.
-      const description = `${INPUT_DESCRIPTIONS[name]}${MULTI_LINE.includes(name) ? ' (repeatable: one value per flag)' : ''}`
+      const description = `${describeInput(name)}${MULTI_LINE.includes(name) ? ' (repeatable: one value per flag)' : ''}`
       const option = YES_NO.includes(name) ? new Option(`--${name} [true|false]`, description) : new Option(`--${name} <value>`, description)
       if (MULTI_LINE.includes(name)) option.argParser((value: string, previous?: string) => (previous ? `${previous}\n${value}` : value))
       // Still parsed (so a secret given as a flag is refused by name), never advertised.

@@ -1,5 +1,6 @@
 /** The GitHub Action's main step: inputs -> plan -> run -> outputs, job summary and report file. */
 import * as core from '@actions/core'
+import { inputsWhere } from './inputs.js'
 import { ConfigError, errorMessage } from './errors.js'
 import { checkWritableFile, writeFilePrivately } from './files.js'
 import { buildPlan, INPUT_NAMES, type Inputs, type Plan } from './plan.js'
@@ -22,7 +23,7 @@ export function readActionInputs(): Inputs {
 const actionLog = { info: core.info, warning: core.warning, error: core.error }
 
 function maskInputs(inputs: Inputs): void {
-  for (const name of ['issuer-token', 'token', 'github-token', 'github-app-private-key', 'circleci-token', 'gitlab-token'] as const) {
+  for (const name of inputsWhere('secret')) {
     if (inputs[name]?.trim()) core.setSecret(inputs[name]!.trim())
   }
 }

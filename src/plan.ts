@@ -8,6 +8,7 @@ import { ConfigError } from './errors.js'
 import { parseDuration, parseExpiry, type Duration, type ExpirySpec } from './duration.js'
 import { parseTargets, type Target } from './grammar.js'
 import { trimTrailingSlashes } from './http/url.js'
+import { INPUT_NAMES, inputsWhere, MULTI_LINE_INPUTS, type InputName, type Inputs } from './inputs.js'
 import { ISSUER_KINDS, ISSUERS, issuerKind, type IssuerKind } from './issuers/kinds.js'
 import { hasUnsafeChars } from './sanitize.js'
 import { defaultPrefix, MAX_PREFIX } from './token-name.js'
@@ -17,39 +18,7 @@ export const MODES = ['rotate', 'create', 'ephemeral', 'distribute', 'audit'] as
 export type Mode = (typeof MODES)[number]
 export const RACK_GATEWAY_ROLES = ['viewer', 'ops', 'deployer', 'cicd', 'admin'] as const
 
-/** Every input the action, the CLI and the environment share (kebab-case). */
-export const INPUT_NAMES = [
-  'issuer',
-  'issuer-url',
-  'issuer-token',
-  'token',
-  'token-name',
-  'token-role',
-  'token-permissions',
-  'token-projects',
-  'token-expires-in',
-  'mode',
-  'rotate-if-older-than',
-  'rotate-before-expiry',
-  'revoke-first',
-  'fail-on-findings',
-  'secret-name',
-  'destinations',
-  'github-token',
-  'github-api-url',
-  'github-app-id',
-  'github-app-private-key',
-  'shard',
-  'circleci-token',
-  'circleci-url',
-  'gitlab-token',
-  'gitlab-url',
-  'concurrency',
-  'dry-run',
-  'report-file',
-] as const
-export type InputName = (typeof INPUT_NAMES)[number]
-export type Inputs = Partial<Record<InputName, string>>
+export { INPUT_NAMES, type InputName, type Inputs } from './inputs.js'
 
 
 export interface Plan {
@@ -134,10 +103,8 @@ function lines(text: string | undefined): string[] {
 }
 
 /** Inputs that carry secrets: never quoted in a message. */
-const SECRET_INPUTS: readonly InputName[] = ['issuer-token', 'token', 'github-token', 'github-app-private-key', 'circleci-token', 'gitlab-token']
-/** Credentials sent as an HTTP header value: a line break or control character there is a paste error. */
-const HEADER_CREDENTIALS: readonly InputName[] = ['issuer-token', 'github-token', 'circleci-token', 'gitlab-token']
-const MULTI_LINE_INPUTS: readonly InputName[] = ['destinations', 'token-permissions', 'token-projects', 'github-app-private-key', 'token']
+const SECRET_INPUTS = inputsWhere('secret')
+const HEADER_CREDENTIALS = inputsWhere('header')
 
 /** No input may smuggle control characters; multi-line inputs may hold line breaks (and tabs before a comment). */
 function checkCharacters(inputs: Inputs): void {

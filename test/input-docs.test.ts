@@ -1,5 +1,5 @@
 /**
- * One source for what each input means (src/input-docs.ts): action.yml says the same words, and the
+ * One source for what each input means (src/inputs.ts): action.yml says the same words, and the
  * CLI's --help shows them for every flag (secrets, which are never flags, in the help's Secrets list).
  */
 import { readFileSync } from 'node:fs'
@@ -8,8 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { SECRET_INPUTS } from '../src/cli-secrets.js'
 import { buildProgram } from '../src/cli.js'
-import { INPUT_DESCRIPTIONS } from '../src/input-docs.js'
-import { INPUT_NAMES } from '../src/plan.js'
+import { describeInput, INPUT_NAMES, inputsWhere } from '../src/inputs.js'
 import { ROOT, runCli } from './helpers/run-dist.js'
 
 const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { description: string }> }
@@ -19,19 +18,18 @@ const envName = (name: string) => `TOKEN_ACTION_${name.toUpperCase().replace(/-/
 
 /** Where each input's description must show in a command's help, or why it does not. */
 function expectedInHelp(command: string, name: (typeof INPUT_NAMES)[number]): string | undefined {
-  const d = INPUT_DESCRIPTIONS[name]
+  const d = describeInput(name)
   if (SECRET_INPUTS.includes(name)) return `${envName(name)} ${d}`
   if (name === 'mode') return command === 'plan' ? `--mode <mode> the mode to plan: ${d}` : undefined // the command is the mode
   if (name === 'dry-run' && command === 'plan') return undefined // plan is the dry run
-  const yesNo = ['dry-run', 'revoke-first', 'fail-on-findings'].includes(name)
+  const yesNo = inputsWhere('yesNo').includes(name)
   return `--${name} ${yesNo ? '[true|false]' : '<value>'} ${d}`
 }
 
 describe('input descriptions', () => {
-  it('action.yml describes every input in the words of src/input-docs.ts', () => {
+  it('action.yml describes every input in the words of src/inputs.ts', () => {
     const fromAction = Object.fromEntries(Object.entries(action.inputs).map(([name, i]) => [name, i.description]))
-    expect(fromAction).toEqual(INPUT_DESCRIPTIONS)
-    expect(Object.keys(INPUT_DESCRIPTIONS).sort()).toEqual([...INPUT_NAMES].sort())
+    expect(fromAction).toEqual(Object.fromEntries(INPUT_NAMES.map((n) => [n, describeInput(n)])))
   })
 
   it("every command's --help shows each input's description next to its flag (secrets: next to their variable)", () => {

@@ -75825,6 +75825,45 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/inputs.ts
+const INPUTS = {
+    issuer: { description: 'Token issuer: rack-gateway, http (generic contract), rwx, hawzu or static.' },
+    'issuer-url': { description: 'Issuer base URL, https only (loopback excepted). Defaults: rwx https://cloud.rwx.com (or RWX_HOST), hawzu https://api.hawzu.com.' },
+    'issuer-token': { description: 'Credential allowed to create, list and revoke tokens (Rack Gateway: an admin API token).', secret: true, file: true, header: true },
+    token: { description: "An existing token value to distribute (rwx, hawzu, static; or any issuer's token in distribute mode).", secret: true, lineBreaks: true },
+    'token-name': { description: "The rotation set: name prefix of minted tokens (a UTC timestamp is appended). Default: where the run comes from plus the secret name, e.g. gh.acme.api.rack-gateway-api-token; required outside CI in rotate and audit mode." },
+    'token-role': { description: 'Role of the minted token (Rack Gateway: viewer, ops, deployer, cicd, admin).' },
+    'token-permissions': { description: 'Explicit permissions instead of a role, one per line.', repeatable: true },
+    'token-projects': { description: 'Project-scoped token (http issuer): lines PROJECT_ID=ROLE.', repeatable: true },
+    'token-expires-in': { description: 'Expiry: 1w, 1m, 6m, 1y, 30d, 12h, an ISO date, or never. Refused for issuers without expiry.' },
+    mode: { description: 'rotate, create, ephemeral, distribute or audit (review the rotation set, change nothing). Default: rotate (distribute for rwx, hawzu and static, which cannot mint).' },
+    'rotate-if-older-than': { description: 'Skip (outcome not-due) when the newest token with the prefix is younger than this (and not expiring within rotate-before-expiry), e.g. 90d or 6m.' },
+    'rotate-before-expiry': { description: 'With rotate-if-older-than: rotate anyway when the newest token expires within this, e.g. 14d (the default).' },
+    'revoke-first': { description: "true for a leaked token: revoke the rotation set's live tokens first, then mint the replacement (same rights), write it everywhere, and name every destination left holding the dead token (exit 1).", yesNo: true },
+    'fail-on-findings': { description: 'mode audit: exit 1 when the review of the rotation set has findings (default: list them and exit 0).', yesNo: true },
+    'secret-name': { description: 'Secret/variable name to write. Default RWX_ACCESS_TOKEN (rwx) or RACK_GATEWAY_API_TOKEN (rack-gateway); else required.' },
+    destinations: { description: 'One destination per line (github:repo/O/R, github:env/O/R/E, github:org/ORG, github:repos/ORG, circleci:context/VCS/ORG/CTX, circleci:project/VCS/ORG/REPO, gitlab:group/PATH, gitlab:project/PATH). Required except in ephemeral and audit modes.', repeatable: true },
+    'github-token': { description: "Token with Secrets write (fine-grained PAT or App token). The workflow's GITHUB_TOKEN cannot write secrets.", secret: true, file: true, envFallbacks: ['GITHUB_TOKEN'], header: true },
+    'github-api-url': { description: 'GitHub API URL. Default GITHUB_API_URL or https://api.github.com (GHES: https://HOST/api/v3).' },
+    'github-app-id': { description: 'GitHub App id: alternative to github-token (a least-privilege installation token per org, revoked at the end).' },
+    'github-app-private-key': { description: "The GitHub App's private key (PEM).", secret: true, file: true, lineBreaks: true },
+    shard: { description: 'K/N: write only the K-th of N slices of the destinations (matrix jobs, distribute mode).' },
+    'circleci-token': { description: 'CircleCI personal API token.', secret: true, file: true, envFallbacks: ['CIRCLE_TOKEN', 'CIRCLECI_TOKEN'], header: true },
+    'circleci-url': { description: 'CircleCI URL.' },
+    'gitlab-token': { description: 'GitLab token with api scope (group Owner or project Maintainer).', secret: true, file: true, envFallbacks: ['GITLAB_TOKEN'], header: true },
+    'gitlab-url': { description: 'GitLab URL. Default CI_SERVER_URL or https://gitlab.com.' },
+    concurrency: { description: 'Parallel destination writes.' },
+    'dry-run': { description: 'Plan, preflight and due-check only: mint, write and revoke nothing.', yesNo: true },
+    'report-file': { description: 'Write the JSON report (no secrets) to this path.' },
+};
+const INPUT_NAMES = Object.keys(INPUTS);
+const spec = (name) => INPUTS[name];
+const inputsWhere = (has) => INPUT_NAMES.filter((n) => spec(n)[has]);
+/** Inputs whose value may hold line breaks: the repeatable ones and single values that span lines. */
+const MULTI_LINE_INPUTS = INPUT_NAMES.filter((n) => spec(n).repeatable || spec(n).lineBreaks);
+const describeInput = (name) => spec(name).description;
+const envFallbacks = (name) => spec(name).envFallbacks ?? [];
+
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: external "node:crypto"
@@ -76338,39 +76377,10 @@ function isMintedWith(prefix, name) {
 
 
 
+
 const MODES = ['rotate', 'create', 'ephemeral', 'distribute', 'audit'];
 const RACK_GATEWAY_ROLES = ['viewer', 'ops', 'deployer', 'cicd', 'admin'];
-/** Every input the action, the CLI and the environment share (kebab-case). */
-const INPUT_NAMES = [
-    'issuer',
-    'issuer-url',
-    'issuer-token',
-    'token',
-    'token-name',
-    'token-role',
-    'token-permissions',
-    'token-projects',
-    'token-expires-in',
-    'mode',
-    'rotate-if-older-than',
-    'rotate-before-expiry',
-    'revoke-first',
-    'fail-on-findings',
-    'secret-name',
-    'destinations',
-    'github-token',
-    'github-api-url',
-    'github-app-id',
-    'github-app-private-key',
-    'shard',
-    'circleci-token',
-    'circleci-url',
-    'gitlab-token',
-    'gitlab-url',
-    'concurrency',
-    'dry-run',
-    'report-file',
-];
+
 function get(inputs, name) {
     const v = inputs[name]?.trim();
     return v ? v : undefined;
@@ -76412,10 +76422,8 @@ function lines(text) {
         .filter((l) => l && !l.startsWith('#'));
 }
 /** Inputs that carry secrets: never quoted in a message. */
-const SECRET_INPUTS = ['issuer-token', 'token', 'github-token', 'github-app-private-key', 'circleci-token', 'gitlab-token'];
-/** Credentials sent as an HTTP header value: a line break or control character there is a paste error. */
-const HEADER_CREDENTIALS = ['issuer-token', 'github-token', 'circleci-token', 'gitlab-token'];
-const MULTI_LINE_INPUTS = ['destinations', 'token-permissions', 'token-projects', 'github-app-private-key', 'token'];
+const SECRET_INPUTS = inputsWhere('secret');
+const HEADER_CREDENTIALS = inputsWhere('header');
 /** No input may smuggle control characters; multi-line inputs may hold line breaks (and tabs before a comment). */
 function checkCharacters(inputs) {
     for (const name of INPUT_NAMES) {
@@ -78188,6 +78196,7 @@ function cancelOnSignals(log) {
 
 
 
+
 const STATE_TOKEN_ID = 'token-id';
 function readActionInputs() {
     const inputs = {};
@@ -78201,7 +78210,7 @@ function readActionInputs() {
 }
 const actionLog = { info: info, warning: warning, error: error };
 function maskInputs(inputs) {
-    for (const name of ['issuer-token', 'token', 'github-token', 'github-app-private-key', 'circleci-token', 'gitlab-token']) {
+    for (const name of inputsWhere('secret')) {
         if (inputs[name]?.trim())
             core_setSecret(inputs[name].trim());
     }
@@ -78319,10 +78328,11 @@ const {
 
 
 
+
 /** Inputs that hold a secret: never accepted as a flag value. */
-const cli_secrets_SECRET_INPUTS = ['issuer-token', 'token', 'github-token', 'circleci-token', 'gitlab-token', 'github-app-private-key'];
+const cli_secrets_SECRET_INPUTS = inputsWhere('secret');
 /** `--NAME-file` alternatives (`--token-file` is taken: it is where a minted token is written). */
-const SECRET_FILE_INPUTS = ['issuer-token', 'github-token', 'circleci-token', 'gitlab-token', 'github-app-private-key'];
+const SECRET_FILE_INPUTS = inputsWhere('file');
 const MAX_SECRET_FILE_BYTES = 64 * 1024;
 function envName(input) {
     return `TOKEN_ACTION_${input.toUpperCase().replace(/-/g, '_')}`;
@@ -78369,38 +78379,6 @@ function readSecretFiles(opts, inputs) {
         inputs[name] = value;
     }
 }
-
-;// CONCATENATED MODULE: ./src/input-docs.ts
-const INPUT_DESCRIPTIONS = {
-    issuer: 'Token issuer: rack-gateway, http (generic contract), rwx, hawzu or static.',
-    'issuer-url': 'Issuer base URL, https only (loopback excepted). Defaults: rwx https://cloud.rwx.com (or RWX_HOST), hawzu https://api.hawzu.com.',
-    'issuer-token': 'Credential allowed to create, list and revoke tokens (Rack Gateway: an admin API token).',
-    token: "An existing token value to distribute (rwx, hawzu, static; or any issuer's token in distribute mode).",
-    'token-name': "Name prefix of minted tokens (a UTC timestamp is appended). Default: secret-name lower-cased with '-'.",
-    'token-role': 'Role of the minted token (Rack Gateway: viewer, ops, deployer, cicd, admin).',
-    'token-permissions': 'Explicit permissions instead of a role, one per line.',
-    'token-projects': 'Project-scoped token (http issuer): lines PROJECT_ID=ROLE.',
-    'token-expires-in': 'Expiry: 1w, 1m, 6m, 1y, 30d, 12h, an ISO date, or never. Refused for issuers without expiry.',
-    mode: 'rotate, create, ephemeral, distribute or audit (review the rotation set, change nothing). Default: rotate (distribute for rwx, hawzu and static, which cannot mint).',
-    'rotate-if-older-than': 'Skip (outcome not-due) when the newest token with the prefix is younger than this (and not expiring within rotate-before-expiry), e.g. 90d or 6m.',
-    'revoke-first': "true for a leaked token: revoke the rotation set's live tokens first, then mint the replacement (same rights), write it everywhere, and name every destination left holding the dead token (exit 1).",
-    'fail-on-findings': 'mode audit: exit 1 when the review of the rotation set has findings (default: list them and exit 0).',
-    'rotate-before-expiry': 'With rotate-if-older-than: rotate anyway when the newest token expires within this, e.g. 14d (the default).',
-    'secret-name': 'Secret/variable name to write. Default RWX_ACCESS_TOKEN (rwx) or RACK_GATEWAY_API_TOKEN (rack-gateway); else required.',
-    destinations: 'One destination per line (github:repo/O/R, github:env/O/R/E, github:org/ORG, github:repos/ORG, circleci:context/VCS/ORG/CTX, circleci:project/VCS/ORG/REPO, gitlab:group/PATH, gitlab:project/PATH). Required except in ephemeral mode.',
-    'github-token': "Token with Secrets write (fine-grained PAT or App token). The workflow's GITHUB_TOKEN cannot write secrets.",
-    'github-api-url': 'GitHub API URL. Default GITHUB_API_URL or https://api.github.com (GHES: https://HOST/api/v3).',
-    'github-app-id': 'GitHub App id: alternative to github-token (a least-privilege installation token per org, revoked at the end).',
-    'github-app-private-key': "The GitHub App's private key (PEM).",
-    shard: 'K/N: write only the K-th of N slices of the destinations (matrix jobs, distribute mode).',
-    'circleci-token': 'CircleCI personal API token.',
-    'circleci-url': 'CircleCI URL.',
-    'gitlab-token': 'GitLab token with api scope (group Owner or project Maintainer).',
-    'gitlab-url': 'GitLab URL. Default CI_SERVER_URL or https://gitlab.com.',
-    concurrency: 'Parallel destination writes.',
-    'dry-run': 'Plan, preflight and due-check only: mint, write and revoke nothing.',
-    'report-file': 'Write the JSON report (no secrets) to this path.',
-};
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
@@ -78460,15 +78438,9 @@ const write = (stream) => (line) => stream.write(`${line}\n`);
 const stderr = write(process.stderr);
 const log = { info: stderr, warning: (l) => stderr(`warning: ${l}`), error: (l) => stderr(`error: ${l}`) };
 /** Flags that may be repeated; their values are joined one per line. */
-const MULTI_LINE = ['destinations', 'token-permissions', 'token-projects'];
-/** Conventional variables of the CI systems, used when neither flag nor TOKEN_ACTION_* is set. */
-const FALLBACK_ENV = {
-    'circleci-token': ['CIRCLE_TOKEN', 'CIRCLECI_TOKEN'],
-    'gitlab-token': ['GITLAB_TOKEN'],
-    'github-token': ['GITHUB_TOKEN'],
-};
+const MULTI_LINE = inputsWhere('repeatable');
 /** Inputs that are yes/no: a bare flag means true. */
-const YES_NO = ['dry-run', 'revoke-first', 'fail-on-findings'];
+const YES_NO = inputsWhere('yesNo');
 const COMMANDS = [
     { name: 'rotate', mode: 'rotate', summary: 'mint a token, write it everywhere, then revoke the tokens it replaces' },
     { name: 'create', mode: 'create', summary: 'mint a token and write it everywhere; revoke nothing' },
@@ -78492,7 +78464,7 @@ Examples:
 Every flag can also be set as TOKEN_ACTION_<NAME> (e.g. TOKEN_ACTION_DESTINATIONS, one per line).
 Secrets are never flags (a command line is visible to every user): set them in the environment
 or use the --NAME-file PATH flags:
-${cli_secrets_SECRET_INPUTS.map((name) => `  ${cli_envName(name)}\n      ${INPUT_DESCRIPTIONS[name]}`).join('\n')}
+${cli_secrets_SECRET_INPUTS.map((name) => `  ${cli_envName(name)}\n      ${describeInput(name)}`).join('\n')}
 Exit codes: 0 success, 1 a destination or the run failed, 2 bad input.`;
 function cli_envName(input) {
     return `TOKEN_ACTION_${input.toUpperCase().replace(/-/g, '_')}`;
@@ -78556,7 +78528,7 @@ function readInputs(opts, env) {
             inputs[name] = 'true';
         // An App id means the App authenticates: an ambient GITHUB_TOKEN is not a second, conflicting credential.
         else if (!(name === 'github-token' && opts.githubAppId))
-            for (const fallback of FALLBACK_ENV[name] ?? [])
+            for (const fallback of envFallbacks(name))
                 inputs[name] ??= env[fallback];
     }
     return inputs;
@@ -78685,12 +78657,12 @@ function buildProgram(onExit) {
                 continue;
             if (name === 'mode') {
                 // plan: the mode to plan. Other commands are the mode: the flag is only read to catch a contradiction.
-                const mode = command.dryRun ? new Option('--mode <mode>', `the mode to plan: ${INPUT_DESCRIPTIONS.mode}`) : new Option('--mode <mode>').hideHelp();
+                const mode = command.dryRun ? new Option('--mode <mode>', `the mode to plan: ${describeInput('mode')}`) : new Option('--mode <mode>').hideHelp();
                 cmd.addOption(mode.env(cli_envName(name)));
                 continue;
             }
             // Yes/no inputs take an optional value: as plain boolean flags commander would read TOKEN_ACTION_DRY_RUN=false as true.
-            const description = `${INPUT_DESCRIPTIONS[name]}${MULTI_LINE.includes(name) ? ' (repeatable: one value per flag)' : ''}`;
+            const description = `${describeInput(name)}${MULTI_LINE.includes(name) ? ' (repeatable: one value per flag)' : ''}`;
             const option = YES_NO.includes(name) ? new Option(`--${name} [true|false]`, description) : new Option(`--${name} <value>`, description);
             if (MULTI_LINE.includes(name))
                 option.argParser((value, previous) => (previous ? `${previous}\n${value}` : value));
