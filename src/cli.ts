@@ -10,7 +10,6 @@ import { ConfigError, errorMessage } from './errors.js'
 import { checkWritableFile, writeFilePrivately } from './files.js'
 import { buildPlan, INPUT_NAMES, MODES, type InputName, type Inputs, type Mode } from './plan.js'
 import { exitCode, summaryText } from './report.js'
-import { cancelOnSignals, runPlan } from './runner.js'
 import { sanitize } from './sanitize.js'
 // Bundled into dist at build time: `--version` needs no package.json next to the bundle.
 import pkg from '../package.json' with { type: 'json' }
@@ -151,6 +150,8 @@ async function execute(command: (typeof COMMANDS)[number], opts: Record<string, 
     stderr(`error: ${err instanceof ConfigError ? cliMessage(err) : errorMessage(err)}`)
     return err instanceof ConfigError ? 2 : 1
   }
+  // The engine (undici, the lifecycle) loads only for a run: --help and bad input never parse it.
+  const { cancelOnSignals, runPlan } = await import('./runner.js')
   const controller = cancelOnSignals(log)
   const report = await runPlan(plan, {
     log,

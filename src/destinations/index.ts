@@ -38,7 +38,17 @@ async function githubDestinations(targets: GitHubTarget[], plan: Plan, ctx: RunC
   }
   for (const credential of credentials) {
     // One scheduler per credential: GitHub's points budget and concurrency cap are per user or installation.
-    const scheduler = new RequestScheduler({ concurrency: readConcurrency(ctx.concurrency), pointsPerWindow: ctx.githubBudget.pointsPerWindow, windowMs: ctx.githubBudget.windowMs, costOf: githubCost, clock: ctx.clock })
+    // It also learns GitHub's unpublished write limits from the first secondary-limit answer.
+    const scheduler = new RequestScheduler({
+      concurrency: readConcurrency(ctx.concurrency),
+      pointsPerWindow: ctx.githubBudget.pointsPerWindow,
+      windowMs: ctx.githubBudget.windowMs,
+      costOf: githubCost,
+      clock: ctx.clock,
+      learnWrites: true,
+      onLearn: ({ writesPerWindow, acceptedInWindow }) =>
+        ctx.log.info(`github: a secondary rate limit after ${acceptedInWindow} writes in the last ${perWindow(ctx.githubBudget.windowMs)}: pacing writes to ${writesPerWindow} a ${perWindow(ctx.githubBudget.windowMs)} from now on`),
+    })
     const api = new github.GitHubSecrets(makeClient(ctx, 'github', plan.github.apiUrl, githubHeaders(credential.token), scheduler))
     for (const t of credential.targets) {
       if (t.kind !== 'repos') {
@@ -85,4 +95,9 @@ export async function buildDestinations(plan: Plan, ctx: RunContext): Promise<Bu
   }
   out.destinations = shardOf(out.destinations, plan.shard)
   return out
+}
+
+/** GitHub's window is a minute; benchmarks scale it. */
+function perWindow(windowMs: number): string {
+  return windowMs === 60_000 ? 'minute' : `${windowMs / 1000} s window`
 }

@@ -167,6 +167,7 @@ export class HttpClient {
           quotaOf: (m) => requestQuota(m, this.clock.now()),
           maxWaitMs: this.retry.maxQuotaWaitMs,
           onQuotaWait: (waitMs) => this.options.onEvent?.({ type: 'rate-limited', waitMs, status: 0 }),
+          limitedOf: (m) => isRateLimited(m) && !quotaUsedUp(m),
         })
       } catch (err) {
         if (this.options.signal?.aborted) throw err

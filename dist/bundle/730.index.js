@@ -1,0 +1,304 @@
+export const id = 730;
+export const ids = [730];
+export const modules = {
+
+/***/ 9148:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ checkWritableFile),
+/* harmony export */   s: () => (/* binding */ writeFilePrivately)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/**
+ * Files the front ends write: `report-file` (Action and CLI) and the CLI's `--token-file`. Both are
+ * checked before anything is minted (so a typo in a path cannot strand a fresh token), and written
+ * through a temporary file in the same directory, created 0600 and renamed into place: an existing
+ * file of looser mode is replaced, and a symlink at the path is replaced, never followed.
+ */
+
+
+
+
+/** The file can be (re)written: its directory exists and is writable, and the path is not a directory. */
+function checkWritableFile(input, path) {
+    const full = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(path);
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(full);
+    let dirStat;
+    try {
+        dirStat = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(dir);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL(input, `cannot write ${path}: the directory ${dir} does not exist`);
+    }
+    if (!dirStat.isDirectory())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL(input, `cannot write ${path}: ${dir} is not a directory`);
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.accessSync)(dir, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.W_OK | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.X_OK);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL(input, `cannot write ${path}: the directory ${dir} is not writable`);
+    }
+    let existing;
+    try {
+        existing = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(full);
+    }
+    catch {
+        return; // does not exist yet: fine
+    }
+    if (existing.isDirectory())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL(input, `cannot write ${path}: it is a directory`);
+}
+/** Writes `data` to `path` with `mode` (default 0600) via a same-directory temporary file and a rename. */
+function writeFilePrivately(path, data, mode = 0o600) {
+    const full = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(path);
+    const tmp = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(full), `.${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(full)}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.tmp`);
+    // O_EXCL: the temporary name is fresh, so nothing (no planted symlink) is followed when creating it.
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(tmp, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_WRONLY | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_CREAT | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_EXCL | (node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NOFOLLOW ?? 0), mode);
+    try {
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fchmodSync)(fd, mode); // exactly this mode, whatever the umask
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(fd, data);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fsyncSync)(fd);
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+        }
+        // rename replaces the directory entry itself: an existing file keeps nothing of its mode, a symlink is not followed.
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(tmp, full);
+    }
+    catch (err) {
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.unlinkSync)(tmp);
+        }
+        catch {
+            // already gone
+        }
+        throw err;
+    }
+}
+
+
+/***/ }),
+
+/***/ 1730:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   STATE_TOKEN_ID: () => (/* binding */ STATE_TOKEN_ID),
+/* harmony export */   readActionInputs: () => (/* binding */ readActionInputs),
+/* harmony export */   run: () => (/* binding */ run)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9148);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1538);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(665);
+/* harmony import */ var _sanitize_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5540);
+/** The GitHub Action's main step: inputs -> plan -> run -> outputs, job summary and report file. */
+
+
+
+
+
+
+const STATE_TOKEN_ID = 'token-id';
+function readActionInputs() {
+    const inputs = {};
+    for (const name of _plan_js__WEBPACK_IMPORTED_MODULE_3__.INPUT_NAMES) {
+        // Not trimmed per line: multi-line inputs (destinations, private keys) keep their shape.
+        const value = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name, { trimWhitespace: false });
+        if (value.trim())
+            inputs[name] = value;
+    }
+    return inputs;
+}
+const actionLog = { info: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq, warning: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e, error: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3 };
+function maskInputs(inputs) {
+    for (const name of ['issuer-token', 'token', 'github-token', 'github-app-private-key', 'circleci-token', 'gitlab-token']) {
+        if (inputs[name]?.trim())
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(inputs[name].trim());
+    }
+}
+function setOutputs(plan, report, secret) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('outcome', report.outcome);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('token-id', report.token?.id ?? '');
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('token-name', report.token?.name ?? '');
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('expires-at', report.token?.expiresAt ?? '');
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('revoked-ids', JSON.stringify(report.revokedIds));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('report', (0,_report_js__WEBPACK_IMPORTED_MODULE_4__/* .reportOutput */ .uT)(report, plan.reportFile));
+    if ((plan.mode === 'ephemeral' || plan.mode === 'create') && secret && report.outcome !== 'failed')
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('token', secret);
+}
+async function run() {
+    const inputs = readActionInputs();
+    maskInputs(inputs);
+    let plan;
+    try {
+        plan = (0,_plan_js__WEBPACK_IMPORTED_MODULE_3__.buildPlan)(inputs, process.env);
+        // Checked before anything is minted: a finished rotation must not fail on a path typo.
+        if (plan.reportFile)
+            (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .checkWritableFile */ .N)('report-file', plan.reportFile);
+    }
+    catch (err) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err));
+        process.exitCode = err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL ? 2 : 1;
+        return;
+    }
+    // The engine (undici, the lifecycle) loads only for a run: bad input never parses it.
+    const { cancelOnSignals, runPlan } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(283)]).then(__webpack_require__.bind(__webpack_require__, 5283));
+    const controller = cancelOnSignals(actionLog);
+    let secret;
+    const report = await runPlan(plan, {
+        log: actionLog,
+        mask: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq,
+        signal: controller.signal,
+        onMinted: (token) => {
+            secret = token.secret;
+            if (plan.mode === 'ephemeral')
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(STATE_TOKEN_ID, token.id);
+        },
+    });
+    if (plan.mode === 'distribute')
+        secret = plan.issuer.token;
+    // The report quotes servers (token names, error bodies): every line is sanitised before it is printed.
+    for (const line of (0,_report_js__WEBPACK_IMPORTED_MODULE_4__/* .summaryText */ .g5)(report))
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_sanitize_js__WEBPACK_IMPORTED_MODULE_5__/* .sanitize */ .aj)(line));
+    setOutputs(plan, report, secret);
+    if (process.env.GITHUB_STEP_SUMMARY)
+        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw((0,_sanitize_js__WEBPACK_IMPORTED_MODULE_5__/* .sanitizeLines */ .X$)((0,_report_js__WEBPACK_IMPORTED_MODULE_4__/* .summaryMarkdown */ .eH)(report))).write();
+    if (plan.reportFile) {
+        try {
+            (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFilePrivately */ .s)(plan.reportFile, `${JSON.stringify(report, null, 2)}\n`, 0o644);
+        }
+        catch (err) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`report-file: could not write ${plan.reportFile}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)} (the run itself ${report.outcome === 'failed' ? 'failed' : 'finished'}; see the report output)`);
+        }
+    }
+    if (report.outcome === 'failed') {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(report.error ?? 'token-action failed');
+        process.exitCode = (0,_report_js__WEBPACK_IMPORTED_MODULE_4__/* .exitCode */ .I$)(report);
+    }
+}
+
+
+/***/ }),
+
+/***/ 665:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I$: () => (/* binding */ exitCode),
+/* harmony export */   eH: () => (/* binding */ summaryMarkdown),
+/* harmony export */   g5: () => (/* binding */ summaryText),
+/* harmony export */   uT: () => (/* binding */ reportOutput)
+/* harmony export */ });
+/* unused harmony export OUTPUT_REPORT_MAX_CHARS */
+/** 1 when the run failed; bad input (2) never gets as far as a report. */
+function exitCode(report) {
+    return report.outcome === 'failed' ? 1 : 0;
+}
+function escapeCell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+const ICON = {
+    created: '✅ created',
+    updated: '✅ updated',
+    unknown: '❓ unknown',
+    failed: '❌ failed',
+    'would create': '📝 would create',
+    'would update': '📝 would update',
+    'not written': '⏭️ not written',
+};
+function summaryMarkdown(r) {
+    const out = [`### token-action: ${r.outcome}${r.dryRun ? ' (dry run)' : ''}`, ''];
+    if (r.token)
+        out.push(`${r.token.name ? `Token \`${r.token.name}\` (id \`${r.token.id}\`)` : 'The given token'}${r.token.verifiedAs ? `, verified as ${r.token.verifiedAs}` : ''}${r.token.expiresAt ? `, expires ${r.token.expiresAt}` : ''}, from ${r.issuer}${r.token.fingerprint ? `; fingerprint \`${r.token.fingerprint}\`` : ''}.`, '');
+    if (r.origin)
+        out.push(`Run: ${Object.entries(r.origin).map(([k, v]) => `${k} ${escapeCell(v)}`).join(', ')}`, '');
+    if (r.error)
+        out.push(`**Error:** ${escapeCell(r.error)}`, '');
+    if (r.destinations.length) {
+        out.push('| destination | secret | result | detail |', '|---|---|---|---|');
+        for (const d of r.destinations) {
+            const detail = [d.detail, ...(d.changes ?? [])].filter(Boolean).join('; ');
+            out.push(`| \`${escapeCell(d.id)}\` | \`${d.name}\` | ${ICON[d.status]} | ${escapeCell(detail)} |`);
+        }
+        out.push('');
+    }
+    if (r.revokedIds.length)
+        out.push(`Revoked previous tokens: ${r.revokedIds.map((i) => `\`${i}\``).join(', ')}`, '');
+    if (r.keptIds.length)
+        out.push(`Still valid (not revoked): ${r.keptIds.map((i) => `\`${i}\``).join(', ')}`, '');
+    if (r.mayExist?.length)
+        out.push(`May exist (a mint's answer was lost; check and revoke): ${r.mayExist.map((n) => `\`${n}\``).join(', ')}`, '');
+    if (r.audit)
+        out.push(...auditMarkdown(r.audit));
+    for (const n of r.notes)
+        out.push(`> ${n}`, '');
+    return out.join('\n');
+}
+function auditMarkdown(a) {
+    const out = [`**Rotation set:** ${a.tokens.length} valid token(s), ${a.findings.length} finding(s).`, ''];
+    if (a.tokens.length) {
+        out.push('| token | id | age | expires | last used | created by |', '|---|---|---|---|---|---|');
+        for (const t of a.tokens)
+            out.push(`| \`${escapeCell(t.name)}\`${t.newest ? ' (newest)' : ''} | \`${escapeCell(t.id)}\` | ${t.ageDays} d | ${t.expiresAt ?? 'never'} | ${t.lastUsedAt ?? '-'} | ${escapeCell(t.createdBy ?? '-')} |`);
+        out.push('');
+    }
+    for (const f of a.findings)
+        out.push(`- **${f.kind}** \`${escapeCell(f.name)}\`: ${escapeCell(f.detail)}`);
+    if (a.findings.length)
+        out.push('');
+    return out;
+}
+function summaryText(r) {
+    const lines = [`token-action ${r.mode}: ${r.outcome}${r.dryRun ? ' (dry run)' : ''}`];
+    if (r.token)
+        lines.push(`  token ${r.token.name ? `${r.token.name} (id ${r.token.id})` : '(given)'}${r.token.verifiedAs ? ` verified as ${r.token.verifiedAs}` : ''}${r.token.expiresAt ? ` expires ${r.token.expiresAt}` : ''}`);
+    if (r.error)
+        lines.push(`  error: ${r.error}`);
+    for (const d of r.destinations) {
+        const detail = [d.detail, ...(d.changes ?? [])].filter(Boolean).join('; ');
+        lines.push(`  ${d.status.padEnd(12)} ${d.id} (${d.name})${detail ? `: ${detail}` : ''}`);
+    }
+    if (r.revokedIds.length)
+        lines.push(`  revoked: ${r.revokedIds.join(', ')}`);
+    if (r.keptIds.length)
+        lines.push(`  still valid: ${r.keptIds.join(', ')}`);
+    if (r.mayExist?.length)
+        lines.push(`  may exist (check and revoke): ${r.mayExist.join(', ')}`);
+    for (const t of r.audit?.tokens ?? [])
+        lines.push(`  token ${t.name} (id ${t.id})${t.newest ? ' newest' : ''}: ${t.ageDays} days old, expires ${t.expiresAt ?? 'never'}, last used ${t.lastUsedAt ?? '-'}`);
+    for (const f of r.audit?.findings ?? [])
+        lines.push(`  finding ${f.kind}: ${f.name}: ${f.detail}`);
+    for (const n of r.notes)
+        lines.push(`  note: ${n}`);
+    return lines;
+}
+/** Step outputs share a 1 MB limit per job; keep well under it. */
+const OUTPUT_REPORT_MAX_CHARS = 512 * 1024;
+/**
+ * The report as the `report` output: whole when it fits, else with only the destinations that did
+ * not succeed, their count, and where the whole report is (report-file).
+ */
+function reportOutput(r, reportFile) {
+    const whole = JSON.stringify(r);
+    if (whole.length <= OUTPUT_REPORT_MAX_CHARS)
+        return whole;
+    const notOk = r.destinations.filter((d) => d.status !== 'created' && d.status !== 'updated');
+    const note = `report output truncated: ${r.destinations.length - notOk.length} of ${r.destinations.length} destinations succeeded and are omitted here${reportFile ? `; the whole report is in ${reportFile}` : '; set report-file for the whole report'}`;
+    return JSON.stringify({ ...r, destinations: notOk.slice(0, 2000), notes: [...r.notes, note] });
+}
+
+
+/***/ })
+
+};
