@@ -107,6 +107,52 @@ describe('RequestScheduler: learning an undisclosed write limit', () => {
     expect(learned[0]!.acceptedInWindow).toBe(10)
   })
 
+  it('near the documented figure writes go one at a time, so a limit there refuses one write, not all in flight', async () => {
+    const clock = fakeClock()
+    const srv = server(clock, 80)
+    const { s, learned } = scheduler(clock, { concurrency: 4, expectedWritesPerWindow: 80 })
+    // Four writers at once, as a run with concurrency sends them.
+    await Promise.all(Array.from({ length: 4 }, async (_, k) => {
+      for (let i = k; i < 200; i += 4) await write(s, srv)
+    }))
+    expect(srv.accepted).toHaveLength(200)
+    expect(srv.limited).toBe(1)
+    expect(learned).toHaveLength(1)
+    expect(learned[0]!.acceptedInWindow).toBe(80)
+  })
+
+  it('without that caution, every write in flight at the limit is refused (and teaches nothing twice)', async () => {
+    const clock = fakeClock()
+    const srv = server(clock, 80)
+    const { s, learned } = scheduler(clock, { concurrency: 4 })
+    await Promise.all(Array.from({ length: 4 }, async (_, k) => {
+      for (let i = k; i < 200; i += 4) await write(s, srv)
+    }))
+    expect(srv.accepted).toHaveLength(200)
+    expect(srv.limited).toBeGreaterThan(1)
+    expect(learned).toHaveLength(1)
+  })
+
+  it('once the server accepts more than the documented figure in a window, writes stop going one at a time', async () => {
+    const clock = fakeClock()
+    const srv = server(clock, 1000)
+    const { s } = scheduler(clock, { concurrency: 4, expectedWritesPerWindow: 80 })
+    let peak = 0
+    let inFlight = 0
+    const slowWrite = () =>
+      s.run('PUT', async () => {
+        peak = Math.max(peak, ++inFlight)
+        await new Promise((r) => setImmediate(r))
+        inFlight--
+        return srv.handle('PUT')
+      })
+    // Past the figure: four writers are in flight together again.
+    for (let i = 0; i < 100; i++) await slowWrite()
+    await Promise.all(Array.from({ length: 8 }, slowWrite))
+    expect(srv.limited).toBe(0)
+    expect(peak).toBe(4)
+  })
+
   it(`learns nothing from fewer than ${MIN_EVIDENCE} accepted writes in the window (a pause is all it says)`, async () => {
     const clock = fakeClock()
     const srv = server(clock, MIN_EVIDENCE - 1)

@@ -7,6 +7,9 @@ import type { Plan } from '../plan.js'
 import type { BuiltDestinations } from '../lifecycle.js'
 import type { Destination } from '../types.js'
 
+/** GitHub documents ~80 content-creating requests a minute (and 500 an hour) without saying which count. */
+const GITHUB_CONTENT_WRITES_PER_MINUTE = 80
+
 function githubHeaders(token: string): Record<string, string> {
   return { authorization: `Bearer ${token}`, accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' }
 }
@@ -46,6 +49,7 @@ async function githubDestinations(targets: GitHubTarget[], plan: Plan, ctx: RunC
       costOf: githubCost,
       clock: ctx.clock,
       learnWrites: true,
+      expectedWritesPerWindow: GITHUB_CONTENT_WRITES_PER_MINUTE,
       onLearn: ({ writesPerWindow, acceptedInWindow }) =>
         ctx.log.info(`github: a secondary rate limit after ${acceptedInWindow} writes in the last ${perWindow(ctx.githubBudget.windowMs)}: pacing writes to ${writesPerWindow} a ${perWindow(ctx.githubBudget.windowMs)} from now on`),
     })
