@@ -60,7 +60,7 @@ const inputs = {
 }
 const engine = spawn(process.execPath, [...(values.engine === 'src' ? ['--import', 'tsx'] : []), script('bench-engine.mjs'), ...(values.engine === 'src' ? ['--src'] : [])], { stdio: ['pipe', 'pipe', 'inherit'] })
 engine.stdin.end(`${JSON.stringify({ inputs, timeScale: scale })}\n`)
-const run = (await jsonLines(engine)()) as { outcome: string; concurrency: number; statuses: Record<string, number>; elapsedS: number; baselineRss: number; peakRss: number }
+const run = (await jsonLines(engine)()) as { outcome: string; concurrency: number; statuses: Record<string, number>; elapsedS: number; baselineRss: number; peakRss: number; endHeapUsed: number; peakHeap: number; endExternal: number }
 
 emulators.stdin!.write('stats\n')
 const seen = (await fromEmulators()) as { githubRequests: number; repoRequests: number; points: number; writes: number; rateLimited: number; allRequests: number; reposHoldingNewToken: number; gitlabHolds: boolean; circleciHolds: boolean }
@@ -79,7 +79,7 @@ out('')
 out('| destinations | writes/min limit | outcome | GitHub requests | per repo | points | rate limited | elapsed s | floor s | ratio | peak RSS MB |')
 out('|---|---|---|---|---|---|---|---|---|---|---|')
 out(`| ${n} + 3 | ${wpm ?? 'none'} | ${run.outcome} | ${seen.githubRequests} | ${(seen.repoRequests / n).toFixed(2)} | ${seen.points} | ${seen.rateLimited} | ${elapsed.toFixed(2)} | ${floor.toFixed(2)} | ${(elapsed / floor).toFixed(3)} | ${mb(run.peakRss)} |`)
-out(`engine: ${values.engine === 'dist' ? 'node on dist/ (the bundle)' : 'tsx on src/'}; RSS once loaded ${mb(run.baselineRss)} MB, peak ${mb(run.peakRss)} MB`)
+out(`engine: ${values.engine === 'dist' ? 'node on dist/ (the bundle)' : 'tsx on src/'}; RSS once loaded ${mb(run.baselineRss)} MB, peak ${mb(run.peakRss)} MB; JS heap peak ${mb(run.peakHeap)} MB (sampled), at the end ${mb(run.endHeapUsed)} MB, off-heap ${mb(run.endExternal)} MB`)
 out(`time scale ${scale} (a budget minute = ${minute.toFixed(3)} s), latency ${values.latency} ms, concurrency ${run.concurrency}; every repository holds the new token: ${seen.reposHoldingNewToken === n}`)
 out(
   JSON.stringify({

@@ -274,21 +274,32 @@ class HttpClient {
     async send(method, url, body) {
         const timeout = this.options.timeoutMs ?? 30_000;
         this.options.onRequest?.();
-        const res = await (0,undici/* request */.Em)(url, {
-            method: method,
-            headers: {
-                accept: 'application/json',
-                'user-agent': 'token-action',
-                ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-                ...this.options.headers,
-            },
-            body: body === undefined ? undefined : JSON.stringify(body),
-            // A signal rather than undici's headersTimeout: its timers tick once a second, too coarse
-            // for short timeouts.
-            signal: AbortSignal.timeout(timeout),
-            dispatcher: this.options.dispatcher ?? envProxyDispatcher(),
-        });
-        const text = await readCapped(this.platform, res, this.options.maxBodyBytes ?? MAX_BODY_BYTES);
+        // A timer cleared when the answer is read, not AbortSignal.timeout: that one keeps its signal and
+        // timer alive for the whole timeout after the request ended (thousands at once in a big fan-out).
+        // Still a signal rather than undici's headersTimeout: its timers tick once a second, too coarse
+        // for short timeouts.
+        const controller = new AbortController();
+        const timer = setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), timeout);
+        let res;
+        let text;
+        try {
+            res = await (0,undici/* request */.Em)(url, {
+                method: method,
+                headers: {
+                    accept: 'application/json',
+                    'user-agent': 'token-action',
+                    ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+                    ...this.options.headers,
+                },
+                body: body === undefined ? undefined : JSON.stringify(body),
+                signal: controller.signal,
+                dispatcher: this.options.dispatcher ?? envProxyDispatcher(),
+            });
+            text = await readCapped(this.platform, res, this.options.maxBodyBytes ?? MAX_BODY_BYTES);
+        }
+        finally {
+            clearTimeout(timer);
+        }
         const json = JSON_TYPE.test(String(res.headers['content-type'] ?? ''));
         let parsed = text;
         let invalidJson = false;
