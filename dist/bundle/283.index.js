@@ -599,6 +599,7 @@ class RequestScheduler {
             }
             if (learning && this.pendingWrites > 0 && this.nearExpected(now)) {
                 await new Promise((resolve) => this.answerWaiters.push(resolve));
+                options.signal?.throwIfAborted(); // cancelled meanwhile: this write is not sent
                 continue;
             }
             if (this.quota)

@@ -176,6 +176,7 @@ export class RequestScheduler {
       }
       if (learning && this.pendingWrites > 0 && this.nearExpected(now)) {
         await new Promise<void>((resolve) => this.answerWaiters.push(resolve))
+        options.signal?.throwIfAborted() // cancelled meanwhile: this write is not sent
         continue
       }
       if (this.quota) this.quota.remaining--
