@@ -1,7 +1,7 @@
 /**
  * The benchmark's emulators, in their own process so the benchmark's RSS is token-action's, not
  * theirs. Prints one JSON line with their URLs and credentials; on a line "stats" on stdin, prints
- * what GitHub saw (requests, points, rate-limited answers, whether every repository holds the
+ * what GitHub saw (requests, accepted points and writes, rate-limited answers, whether every repository holds the
  * token the run minted) and exits.
  */
 import { createInterface } from 'node:readline'
@@ -11,10 +11,11 @@ import { GitHubEmulator } from '../test/emulators/github.js'
 import { GitLabEmulator } from '../test/emulators/gitlab.js'
 import { RackGatewayEmulator } from '../test/emulators/rack-gateway.js'
 
-const { values } = parseArgs({ options: { destinations: { type: 'string' }, 'time-scale': { type: 'string' }, latency: { type: 'string' } } })
+const { values } = parseArgs({ options: { destinations: { type: 'string' }, 'time-scale': { type: 'string' }, latency: { type: 'string' }, 'writes-per-minute': { type: 'string' } } })
 const n = Number(values.destinations)
 const latencyMs = Number(values.latency)
-const gh = new GitHubEmulator({ latencyMs, budget: { timeScale: Number(values['time-scale']) } })
+const writesPerMinute = values['writes-per-minute'] ? Number(values['writes-per-minute']) : undefined
+const gh = new GitHubEmulator({ latencyMs, budget: { timeScale: Number(values['time-scale']), ...(writesPerMinute ? { writesPerMinute } : {}) } })
 const rgw = new RackGatewayEmulator({ latencyMs })
 const cci = new CircleCIEmulator({ latencyMs })
 const gl = new GitLabEmulator({ latencyMs })
@@ -42,7 +43,9 @@ for await (const line of createInterface({ input: process.stdin })) {
     `${JSON.stringify({
       githubRequests: answered.length,
       repoRequests: answered.filter((r) => r.path.startsWith('/repos/bench/')).length,
-      points: answered.reduce((sum, r) => sum + (r.method === 'GET' ? 1 : 5), 0),
+      // What the limiter accepted (a limited answer spends nothing).
+      points: gh.points,
+      writes: gh.acceptedWrites,
       rateLimited: gh.rateLimited,
       allRequests: emulators.reduce((sum, e) => sum + e.requests.length, 0),
       reposHoldingNewToken: holding,

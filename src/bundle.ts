@@ -1,7 +1,26 @@
 /**
  * The one bundle behind dist/index.js (Action main), dist/post.js (Action post) and dist/cli.js:
- * each of those is a two-line shim calling one of these, so the code ships once.
+ * each of those is a two-line shim calling one of these, so the code ships once. Each front end is
+ * its own chunk, loaded when called: a start parses only the front end it runs (and the engine
+ * only once a run starts, see main.ts and cli.ts).
  */
-export { run } from './main.js'
-export { post } from './post.js'
-export { main as cli } from './cli.js'
+import type { buildPlan } from './plan.js'
+import type { runPlan } from './runner.js'
+
+export async function run(): Promise<void> {
+  await (await import('./main.js')).run()
+}
+
+export async function post(): Promise<void> {
+  await (await import('./post.js')).post()
+}
+
+export async function cli(argv: string[]): Promise<void> {
+  await (await import('./cli.js')).main(argv)
+}
+
+/** The engine without a front end, for the benchmark (scripts/bench-engine.mjs): plan in, report out. */
+export async function engine(): Promise<{ buildPlan: typeof buildPlan; runPlan: typeof runPlan }> {
+  const [plan, runner] = await Promise.all([import('./plan.js'), import('./runner.js')])
+  return { buildPlan: plan.buildPlan, runPlan: runner.runPlan }
+}

@@ -13,7 +13,6 @@ import { ISSUER_KINDS } from './issuers/kinds.js'
 import { buildPlan, INPUT_NAMES, type InputName, type Inputs, type Mode, type Plan } from './plan.js'
 import { exitCode, summaryText, type Report } from './report.js'
 import { runWithSecret } from './run-command.js'
-import { cancelOnSignals, revokeByIds, revokeToken, runPlan } from './runner.js'
 import { sanitize } from './sanitize.js'
 import type { MintedToken } from './types.js'
 // Bundled into dist at build time: `--version` needs no package.json next to the bundle.
@@ -154,6 +153,8 @@ async function execute(command: (typeof COMMANDS)[number], opts: Opts, cmd: Comm
     return err instanceof ConfigError ? 2 : 1
   }
   if (command.revoke) return revokeCommand(plan, opts)
+  // The engine (undici, the lifecycle) loads only for a run: --help and bad input never parse it.
+  const { cancelOnSignals, runPlan } = await import('./runner.js')
   const controller = cancelOnSignals(log)
   let minted: MintedToken | undefined
   const report = await runPlan(plan, {
@@ -186,6 +187,7 @@ async function runEphemeral(plan: Plan, report: Report, minted: MintedToken | un
   // A run stopped after the mint (a signal, a failed verify) still revokes what it minted.
   const code = report.outcome === 'failed' ? 1 : await runWithSecret(run, plan.secretName, minted.secret)
   if (report.newTokenRevoked) return code
+  const { revokeToken } = await import('./runner.js')
   try {
     await revokeToken(plan, minted.id, { log })
     log.info(`revoked ephemeral token ${minted.name} (id ${minted.id})`)
@@ -202,6 +204,7 @@ async function revokeCommand(plan: Plan, opts: Opts): Promise<number> {
     stderr('error: --token-id is required (repeatable): the id of each token to revoke')
     return 2
   }
+  const { revokeByIds } = await import('./runner.js')
   let result
   try {
     result = await revokeByIds(plan, ids, opts.force === true, { log })

@@ -5,7 +5,6 @@ import { ConfigError, errorMessage } from './errors.js'
 import { checkWritableFile, writeFilePrivately } from './files.js'
 import { buildPlan, INPUT_NAMES, type Inputs, type Plan } from './plan.js'
 import { exitCode, reportOutput, summaryMarkdown, summaryText, type Report } from './report.js'
-import { cancelOnSignals, runPlan } from './runner.js'
 import { sanitize, sanitizeLines } from './sanitize.js'
 
 export const STATE_TOKEN_ID = 'token-id'
@@ -51,6 +50,8 @@ export async function run(): Promise<void> {
     process.exitCode = err instanceof ConfigError ? 2 : 1
     return
   }
+  // The engine (undici, the lifecycle) loads only for a run: bad input never parses it.
+  const { cancelOnSignals, runPlan } = await import('./runner.js')
   const controller = cancelOnSignals(actionLog)
   let secret: string | undefined
   const report = await runPlan(plan, {

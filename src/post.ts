@@ -6,13 +6,13 @@ import * as core from '@actions/core'
 import { errorMessage } from './errors.js'
 import { readActionInputs, STATE_TOKEN_ID } from './main.js'
 import { buildPlan } from './plan.js'
-import { revokeToken } from './runner.js'
 
 export async function post(): Promise<void> {
   const id = core.getState(STATE_TOKEN_ID)
   if (!id) return
   try {
     const plan = buildPlan(readActionInputs(), process.env)
+    const { revokeToken } = await import('./runner.js')
     await revokeToken(plan, id, { log: { info: core.info, warning: core.warning, error: core.error }, mask: core.setSecret })
     core.info(`revoked ephemeral token ${id}`)
   } catch (err) {

@@ -69,6 +69,18 @@ describe('GitHub emulator', () => {
     expect(Number(retryAfter)).toBeGreaterThan(0)
     expect(gh.rateLimited).toBeGreaterThan(0)
   })
+
+  it('enforces an undisclosed writes-per-minute limit on writes only, when set', async () => {
+    gh.setBudget({ writesPerMinute: 2, timeScale: 1 })
+    const writes: number[] = []
+    for (let i = 0; i < 3; i++) writes.push((await sealedPut('WRITE_LIMITED')).status)
+    const read = await call(gh.url, 'GET', '/repos/acme/api/actions/secrets/public-key', auth)
+    gh.setBudget(false)
+    expect(writes.slice(0, 2).every((s) => s === 201 || s === 204)).toBe(true)
+    expect(writes[2]).toBe(403)
+    // Reads still pass: the limit counts content-creating requests only.
+    expect(read.status).toBe(200)
+  })
 })
 
 describe('Rack Gateway emulator', () => {

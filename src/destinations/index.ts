@@ -7,6 +7,9 @@ import type { Plan } from '../plan.js'
 import type { BuiltDestinations } from '../lifecycle.js'
 import type { Destination } from '../types.js'
 
+/** GitHub documents ~80 content-creating requests a minute (and 500 an hour) without saying which count. */
+const GITHUB_CONTENT_WRITES_PER_MINUTE = 80
+
 function githubHeaders(token: string): Record<string, string> {
   return { authorization: `Bearer ${token}`, accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' }
 }
@@ -38,7 +41,18 @@ async function githubDestinations(targets: GitHubTarget[], plan: Plan, ctx: RunC
   }
   for (const credential of credentials) {
     // One scheduler per credential: GitHub's points budget and concurrency cap are per user or installation.
-    const scheduler = new RequestScheduler({ concurrency: readConcurrency(ctx.concurrency), pointsPerWindow: ctx.githubBudget.pointsPerWindow, windowMs: ctx.githubBudget.windowMs, costOf: githubCost, clock: ctx.clock })
+    // It also learns GitHub's unpublished write limits from the first secondary-limit answer.
+    const scheduler = new RequestScheduler({
+      concurrency: readConcurrency(ctx.concurrency),
+      pointsPerWindow: ctx.githubBudget.pointsPerWindow,
+      windowMs: ctx.githubBudget.windowMs,
+      costOf: githubCost,
+      clock: ctx.clock,
+      learnWrites: true,
+      expectedWritesPerWindow: GITHUB_CONTENT_WRITES_PER_MINUTE,
+      onLearn: ({ writesPerWindow, acceptedInWindow }) =>
+        ctx.log.info(`github: a secondary rate limit after ${acceptedInWindow} writes in the last ${perWindow(ctx.githubBudget.windowMs)}: pacing writes to ${writesPerWindow} a ${perWindow(ctx.githubBudget.windowMs)} from now on`),
+    })
     const api = new github.GitHubSecrets(makeClient(ctx, 'github', plan.github.apiUrl, githubHeaders(credential.token), scheduler))
     for (const t of credential.targets) {
       if (t.kind !== 'repos') {
@@ -85,4 +99,9 @@ export async function buildDestinations(plan: Plan, ctx: RunContext): Promise<Bu
   }
   out.destinations = shardOf(out.destinations, plan.shard)
   return out
+}
+
+/** GitHub's window is a minute; benchmarks scale it. */
+function perWindow(windowMs: number): string {
+  return windowMs === 60_000 ? 'minute' : `${windowMs / 1000} s window`
 }

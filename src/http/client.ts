@@ -167,6 +167,7 @@ export class HttpClient {
           quotaOf: (m) => requestQuota(m, this.clock.now()),
           maxWaitMs: this.retry.maxQuotaWaitMs,
           onQuotaWait: (waitMs) => this.options.onEvent?.({ type: 'rate-limited', waitMs, status: 0 }),
+          limitedOf: (m) => isRateLimited(m) && !quotaUsedUp(m),
         })
       } catch (err) {
         if (this.options.signal?.aborted) throw err
@@ -233,21 +234,31 @@ export class HttpClient {
   private async send(method: string, url: URL, body: unknown): Promise<Answer> {
     const timeout = this.options.timeoutMs ?? 30_000
     this.options.onRequest?.()
-    const res = await undiciRequest(url, {
-      method: method as Dispatcher.HttpMethod,
-      headers: {
-        accept: 'application/json',
-        'user-agent': 'token-action',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...this.options.headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      // A signal rather than undici's headersTimeout: its timers tick once a second, too coarse
-      // for short timeouts.
-      signal: AbortSignal.timeout(timeout),
-      dispatcher: this.options.dispatcher ?? envProxyDispatcher(),
-    })
-    const text = await readCapped(this.platform, res, this.options.maxBodyBytes ?? MAX_BODY_BYTES)
+    // A timer cleared when the answer is read, not AbortSignal.timeout: that one keeps its signal and
+    // timer alive for the whole timeout after the request ended (thousands at once in a big fan-out).
+    // Still a signal rather than undici's headersTimeout: its timers tick once a second, too coarse
+    // for short timeouts.
+    const controller = new AbortController()
+    const timer = setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), timeout)
+    let res: Dispatcher.ResponseData
+    let text: string
+    try {
+      res = await undiciRequest(url, {
+        method: method as Dispatcher.HttpMethod,
+        headers: {
+          accept: 'application/json',
+          'user-agent': 'token-action',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...this.options.headers,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: controller.signal,
+        dispatcher: this.options.dispatcher ?? envProxyDispatcher(),
+      })
+      text = await readCapped(this.platform, res, this.options.maxBodyBytes ?? MAX_BODY_BYTES)
+    } finally {
+      clearTimeout(timer)
+    }
     const json = JSON_TYPE.test(String(res.headers['content-type'] ?? ''))
     let parsed: unknown = text
     let invalidJson = false

@@ -77,6 +77,11 @@ export interface BudgetOptions {
   pointsPerMinute?: number
   maxConcurrent?: number
   requestsPerHour?: number
+  /**
+   * An undisclosed content-creation limit: writes (PUT, POST, PATCH, DELETE) a minute, answered
+   * like the secondary limit. Off unless set (GitHub documents ~80 a minute without saying what counts).
+   */
+  writesPerMinute?: number
   /** 60 makes a budget minute last one second of wall time. */
   timeScale?: number
 }
@@ -93,6 +98,8 @@ export class GitHubEmulator extends Emulator {
   readonly openApiViolations: string[] = []
   rateLimited = 0
   points = 0
+  /** Writes (PUT, POST, PATCH, DELETE) the rate limiter let through. */
+  acceptedWrites = 0
   putCount = 0
   private readonly tokens = new Map<string, TokenInfo>()
   private readonly orgs = new Set<string>()
@@ -104,7 +111,7 @@ export class GitHubEmulator extends Emulator {
   readonly permissionRefusals: string[] = []
   private nextRepoId = 1000
   private budget?: Required<BudgetOptions>
-  private readonly usage = new Map<string, { window: { at: number; cost: number }[]; hourStart: number; hourCount: number }>()
+  private readonly usage = new Map<string, { window: { at: number; cost: number; write: boolean }[]; hourStart: number; hourCount: number }>()
 
   constructor(options: GitHubEmulatorOptions = {}) {
     super('github', options)
@@ -114,7 +121,7 @@ export class GitHubEmulator extends Emulator {
   }
 
   setBudget(budget: BudgetOptions | false): void {
-    this.budget = budget ? { pointsPerMinute: 900, maxConcurrent: 100, requestsPerHour: 5000, timeScale: 1, ...budget } : undefined
+    this.budget = budget ? { pointsPerMinute: 900, maxConcurrent: 100, requestsPerHour: 5000, writesPerMinute: Infinity, timeScale: 1, ...budget } : undefined
     this.usage.clear()
   }
 
@@ -244,16 +251,20 @@ export class GitHubEmulator extends Emulator {
     }
     while (u.window.length && now - u.window[0]!.at >= minute) u.window.shift()
     const cost = ['GET', 'HEAD', 'OPTIONS'].includes(req.method) ? 1 : 5
+    const write = cost > 1
     const spent = u.window.reduce((a, w) => a + w.cost, 0)
-    if (spent + cost > b.pointsPerMinute || this.inFlight > b.maxConcurrent) {
+    const writes = write && Number.isFinite(b.writesPerMinute) ? u.window.filter((w) => w.write) : []
+    const tooManyWrites = write && writes.length + 1 > b.writesPerMinute
+    if (spent + cost > b.pointsPerMinute || this.inFlight > b.maxConcurrent || tooManyWrites) {
       this.rateLimited++
-      const oldest = u.window[0]?.at ?? now
+      const oldest = (tooManyWrites ? writes[0]?.at : u.window[0]?.at) ?? now
       const retryAfter = Math.max(0.001, (oldest + minute - now) / 1000)
       return json(403, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID.', documentation_url: DOCS, status: '403' }, { 'retry-after': b.timeScale === 1 ? String(Math.ceil(retryAfter)) : retryAfter.toFixed(3) })
     }
-    u.window.push({ at: now, cost })
+    u.window.push({ at: now, cost, write })
     u.hourCount++
     this.points += cost
+    if (write) this.acceptedWrites++
     return PASS
   }
 
