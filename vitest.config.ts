@@ -6,7 +6,8 @@ import { defineConfig } from 'vitest/config'
  * file (~60 lines of noise). Only that warning, only for that package, is dropped; every other warning
  * still prints. (A plugin, because Vitest replaces `customLogger` with its own.)
  */
-const workflowParserSourcemap = /^Sourcemap for ".*[\\/]node_modules[\\/]@actions[\\/]workflow-parser[\\/][^"]*" points to missing source files$/
+const workflowParserSourcemap =
+  /^Sourcemap for ".*[\\/]node_modules[\\/]@actions[\\/]workflow-parser[\\/][^"]*" points to missing source files$/
 const quietWorkflowParserSourcemaps: Plugin = {
   name: 'quiet-workflow-parser-sourcemaps',
   configResolved(config) {
@@ -26,6 +27,11 @@ export default defineConfig({
     server: { deps: { inline: ['@actions/workflow-parser'] } },
     // `npm test -- --coverage` (CI does): the engine as the in-process tests drive it. The end-to-end
     // tests run dist/ in child processes, which this does not count.
-    coverage: { provider: 'v8', include: ['src/**/*.ts'], reporter: ['text-summary', 'json-summary'], reportsDirectory: 'coverage' },
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts'],
+      reporter: ['text-summary', 'json-summary'],
+      reportsDirectory: 'coverage',
+    },
   },
 })

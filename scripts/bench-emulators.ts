@@ -11,11 +11,21 @@ import { GitHubEmulator } from '../test/emulators/github.js'
 import { GitLabEmulator } from '../test/emulators/gitlab.js'
 import { RackGatewayEmulator } from '../test/emulators/rack-gateway.js'
 
-const { values } = parseArgs({ options: { destinations: { type: 'string' }, 'time-scale': { type: 'string' }, latency: { type: 'string' }, 'writes-per-minute': { type: 'string' } } })
+const { values } = parseArgs({
+  options: {
+    destinations: { type: 'string' },
+    'time-scale': { type: 'string' },
+    latency: { type: 'string' },
+    'writes-per-minute': { type: 'string' },
+  },
+})
 const n = Number(values.destinations)
 const latencyMs = Number(values.latency)
 const writesPerMinute = values['writes-per-minute'] ? Number(values['writes-per-minute']) : undefined
-const gh = new GitHubEmulator({ latencyMs, budget: { timeScale: Number(values['time-scale']), ...(writesPerMinute ? { writesPerMinute } : {}) } })
+const gh = new GitHubEmulator({
+  latencyMs,
+  budget: { timeScale: Number(values['time-scale']), ...(writesPerMinute ? { writesPerMinute } : {}) },
+})
 const rgw = new RackGatewayEmulator({ latencyMs })
 const cci = new CircleCIEmulator({ latencyMs })
 const gl = new GitLabEmulator({ latencyMs })
@@ -29,7 +39,9 @@ cci.addOrg('gh/bench')
 cci.addToken('circle-bench', { orgs: ['gh/bench'] })
 gl.addGroup('bench')
 gl.addToken('glpat-bench', { username: 'bench', access: { bench: 50 } })
-process.stdout.write(`${JSON.stringify({ github: gh.url, rackGateway: rgw.url, circleci: cci.url, gitlab: gl.url, admin: rgw.addAdminToken(), repos })}\n`)
+process.stdout.write(
+  `${JSON.stringify({ github: gh.url, rackGateway: rgw.url, circleci: cci.url, gitlab: gl.url, admin: rgw.addAdminToken(), repos })}\n`,
+)
 
 for await (const line of createInterface({ input: process.stdin })) {
   if (line.trim() !== 'stats') continue

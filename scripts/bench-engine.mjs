@@ -22,7 +22,10 @@ const log = {
 let peakHeap = 0
 const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 100)
 const started = performance.now()
-const report = await runPlan(plan, { log, context: { githubBudget: { pointsPerWindow: 900, windowMs: 60_000 / timeScale } } })
+const report = await runPlan(plan, {
+  log,
+  context: { githubBudget: { pointsPerWindow: 900, windowMs: 60_000 / timeScale } },
+})
 const elapsedS = (performance.now() - started) / 1000
 const memory = process.memoryUsage()
 clearInterval(sampler)

@@ -13,7 +13,12 @@ import { parseArgs } from 'node:util'
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '40' }, node: { type: 'string' } } })
 const runs = Number(values.runs)
 const root = resolve(import.meta.dirname, '..')
-const node = values.node ?? execFileSync('npm', ['exec', '--yes', '--package=node@24', '--', 'node', '-p', 'process.execPath'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+const node =
+  values.node ??
+  execFileSync('npm', ['exec', '--yes', '--package=node@24', '--', 'node', '-p', 'process.execPath'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).trim()
 const version = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()
 // Only what a runner gives (no INPUT_* or TOKEN_ACTION_* from this shell).
 const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' }
@@ -21,7 +26,12 @@ const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' }
 const commands = [
   { name: 'node -e 0', args: ['-e', '0'], env, exit: 0 },
   { name: 'node dist/cli.js --help', args: ['dist/cli.js', '--help'], env, exit: 0 },
-  { name: 'node dist/index.js (bad input, exit 2)', args: ['dist/index.js'], env: { ...env, INPUT_ISSUER: 'bogus' }, exit: 2 },
+  {
+    name: 'node dist/index.js (bad input, exit 2)',
+    args: ['dist/index.js'],
+    env: { ...env, INPUT_ISSUER: 'bogus' },
+    exit: 2,
+  },
 ]
 
 function once(c: (typeof commands)[number]): number {
@@ -47,4 +57,14 @@ out(`Node ${version}, ${runs} runs each, interleaved; median wall time of a spaw
 out('| command | median ms | ratio to node -e 0 |')
 out('|---|---|---|')
 commands.forEach((c, k) => out(`| ${c.name} | ${medians[k]!.toFixed(1)} | ${(medians[k]! / base).toFixed(2)} |`))
-out(JSON.stringify({ node: version, runs, node_e0_ms: Number(base.toFixed(1)), cli_help_ms: Number(medians[1]!.toFixed(1)), action_bad_input_ms: Number(medians[2]!.toFixed(1)), cli_help_ratio: Number((medians[1]! / base).toFixed(2)), action_bad_input_ratio: Number((medians[2]! / base).toFixed(2)) }))
+out(
+  JSON.stringify({
+    node: version,
+    runs,
+    node_e0_ms: Number(base.toFixed(1)),
+    cli_help_ms: Number(medians[1]!.toFixed(1)),
+    action_bad_input_ms: Number(medians[2]!.toFixed(1)),
+    cli_help_ratio: Number((medians[1]! / base).toFixed(2)),
+    action_bad_input_ratio: Number((medians[2]! / base).toFixed(2)),
+  }),
+)

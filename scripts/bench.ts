@@ -40,9 +40,31 @@ function jsonLines(child: ReturnType<typeof spawn>): () => Promise<unknown> {
   return async () => JSON.parse((await lines.next()).value as string)
 }
 
-const emulators = spawn(process.execPath, ['--import', 'tsx', script('bench-emulators.ts'), '--destinations', String(n), '--time-scale', String(scale), '--latency', values.latency!, ...(wpm ? ['--writes-per-minute', String(wpm)] : [])], { stdio: ['pipe', 'pipe', 'inherit'] })
+const emulators = spawn(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    script('bench-emulators.ts'),
+    '--destinations',
+    String(n),
+    '--time-scale',
+    String(scale),
+    '--latency',
+    values.latency!,
+    ...(wpm ? ['--writes-per-minute', String(wpm)] : []),
+  ],
+  { stdio: ['pipe', 'pipe', 'inherit'] },
+)
 const fromEmulators = jsonLines(emulators)
-const emu = (await fromEmulators()) as { github: string; rackGateway: string; circleci: string; gitlab: string; admin: string; repos: string[] }
+const emu = (await fromEmulators()) as {
+  github: string
+  rackGateway: string
+  circleci: string
+  gitlab: string
+  admin: string
+  repos: string[]
+}
 
 const inputs = {
   issuer: 'rack-gateway',
@@ -56,31 +78,77 @@ const inputs = {
   'circleci-url': emu.circleci,
   'gitlab-token': 'glpat-bench',
   'gitlab-url': emu.gitlab,
-  destinations: [...emu.repos.map((r) => `github:repo/bench/${r}`), 'github:org/bench?visibility=all', 'circleci:context/gh/bench/rwx', 'gitlab:group/bench'].join('\n'),
+  destinations: [
+    ...emu.repos.map((r) => `github:repo/bench/${r}`),
+    'github:org/bench?visibility=all',
+    'circleci:context/gh/bench/rwx',
+    'gitlab:group/bench',
+  ].join('\n'),
 }
-const engine = spawn(process.execPath, [...(values.engine === 'src' ? ['--import', 'tsx'] : []), script('bench-engine.mjs'), ...(values.engine === 'src' ? ['--src'] : [])], { stdio: ['pipe', 'pipe', 'inherit'] })
+const engine = spawn(
+  process.execPath,
+  [
+    ...(values.engine === 'src' ? ['--import', 'tsx'] : []),
+    script('bench-engine.mjs'),
+    ...(values.engine === 'src' ? ['--src'] : []),
+  ],
+  { stdio: ['pipe', 'pipe', 'inherit'] },
+)
 engine.stdin.end(`${JSON.stringify({ inputs, timeScale: scale })}\n`)
-const run = (await jsonLines(engine)()) as { outcome: string; concurrency: number; statuses: Record<string, number>; elapsedS: number; baselineRss: number; peakRss: number; endHeapUsed: number; peakHeap: number; endExternal: number }
+const run = (await jsonLines(engine)()) as {
+  outcome: string
+  concurrency: number
+  statuses: Record<string, number>
+  elapsedS: number
+  baselineRss: number
+  peakRss: number
+  endHeapUsed: number
+  peakHeap: number
+  endExternal: number
+}
 
 emulators.stdin!.write('stats\n')
-const seen = (await fromEmulators()) as { githubRequests: number; repoRequests: number; points: number; writes: number; rateLimited: number; allRequests: number; reposHoldingNewToken: number; gitlabHolds: boolean; circleciHolds: boolean }
+const seen = (await fromEmulators()) as {
+  githubRequests: number
+  repoRequests: number
+  points: number
+  writes: number
+  rateLimited: number
+  allRequests: number
+  reposHoldingNewToken: number
+  gitlabHolds: boolean
+  circleciHolds: boolean
+}
 emulators.stdin!.end()
 
 const minute = 60 / scale
 const hour = 3600 / scale
 // Points: the budget refills evenly; writes: the same, at the undisclosed rate; requests: the hourly allowance renews each hour.
-const floor = Math.max((seen.points / 900) * minute, wpm ? (seen.writes / wpm) * minute : 0, Math.max(0, Math.ceil(seen.githubRequests / 5000) - 1) * hour)
+const floor = Math.max(
+  (seen.points / 900) * minute,
+  wpm ? (seen.writes / wpm) * minute : 0,
+  Math.max(0, Math.ceil(seen.githubRequests / 5000) - 1) * hour,
+)
 const written = (run.statuses.created ?? 0) + (run.statuses.updated ?? 0)
-const failed = n + 3 - written + (n - seen.reposHoldingNewToken) + (seen.gitlabHolds ? 0 : 1) + (seen.circleciHolds ? 0 : 1)
+const failed =
+  n + 3 - written + (n - seen.reposHoldingNewToken) + (seen.gitlabHolds ? 0 : 1) + (seen.circleciHolds ? 0 : 1)
 const mb = (bytes: number) => Number((bytes / 2 ** 20).toFixed(1))
 const elapsed = run.elapsedS
 
 out('')
-out('| destinations | writes/min limit | outcome | GitHub requests | per repo | points | rate limited | elapsed s | floor s | ratio | peak RSS MB |')
+out(
+  '| destinations | writes/min limit | outcome | GitHub requests | per repo | points | rate limited | elapsed s | floor s | ratio | peak RSS MB |',
+)
 out('|---|---|---|---|---|---|---|---|---|---|---|')
-out(`| ${n} + 3 | ${wpm ?? 'none'} | ${run.outcome} | ${seen.githubRequests} | ${(seen.repoRequests / n).toFixed(2)} | ${seen.points} | ${seen.rateLimited} | ${elapsed.toFixed(2)} | ${floor.toFixed(2)} | ${(elapsed / floor).toFixed(3)} | ${mb(run.peakRss)} |`)
-out(`engine: ${values.engine === 'dist' ? 'node on dist/ (the bundle)' : 'tsx on src/'}; RSS once loaded ${mb(run.baselineRss)} MB, peak ${mb(run.peakRss)} MB; JS heap peak ${mb(run.peakHeap)} MB (sampled), at the end ${mb(run.endHeapUsed)} MB, off-heap ${mb(run.endExternal)} MB`)
-out(`time scale ${scale} (a budget minute = ${minute.toFixed(3)} s), latency ${values.latency} ms, concurrency ${run.concurrency}; every repository holds the new token: ${seen.reposHoldingNewToken === n}`)
+out(
+  `| ${n} + 3 | ${wpm ?? 'none'} | ${run.outcome} | ${seen.githubRequests} | ${(seen.repoRequests / n).toFixed(2)} | ${seen.points} | ${seen.rateLimited} | ${elapsed.toFixed(2)} | ${floor.toFixed(2)} | ${(elapsed / floor).toFixed(3)} | ${mb(run.peakRss)} |`,
+)
+out(
+  `engine: ${values.engine === 'dist' ? 'node on dist/ (the bundle)' : 'tsx on src/'}; RSS once loaded ${mb(run.baselineRss)} MB, peak ${mb(run.peakRss)} MB; JS heap peak ${mb(run.peakHeap)} MB (sampled), at the end ${mb(run.endHeapUsed)} MB, off-heap ${mb(run.endExternal)} MB`,
+)
+out(
+  `time scale ${scale} (a budget minute = ${minute.toFixed(3)} s), latency ${values.latency} ms, concurrency ${run.concurrency}; every repository holds the new token: ${seen.reposHoldingNewToken === n}`,
+)
 out(
   JSON.stringify({
     destinations: n,

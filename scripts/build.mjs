@@ -7,7 +7,11 @@ import { join } from 'node:path'
 
 const ncc = join('node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
 const out = mkdtempSync(join(tmpdir(), 'ncc-'))
-execFileSync(process.execPath, [ncc, 'build', 'src/bundle.ts', '-o', out, '--target', 'es2022', '--license', 'licenses.txt', '-q'], { stdio: 'inherit' })
+execFileSync(
+  process.execPath,
+  [ncc, 'build', 'src/bundle.ts', '-o', out, '--target', 'es2022', '--license', 'licenses.txt', '-q'],
+  { stdio: 'inherit' },
+)
 rmSync('dist', { recursive: true, force: true })
 cpSync(out, join('dist', 'bundle'), { recursive: true })
 rmSync(out, { recursive: true, force: true })
@@ -17,5 +21,6 @@ const shims = {
   'post.js': "import { post } from './bundle/bundle.js'\n\nawait post()\n",
   'cli.js': "#!/usr/bin/env node\nimport { cli } from './bundle/bundle.js'\n\nawait cli(process.argv)\n",
 }
-for (const [file, text] of Object.entries(shims)) writeFileSync(join('dist', file), text, { mode: file === 'cli.js' ? 0o755 : 0o644 })
+for (const [file, text] of Object.entries(shims))
+  writeFileSync(join('dist', file), text, { mode: file === 'cli.js' ? 0o755 : 0o644 })
 writeFileSync(join('dist', 'package.json'), '{\n  "type": "module"\n}\n')

@@ -11,7 +11,8 @@ import { runAction, type RunResult } from '../test/helpers/run-dist.js'
 
 const out = (line = '') => process.stdout.write(`${line}\n`)
 /** A short fingerprint lets you see which token a destination holds without showing it. */
-const fingerprint = (secret: string | undefined) => (secret ? `sha256:${createHash('sha256').update(secret).digest('hex').slice(0, 12)}` : '(none)')
+const fingerprint = (secret: string | undefined) =>
+  secret ? `sha256:${createHash('sha256').update(secret).digest('hex').slice(0, 12)}` : '(none)'
 
 function show(title: string, run: RunResult): void {
   out(`\n=== ${title} (exit ${run.code}) ===`)
@@ -20,7 +21,9 @@ function show(title: string, run: RunResult): void {
     if (!line || line.startsWith('::add-mask::')) continue
     out(`  ${line.replace(/^::(warning|error)::/, (_m, level: string) => `[${level}] `)}`)
   }
-  out(`  outputs: outcome=${run.outputs.outcome} token-id=${run.outputs['token-id'] || '-'} revoked-ids=${run.outputs['revoked-ids']}`)
+  out(
+    `  outputs: outcome=${run.outputs.outcome} token-id=${run.outputs['token-id'] || '-'} revoked-ids=${run.outputs['revoked-ids']}`,
+  )
 }
 
 async function main(): Promise<void> {
@@ -36,13 +39,23 @@ async function main(): Promise<void> {
     gh.addOrg('acme')
     gh.addRepo('acme', 'api', { environments: ['production'] })
     gh.addRepo('acme', 'web')
-    gh.seedOrgSecret('acme', 'RACK_GATEWAY_API_TOKEN', { value: 'legacy', visibility: 'selected', selectedRepositoryIds: [gh.repoId('acme', 'web')] })
+    gh.seedOrgSecret('acme', 'RACK_GATEWAY_API_TOKEN', {
+      value: 'legacy',
+      visibility: 'selected',
+      selectedRepositoryIds: [gh.repoId('acme', 'web')],
+    })
     cci.addOrg('gh/acme')
     cci.addToken('circle-demo-token', { orgs: ['gh/acme'] })
     gl.addGroup('acme')
     gl.addToken('glpat-demo-token', { username: 'platform-bot', access: { acme: 50 } })
     // A variable someone protected by hand: protected variables break feature branches.
-    gl.seedVariable('group', 'acme', { key: 'RACK_GATEWAY_API_TOKEN', value: 'legacy-value', protected: true, masked: true, raw: false })
+    gl.seedVariable('group', 'acme', {
+      key: 'RACK_GATEWAY_API_TOKEN',
+      value: 'legacy-value',
+      protected: true,
+      masked: true,
+      raw: false,
+    })
     const admin = rgw.addAdminToken()
     out('Emulators on loopback:')
     out(`  Rack Gateway ${rgw.url}   GitHub ${gh.url}   CircleCI ${cci.url}   GitLab ${gl.url}`)
@@ -73,16 +86,25 @@ async function main(): Promise<void> {
 
     show('1. dry run: what would happen', await runAction({ ...inputs, 'dry-run': 'true' }))
     const first = await runAction(inputs)
-    show('2. first rotation: mint, verify, write to GitHub repo, environment and org, a CircleCI context and a GitLab group', first)
+    show(
+      '2. first rotation: mint, verify, write to GitHub repo, environment and org, a CircleCI context and a GitLab group',
+      first,
+    )
     aDayLater()
     const second = await runAction(inputs)
-    show('3. a day later, the next rotation: the first token is revoked once every destination holds the new one', second)
+    show(
+      '3. a day later, the next rotation: the first token is revoked once every destination holds the new one',
+      second,
+    )
 
     aDayLater()
     gh.setFaults([{ match: /^PUT \/repos\/acme\/api\/environments\//, rate: 1, kind: 503 }])
     const third = await runAction(inputs)
     gh.setFaults([])
-    show('4. a destination fails (GitHub answers 503; the secret, read back, still holds the old token): nothing old is revoked, the run fails and names it', third)
+    show(
+      '4. a destination fails (GitHub answers 503; the secret, read back, still holds the old token): nothing old is revoked, the run fails and names it',
+      third,
+    )
     aDayLater()
     const fourth = await runAction(inputs)
     show('5. re-run after the outage: converges, revoking every older token', fourth)
@@ -95,12 +117,21 @@ async function main(): Promise<void> {
       ['circleci:context/gh/acme/rwx', cci.contextValue('gh/acme', 'rwx', 'RACK_GATEWAY_API_TOKEN')],
       ['gitlab:group/acme', gl.variable('group', 'acme', 'RACK_GATEWAY_API_TOKEN')?.value],
     ] as const
-    for (const [id, value] of holders) out(`  ${id.padEnd(34)} ${fingerprint(value)}  valid at Rack Gateway: ${value && rgw.isValid(value) ? 'yes' : 'NO'}`)
+    for (const [id, value] of holders)
+      out(
+        `  ${id.padEnd(34)} ${fingerprint(value)}  valid at Rack Gateway: ${value && rgw.isValid(value) ? 'yes' : 'NO'}`,
+      )
     const org = gh.orgSecret('acme', 'RACK_GATEWAY_API_TOKEN')
-    out(`  org secret visibility: ${org?.visibility}, selected repository ids: ${JSON.stringify(org?.selectedRepositoryIds)}`)
+    out(
+      `  org secret visibility: ${org?.visibility}, selected repository ids: ${JSON.stringify(org?.selectedRepositoryIds)}`,
+    )
     const glVar = gl.variable('group', 'acme', 'RACK_GATEWAY_API_TOKEN')
-    out(`  gitlab variable flags: masked=${glVar?.masked} protected=${glVar?.protected} raw=${glVar?.raw} scope=${glVar?.environment_scope}`)
-    const live = rgw.tokens().filter((t) => t.name.startsWith(`${first.outputs['token-name']!.slice(0, -15)}-`) && !t.revoked)
+    out(
+      `  gitlab variable flags: masked=${glVar?.masked} protected=${glVar?.protected} raw=${glVar?.raw} scope=${glVar?.environment_scope}`,
+    )
+    const live = rgw
+      .tokens()
+      .filter((t) => t.name.startsWith(`${first.outputs['token-name']!.slice(0, -15)}-`) && !t.revoked)
     out(`  live tokens of the rotation set at Rack Gateway: ${live.length}`)
     const failed = [first, second, fourth].some((r) => r.code !== 0) || third.code === 0 || live.length !== 1
     if (failed) throw new Error('the demo did not go as expected: see the runs above')

@@ -50,7 +50,11 @@ function findSpec() {
 }
 
 const spec = JSON.parse(readFileSync(findSpec(), 'utf8'))
-const resolveRef = (ref) => ref.replace('#/components/', '').split('/').reduce((o, k) => o[k], spec.components)
+const resolveRef = (ref) =>
+  ref
+    .replace('#/components/', '')
+    .split('/')
+    .reduce((o, k) => o[k], spec.components)
 
 /** Collects every #/components/schemas ref reachable from `node`. */
 function collectRefs(node, into) {
@@ -78,8 +82,22 @@ for (const [method, path] of OPERATIONS) {
   const body = op.requestBody?.content?.['application/json']?.schema
   collectRefs(parameters, schemas)
   collectRefs(body, schemas)
-  operations.push({ method: method.toUpperCase(), path, operationId: op.operationId, parameters, requestBody: body ?? null, requestBodyRequired: Boolean(op.requestBody?.required), responses: Object.keys(op.responses) })
+  operations.push({
+    method: method.toUpperCase(),
+    path,
+    operationId: op.operationId,
+    parameters,
+    requestBody: body ?? null,
+    requestBodyRequired: Boolean(op.requestBody?.required),
+    responses: Object.keys(op.responses),
+  })
 }
-const out = { source: '@octokit/openapi@23.0.2 generated/api.github.com.json', operations, components: { schemas: Object.fromEntries([...schemas].sort().map((n) => [n, spec.components.schemas[n]])) } }
+const out = {
+  source: '@octokit/openapi@23.0.2 generated/api.github.com.json',
+  operations,
+  components: { schemas: Object.fromEntries([...schemas].sort().map((n) => [n, spec.components.schemas[n]])) },
+}
 writeFileSync('test/fixtures/github-openapi-ops.json', `${JSON.stringify(out, null, 1)}\n`)
-console.log(`wrote ${operations.length} operations and ${schemas.size} schemas to test/fixtures/github-openapi-ops.json`)
+console.log(
+  `wrote ${operations.length} operations and ${schemas.size} schemas to test/fixtures/github-openapi-ops.json`,
+)

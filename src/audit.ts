@@ -29,15 +29,27 @@ export function reviewSet(tokens: TokenInfo[], now: Date, rules: ReviewRules): A
     const found = (kind: FindingKind, detail: string) => findings.push({ id: t.id, name: t.name, kind, detail })
     const lastUse = t.lastUsedAt ? Date.parse(t.lastUsedAt) : undefined
     if (lastUse !== undefined ? now.getTime() - lastUse >= UNUSED_DAYS * DAY : age >= UNUSED_DAYS * DAY) {
-      found('unused', lastUse !== undefined ? `last used ${t.lastUsedAt} (${days(now.getTime() - lastUse)} days ago)` : `no recorded use in ${days(age)} days`)
+      found(
+        'unused',
+        lastUse !== undefined
+          ? `last used ${t.lastUsedAt} (${days(now.getTime() - lastUse)} days ago)`
+          : `no recorded use in ${days(age)} days`,
+      )
     }
-    if (t === newest && rules.rotateIfOlderThan && addDuration(new Date(t.createdAt), rules.rotateIfOlderThan) <= now) found('rotation-due', `${days(age)} days old, past rotate-if-older-than ${rules.rotateIfOlderThan.text}`)
+    if (t === newest && rules.rotateIfOlderThan && addDuration(new Date(t.createdAt), rules.rotateIfOlderThan) <= now)
+      found('rotation-due', `${days(age)} days old, past rotate-if-older-than ${rules.rotateIfOlderThan.text}`)
     if (t.expiresAt) {
       const expires = new Date(t.expiresAt)
       if (expires <= now) found('expired', `expired ${t.expiresAt}: it no longer works; revoke it to tidy the set`)
-      else if (addDuration(now, rules.rotateBeforeExpiry) >= expires) found('expiring-soon', `expires ${t.expiresAt}, within rotate-before-expiry ${rules.rotateBeforeExpiry.text}`)
-    } else if (rules.expiryExpected) found('never-expires', 'has no expiry: prefer a bounded lifetime (token-expires-in)')
-    if (t !== newest && age >= rules.overlapGraceMs) found('orphan', 'older than the newest token of the set and past the overlap grace: a rotation that did not finish (or a lost mint) left it valid; the next successful rotation revokes it')
+      else if (addDuration(now, rules.rotateBeforeExpiry) >= expires)
+        found('expiring-soon', `expires ${t.expiresAt}, within rotate-before-expiry ${rules.rotateBeforeExpiry.text}`)
+    } else if (rules.expiryExpected)
+      found('never-expires', 'has no expiry: prefer a bounded lifetime (token-expires-in)')
+    if (t !== newest && age >= rules.overlapGraceMs)
+      found(
+        'orphan',
+        'older than the newest token of the set and past the overlap grace: a rotation that did not finish (or a lost mint) left it valid; the next successful rotation revokes it',
+      )
     if (t.enabled === false) found('disabled', 'disabled at the issuer: enable or revoke it')
     return {
       id: t.id,

@@ -25,7 +25,8 @@ function camel(flag: string): string {
 
 /** Adds the hidden-from-nothing `--NAME-file` options. */
 export function addSecretFileOptions(cmd: Command): void {
-  for (const name of SECRET_FILE_INPUTS) cmd.addOption(new Option(`--${name}-file <path>`, `read ${name} from this file (or set ${envName(name)})`))
+  for (const name of SECRET_FILE_INPUTS)
+    cmd.addOption(new Option(`--${name}-file <path>`, `read ${name} from this file (or set ${envName(name)})`))
 }
 
 /** A secret passed as a flag is refused, naming the variable (and file flag) to use instead. Only the flag's name is shown, never its value. */
@@ -33,7 +34,10 @@ export function refuseSecretFlags(cmd: Command): void {
   for (const name of SECRET_INPUTS) {
     if (cmd.getOptionValueSource(camel(name)) !== 'cli') continue
     const file = SECRET_FILE_INPUTS.includes(name) ? ` or --${name}-file PATH` : ''
-    throw new ConfigError(name, `is not accepted as a command-line flag (--${name}): other users of the machine can read a command line (ps, /proc/PID/cmdline) and CI logs echo it; set ${envName(name)}${file} instead`)
+    throw new ConfigError(
+      name,
+      `is not accepted as a command-line flag (--${name}): other users of the machine can read a command line (ps, /proc/PID/cmdline) and CI logs echo it; set ${envName(name)}${file} instead`,
+    )
   }
 }
 
@@ -45,7 +49,8 @@ export function readSecretFiles(opts: Record<string, unknown>, inputs: Inputs): 
     const input = `${name}-file`
     let text: string
     try {
-      if (statSync(path).size > MAX_SECRET_FILE_BYTES) throw new ConfigError(input, `${path} is larger than ${MAX_SECRET_FILE_BYTES} bytes: not a token or key file`)
+      if (statSync(path).size > MAX_SECRET_FILE_BYTES)
+        throw new ConfigError(input, `${path} is larger than ${MAX_SECRET_FILE_BYTES} bytes: not a token or key file`)
       text = readFileSync(path, 'utf8')
     } catch (err) {
       if (err instanceof ConfigError) throw err

@@ -20,7 +20,11 @@ import pkg from '../package.json' with { type: 'json' }
 
 const write = (stream: NodeJS.WriteStream) => (line: string) => stream.write(`${line}\n`)
 const stderr = write(process.stderr)
-const log = { info: stderr, warning: (l: string) => stderr(`warning: ${l}`), error: (l: string) => stderr(`error: ${l}`) }
+const log = {
+  info: stderr,
+  warning: (l: string) => stderr(`warning: ${l}`),
+  error: (l: string) => stderr(`error: ${l}`),
+}
 
 /** Flags that may be repeated; their values are joined one per line. */
 const MULTI_LINE = inputsWhere('repeatable')
@@ -31,11 +35,29 @@ const YES_NO = inputsWhere('yesNo')
 const COMMANDS: { name: string; mode?: Mode; dryRun?: boolean; summary: string; revoke?: boolean }[] = [
   { name: 'rotate', mode: 'rotate', summary: 'mint a token, write it everywhere, then revoke the tokens it replaces' },
   { name: 'create', mode: 'create', summary: 'mint a token and write it everywhere; revoke nothing' },
-  { name: 'distribute', mode: 'distribute', summary: 'verify a given --token and write it everywhere (rwx, hawzu, static)' },
-  { name: 'ephemeral', mode: 'ephemeral', summary: 'mint a token for one command: `ephemeral [flags] -- CMD ARGS` runs CMD with it as $SECRET_NAME, then revokes it' },
+  {
+    name: 'distribute',
+    mode: 'distribute',
+    summary: 'verify a given --token and write it everywhere (rwx, hawzu, static)',
+  },
+  {
+    name: 'ephemeral',
+    mode: 'ephemeral',
+    summary:
+      'mint a token for one command: `ephemeral [flags] -- CMD ARGS` runs CMD with it as $SECRET_NAME, then revokes it',
+  },
   { name: 'plan', dryRun: true, summary: 'dry run: preflight and due check; say what would be created or updated' },
-  { name: 'audit', mode: 'audit', summary: 'review the rotation set: age, expiry, last use, and findings (--fail-on-findings exits 1)' },
-  { name: 'revoke', mode: 'audit', revoke: true, summary: 'revoke tokens of the rotation set by id (--token-id, repeatable; --force for ids outside the set)' },
+  {
+    name: 'audit',
+    mode: 'audit',
+    summary: 'review the rotation set: age, expiry, last use, and findings (--fail-on-findings exits 1)',
+  },
+  {
+    name: 'revoke',
+    mode: 'audit',
+    revoke: true,
+    summary: 'revoke tokens of the rotation set by id (--token-id, repeatable; --force for ids outside the set)',
+  },
 ]
 
 const EXAMPLES = `
@@ -59,7 +81,10 @@ function envName(input: string): string {
   return `TOKEN_ACTION_${input.toUpperCase().replace(/-/g, '_')}`
 }
 
-const HYPHENATED_INPUTS = new RegExp(`(?<![\\w-])(${INPUT_NAMES.filter((n) => n.includes('-')).join('|')})(?![\\w-])`, 'g')
+const HYPHENATED_INPUTS = new RegExp(
+  `(?<![\\w-])(${INPUT_NAMES.filter((n) => n.includes('-')).join('|')})(?![\\w-])`,
+  'g',
+)
 
 /**
  * Plan errors speak in action inputs (`issuer: is required`, `use mode distribute`); from the CLI they
@@ -88,7 +113,8 @@ function editDistance(a: string, b: string): number {
   let row = Array.from({ length: b.length + 1 }, (_v, j) => j)
   for (let i = 1; i <= a.length; i++) {
     const next = [i]
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
     row = next
   }
   return row[b.length]!
@@ -116,14 +142,20 @@ function readInputs(opts: Record<string, string | boolean | undefined>, env: Nod
     if (typeof value === 'string' && value !== '') inputs[name] = value
     else if (value === true) inputs[name] = 'true'
     // An App id means the App authenticates: an ambient GITHUB_TOKEN is not a second, conflicting credential.
-    else if (!(name === 'github-token' && opts.githubAppId)) for (const fallback of envFallbacks(name)) inputs[name] ??= env[fallback]
+    else if (!(name === 'github-token' && opts.githubAppId))
+      for (const fallback of envFallbacks(name)) inputs[name] ??= env[fallback]
   }
   return inputs
 }
 
 type Opts = Record<string, string | string[] | boolean | undefined>
 
-async function execute(command: (typeof COMMANDS)[number], opts: Opts, cmd: Command, run: string[] = []): Promise<number> {
+async function execute(
+  command: (typeof COMMANDS)[number],
+  opts: Opts,
+  cmd: Command,
+  run: string[] = [],
+): Promise<number> {
   for (const warning of unknownEnvWarnings(process.env)) log.warning(warning)
   const tokenFile = typeof opts.tokenFile === 'string' ? opts.tokenFile : undefined
   let plan
@@ -134,7 +166,9 @@ async function execute(command: (typeof COMMANDS)[number], opts: Opts, cmd: Comm
     // The command is the mode; only `plan` takes --mode / TOKEN_ACTION_MODE (the mode to plan). Elsewhere
     // they may repeat the command (a shared env file) but never contradict it.
     if (command.mode && inputs.mode && inputs.mode !== command.mode) {
-      stderr(`error: --mode (or TOKEN_ACTION_MODE) is ${inputs.mode}, but the command is \`token-action ${command.name}\`: the command chooses the mode; drop --mode / unset TOKEN_ACTION_MODE, or run \`token-action ${inputs.mode}\``)
+      stderr(
+        `error: --mode (or TOKEN_ACTION_MODE) is ${inputs.mode}, but the command is \`token-action ${command.name}\`: the command chooses the mode; drop --mode / unset TOKEN_ACTION_MODE, or run \`token-action ${inputs.mode}\``,
+      )
       return 2
     }
     if (command.mode) inputs.mode = command.mode
@@ -145,9 +179,16 @@ async function execute(command: (typeof COMMANDS)[number], opts: Opts, cmd: Comm
     if (plan.reportFile) checkWritableFile('report-file', plan.reportFile)
     // Nothing would revoke it: a token that never expires must not outlive a command that was never run.
     if (command.mode === 'ephemeral' && !run.length && !ISSUER_KINDS[plan.issuer.kind].can.expiry) {
-      throw new ConfigError('ephemeral', `issuer ${plan.issuer.kind} tokens never expire: pass the command to run after -- so the token is revoked when it ends`)
+      throw new ConfigError(
+        'ephemeral',
+        `issuer ${plan.issuer.kind} tokens never expire: pass the command to run after -- so the token is revoked when it ends`,
+      )
     }
-    if (command.mode === 'ephemeral' && !run.length && !tokenFile) throw new ConfigError('ephemeral', 'needs a command to run with the token (`token-action ephemeral [flags] -- CMD ARGS`) or --token-file')
+    if (command.mode === 'ephemeral' && !run.length && !tokenFile)
+      throw new ConfigError(
+        'ephemeral',
+        'needs a command to run with the token (`token-action ephemeral [flags] -- CMD ARGS`) or --token-file',
+      )
   } catch (err) {
     stderr(`error: ${err instanceof ConfigError ? cliMessage(err) : errorMessage(err)}`)
     return err instanceof ConfigError ? 2 : 1
@@ -181,7 +222,12 @@ async function execute(command: (typeof COMMANDS)[number], opts: Opts, cmd: Comm
 }
 
 /** Runs the command with the token, then revokes the token however the command ended. */
-async function runEphemeral(plan: Plan, report: Report, minted: MintedToken | undefined, run: string[]): Promise<number> {
+async function runEphemeral(
+  plan: Plan,
+  report: Report,
+  minted: MintedToken | undefined,
+  run: string[],
+): Promise<number> {
   for (const line of summaryText(report)) stderr(sanitize(line))
   if (!minted) return 1
   // A run stopped after the mint (a signal, a failed verify) still revokes what it minted.
@@ -192,7 +238,9 @@ async function runEphemeral(plan: Plan, report: Report, minted: MintedToken | un
     await revokeToken(plan, minted.id, { log })
     log.info(`revoked ephemeral token ${minted.name} (id ${minted.id})`)
   } catch (err) {
-    log.error(`could not revoke ephemeral token ${minted.name} (id ${minted.id}): ${errorMessage(err)}; revoke it by hand`)
+    log.error(
+      `could not revoke ephemeral token ${minted.name} (id ${minted.id}): ${errorMessage(err)}; revoke it by hand`,
+    )
     return code || 1
   }
   return code
@@ -213,7 +261,9 @@ async function revokeCommand(plan: Plan, opts: Opts): Promise<number> {
     return 1
   }
   if (result.outside.length && !opts.force) {
-    stderr(`error: --token-id ${result.outside.join(', ')}: not in the rotation set ${plan.spec.namePrefix}; nothing was revoked (check --token-name, or pass --force)`)
+    stderr(
+      `error: --token-id ${result.outside.join(', ')}: not in the rotation set ${plan.spec.namePrefix}; nothing was revoked (check --token-name, or pass --force)`,
+    )
     return 2
   }
   for (const id of result.revoked) write(process.stdout)(`revoked ${id}`)
@@ -233,14 +283,19 @@ export function buildProgram(onExit: (code: number) => void): Command {
       if (name === 'dry-run' && command.dryRun) continue
       if (name === 'mode') {
         // plan: the mode to plan. Other commands are the mode: the flag is only read to catch a contradiction.
-        const mode = command.dryRun ? new Option('--mode <mode>', `the mode to plan: ${describeInput('mode')}`) : new Option('--mode <mode>').hideHelp()
+        const mode = command.dryRun
+          ? new Option('--mode <mode>', `the mode to plan: ${describeInput('mode')}`)
+          : new Option('--mode <mode>').hideHelp()
         cmd.addOption(mode.env(envName(name)))
         continue
       }
       // Yes/no inputs take an optional value: as plain boolean flags commander would read TOKEN_ACTION_DRY_RUN=false as true.
       const description = `${describeInput(name)}${MULTI_LINE.includes(name) ? ' (repeatable: one value per flag)' : ''}`
-      const option = YES_NO.includes(name) ? new Option(`--${name} [true|false]`, description) : new Option(`--${name} <value>`, description)
-      if (MULTI_LINE.includes(name)) option.argParser((value: string, previous?: string) => (previous ? `${previous}\n${value}` : value))
+      const option = YES_NO.includes(name)
+        ? new Option(`--${name} [true|false]`, description)
+        : new Option(`--${name} <value>`, description)
+      if (MULTI_LINE.includes(name))
+        option.argParser((value: string, previous?: string) => (previous ? `${previous}\n${value}` : value))
       // Still parsed (so a secret given as a flag is refused by name), never advertised.
       if (SECRET_INPUTS.includes(name)) option.hideHelp()
       cmd.addOption(option.env(envName(name)))
@@ -249,7 +304,10 @@ export function buildProgram(onExit: (code: number) => void): Command {
     cmd.option('--token-file <path>', 'write the minted token to this file (mode 0600); it is never printed')
     addSecretFileOptions(cmd)
     if (command.revoke) {
-      cmd.option('--token-id <id>', 'a token to revoke (repeatable)', (value: string, previous: string[] = []) => [...previous, value])
+      cmd.option('--token-id <id>', 'a token to revoke (repeatable)', (value: string, previous: string[] = []) => [
+        ...previous,
+        value,
+      ])
       cmd.option('--force', 'also revoke ids outside the rotation set')
     }
     if (command.mode === 'ephemeral') {
@@ -277,4 +335,3 @@ export async function main(argv: string[]): Promise<void> {
     throw err
   }
 }
-

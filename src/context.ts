@@ -52,7 +52,13 @@ export function newStats(): HttpStats {
 }
 
 /** Builds a platform client sharing the run's redaction, clock, cancellation and statistics. */
-export function makeClient(ctx: RunContext, platform: string, baseUrl: string, headers: Record<string, string>, scheduler?: RequestScheduler): HttpClient {
+export function makeClient(
+  ctx: RunContext,
+  platform: string,
+  baseUrl: string,
+  headers: Record<string, string>,
+  scheduler?: RequestScheduler,
+): HttpClient {
   return new HttpClient({
     platform,
     baseUrl,

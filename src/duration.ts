@@ -14,7 +14,10 @@ export interface Duration {
 export function parseDuration(input: string, value: string): Duration {
   const m = DURATION.exec(value.trim())
   if (!m || Number(m[1]) <= 0) {
-    throw new ConfigError(input, `"${value}" is not a duration: use a positive number and a unit h, d, w, m (months) or y, e.g. 90d, 6m, 1y`)
+    throw new ConfigError(
+      input,
+      `"${value}" is not a duration: use a positive number and a unit h, d, w, m (months) or y, e.g. 90d, 6m, 1y`,
+    )
   }
   const unit = m[2] as Duration['unit']
   if (Number(m[1]) > MAX_AMOUNT[unit]) throw new ConfigError(input, `"${value}" is longer than 100 years`)
@@ -59,7 +62,8 @@ export function parseExpiry(input: string, value: string, now: Date): ExpirySpec
   if (DURATION.test(v)) return { kind: 'in', duration: parseDuration(input, v) }
   if (/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v)) {
     const date = new Date(v.length === 10 ? `${v}T00:00:00Z` : v)
-    if (Number.isNaN(date.getTime()) || !isCalendarDate(v.slice(0, 10))) throw new ConfigError(input, `"${v}" is not a valid date`)
+    if (Number.isNaN(date.getTime()) || !isCalendarDate(v.slice(0, 10)))
+      throw new ConfigError(input, `"${v}" is not a valid date`)
     if (date.getTime() <= now.getTime()) throw new ConfigError(input, `${v} is in the past`)
     return { kind: 'at', date }
   }

@@ -5,7 +5,19 @@
  * file of looser mode is replaced, and a symlink at the path is replaced, never followed.
  */
 import { randomBytes } from 'node:crypto'
-import { accessSync, closeSync, constants, fchmodSync, fsyncSync, lstatSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs'
+import {
+  accessSync,
+  closeSync,
+  constants,
+  fchmodSync,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { ConfigError } from './errors.js'
 
@@ -39,7 +51,11 @@ export function writeFilePrivately(path: string, data: string, mode = 0o600): vo
   const full = resolve(path)
   const tmp = join(dirname(full), `.${basename(full)}.${randomBytes(6).toString('hex')}.tmp`)
   // O_EXCL: the temporary name is fresh, so nothing (no planted symlink) is followed when creating it.
-  const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), mode)
+  const fd = openSync(
+    tmp,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0),
+    mode,
+  )
   try {
     try {
       fchmodSync(fd, mode) // exactly this mode, whatever the umask

@@ -22,7 +22,14 @@ interface Base {
 export type GitHubTarget =
   | (Base & { platform: 'github'; kind: 'repo'; owner: string; repo: string; app: GitHubApp })
   | (Base & { platform: 'github'; kind: 'env'; owner: string; repo: string; environment: string; app: 'actions' })
-  | (Base & { platform: 'github'; kind: 'org'; org: string; app: GitHubApp; visibility?: OrgVisibility; repos?: string[] })
+  | (Base & {
+      platform: 'github'
+      kind: 'org'
+      org: string
+      app: GitHubApp
+      visibility?: OrgVisibility
+      repos?: string[]
+    })
   | (Base & {
       platform: 'github'
       kind: 'repos'
@@ -99,7 +106,8 @@ function bool(line: string, opts: Options, key: string, fallback: boolean): bool
 
 function oneOf<T extends string>(line: string, opts: Options, key: string, values: readonly T[], fallback: T): T {
   const v = opts.get(key) ?? fallback
-  if (!(values as readonly string[]).includes(v)) fail(line, `option "${key}" must be one of ${values.join(', ')}, not "${v}"`)
+  if (!(values as readonly string[]).includes(v))
+    fail(line, `option "${key}" must be one of ${values.join(', ')}, not "${v}"`)
   return v as T
 }
 
@@ -113,9 +121,14 @@ function checkSegments(line: string, parts: string[]): void {
 
 /** GitHub's environment rules: at most 255 characters, no control characters, no . or .. part. */
 function checkEnvironment(line: string, environment: string): void {
-  if (environment.length > MAX_ENVIRONMENT_CHARS) fail(line, `the environment name is ${environment.length} characters; GitHub allows at most ${MAX_ENVIRONMENT_CHARS}`)
+  if (environment.length > MAX_ENVIRONMENT_CHARS)
+    fail(
+      line,
+      `the environment name is ${environment.length} characters; GitHub allows at most ${MAX_ENVIRONMENT_CHARS}`,
+    )
   if (environment !== environment.trim()) fail(line, 'the environment name must not start or end with whitespace')
-  if (environment.split('/').some((p) => isDotSegment(p) || p === '')) fail(line, `environment "${environment}": . and .. and empty parts are not allowed`)
+  if (environment.split('/').some((p) => isDotSegment(p) || p === ''))
+    fail(line, `environment "${environment}": . and .. and empty parts are not allowed`)
 }
 
 function secretName(line: string, platform: Platform, opts: Options, fallback: string): string {
@@ -129,7 +142,13 @@ function secretName(line: string, platform: Platform, opts: Options, fallback: s
 
 const APPS = ['actions', 'dependabot', 'codespaces'] as const
 
-function parseGitHub(line: string, kind: string, rest: string, query: string | undefined, defaultName: string): GitHubTarget {
+function parseGitHub(
+  line: string,
+  kind: string,
+  rest: string,
+  query: string | undefined,
+  defaultName: string,
+): GitHubTarget {
   switch (kind) {
     case 'repo': {
       const opts = parseOptions(line, query, ['app', 'name'])
@@ -137,31 +156,64 @@ function parseGitHub(line: string, kind: string, rest: string, query: string | u
       checkSegments(line, [owner, repo])
       const app = oneOf(line, opts, 'app', APPS, 'actions')
       const suffix = app === 'actions' ? '' : `?app=${app}`
-      return { platform: 'github', kind, owner, repo, app, id: `github:repo/${owner}/${repo}${suffix}`, name: secretName(line, 'github', opts, defaultName) }
+      return {
+        platform: 'github',
+        kind,
+        owner,
+        repo,
+        app,
+        id: `github:repo/${owner}/${repo}${suffix}`,
+        name: secretName(line, 'github', opts, defaultName),
+      }
     }
     case 'env': {
       const opts = parseOptions(line, query, ['name'])
       const parts = rest.split('/')
-      if (parts.length < 3 || parts.slice(0, 3).some((p) => !p)) fail(line, 'expected github:env/OWNER/REPO/ENVIRONMENT')
+      if (parts.length < 3 || parts.slice(0, 3).some((p) => !p))
+        fail(line, 'expected github:env/OWNER/REPO/ENVIRONMENT')
       const [owner, repo] = parts as [string, string]
       checkSegments(line, [owner, repo])
       // Environment names may themselves contain `/` (it is URL-encoded when sent).
       const environment = parts.slice(2).join('/')
       checkEnvironment(line, environment)
-      return { platform: 'github', kind, owner, repo, environment, app: 'actions', id: `github:env/${owner}/${repo}/${environment}`, name: secretName(line, 'github', opts, defaultName) }
+      return {
+        platform: 'github',
+        kind,
+        owner,
+        repo,
+        environment,
+        app: 'actions',
+        id: `github:env/${owner}/${repo}/${environment}`,
+        name: secretName(line, 'github', opts, defaultName),
+      }
     }
     case 'org': {
       const opts = parseOptions(line, query, ['visibility', 'repos', 'app', 'name'])
       const [org] = segments(line, rest, 1, 'github:org/ORG') as [string]
       checkSegments(line, [org])
       const app = oneOf(line, opts, 'app', APPS, 'actions')
-      const visibility = opts.has('visibility') ? oneOf(line, opts, 'visibility', ['all', 'private', 'selected'] as const, 'all') : undefined
-      const repos = opts.get('repos')?.split(',').map((r) => r.trim()).filter(Boolean)
+      const visibility = opts.has('visibility')
+        ? oneOf(line, opts, 'visibility', ['all', 'private', 'selected'] as const, 'all')
+        : undefined
+      const repos = opts
+        .get('repos')
+        ?.split(',')
+        .map((r) => r.trim())
+        .filter(Boolean)
       if (repos && visibility !== 'selected') fail(line, 'repos= needs visibility=selected')
       if (visibility === 'selected' && !repos?.length) fail(line, 'visibility=selected needs repos=NAME,NAME')
       if (repos) checkSegments(line, repos)
       const suffix = app === 'actions' ? '' : `?app=${app}`
-      return { platform: 'github', kind, org, app, visibility, repos, id: `github:org/${org}${suffix}`, name: secretName(line, 'github', opts, defaultName) }
+      return {
+        platform: 'github',
+        kind,
+        org,
+        app,
+        visibility,
+        repos,
+        id: `github:org/${org}${suffix}`,
+        name: secretName(line, 'github', opts, defaultName),
+      }
     }
     case 'repos': {
       const opts = parseOptions(line, query, ['match', 'topic', 'archived', 'app', 'name'])
@@ -194,24 +246,63 @@ function parseGitHub(line: string, kind: string, rest: string, query: string | u
   }
 }
 
-function parseCircleCI(line: string, kind: string, rest: string, query: string | undefined, defaultName: string): CircleCITarget {
+function parseCircleCI(
+  line: string,
+  kind: string,
+  rest: string,
+  query: string | undefined,
+  defaultName: string,
+): CircleCITarget {
   if (kind === 'context') {
     const opts = parseOptions(line, query, ['create', 'name'])
-    const [vcs, org, context] = segments(line, rest, 3, 'circleci:context/VCS/ORG/CONTEXT (e.g. circleci:context/gh/acme/rwx)') as [string, string, string]
+    const [vcs, org, context] = segments(
+      line,
+      rest,
+      3,
+      'circleci:context/VCS/ORG/CONTEXT (e.g. circleci:context/gh/acme/rwx)',
+    ) as [string, string, string]
     checkSegments(line, [vcs, org])
     if (!/^[^\s/][^/]*$/.test(context) || isDotSegment(context)) fail(line, `"${context}" is not a valid context name`)
-    return { platform: 'circleci', kind, vcs, org, context, create: bool(line, opts, 'create', true), id: `circleci:context/${vcs}/${org}/${context}`, name: secretName(line, 'circleci', opts, defaultName) }
+    return {
+      platform: 'circleci',
+      kind,
+      vcs,
+      org,
+      context,
+      create: bool(line, opts, 'create', true),
+      id: `circleci:context/${vcs}/${org}/${context}`,
+      name: secretName(line, 'circleci', opts, defaultName),
+    }
   }
   if (kind === 'project') {
     const opts = parseOptions(line, query, ['name'])
-    const [vcs, org, repo] = segments(line, rest, 3, 'circleci:project/VCS/ORG/REPO (e.g. circleci:project/gh/acme/api)') as [string, string, string]
+    const [vcs, org, repo] = segments(
+      line,
+      rest,
+      3,
+      'circleci:project/VCS/ORG/REPO (e.g. circleci:project/gh/acme/api)',
+    ) as [string, string, string]
     checkSegments(line, [vcs, org, repo])
-    return { platform: 'circleci', kind, vcs, org, repo, id: `circleci:project/${vcs}/${org}/${repo}`, name: secretName(line, 'circleci', opts, defaultName) }
+    return {
+      platform: 'circleci',
+      kind,
+      vcs,
+      org,
+      repo,
+      id: `circleci:project/${vcs}/${org}/${repo}`,
+      name: secretName(line, 'circleci', opts, defaultName),
+    }
   }
   fail(line, `unknown CircleCI target "${kind}" (use context or project)`)
 }
 
-function parseGitLab(line: string, kind: string, rest: string, query: string | undefined, defaultName: string): GitLabTarget {
+function parseGitLab(
+  line: string,
+  kind: string,
+  rest: string,
+  query: string | undefined,
+  defaultName: string,
+): GitLabTarget {
   if (kind !== 'group' && kind !== 'project') fail(line, `unknown GitLab target "${kind}" (use group or project)`)
   const opts = parseOptions(line, query, ['protected', 'masked', 'raw', 'scope', 'hidden', 'name'])
   const parts = segments(line, rest, 'many', `gitlab:${kind}/FULL/PATH`)
@@ -242,7 +333,11 @@ export function parseTarget(line: string, defaultName: string): Target {
   // A tab, lone CR or other control character has no place in a destination (and would reach logs and URLs).
   if (hasUnsafeChars(line)) fail(line, 'must not contain control characters (tabs, carriage returns, ...)')
   const m = /^(github|circleci|gitlab):([a-z]+)\/([^?]*)(?:\?(.*))?$/.exec(line)
-  if (!m) fail(line, 'expected PLATFORM:KIND/PATH, e.g. github:repo/acme/api, circleci:context/gh/acme/rwx, gitlab:group/acme')
+  if (!m)
+    fail(
+      line,
+      'expected PLATFORM:KIND/PATH, e.g. github:repo/acme/api, circleci:context/gh/acme/rwx, gitlab:group/acme',
+    )
   const [, platform, kind, rest, query] = m as unknown as [string, string, string, string, string | undefined]
   if (platform === 'github') return parseGitHub(line, kind, rest, query, defaultName)
   if (platform === 'circleci') return parseCircleCI(line, kind, rest, query, defaultName)
@@ -267,7 +362,12 @@ export function stripComment(raw: string): string {
  * Secret names are case-insensitive on every platform we write to.
  */
 export function destinationKey(t: Target): string {
-  const id = t.platform !== 'github' ? t.id : t.kind === 'repos' ? `github:repos/${t.org.toLowerCase()}${t.id.slice(`github:repos/${t.org}`.length)}` : t.id.toLowerCase()
+  const id =
+    t.platform !== 'github'
+      ? t.id
+      : t.kind === 'repos'
+        ? `github:repos/${t.org.toLowerCase()}${t.id.slice(`github:repos/${t.org}`.length)}`
+        : t.id.toLowerCase()
   return `${id}|${t.name.toUpperCase()}`
 }
 
@@ -280,7 +380,13 @@ export function parseTargets(text: string, defaultName: string): Target[] {
     if (!line) continue
     const t = parseTarget(line, defaultName)
     const key = destinationKey(t)
-    if (seen.has(key)) fail(line, t.platform === 'github' ? 'listed twice (GitHub names are case-insensitive: this line names the same destination as an earlier one)' : 'listed twice')
+    if (seen.has(key))
+      fail(
+        line,
+        t.platform === 'github'
+          ? 'listed twice (GitHub names are case-insensitive: this line names the same destination as an earlier one)'
+          : 'listed twice',
+      )
     seen.add(key)
     targets.push(t)
   }

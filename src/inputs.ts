@@ -24,29 +24,99 @@ interface InputSpec {
 
 export const INPUTS = {
   issuer: { description: 'Token issuer: rack-gateway, http (generic contract), rwx, hawzu or static.' },
-  'issuer-url': { description: 'Issuer base URL, https only (loopback excepted). Defaults: rwx https://cloud.rwx.com (or RWX_HOST), hawzu https://api.hawzu.com.' },
-  'issuer-token': { description: 'Credential allowed to create, list and revoke tokens (Rack Gateway: an admin API token).', secret: true, file: true, header: true },
-  token: { description: "An existing token value to distribute (rwx, hawzu, static; or any issuer's token in distribute mode).", secret: true, lineBreaks: true },
-  'token-name': { description: "The rotation set: name prefix of minted tokens (a UTC timestamp is appended). Default: where the run comes from plus the secret name, e.g. gh.acme.api.rack-gateway-api-token; required outside CI in rotate and audit mode." },
+  'issuer-url': {
+    description:
+      'Issuer base URL, https only (loopback excepted). Defaults: rwx https://cloud.rwx.com (or RWX_HOST), hawzu https://api.hawzu.com.',
+  },
+  'issuer-token': {
+    description: 'Credential allowed to create, list and revoke tokens (Rack Gateway: an admin API token).',
+    secret: true,
+    file: true,
+    header: true,
+  },
+  token: {
+    description:
+      "An existing token value to distribute (rwx, hawzu, static; or any issuer's token in distribute mode).",
+    secret: true,
+    lineBreaks: true,
+  },
+  'token-name': {
+    description:
+      'The rotation set: name prefix of minted tokens (a UTC timestamp is appended). Default: where the run comes from plus the secret name, e.g. gh.acme.api.rack-gateway-api-token; required outside CI in rotate and audit mode.',
+  },
   'token-role': { description: 'Role of the minted token (Rack Gateway: viewer, ops, deployer, cicd, admin).' },
   'token-permissions': { description: 'Explicit permissions instead of a role, one per line.', repeatable: true },
   'token-projects': { description: 'Project-scoped token (http issuer): lines PROJECT_ID=ROLE.', repeatable: true },
-  'token-expires-in': { description: 'Expiry: 1w, 1m, 6m, 1y, 30d, 12h, an ISO date, or never. Refused for issuers without expiry.' },
-  mode: { description: 'rotate, create, ephemeral, distribute or audit (review the rotation set, change nothing). Default: rotate (distribute for rwx, hawzu and static, which cannot mint).' },
-  'rotate-if-older-than': { description: 'Skip (outcome not-due) when the newest token with the prefix is younger than this (and not expiring within rotate-before-expiry), e.g. 90d or 6m.' },
-  'rotate-before-expiry': { description: 'With rotate-if-older-than: rotate anyway when the newest token expires within this, e.g. 14d (the default).' },
-  'revoke-first': { description: "true for a leaked token: revoke the rotation set's live tokens first, then mint the replacement (same rights), write it everywhere, and name every destination left holding the dead token (exit 1).", yesNo: true },
-  'fail-on-findings': { description: 'mode audit: exit 1 when the review of the rotation set has findings (default: list them and exit 0).', yesNo: true },
-  'secret-name': { description: 'Secret/variable name to write. Default RWX_ACCESS_TOKEN (rwx) or RACK_GATEWAY_API_TOKEN (rack-gateway); else required.' },
-  destinations: { description: 'One destination per line (github:repo/O/R, github:env/O/R/E, github:org/ORG, github:repos/ORG, circleci:context/VCS/ORG/CTX, circleci:project/VCS/ORG/REPO, gitlab:group/PATH, gitlab:project/PATH). Required except in ephemeral and audit modes.', repeatable: true },
-  'github-token': { description: "Token with Secrets write (fine-grained PAT or App token). The workflow's GITHUB_TOKEN cannot write secrets.", secret: true, file: true, envFallbacks: ['GITHUB_TOKEN'], header: true },
-  'github-api-url': { description: 'GitHub API URL. Default GITHUB_API_URL or https://api.github.com (GHES: https://HOST/api/v3).' },
-  'github-app-id': { description: 'GitHub App id: alternative to github-token (a least-privilege installation token per org, revoked at the end).' },
-  'github-app-private-key': { description: "The GitHub App's private key (PEM).", secret: true, file: true, lineBreaks: true },
+  'token-expires-in': {
+    description: 'Expiry: 1w, 1m, 6m, 1y, 30d, 12h, an ISO date, or never. Refused for issuers without expiry.',
+  },
+  mode: {
+    description:
+      'rotate, create, ephemeral, distribute or audit (review the rotation set, change nothing). Default: rotate (distribute for rwx, hawzu and static, which cannot mint).',
+  },
+  'rotate-if-older-than': {
+    description:
+      'Skip (outcome not-due) when the newest token with the prefix is younger than this (and not expiring within rotate-before-expiry), e.g. 90d or 6m.',
+  },
+  'rotate-before-expiry': {
+    description:
+      'With rotate-if-older-than: rotate anyway when the newest token expires within this, e.g. 14d (the default).',
+  },
+  'revoke-first': {
+    description:
+      "true for a leaked token: revoke the rotation set's live tokens first, then mint the replacement (same rights), write it everywhere, and name every destination left holding the dead token (exit 1).",
+    yesNo: true,
+  },
+  'fail-on-findings': {
+    description: 'mode audit: exit 1 when the review of the rotation set has findings (default: list them and exit 0).',
+    yesNo: true,
+  },
+  'secret-name': {
+    description:
+      'Secret/variable name to write. Default RWX_ACCESS_TOKEN (rwx) or RACK_GATEWAY_API_TOKEN (rack-gateway); else required.',
+  },
+  destinations: {
+    description:
+      'One destination per line (github:repo/O/R, github:env/O/R/E, github:org/ORG, github:repos/ORG, circleci:context/VCS/ORG/CTX, circleci:project/VCS/ORG/REPO, gitlab:group/PATH, gitlab:project/PATH). Required except in ephemeral and audit modes.',
+    repeatable: true,
+  },
+  'github-token': {
+    description:
+      "Token with Secrets write (fine-grained PAT or App token). The workflow's GITHUB_TOKEN cannot write secrets.",
+    secret: true,
+    file: true,
+    envFallbacks: ['GITHUB_TOKEN'],
+    header: true,
+  },
+  'github-api-url': {
+    description: 'GitHub API URL. Default GITHUB_API_URL or https://api.github.com (GHES: https://HOST/api/v3).',
+  },
+  'github-app-id': {
+    description:
+      'GitHub App id: alternative to github-token (a least-privilege installation token per org, revoked at the end).',
+  },
+  'github-app-private-key': {
+    description: "The GitHub App's private key (PEM).",
+    secret: true,
+    file: true,
+    lineBreaks: true,
+  },
   shard: { description: 'K/N: write only the K-th of N slices of the destinations (matrix jobs, distribute mode).' },
-  'circleci-token': { description: 'CircleCI personal API token.', secret: true, file: true, envFallbacks: ['CIRCLE_TOKEN', 'CIRCLECI_TOKEN'], header: true },
+  'circleci-token': {
+    description: 'CircleCI personal API token.',
+    secret: true,
+    file: true,
+    envFallbacks: ['CIRCLE_TOKEN', 'CIRCLECI_TOKEN'],
+    header: true,
+  },
   'circleci-url': { description: 'CircleCI URL.' },
-  'gitlab-token': { description: 'GitLab token with api scope (group Owner or project Maintainer).', secret: true, file: true, envFallbacks: ['GITLAB_TOKEN'], header: true },
+  'gitlab-token': {
+    description: 'GitLab token with api scope (group Owner or project Maintainer).',
+    secret: true,
+    file: true,
+    envFallbacks: ['GITLAB_TOKEN'],
+    header: true,
+  },
   'gitlab-url': { description: 'GitLab URL. Default CI_SERVER_URL or https://gitlab.com.' },
   concurrency: { description: 'Parallel destination writes.' },
   'dry-run': { description: 'Plan, preflight and due-check only: mint, write and revoke nothing.', yesNo: true },
@@ -58,8 +128,11 @@ export type Inputs = Partial<Record<InputName, string>>
 export const INPUT_NAMES = Object.keys(INPUTS) as InputName[]
 
 const spec = (name: InputName): InputSpec => INPUTS[name]
-export const inputsWhere = (has: keyof Omit<InputSpec, 'description' | 'envFallbacks'>): InputName[] => INPUT_NAMES.filter((n) => spec(n)[has])
+export const inputsWhere = (has: keyof Omit<InputSpec, 'description' | 'envFallbacks'>): InputName[] =>
+  INPUT_NAMES.filter((n) => spec(n)[has])
 /** Inputs whose value may hold line breaks: the repeatable ones and single values that span lines. */
-export const MULTI_LINE_INPUTS: readonly InputName[] = INPUT_NAMES.filter((n) => spec(n).repeatable || spec(n).lineBreaks)
+export const MULTI_LINE_INPUTS: readonly InputName[] = INPUT_NAMES.filter(
+  (n) => spec(n).repeatable || spec(n).lineBreaks,
+)
 export const describeInput = (name: InputName): string => spec(name).description
 export const envFallbacks = (name: InputName): readonly string[] => spec(name).envFallbacks ?? []

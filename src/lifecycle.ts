@@ -8,7 +8,13 @@
 import { createHash } from 'node:crypto'
 import { readConcurrency, type RunContext } from './context.js'
 import { addDuration, expiryDate } from './duration.js'
-import { errorMessage, MintedTokenRejectedError, OutcomeUnknownError, TokenActionError, UntrustedResponseError } from './errors.js'
+import {
+  errorMessage,
+  MintedTokenRejectedError,
+  OutcomeUnknownError,
+  TokenActionError,
+  UntrustedResponseError,
+} from './errors.js'
 import type { Plan } from './plan.js'
 import { reviewSet } from './audit.js'
 import { issuerKind } from './issuers/kinds.js'
@@ -65,7 +71,11 @@ function kindOf(r: Rights): 'projects' | 'permissions' | 'role' {
 }
 
 function isAdmin(r: Rights): boolean {
-  return r.role === 'admin' || Boolean(r.permissions?.some((p) => /(^|:)\*:\*$/.test(p))) || Boolean(r.projects?.some((p) => p.role === 'admin'))
+  return (
+    r.role === 'admin' ||
+    Boolean(r.permissions?.some((p) => /(^|:)\*:\*$/.test(p))) ||
+    Boolean(r.projects?.some((p) => p.role === 'admin'))
+  )
 }
 
 /** What a destination holds, for the audit trail: a short SHA-256 prefix, never the value. */
@@ -148,24 +158,38 @@ class Lifecycle {
       return new Stop('failed', `preflight failed, nothing was minted or written: ${errorMessage(err)}`)
     }
     const tick = this.progress(built.destinations.length, 'preflight: checking', 'preflighted')
-    const checks = await runPool(built.destinations, readConcurrency(this.plan.concurrency), async (d): Promise<DestinationReport | undefined> => {
-      try {
-        await d.preflight()
-        // The real value when it is given; else a value of the issuer's format, so a rule like
-        // GitLab's mask rule fails here, before anything is minted.
-        const value = this.plan.issuer.token ?? this.deps.issuer.sample
-        if (value) d.checkValue(value)
-        return undefined
-      } catch (err) {
-        return { id: d.id, name: d.secretName, status: 'failed', detail: `preflight: ${this.redact(errorMessage(err))}` }
-      } finally {
-        tick()
-      }
-    })
+    const checks = await runPool(
+      built.destinations,
+      readConcurrency(this.plan.concurrency),
+      async (d): Promise<DestinationReport | undefined> => {
+        try {
+          await d.preflight()
+          // The real value when it is given; else a value of the issuer's format, so a rule like
+          // GitLab's mask rule fails here, before anything is minted.
+          const value = this.plan.issuer.token ?? this.deps.issuer.sample
+          if (value) d.checkValue(value)
+          return undefined
+        } catch (err) {
+          return {
+            id: d.id,
+            name: d.secretName,
+            status: 'failed',
+            detail: `preflight: ${this.redact(errorMessage(err))}`,
+          }
+        } finally {
+          tick()
+        }
+      },
+    )
     const failures = [...built.failures, ...checks.filter((c): c is DestinationReport => c !== undefined)]
     if (!failures.length) return built.destinations
     const failedIds = new Set(failures.map((f) => f.id))
-    this.rows = [...failures, ...built.destinations.filter((d) => !failedIds.has(d.id)).map((d) => this.row(d, 'not written', 'preflight of another destination failed'))]
+    this.rows = [
+      ...failures,
+      ...built.destinations
+        .filter((d) => !failedIds.has(d.id))
+        .map((d) => this.row(d, 'not written', 'preflight of another destination failed')),
+    ]
     return new Stop('failed', `preflight failed for ${failures.length} destination(s): nothing was minted or written`)
   }
 
@@ -178,7 +202,8 @@ class Lifecycle {
     const byOwner = new Map<string, string[]>()
     for (const d of ready) {
       const m = REPO_SECRET.exec(d.id)
-      if (m) byOwner.set(`${m[1]}\u0000${d.secretName}`, [...(byOwner.get(`${m[1]}\u0000${d.secretName}`) ?? []), m[2]!])
+      if (m)
+        byOwner.set(`${m[1]}\u0000${d.secretName}`, [...(byOwner.get(`${m[1]}\u0000${d.secretName}`) ?? []), m[2]!])
     }
     for (const [key, repos] of byOwner) {
       if (repos.length <= ORG_SECRET_HINT_AT) continue
@@ -198,7 +223,9 @@ class Lifecycle {
     if (this.plan.mode === 'distribute' || !issuer.can.list) return []
     let listed: TokenInfo[]
     try {
-      listed = (await issuer.list(this.plan.spec.namePrefix)).filter((t) => isMintedWith(this.plan.spec.namePrefix, t.name))
+      listed = (await issuer.list(this.plan.spec.namePrefix)).filter((t) =>
+        isMintedWith(this.plan.spec.namePrefix, t.name),
+      )
     } catch (err) {
       return new Stop('failed', `issuer ${issuer.kind}: listing tokens failed: ${errorMessage(err)}`)
     }
@@ -218,18 +245,29 @@ class Lifecycle {
     if (!limit || !previous.length) return undefined
     const newest = previous.reduce((a, b) => (Date.parse(a.createdAt) >= Date.parse(b.createdAt) ? a : b))
     const created = new Date(newest.createdAt)
-    if (Number.isNaN(created.getTime())) return new Stop('failed', `issuer ${this.deps.issuer.kind}: token ${newest.name} has an unreadable created_at, so whether rotation is due is unknown`)
+    if (Number.isNaN(created.getTime()))
+      return new Stop(
+        'failed',
+        `issuer ${this.deps.issuer.kind}: token ${newest.name} has an unreadable created_at, so whether rotation is due is unknown`,
+      )
     const now = this.now()
     const before = this.plan.rotateBeforeExpiry
     const expires = newest.expiresAt ? new Date(newest.expiresAt) : undefined
     if (expires && !Number.isNaN(expires.getTime()) && addDuration(now, before) >= expires) {
-      this.notes.push(`rotating: newest token ${newest.name} expires ${newest.expiresAt}, within rotate-before-expiry ${before.text}`)
+      this.notes.push(
+        `rotating: newest token ${newest.name} expires ${newest.expiresAt}, within rotate-before-expiry ${before.text}`,
+      )
       return undefined
     }
     const dueAt = addDuration(created, limit)
     if (dueAt <= now) return undefined
-    this.notes.push(`newest token ${newest.name} was created ${newest.createdAt}; next rotation is due ${dueAt.toISOString()} (rotate-if-older-than ${limit.text}${expires ? `, or ${before.text} before it expires ${newest.expiresAt}` : ''})`)
-    if (expires && addDuration(dueAt, before) > expires) this.log.warning(`${newest.name} expires ${newest.expiresAt}, before the next rotation is due: lower rotate-if-older-than or raise token-expires-in`)
+    this.notes.push(
+      `newest token ${newest.name} was created ${newest.createdAt}; next rotation is due ${dueAt.toISOString()} (rotate-if-older-than ${limit.text}${expires ? `, or ${before.text} before it expires ${newest.expiresAt}` : ''})`,
+    )
+    if (expires && addDuration(dueAt, before) > expires)
+      this.log.warning(
+        `${newest.name} expires ${newest.expiresAt}, before the next rotation is due: lower rotate-if-older-than or raise token-expires-in`,
+      )
     this.rows = ready.map((d) => this.row(d, 'not written', 'not due'))
     return new Stop('not-due')
   }
@@ -244,24 +282,36 @@ class Lifecycle {
       expiryExpected: this.deps.issuer.can.expiry,
     })
     const n = this.auditResult.findings.length
-    if (n && this.plan.failOnFindings) return new Stop('failed', `audit: ${n} finding(s) in the rotation set ${this.plan.spec.namePrefix} (fail-on-findings)`)
+    if (n && this.plan.failOnFindings)
+      return new Stop(
+        'failed',
+        `audit: ${n} finding(s) in the rotation set ${this.plan.spec.namePrefix} (fail-on-findings)`,
+      )
     return new Stop('audited')
   }
 
   private async dryRun(ready: Destination[], previous: TokenInfo[]): Promise<Stop> {
     const tick = this.progress(ready.length, 'dry run: planning', 'planned')
-    const plans = await runPool(ready, readConcurrency(this.plan.concurrency), async (d): Promise<DestinationReport> => {
-      try {
-        return this.row(d, (await d.wouldWrite()) === 'created' ? 'would create' : 'would update')
-      } catch (err) {
-        return this.row(d, 'failed', this.redact(errorMessage(err)))
-      } finally {
-        tick()
-      }
-    })
+    const plans = await runPool(
+      ready,
+      readConcurrency(this.plan.concurrency),
+      async (d): Promise<DestinationReport> => {
+        try {
+          return this.row(d, (await d.wouldWrite()) === 'created' ? 'would create' : 'would update')
+        } catch (err) {
+          return this.row(d, 'failed', this.redact(errorMessage(err)))
+        } finally {
+          tick()
+        }
+      },
+    )
     this.rows = plans.filter((p): p is DestinationReport => p !== undefined)
-    if (this.plan.mode === 'rotate' && previous.length) this.notes.push(`would revoke ${previous.length} previous token(s)${this.plan.revokeFirst ? ' first, before minting' : ''}: ${previous.map((p) => p.id).join(', ')}`)
-    if (this.rows.some((d) => d.status === 'failed')) return new Stop('failed', 'dry run: some destinations could not be planned')
+    if (this.plan.mode === 'rotate' && previous.length)
+      this.notes.push(
+        `would revoke ${previous.length} previous token(s)${this.plan.revokeFirst ? ' first, before minting' : ''}: ${previous.map((p) => p.id).join(', ')}`,
+      )
+    if (this.rows.some((d) => d.status === 'failed'))
+      return new Stop('failed', 'dry run: some destinations could not be planned')
     return new Stop('planned')
   }
 
@@ -275,8 +325,14 @@ class Lifecycle {
       return { kind: 'given', secret: plan.issuer.token! }
     }
     const expiry = plan.spec.expiry
-    if (expiry?.kind === 'never') this.log.warning('token-expires-in is never: the token stays valid until it is revoked; prefer a bounded lifetime')
-    if (plan.spec.expiryDefaulted && expiry?.kind === 'in') this.notes.push(`token-expires-in was not set: the token expires in ${expiry.duration.text} (the bounded default; set token-expires-in to choose)`)
+    if (expiry?.kind === 'never')
+      this.log.warning(
+        'token-expires-in is never: the token stays valid until it is revoked; prefer a bounded lifetime',
+      )
+    if (plan.spec.expiryDefaulted && expiry?.kind === 'in')
+      this.notes.push(
+        `token-expires-in was not set: the token expires in ${expiry.duration.text} (the bounded default; set token-expires-in to choose)`,
+      )
     const minted = await this.mint()
     if (minted instanceof Stop) return minted
     ctx.redactor.add(minted.secret)
@@ -287,7 +343,10 @@ class Lifecycle {
       this.deps.onMinted?.(minted)
     } catch (err) {
       await this.revokeNew(obtained, 'it could not be handed over')
-      return new Stop('failed', `issuer ${issuer.kind}: the token was minted but could not be handed over (${errorMessage(err)}), so it was not written anywhere${this.newTokenRevoked ? ' and was revoked' : ''}`)
+      return new Stop(
+        'failed',
+        `issuer ${issuer.kind}: the token was minted but could not be handed over (${errorMessage(err)}), so it was not written anywhere${this.newTokenRevoked ? ' and was revoked' : ''}`,
+      )
     }
     return obtained
   }
@@ -300,18 +359,29 @@ class Lifecycle {
         this.revoked.push(p.id)
       } catch (err) {
         this.kept.push(p.id)
-        this.notes.push(`revoke-first: revoking ${p.name} (${p.id}) failed: ${errorMessage(err)}; it is still valid: revoke it by hand`)
+        this.notes.push(
+          `revoke-first: revoking ${p.name} (${p.id}) failed: ${errorMessage(err)}; it is still valid: revoke it by hand`,
+        )
       }
     }
-    if (this.revoked.length) this.log.warning(`revoke-first: revoked ${this.revoked.join(', ')}; destinations hold a dead token until the replacement is written`)
+    if (this.revoked.length)
+      this.log.warning(
+        `revoke-first: revoked ${this.revoked.join(', ')}; destinations hold a dead token until the replacement is written`,
+      )
   }
 
   /** The rights to mint: the inputs', or (a rotation without them) those of the newest token replaced. */
   private rights(): Rights | Stop {
     const { spec } = this.plan
-    const newest = [...this.previous].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt)).find((t) => t.rights)
+    const newest = [...this.previous]
+      .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))
+      .find((t) => t.rights)
     if (spec.copyRights) {
-      if (!newest?.rights) return new Stop('failed', `token-role: no token of the set ${spec.namePrefix} states its rights, so there are none to copy: set token-role or token-permissions`)
+      if (!newest?.rights)
+        return new Stop(
+          'failed',
+          `token-role: no token of the set ${spec.namePrefix} states its rights, so there are none to copy: set token-role or token-permissions`,
+        )
       this.notes.push(`rights copied from ${newest.name}: ${describeRights(newest.rights)}`)
       return newest.rights
     }
@@ -320,11 +390,20 @@ class Lifecycle {
 
   /** Says when the new token's rights differ from those of the token it replaces (widening needs the explicit input). */
   private compareRights(minted: MintedToken, given: Rights): void {
-    const replaced = [...this.previous].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt)).find((t) => t.rights)
+    const replaced = [...this.previous]
+      .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))
+      .find((t) => t.rights)
     const now = minted.rights ?? given
     // A role and a permission list cannot be compared unless the issuer said what the role expanded to.
-    if (!replaced?.rights || kindOf(replaced.rights) !== kindOf(now) || describeRights(replaced.rights) === describeRights(now)) return
-    this.notes.push(`rights differ from the replaced token ${replaced.name}: ${describeRights(replaced.rights)} -> ${describeRights(now)} (as the inputs say)`)
+    if (
+      !replaced?.rights ||
+      kindOf(replaced.rights) !== kindOf(now) ||
+      describeRights(replaced.rights) === describeRights(now)
+    )
+      return
+    this.notes.push(
+      `rights differ from the replaced token ${replaced.name}: ${describeRights(replaced.rights)} -> ${describeRights(now)} (as the inputs say)`,
+    )
   }
 
   /**
@@ -337,16 +416,24 @@ class Lifecycle {
     const { plan } = this
     const { issuer, ctx } = this.deps
     const now = this.now()
-    const expiry = plan.spec.expiry ? expiryDate(plan.spec.expiry, now) : plan.mode === 'ephemeral' && issuer.can.expiry ? addDuration(now, EPHEMERAL_DEFAULT) : undefined
+    const expiry = plan.spec.expiry
+      ? expiryDate(plan.spec.expiry, now)
+      : plan.mode === 'ephemeral' && issuer.can.expiry
+        ? addDuration(now, EPHEMERAL_DEFAULT)
+        : undefined
     const rights = this.rights()
     if (rights instanceof Stop) return rights
-    if (isAdmin(rights) && this.plan.targets.length) this.log.warning(`the new token has admin rights (${describeRights(rights)}) and goes to CI destinations: prefer the narrowest role (Rack Gateway: cicd)`)
+    if (isAdmin(rights) && this.plan.targets.length)
+      this.log.warning(
+        `the new token has admin rights (${describeRights(rights)}) and goes to CI destinations: prefer the narrowest role (Rack Gateway: cicd)`,
+      )
     const spec = { ...rights, expiresAt: expiry?.toISOString() }
     let name = ''
     // Names already in the set belong to other runs: a lost answer for one of them was a clash, not ours.
     const taken = new Set(this.previous.map((p) => p.name))
     for (let attempt = 1; attempt <= MINT_ATTEMPTS; attempt++) {
-      if (attempt > 1 || taken.has(mintedName(plan.spec.namePrefix, this.now()))) await ctx.clock.sleep(1000 - (ctx.clock.now() % 1000) + 5, ctx.signal)
+      if (attempt > 1 || taken.has(mintedName(plan.spec.namePrefix, this.now())))
+        await ctx.clock.sleep(1000 - (ctx.clock.now() % 1000) + 5, ctx.signal)
       name = mintedName(plan.spec.namePrefix, this.now())
       try {
         const minted = await issuer.create({ ...spec, name })
@@ -359,12 +446,19 @@ class Lifecycle {
           continue
         }
         // Minted, but unusable: revoke what the answer names, else look the name up; never write it.
-        if (err instanceof MintedTokenRejectedError || err instanceof UntrustedResponseError) return this.refuseMinted(err, name, taken)
-        const clash = err instanceof TokenActionError && (err.status === 400 || err.status === 409) && /already exists|taken/i.test(err.platformMessage ?? '')
+        if (err instanceof MintedTokenRejectedError || err instanceof UntrustedResponseError)
+          return this.refuseMinted(err, name, taken)
+        const clash =
+          err instanceof TokenActionError &&
+          (err.status === 400 || err.status === 409) &&
+          /already exists|taken/i.test(err.platformMessage ?? '')
         if (!clash) return new Stop('failed', `issuer ${issuer.kind}: could not mint the token: ${errorMessage(err)}`)
       }
     }
-    return new Stop('failed', `issuer ${issuer.kind}: could not mint the token after ${MINT_ATTEMPTS} attempts (last name tried: ${name})`)
+    return new Stop(
+      'failed',
+      `issuer ${issuer.kind}: could not mint the token after ${MINT_ATTEMPTS} attempts (last name tried: ${name})`,
+    )
   }
 
   /**
@@ -381,20 +475,31 @@ class Lifecycle {
       listed = await issuer.list(this.plan.spec.namePrefix)
     } catch (err) {
       this.unconfirmed.push(name)
-      this.notes.push(`a token named ${name} may have been minted (its answer was lost) and the set could not be listed to check: revoke it at the issuer if it exists`)
-      return new Stop('failed', `issuer ${issuer.kind}: the mint's answer was lost and listing to check it failed (${errorMessage(err)}); nothing was written`)
+      this.notes.push(
+        `a token named ${name} may have been minted (its answer was lost) and the set could not be listed to check: revoke it at the issuer if it exists`,
+      )
+      return new Stop(
+        'failed',
+        `issuer ${issuer.kind}: the mint's answer was lost and listing to check it failed (${errorMessage(err)}); nothing was written`,
+      )
     }
     // A name listed before this mint was sent is another run's: the mint clashed with it.
     for (const t of listed.filter((x) => x.name === name && !taken.has(x.name))) {
       this.kept.push(t.id)
-      this.notes.push(`${t.name} (id ${t.id}) exists, but the answer to the mint that asked for it was lost: it is kept (another run may have made it) and the next rotation revokes it`)
+      this.notes.push(
+        `${t.name} (id ${t.id}) exists, but the answer to the mint that asked for it was lost: it is kept (another run may have made it) and the next rotation revokes it`,
+      )
     }
     for (const t of listed) taken.add(t.name)
     return undefined
   }
 
   /** The issuer answered a mint with a token that cannot be right, or an answer that cannot be read. */
-  private async refuseMinted(err: MintedTokenRejectedError | UntrustedResponseError, name: string, taken: Set<string>): Promise<Stop> {
+  private async refuseMinted(
+    err: MintedTokenRejectedError | UntrustedResponseError,
+    name: string,
+    taken: Set<string>,
+  ): Promise<Stop> {
     const id = err instanceof MintedTokenRejectedError ? err.minted.id : undefined
     if (id) {
       try {
@@ -403,10 +508,19 @@ class Lifecycle {
         return new Stop('failed', `could not mint a usable token: ${errorMessage(err)}; the token was revoked`)
       } catch (revokeErr) {
         this.kept.push(id)
-        return new Stop('failed', `could not mint a usable token: ${errorMessage(err)}; revoking it failed (${errorMessage(revokeErr)}): revoke ${id} by hand`)
+        return new Stop(
+          'failed',
+          `could not mint a usable token: ${errorMessage(err)}; revoking it failed (${errorMessage(revokeErr)}): revoke ${id} by hand`,
+        )
       }
     }
-    return (await this.clearLostMint(name, taken)) ?? new Stop('failed', `issuer ${this.deps.issuer.kind}: could not mint a usable token: the answer could not be used (${errorMessage(err)}); nothing was written`)
+    return (
+      (await this.clearLostMint(name, taken)) ??
+      new Stop(
+        'failed',
+        `issuer ${this.deps.issuer.kind}: could not mint a usable token: the answer could not be used (${errorMessage(err)}); nothing was written`,
+      )
+    )
   }
 
   // Phase 5: verify with the issuer, then check the real value against each destination's rules.
@@ -419,7 +533,12 @@ class Lifecycle {
       t.verifiedAs = identity.subject
       t.expiresAt ??= identity.expiresAt
       this.warnIfExpiringSoon(t.expiresAt)
-      const orgWide = this.plan.targets.filter((x) => (x.platform === 'github' && (x.kind === 'org' || x.kind === 'repos')) || (x.platform === 'circleci' && x.kind === 'context') || (x.platform === 'gitlab' && x.kind === 'group'))
+      const orgWide = this.plan.targets.filter(
+        (x) =>
+          (x.platform === 'github' && (x.kind === 'org' || x.kind === 'repos')) ||
+          (x.platform === 'circleci' && x.kind === 'context') ||
+          (x.platform === 'gitlab' && x.kind === 'group'),
+      )
       if (identity.personal && orgWide.length) {
         const note = `the token is a personal access token and goes to org-wide destinations (${orgWide.map((x) => x.id).join(', ')}): it stops working when its owner leaves; prefer an organization access token`
         this.notes.push(note)
@@ -427,7 +546,10 @@ class Lifecycle {
       }
     } catch (err) {
       await this.revokeNew(obtained, 'it did not verify')
-      return new Stop('failed', `issuer ${issuer.kind}: the token did not verify, so it was not written anywhere: ${errorMessage(err)}`)
+      return new Stop(
+        'failed',
+        `issuer ${issuer.kind}: the token did not verify, so it was not written anywhere: ${errorMessage(err)}`,
+      )
     }
     const problems = ready.flatMap((d) => {
       try {
@@ -439,7 +561,10 @@ class Lifecycle {
     })
     if (!problems.length) return undefined
     await this.revokeNew(obtained, "its value breaks a destination's rule")
-    return new Stop('failed', `the token value breaks a destination's rule, so it was not written anywhere: ${problems.join('; ')}`)
+    return new Stop(
+      'failed',
+      `the token value breaks a destination's rule, so it was not written anywhere: ${problems.join('; ')}`,
+    )
   }
 
   private warnIfExpiringSoon(expiresAt: string | undefined): void {
@@ -466,7 +591,9 @@ class Lifecycle {
       },
       ctx.signal,
     )
-    return destinations.map((d, i) => results[i] ?? this.row(d, 'not written', `${this.stopReason()} before this write started`))
+    return destinations.map(
+      (d, i) => results[i] ?? this.row(d, 'not written', `${this.stopReason()} before this write started`),
+    )
   }
 
   /** Over 20 destinations: a line when the phase starts, then `progress: N/M destinations <done>` about every 10%. */
@@ -476,7 +603,8 @@ class Lifecycle {
     let finished = 0
     return () => {
       finished++
-      if (step && (finished % step === 0 || finished === total)) this.log.info(`progress: ${finished}/${total} destinations ${done}`)
+      if (step && (finished % step === 0 || finished === total))
+        this.log.info(`progress: ${finished}/${total} destinations ${done}`)
     }
   }
 
@@ -499,8 +627,13 @@ class Lifecycle {
 
   private async resolveUnknown(d: Destination, secret: string, since: Date, why: string): Promise<DestinationReport> {
     const holds = await d.confirm(secret, since).catch(() => undefined)
-    if (holds === true) return { ...this.row(d, 'updated', `the write's answer was lost (${why}); reading the destination back shows it landed`), holds: this.token?.fingerprint }
-    if (holds === false) return this.row(d, 'failed', `${why}; reading the destination back shows the write did not land`)
+    if (holds === true)
+      return {
+        ...this.row(d, 'updated', `the write's answer was lost (${why}); reading the destination back shows it landed`),
+        holds: this.token?.fingerprint,
+      }
+    if (holds === false)
+      return this.row(d, 'failed', `${why}; reading the destination back shows the write did not land`)
     return this.row(d, 'unknown', `${why}; the destination could not confirm whether it holds the new token, so it may`)
   }
 
@@ -509,13 +642,22 @@ class Lifecycle {
     const held = this.rows.filter((r) => HELD.has(r.status)).length
     const unknown = this.rows.filter((r) => r.status === 'unknown').length
     const missed = this.rows.length - held - unknown
-    if (this.plan.revokeFirst) for (const r of this.rows) if (!HELD.has(r.status)) r.detail = `${r.detail ?? r.status}; it may still hold a revoked token (revoke-first): fix it and write it by hand or re-run`
+    if (this.plan.revokeFirst)
+      for (const r of this.rows)
+        if (!HELD.has(r.status))
+          r.detail = `${r.detail ?? r.status}; it may still hold a revoked token (revoke-first): fix it and write it by hand or re-run`
     if (!unknown && !missed) {
       const remaining = previous.filter((p) => !this.revoked.includes(p.id))
       const stillValid = this.plan.mode === 'rotate' ? await this.revokePrevious(remaining, obtained) : []
-      if (stillValid.length) return new Stop('failed', `every destination holds the new token, but revoking ${stillValid.join(', ')} failed: they are still valid. Re-run to finish.`)
+      if (stillValid.length)
+        return new Stop(
+          'failed',
+          `every destination holds the new token, but revoking ${stillValid.join(', ')} failed: they are still valid. Re-run to finish.`,
+        )
       this.distributeNotes()
-      return new Stop(this.plan.mode === 'rotate' ? 'rotated' : this.plan.mode === 'distribute' ? 'distributed' : 'created')
+      return new Stop(
+        this.plan.mode === 'rotate' ? 'rotated' : this.plan.mode === 'distribute' ? 'distributed' : 'created',
+      )
     }
     let newToken = ''
     if (obtained.kind === 'minted') {
@@ -526,7 +668,14 @@ class Lifecycle {
         newToken = `; the new token ${obtained.token.id} stays valid: ${held} destination(s) hold it${unknown ? ` and ${unknown} may` : ''}`
       }
     }
-    const cause = this.deps.ctx.signal?.aborted ? `the run stopped (${this.stopReason()})` : [missed && `${missed} of ${this.rows.length} destinations failed`, unknown && `${unknown} may or may not hold the new token (answer lost)`].filter(Boolean).join(' and ')
+    const cause = this.deps.ctx.signal?.aborted
+      ? `the run stopped (${this.stopReason()})`
+      : [
+          missed && `${missed} of ${this.rows.length} destinations failed`,
+          unknown && `${unknown} may or may not hold the new token (answer lost)`,
+        ]
+          .filter(Boolean)
+          .join(' and ')
     return new Stop('failed', `${cause}; no previous token was revoked${newToken}. Re-run to converge.`)
   }
 
@@ -539,7 +688,9 @@ class Lifecycle {
       this.newTokenRevoked = true
     } catch (err) {
       this.kept.push(token.id)
-      this.notes.push(`the new token ${token.name} (id ${token.id}) was not written because ${why}, but revoking it failed: ${errorMessage(err)}; revoke it by hand`)
+      this.notes.push(
+        `the new token ${token.name} (id ${token.id}) was not written because ${why}, but revoking it failed: ${errorMessage(err)}; revoke it by hand`,
+      )
     }
   }
 
@@ -557,7 +708,11 @@ class Lifecycle {
       if (!(age >= overlapGraceMs)) {
         this.kept.push(p.id)
         const minutes = Math.round(overlapGraceMs / 60_000)
-        this.notes.push(Number.isNaN(age) ? `${p.name} (${p.id}) was kept: its creation time is unreadable` : `${p.name} (${p.id}) was kept: it is younger than the ${minutes}-minute overlap grace, so another run may still be writing it; the next rotation revokes it`)
+        this.notes.push(
+          Number.isNaN(age)
+            ? `${p.name} (${p.id}) was kept: its creation time is unreadable`
+            : `${p.name} (${p.id}) was kept: it is younger than the ${minutes}-minute overlap grace, so another run may still be writing it; the next rotation revokes it`,
+        )
         continue
       }
       try {
@@ -574,11 +729,15 @@ class Lifecycle {
 
   private distributeNotes(): void {
     if (this.plan.mode !== 'distribute') return
-    this.notes.push(`every destination now holds the given token; revoke the token it replaced in ${issuerKind(this.plan.issuer.kind).madeIn}`)
+    this.notes.push(
+      `every destination now holds the given token; revoke the token it replaced in ${issuerKind(this.plan.issuer.kind).madeIn}`,
+    )
   }
 
   private row(d: Destination, status: DestinationReport['status'], detail?: string): DestinationReport {
-    return detail === undefined ? { id: d.id, name: d.secretName, status } : { id: d.id, name: d.secretName, status, detail }
+    return detail === undefined
+      ? { id: d.id, name: d.secretName, status }
+      : { id: d.id, name: d.secretName, status, detail }
   }
 
   /** The one place the report is written. */
@@ -594,7 +753,9 @@ class Lifecycle {
       destinations: this.rows,
       revokedIds: this.revoked,
       // Whatever stopped the run, every token of the set it did not revoke is still valid.
-      keptIds: [...new Set([...this.previous.map((p) => p.id), ...this.kept])].filter((id) => !this.revoked.includes(id)),
+      keptIds: [...new Set([...this.previous.map((p) => p.id), ...this.kept])].filter(
+        (id) => !this.revoked.includes(id),
+      ),
       ...(this.newTokenRevoked ? { newTokenRevoked: true } : {}),
       ...(this.unconfirmed.length ? { mayExist: this.unconfirmed } : {}),
       ...(this.auditResult ? { audit: this.auditResult } : {}),

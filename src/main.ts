@@ -34,7 +34,8 @@ function setOutputs(plan: Plan, report: Report, secret: string | undefined): voi
   core.setOutput('expires-at', report.token?.expiresAt ?? '')
   core.setOutput('revoked-ids', JSON.stringify(report.revokedIds))
   core.setOutput('report', reportOutput(report, plan.reportFile))
-  if ((plan.mode === 'ephemeral' || plan.mode === 'create') && secret && report.outcome !== 'failed') core.setOutput('token', secret)
+  if ((plan.mode === 'ephemeral' || plan.mode === 'create') && secret && report.outcome !== 'failed')
+    core.setOutput('token', secret)
 }
 
 export async function run(): Promise<void> {
@@ -72,7 +73,9 @@ export async function run(): Promise<void> {
     try {
       writeFilePrivately(plan.reportFile, `${JSON.stringify(report, null, 2)}\n`, 0o644)
     } catch (err) {
-      core.warning(`report-file: could not write ${plan.reportFile}: ${errorMessage(err)} (the run itself ${report.outcome === 'failed' ? 'failed' : 'finished'}; see the report output)`)
+      core.warning(
+        `report-file: could not write ${plan.reportFile}: ${errorMessage(err)} (the run itself ${report.outcome === 'failed' ? 'failed' : 'finished'}; see the report output)`,
+      )
     }
   }
   if (report.outcome === 'failed') {

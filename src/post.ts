@@ -13,10 +13,12 @@ export async function post(): Promise<void> {
   try {
     const plan = buildPlan(readActionInputs(), process.env)
     const { revokeToken } = await import('./runner.js')
-    await revokeToken(plan, id, { log: { info: core.info, warning: core.warning, error: core.error }, mask: core.setSecret })
+    await revokeToken(plan, id, {
+      log: { info: core.info, warning: core.warning, error: core.error },
+      mask: core.setSecret,
+    })
     core.info(`revoked ephemeral token ${id}`)
   } catch (err) {
     core.setFailed(`could not revoke ephemeral token ${id}: ${errorMessage(err)}`)
   }
 }
-

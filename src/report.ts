@@ -9,7 +9,15 @@ export type Outcome = (typeof OUTCOMES)[number]
  * list destinations in this order. `unknown`: the write's answer was lost and the platform could not
  * confirm it: the destination may hold the new token.
  */
-export const DESTINATION_STATUSES = ['failed', 'unknown', 'not written', 'would create', 'would update', 'created', 'updated'] as const
+export const DESTINATION_STATUSES = [
+  'failed',
+  'unknown',
+  'not written',
+  'would create',
+  'would update',
+  'created',
+  'updated',
+] as const
 export type DestinationStatus = (typeof DESTINATION_STATUSES)[number]
 
 export interface DestinationReport {
@@ -37,7 +45,15 @@ export interface AuditToken {
   newest: boolean
 }
 
-export const FINDING_KINDS = ['unused', 'rotation-due', 'expired', 'expiring-soon', 'never-expires', 'orphan', 'disabled'] as const
+export const FINDING_KINDS = [
+  'unused',
+  'rotation-due',
+  'expired',
+  'expiring-soon',
+  'never-expires',
+  'orphan',
+  'disabled',
+] as const
 export type FindingKind = (typeof FINDING_KINDS)[number]
 
 export interface AuditReport {
@@ -106,7 +122,10 @@ const ICON: Record<DestinationStatus, string> = {
 /** Destinations, those that need attention first (failed, unknown, not written, ...); the order within a status is kept. */
 export function byAttention(rows: readonly DestinationReport[]): DestinationReport[] {
   const rank = (d: DestinationReport) => DESTINATION_STATUSES.indexOf(d.status)
-  return rows.map((d, i) => ({ d, i })).sort((a, b) => rank(a.d) - rank(b.d) || a.i - b.i).map((x) => x.d)
+  return rows
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => rank(a.d) - rank(b.d) || a.i - b.i)
+    .map((x) => x.d)
 }
 
 /** How many destinations have each status, in attention order (failures first); statuses no destination has are left out. */
@@ -154,11 +173,25 @@ export function summaryMarkdown(r: Report, maxBytes = SUMMARY_MAX_BYTES): string
   if (r.destinations.length) head.push(`**${totalsLine(r.destinations)}**`, '')
   if (r.error) head.push(`**Error:** ${escapeCell(r.error)}`, '')
   const tail: string[] = []
-  if (r.token) tail.push(`${r.token.name ? `Token \`${r.token.name}\` (id \`${r.token.id}\`)` : 'The given token'}${r.token.verifiedAs ? `, verified as ${r.token.verifiedAs}` : ''}${r.token.expiresAt ? `, expires ${r.token.expiresAt}` : ''}, from ${r.issuer}${r.token.fingerprint ? `; fingerprint \`${r.token.fingerprint}\`` : ''}.`, '')
-  if (r.origin) tail.push(`Run: ${Object.entries(r.origin).map(([k, v]) => `${k} ${escapeCell(v)}`).join(', ')}`, '')
+  if (r.token)
+    tail.push(
+      `${r.token.name ? `Token \`${r.token.name}\` (id \`${r.token.id}\`)` : 'The given token'}${r.token.verifiedAs ? `, verified as ${r.token.verifiedAs}` : ''}${r.token.expiresAt ? `, expires ${r.token.expiresAt}` : ''}, from ${r.issuer}${r.token.fingerprint ? `; fingerprint \`${r.token.fingerprint}\`` : ''}.`,
+      '',
+    )
+  if (r.origin)
+    tail.push(
+      `Run: ${Object.entries(r.origin)
+        .map(([k, v]) => `${k} ${escapeCell(v)}`)
+        .join(', ')}`,
+      '',
+    )
   if (r.revokedIds.length) tail.push(`Revoked previous tokens: ${r.revokedIds.map((i) => `\`${i}\``).join(', ')}`, '')
   if (r.keptIds.length) tail.push(`Still valid (not revoked): ${r.keptIds.map((i) => `\`${i}\``).join(', ')}`, '')
-  if (r.mayExist?.length) tail.push(`May exist (a mint's answer was lost; check and revoke): ${r.mayExist.map((n) => `\`${n}\``).join(', ')}`, '')
+  if (r.mayExist?.length)
+    tail.push(
+      `May exist (a mint's answer was lost; check and revoke): ${r.mayExist.map((n) => `\`${n}\``).join(', ')}`,
+      '',
+    )
   if (r.audit) tail.push(...auditMarkdown(r.audit))
   for (const n of r.notes) tail.push(`> ${n}`, '')
   const safeHead = head.map((l) => sanitize(l))
@@ -167,11 +200,16 @@ export function summaryMarkdown(r: Report, maxBytes = SUMMARY_MAX_BYTES): string
   const sorted = byAttention(r.destinations)
   const rows = sorted.map((d) => {
     const detail = [d.detail, ...(d.changes ?? [])].filter(Boolean).join('; ')
-    return sanitize(`| \`${escapeCell(d.id)}\` | \`${escapeCell(d.name)}\` | ${ICON[d.status]} | ${escapeCell(detail)} |`)
+    return sanitize(
+      `| \`${escapeCell(d.id)}\` | \`${escapeCell(d.name)}\` | ${ICON[d.status]} | ${escapeCell(detail)} |`,
+    )
   })
   const open = rows.slice(0, SUMMARY_OPEN_ROWS)
   const collapsed = rows.slice(SUMMARY_OPEN_ROWS)
-  const more = totalsLine(sorted.slice(SUMMARY_OPEN_ROWS)).replace(/^\d+ destinations?/, (m) => `${m.split(' ')[0]} more ${m.split(' ')[1]}`)
+  const more = totalsLine(sorted.slice(SUMMARY_OPEN_ROWS)).replace(
+    /^\d+ destinations?/,
+    (m) => `${m.split(' ')[0]} more ${m.split(' ')[1]}`,
+  )
   const details = () => [`<details><summary>${more}</summary>`, '', ...table]
   // Everything but the rows, with room for the line that counts the rows left out.
   const reserve = 256
@@ -183,17 +221,24 @@ export function summaryMarkdown(r: Report, maxBytes = SUMMARY_MAX_BYTES): string
     return true
   }
   const shownOpen: string[] = []
-  for (const row of open) if (fits(row)) shownOpen.push(row)
-  else break
+  for (const row of open)
+    if (fits(row)) shownOpen.push(row)
+    else break
   const shownCollapsed: string[] = []
-  if (shownOpen.length === open.length) for (const row of collapsed) if (fits(row)) shownCollapsed.push(row)
-  else break
+  if (shownOpen.length === open.length)
+    for (const row of collapsed)
+      if (fits(row)) shownCollapsed.push(row)
+      else break
   const out = [...safeHead]
   if (rows.length) {
     out.push(...table, ...shownOpen, '')
     if (shownCollapsed.length) out.push(...details(), ...shownCollapsed, '', '</details>', '')
     const left = rows.length - shownOpen.length - shownCollapsed.length
-    if (left) out.push(`_${left} more destination${left === 1 ? '' : 's'} not shown: the summary is capped at ${kib(maxBytes)} (GitHub drops larger ones); the JSON report (report-file) lists every destination._`, '')
+    if (left)
+      out.push(
+        `_${left} more destination${left === 1 ? '' : 's'} not shown: the summary is capped at ${kib(maxBytes)} (GitHub drops larger ones); the JSON report (report-file) lists every destination._`,
+        '',
+      )
   }
   out.push(...safeTail)
   return capLines(out, maxBytes)
@@ -222,7 +267,10 @@ function auditMarkdown(a: AuditReport): string[] {
   const out = [`**Rotation set:** ${a.tokens.length} valid token(s), ${a.findings.length} finding(s).`, '']
   if (a.tokens.length) {
     out.push('| token | id | age | expires | last used | created by |', '|---|---|---|---|---|---|')
-    for (const t of a.tokens) out.push(`| \`${escapeCell(t.name)}\`${t.newest ? ' (newest)' : ''} | \`${escapeCell(t.id)}\` | ${t.ageDays} d | ${t.expiresAt ?? 'never'} | ${t.lastUsedAt ?? '-'} | ${escapeCell(t.createdBy ?? '-')} |`)
+    for (const t of a.tokens)
+      out.push(
+        `| \`${escapeCell(t.name)}\`${t.newest ? ' (newest)' : ''} | \`${escapeCell(t.id)}\` | ${t.ageDays} d | ${t.expiresAt ?? 'never'} | ${t.lastUsedAt ?? '-'} | ${escapeCell(t.createdBy ?? '-')} |`,
+      )
     out.push('')
   }
   for (const f of a.findings) out.push(`- **${f.kind}** \`${escapeCell(f.name)}\`: ${escapeCell(f.detail)}`)
@@ -239,11 +287,17 @@ export function summaryText(r: Report): string[] {
     const detail = [d.detail, ...(d.changes ?? [])].filter(Boolean).join('; ')
     lines.push(`  ${d.status.padEnd(12)} ${d.id} (${d.name})${detail ? `: ${detail}` : ''}`)
   }
-  if (r.token) lines.push(`  token ${r.token.name ? `${r.token.name} (id ${r.token.id})` : '(given)'}${r.token.verifiedAs ? ` verified as ${r.token.verifiedAs}` : ''}${r.token.expiresAt ? ` expires ${r.token.expiresAt}` : ''}`)
+  if (r.token)
+    lines.push(
+      `  token ${r.token.name ? `${r.token.name} (id ${r.token.id})` : '(given)'}${r.token.verifiedAs ? ` verified as ${r.token.verifiedAs}` : ''}${r.token.expiresAt ? ` expires ${r.token.expiresAt}` : ''}`,
+    )
   if (r.revokedIds.length) lines.push(`  revoked: ${r.revokedIds.join(', ')}`)
   if (r.keptIds.length) lines.push(`  still valid: ${r.keptIds.join(', ')}`)
   if (r.mayExist?.length) lines.push(`  may exist (check and revoke): ${r.mayExist.join(', ')}`)
-  for (const t of r.audit?.tokens ?? []) lines.push(`  token ${t.name} (id ${t.id})${t.newest ? ' newest' : ''}: ${t.ageDays} days old, expires ${t.expiresAt ?? 'never'}, last used ${t.lastUsedAt ?? '-'}`)
+  for (const t of r.audit?.tokens ?? [])
+    lines.push(
+      `  token ${t.name} (id ${t.id})${t.newest ? ' newest' : ''}: ${t.ageDays} days old, expires ${t.expiresAt ?? 'never'}, last used ${t.lastUsedAt ?? '-'}`,
+    )
   for (const f of r.audit?.findings ?? []) lines.push(`  finding ${f.kind}: ${f.name}: ${f.detail}`)
   for (const n of r.notes) lines.push(`  note: ${n}`)
   return lines
@@ -268,7 +322,12 @@ export function reportOutput(r: Report, reportFile: string | undefined, maxBytes
     const omitted = total - kept.length
     const where = reportFile ? `; the whole report is in ${reportFile}` : '; set report-file for the whole report'
     const note = `report output shortened to fit GitHub's output limit: ${kept.length} of ${total} destinations listed (those that need attention first), ${omitted} omitted${where}`
-    const truncated: Truncation = { destinations: total, statuses: statusCounts(r.destinations), omitted, ...(reportFile ? { reportFile } : {}) }
+    const truncated: Truncation = {
+      destinations: total,
+      statuses: statusCounts(r.destinations),
+      omitted,
+      ...(reportFile ? { reportFile } : {}),
+    }
     return { ...r, ...rest, destinations: kept, notes: [...(rest.notes ?? r.notes), note], truncated }
   }
   const fitRows = (rest: Partial<Report>): string => {

@@ -47,7 +47,12 @@ export async function runPlan(plan: Plan, options: RunOptions): Promise<Report> 
   const ctx = newContext(plan, options)
   const issuer = createIssuer(plan, ctx)
   try {
-    return await execute(plan, { issuer, ctx, buildDestinations: () => buildDestinations(plan, ctx), onMinted: options.onMinted })
+    return await execute(plan, {
+      issuer,
+      ctx,
+      buildDestinations: () => buildDestinations(plan, ctx),
+      onMinted: options.onMinted,
+    })
   } finally {
     for (const cleanup of ctx.cleanups) await cleanup()
   }
@@ -63,10 +68,19 @@ export async function revokeToken(plan: Plan, id: string, options: RunOptions): 
  * `token-action revoke --token-id ID`: revokes tokens by id. An id outside the rotation set is refused
  * unless `force` - a typo must not revoke a token some other system depends on.
  */
-export async function revokeByIds(plan: Plan, ids: string[], force: boolean, options: RunOptions): Promise<{ revoked: string[]; outside: string[]; failed: string[] }> {
+export async function revokeByIds(
+  plan: Plan,
+  ids: string[],
+  force: boolean,
+  options: RunOptions,
+): Promise<{ revoked: string[]; outside: string[]; failed: string[] }> {
   const ctx = newContext(plan, options)
   const issuer = createIssuer(plan, ctx)
-  const inSet = new Set((await issuer.list(plan.spec.namePrefix)).filter((t) => isMintedWith(plan.spec.namePrefix, t.name)).map((t) => t.id))
+  const inSet = new Set(
+    (await issuer.list(plan.spec.namePrefix))
+      .filter((t) => isMintedWith(plan.spec.namePrefix, t.name))
+      .map((t) => t.id),
+  )
   const outside = ids.filter((id) => !inSet.has(id))
   if (outside.length && !force) return { revoked: [], outside, failed: [] }
   const revoked: string[] = []

@@ -7,7 +7,8 @@ export const MAX_PREFIX = 135
 function origin(env: Record<string, string | undefined>): string | undefined {
   if (env.GITHUB_REPOSITORY) return `gh.${env.GITHUB_REPOSITORY}`
   if (env.CI_PROJECT_PATH) return `gl.${env.CI_PROJECT_PATH}`
-  if (env.CIRCLE_PROJECT_USERNAME && env.CIRCLE_PROJECT_REPONAME) return `cci.${env.CIRCLE_PROJECT_USERNAME}/${env.CIRCLE_PROJECT_REPONAME}`
+  if (env.CIRCLE_PROJECT_USERNAME && env.CIRCLE_PROJECT_REPONAME)
+    return `cci.${env.CIRCLE_PROJECT_USERNAME}/${env.CIRCLE_PROJECT_REPONAME}`
   return undefined
 }
 
@@ -36,5 +37,9 @@ export function mintedName(prefix: string, at: Date): string {
 
 /** True only for names this prefix minted, so `rwx-access-token` never touches `rwx-access-token-staging-...`. */
 export function isMintedWith(prefix: string, name: string): boolean {
-  return name.length === prefix.length + 15 && name.startsWith(`${prefix}-`) && /^\d{14}$/.test(name.slice(prefix.length + 1))
+  return (
+    name.length === prefix.length + 15 &&
+    name.startsWith(`${prefix}-`) &&
+    /^\d{14}$/.test(name.slice(prefix.length + 1))
+  )
 }

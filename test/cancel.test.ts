@@ -23,37 +23,43 @@ beforeAll(async () => {
 afterAll(async () => Promise.all([gh.close(), rgw.close()]))
 
 describe('cancellation during fan-out', () => {
-  it.each(['SIGTERM', 'SIGINT'] as const)('%s: stops new writes, revokes nothing old, every destination keeps a valid token', async (signal) => {
-    const inputs = {
-      issuer: 'rack-gateway',
-      'issuer-url': rgw.url,
-      'issuer-token': rgw.addAdminToken(),
-      'token-role': 'cicd',
-      'token-name': `cancel-${signal.toLowerCase()}`,
-      'secret-name': `CANCEL_${signal}`,
-      'github-token': PAT,
-      'github-api-url': gh.url,
-      concurrency: '2',
-      destinations: REPOS.map((r) => `github:repo/acme/${r}`).join('\n'),
-    }
-    // Every repository already holds an older token of the same prefix.
-    const oldValue = rgw.addToken('cicd', `cancel-${signal.toLowerCase()}-20250101000000`)
-    const old = rgw.tokens().find((t) => t.name === `cancel-${signal.toLowerCase()}-20250101000000`)!.public_id
-    for (const r of REPOS) gh.seedSecret({ repo: `acme/${r}` }, `CANCEL_${signal}`, oldValue)
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    '%s: stops new writes, revokes nothing old, every destination keeps a valid token',
+    async (signal) => {
+      const inputs = {
+        issuer: 'rack-gateway',
+        'issuer-url': rgw.url,
+        'issuer-token': rgw.addAdminToken(),
+        'token-role': 'cicd',
+        'token-name': `cancel-${signal.toLowerCase()}`,
+        'secret-name': `CANCEL_${signal}`,
+        'github-token': PAT,
+        'github-api-url': gh.url,
+        concurrency: '2',
+        destinations: REPOS.map((r) => `github:repo/acme/${r}`).join('\n'),
+      }
+      // Every repository already holds an older token of the same prefix.
+      const oldValue = rgw.addToken('cicd', `cancel-${signal.toLowerCase()}-20250101000000`)
+      const old = rgw.tokens().find((t) => t.name === `cancel-${signal.toLowerCase()}-20250101000000`)!.public_id
+      for (const r of REPOS) gh.seedSecret({ repo: `acme/${r}` }, `CANCEL_${signal}`, oldValue)
 
-    const run = await runAction(inputs, { signal: { name: signal, whenStdout: /progress: \d+\/45 destinations written/ } })
-    expect(run.code).toBe(1)
-    expect(run.log).toMatch(new RegExp(`${signal} received: finishing writes in flight`))
-    const report = JSON.parse(run.outputs.report!)
-    expect(report.outcome).toBe('failed')
-    expect(report.revokedIds).toEqual([])
-    expect(report.keptIds).toContain(old)
-    const written = report.destinations.filter((d: { status: string }) => d.status === 'updated')
-    const skipped = report.destinations.filter((d: { status: string }) => d.status === 'not written')
-    expect(written.length).toBeGreaterThan(0)
-    expect(skipped.length).toBeGreaterThan(0)
-    expect(written.length + skipped.length).toBe(REPOS.length)
-    expect(rgw.isValid(oldValue)).toBe(true)
-    for (const r of REPOS) expect(rgw.isValid(gh.secretValue({ repo: `acme/${r}` }, `CANCEL_${signal}`)!)).toBe(true)
-  }, 90_000)
+      const run = await runAction(inputs, {
+        signal: { name: signal, whenStdout: /progress: \d+\/45 destinations written/ },
+      })
+      expect(run.code).toBe(1)
+      expect(run.log).toMatch(new RegExp(`${signal} received: finishing writes in flight`))
+      const report = JSON.parse(run.outputs.report!)
+      expect(report.outcome).toBe('failed')
+      expect(report.revokedIds).toEqual([])
+      expect(report.keptIds).toContain(old)
+      const written = report.destinations.filter((d: { status: string }) => d.status === 'updated')
+      const skipped = report.destinations.filter((d: { status: string }) => d.status === 'not written')
+      expect(written.length).toBeGreaterThan(0)
+      expect(skipped.length).toBeGreaterThan(0)
+      expect(written.length + skipped.length).toBe(REPOS.length)
+      expect(rgw.isValid(oldValue)).toBe(true)
+      for (const r of REPOS) expect(rgw.isValid(gh.secretValue({ repo: `acme/${r}` }, `CANCEL_${signal}`)!)).toBe(true)
+    },
+    90_000,
+  )
 })

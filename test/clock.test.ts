@@ -47,7 +47,9 @@ describe('paced requests (the real path: scheduler -> clock)', () => {
     // 1,000 points a 1 s window: every request after the first waits for its slot.
     const scheduler = new RequestScheduler({ concurrency: 32, pointsPerWindow: 1000, windowMs: 1000 })
     let sent = 0
-    await Promise.all(Array.from({ length: 40 }, () => scheduler.run('GET', async () => ++sent, { signal: controller.signal })))
+    await Promise.all(
+      Array.from({ length: 40 }, () => scheduler.run('GET', async () => ++sent, { signal: controller.signal })),
+    )
     expect(sent).toBe(40)
     await settle()
     expect(warnings.map((w) => w.name)).not.toContain('MaxListenersExceededWarning')

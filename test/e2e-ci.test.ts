@@ -20,8 +20,17 @@ beforeAll(() => {
 
 describe('action: one run writes GitHub, CircleCI and GitLab', () => {
   it('rotates into an org secret, a CircleCI context and a GitLab group; re-run updates and revokes', async () => {
-    gl.seedVariable('group', 'acme', { key: 'RACK_GATEWAY_API_TOKEN', value: 'legacy-value-1', protected: true, masked: true, raw: false })
-    const inputs = world.inputs({ 'issuer-token': rgw.addAdminToken(), destinations: 'github:org/acme?visibility=all\ncircleci:context/gh/acme/rwx\ngitlab:group/acme?protected=false' })
+    gl.seedVariable('group', 'acme', {
+      key: 'RACK_GATEWAY_API_TOKEN',
+      value: 'legacy-value-1',
+      protected: true,
+      masked: true,
+      raw: false,
+    })
+    const inputs = world.inputs({
+      'issuer-token': rgw.addAdminToken(),
+      destinations: 'github:org/acme?visibility=all\ncircleci:context/gh/acme/rwx\ngitlab:group/acme?protected=false',
+    })
     const first = await runAction(inputs)
     expect(first.code, first.log).toBe(0)
     const report = JSON.parse(first.outputs.report!)
@@ -32,7 +41,11 @@ describe('action: one run writes GitHub, CircleCI and GitLab', () => {
     ])
     expect(first.summary).toContain('protected: true -> false')
     // raw was not on the line: the variable keeps raw=false as its owner set it.
-    expect(gl.variable('group', 'acme', 'RACK_GATEWAY_API_TOKEN')).toMatchObject({ protected: false, raw: false, masked: true })
+    expect(gl.variable('group', 'acme', 'RACK_GATEWAY_API_TOKEN')).toMatchObject({
+      protected: false,
+      raw: false,
+      masked: true,
+    })
     rgw.ageToken(first.outputs['token-id']!, 1) // the next rotation, a day later: past the overlap grace
     const second = await runAction(inputs)
     expect(second.outputs.outcome, second.log).toBe('rotated')
@@ -56,7 +69,9 @@ describe('action: one run writes GitHub, CircleCI and GitLab', () => {
       destinations: `gitlab:group/acme?name=${'A'.repeat(256)}`,
     })
     expect(run.code).toBe(2)
-    expect(run.log).toMatch(/destinations: "gitlab:group\/acme\?name=A+": secret name "A+": GitLab variable keys are at most 255 characters/)
+    expect(run.log).toMatch(
+      /destinations: "gitlab:group\/acme\?name=A+": secret name "A+": GitLab variable keys are at most 255 characters/,
+    )
     expect(rgw.createCount).toBe(before)
   })
 })
@@ -65,13 +80,37 @@ describe('cli', () => {
   it('distributes an RWX token to CircleCI and GitLab from flags and env, prints no secret', async () => {
     const token = rwx.addToken('acme')
     const reportFile = join(tmpdir(), `token-action-cli-${process.pid}.json`)
-    const run = await runCli(['distribute', '--issuer', 'rwx', '--issuer-url', rwx.url, '--destinations', 'circleci:context/gh/acme/rwx', '--destinations', 'gitlab:project/acme/api', '--circleci-url', cci.url, '--gitlab-url', gl.url, '--report-file', reportFile], {
-      env: { TOKEN_ACTION_TOKEN: token, CIRCLE_TOKEN: CCI, GITLAB_TOKEN: GL },
-    })
+    const run = await runCli(
+      [
+        'distribute',
+        '--issuer',
+        'rwx',
+        '--issuer-url',
+        rwx.url,
+        '--destinations',
+        'circleci:context/gh/acme/rwx',
+        '--destinations',
+        'gitlab:project/acme/api',
+        '--circleci-url',
+        cci.url,
+        '--gitlab-url',
+        gl.url,
+        '--report-file',
+        reportFile,
+      ],
+      {
+        env: { TOKEN_ACTION_TOKEN: token, CIRCLE_TOKEN: CCI, GITLAB_TOKEN: GL },
+      },
+    )
     expect(run.code, run.log).toBe(0)
     expect(run.stdout).toMatch(/token-action distribute: distributed/)
     expect(cci.contextValue('gh/acme', 'rwx', 'RWX_ACCESS_TOKEN')).toBe(token)
-    expect(gl.variable('project', 'acme/api', 'RWX_ACCESS_TOKEN')).toMatchObject({ value: token, masked: true, raw: true, protected: false })
+    expect(gl.variable('project', 'acme/api', 'RWX_ACCESS_TOKEN')).toMatchObject({
+      value: token,
+      masked: true,
+      raw: true,
+      protected: false,
+    })
     expect(JSON.parse(readFileSync(reportFile, 'utf8')).outcome).toBe('distributed')
     expect(leakedForms(token, run.log + readFileSync(reportFile, 'utf8'))).toEqual([])
   })
@@ -93,7 +132,11 @@ describe('cli', () => {
     const failed = await runCli(['rotate', '--json'], { env })
     expect(failed.code).toBe(1)
     const report = JSON.parse(failed.stdout)
-    expect(report.destinations[0]).toMatchObject({ id: 'circleci:project/gh/acme/nope', status: 'failed', detail: expect.stringMatching(/project gh\/acme\/nope was not found/) })
+    expect(report.destinations[0]).toMatchObject({
+      id: 'circleci:project/gh/acme/nope',
+      status: 'failed',
+      detail: expect.stringMatching(/project gh\/acme\/nope was not found/),
+    })
     const ok = await runCli(['rotate', '--json', '--destinations', 'gitlab:group/acme'], { env })
     expect(ok.code, ok.log).toBe(0)
     expect(JSON.parse(ok.stdout).outcome).toBe('rotated')
@@ -103,9 +146,28 @@ describe('cli', () => {
 
   it('create --token-file writes the minted token only to that file (0600); it is never printed', async () => {
     const tokenFile = join(tmpdir(), `token-action-cli-token-${process.pid}`)
-    const run = await runCli(['create', '--issuer', 'rack-gateway', '--issuer-url', rgw.url, '--token-role', 'cicd', '--token-name', 'cli-token-file', '--destinations', 'gitlab:group/acme?name=FILE_TOKEN', '--gitlab-url', gl.url, '--token-file', tokenFile], {
-      env: { TOKEN_ACTION_ISSUER_TOKEN: rgw.addAdminToken(), GITLAB_TOKEN: GL },
-    })
+    const run = await runCli(
+      [
+        'create',
+        '--issuer',
+        'rack-gateway',
+        '--issuer-url',
+        rgw.url,
+        '--token-role',
+        'cicd',
+        '--token-name',
+        'cli-token-file',
+        '--destinations',
+        'gitlab:group/acme?name=FILE_TOKEN',
+        '--gitlab-url',
+        gl.url,
+        '--token-file',
+        tokenFile,
+      ],
+      {
+        env: { TOKEN_ACTION_ISSUER_TOKEN: rgw.addAdminToken(), GITLAB_TOKEN: GL },
+      },
+    )
     expect(run.code, run.log).toBe(0)
     const token = readFileSync(tokenFile, 'utf8')
     expect(statSync(tokenFile).mode & 0o777).toBe(0o600)
@@ -116,7 +178,19 @@ describe('cli', () => {
 
   it('TOKEN_ACTION_DRY_RUN=false runs for real, --dry-run plans, a non-boolean exits 2; an empty TOKEN_ACTION_*_TOKEN falls back to CIRCLECI_TOKEN', async () => {
     const token = rwx.addToken('acme')
-    const args = ['distribute', '--issuer', 'rwx', '--issuer-url', rwx.url, '--secret-name', 'DRY_RUN_CHECK', '--destinations', 'circleci:context/gh/acme/rwx', '--circleci-url', cci.url]
+    const args = [
+      'distribute',
+      '--issuer',
+      'rwx',
+      '--issuer-url',
+      rwx.url,
+      '--secret-name',
+      'DRY_RUN_CHECK',
+      '--destinations',
+      'circleci:context/gh/acme/rwx',
+      '--circleci-url',
+      cci.url,
+    ]
     const env = { TOKEN_ACTION_TOKEN: token, TOKEN_ACTION_CIRCLECI_TOKEN: '', CIRCLECI_TOKEN: CCI }
     const planned = await runCli([...args, '--dry-run'], { env: { ...env, TOKEN_ACTION_DRY_RUN: 'false' } })
     expect(planned.code, planned.log).toBe(0)

@@ -62,7 +62,16 @@ describe('http issuer (generic contract)', () => {
 
   it('rotate-if-older-than: not-due while the newest token is young, rotates once it is old', async () => {
     const admin = http.addAdminToken()
-    const inputs = { issuer: 'http', 'issuer-url': http.url, 'issuer-token': admin, 'secret-name': 'DUE_TOKEN', 'token-role': 'deployer', 'rotate-if-older-than': '90d', destinations: 'github:repo/acme/web', ...github }
+    const inputs = {
+      issuer: 'http',
+      'issuer-url': http.url,
+      'issuer-token': admin,
+      'secret-name': 'DUE_TOKEN',
+      'token-role': 'deployer',
+      'rotate-if-older-than': '90d',
+      destinations: 'github:repo/acme/web',
+      ...github,
+    }
     const first = await runAction(inputs)
     expect(first.outputs.outcome).toBe('rotated')
     const notDue = await runAction(inputs)
@@ -77,8 +86,22 @@ describe('http issuer (generic contract)', () => {
 
   it('expiry: bounded by default, and a young token expiring within rotate-before-expiry is rotated; the report keeps an audit trail', async () => {
     const admin = http.addAdminToken()
-    const inputs = { issuer: 'http', 'issuer-url': http.url, 'issuer-token': admin, 'secret-name': 'EXPIRING_TOKEN', 'token-role': 'deployer', 'rotate-if-older-than': '30d', destinations: 'github:repo/acme/web', ...github }
-    const env = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '4242', GITHUB_ACTOR: 'octocat', GITHUB_SHA: 'a'.repeat(40) }
+    const inputs = {
+      issuer: 'http',
+      'issuer-url': http.url,
+      'issuer-token': admin,
+      'secret-name': 'EXPIRING_TOKEN',
+      'token-role': 'deployer',
+      'rotate-if-older-than': '30d',
+      destinations: 'github:repo/acme/web',
+      ...github,
+    }
+    const env = {
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_RUN_ID: '4242',
+      GITHUB_ACTOR: 'octocat',
+      GITHUB_SHA: 'a'.repeat(40),
+    }
     const first = await runAction(inputs, { env })
     expect(first.code, first.log).toBe(0)
     // No token-expires-in on an issuer with expiry: twice rotate-if-older-than, never "never".
@@ -87,7 +110,12 @@ describe('http issuer (generic contract)', () => {
     expect(days).toBeLessThan(61)
     const report = JSON.parse(first.outputs.report!)
     expect(report.notes.join('\n')).toMatch(/token-expires-in was not set: the token expires in 60d/)
-    expect(report.origin).toEqual({ repository: 'acme/ops', run: 'https://github.com/acme/ops/actions/runs/4242', actor: 'octocat', commit: 'a'.repeat(40) })
+    expect(report.origin).toEqual({
+      repository: 'acme/ops',
+      run: 'https://github.com/acme/ops/actions/runs/4242',
+      actor: 'octocat',
+      commit: 'a'.repeat(40),
+    })
     const secret = gh.secretValue({ repo: 'acme/web' }, 'EXPIRING_TOKEN')!
     const print = `sha256:${createHash('sha256').update(secret).digest('hex').slice(0, 12)}`
     expect(report.destinations[0].holds).toBe(print)
@@ -109,7 +137,15 @@ describe('http issuer (generic contract)', () => {
   it('a credential that may create but not delete tokens fails preflight, dry run included, naming issuer-token and the right', async () => {
     const manager = http.addManagerToken()
     const before = http.tokens().length
-    const inputs = { issuer: 'http', 'issuer-url': http.url, 'issuer-token': manager, 'secret-name': 'MANAGED', 'token-role': 'viewer', destinations: 'github:repo/acme/web', ...github }
+    const inputs = {
+      issuer: 'http',
+      'issuer-url': http.url,
+      'issuer-token': manager,
+      'secret-name': 'MANAGED',
+      'token-role': 'viewer',
+      destinations: 'github:repo/acme/web',
+      ...github,
+    }
     for (const run of [await runAction({ ...inputs, 'dry-run': 'true' }), await runAction(inputs)]) {
       expect(run.code).toBe(1)
       expect(run.outputs.outcome).toBe('failed')
@@ -121,7 +157,16 @@ describe('http issuer (generic contract)', () => {
 
   it('audit: the rotation set with age, expiry, last use and findings; changes nothing; --fail-on-findings exits 1', async () => {
     const admin = http.addAdminToken()
-    const inputs = { issuer: 'http', 'issuer-url': http.url, 'issuer-token': admin, 'token-name': 'audited', 'secret-name': 'AUDITED', 'token-role': 'viewer', destinations: 'github:repo/acme/web', ...github }
+    const inputs = {
+      issuer: 'http',
+      'issuer-url': http.url,
+      'issuer-token': admin,
+      'token-name': 'audited',
+      'secret-name': 'AUDITED',
+      'token-role': 'viewer',
+      destinations: 'github:repo/acme/web',
+      ...github,
+    }
     // An old never-expiring token, unused for four months, that a later mint did not replace...
     const old = await runAction({ ...inputs, mode: 'create', 'token-expires-in': 'never' })
     expect(old.log).toMatch(/::warning::token-expires-in is never/)
@@ -140,7 +185,11 @@ describe('http issuer (generic contract)', () => {
       [old.outputs['token-id'], false],
     ])
     expect(report.audit.tokens[1]).toMatchObject({ ageDays: 200, lastUsedAt: expect.any(String) })
-    const kinds = (id: string) => report.audit.findings.filter((f: { id: string }) => f.id === id).map((f: { kind: string }) => f.kind).sort()
+    const kinds = (id: string) =>
+      report.audit.findings
+        .filter((f: { id: string }) => f.id === id)
+        .map((f: { kind: string }) => f.kind)
+        .sort()
     expect(kinds(old.outputs['token-id']!)).toEqual(['never-expires', 'orphan', 'unused'])
     expect(kinds(newest.outputs['token-id']!)).toEqual(['expiring-soon'])
     expect(audit.summary).toMatch(/\*\*orphan\*\* `audited-\d{14}`/)
@@ -148,7 +197,21 @@ describe('http issuer (generic contract)', () => {
     expect(http.requests.slice(before).every((r) => r.method === 'GET')).toBe(true)
     expect(http.isValid(old.outputs.token!)).toBe(true)
 
-    const cli = await runCli(['audit', '--issuer', 'http', '--issuer-url', http.url, '--token-name', 'audited', '--secret-name', 'AUDITED', '--fail-on-findings'], { env: { TOKEN_ACTION_ISSUER_TOKEN: admin } })
+    const cli = await runCli(
+      [
+        'audit',
+        '--issuer',
+        'http',
+        '--issuer-url',
+        http.url,
+        '--token-name',
+        'audited',
+        '--secret-name',
+        'AUDITED',
+        '--fail-on-findings',
+      ],
+      { env: { TOKEN_ACTION_ISSUER_TOKEN: admin } },
+    )
     expect(cli.code).toBe(1)
     expect(cli.stdout).toMatch(/finding orphan: audited-\d{14}/)
     expect(cli.stdout).toMatch(/4 finding\(s\) in the rotation set audited \(fail-on-findings\)/)
@@ -156,7 +219,14 @@ describe('http issuer (generic contract)', () => {
 
   it('ephemeral: outputs a masked short-lived token, saves state, and the post step revokes it', async () => {
     const admin = http.addAdminToken()
-    const main = await runAction({ issuer: 'http', 'issuer-url': http.url, 'issuer-token': admin, 'secret-name': 'EPHEMERAL', 'token-role': 'viewer', mode: 'ephemeral' })
+    const main = await runAction({
+      issuer: 'http',
+      'issuer-url': http.url,
+      'issuer-token': admin,
+      'secret-name': 'EPHEMERAL',
+      'token-role': 'viewer',
+      mode: 'ephemeral',
+    })
     expect(main.code, main.log).toBe(0)
     const token = main.outputs.token!
     expect(main.log).toContain(`::add-mask::${token}`)
@@ -176,7 +246,16 @@ describe('rack-gateway modes', () => {
   it('a Rack Gateway credential that may only read tokens fails the dry run before anything is minted', async () => {
     const reader = rgw.addTokenReader()
     const before = rgw.createCount
-    const run = await runAction({ issuer: 'rack-gateway', 'issuer-url': rgw.url, 'issuer-token': reader, 'token-role': 'cicd', 'secret-name': 'READER', 'dry-run': 'true', destinations: 'github:repo/acme/api', ...github })
+    const run = await runAction({
+      issuer: 'rack-gateway',
+      'issuer-url': rgw.url,
+      'issuer-token': reader,
+      'token-role': 'cicd',
+      'secret-name': 'READER',
+      'dry-run': 'true',
+      destinations: 'github:repo/acme/api',
+      ...github,
+    })
     expect(run.code).toBe(1)
     expect(run.log).toMatch(/::error::issuer rack-gateway: issuer-token may not create tokens \(403/)
     expect(rgw.createCount).toBe(before)
@@ -184,7 +263,15 @@ describe('rack-gateway modes', () => {
 
   it('a rotation without token-role copies the rights of the token it replaces; a different role is reported', async () => {
     const admin = rgw.addAdminToken()
-    const inputs = { issuer: 'rack-gateway', 'issuer-url': rgw.url, 'issuer-token': admin, 'token-name': 'same-rights', 'secret-name': 'SAME_RIGHTS', destinations: 'github:repo/acme/api', ...github }
+    const inputs = {
+      issuer: 'rack-gateway',
+      'issuer-url': rgw.url,
+      'issuer-token': admin,
+      'token-name': 'same-rights',
+      'secret-name': 'SAME_RIGHTS',
+      destinations: 'github:repo/acme/api',
+      ...github,
+    }
     const refused = await runAction(inputs)
     expect(refused.code).toBe(1)
     expect(refused.log).toMatch(/token-role: no token of the set same-rights states its rights/)
@@ -195,18 +282,31 @@ describe('rack-gateway modes', () => {
     expect(copied.code, copied.log).toBe(0)
     const perms = (id: string) => rgw.tokens().find((t) => t.public_id === id)!.permissions
     expect(perms(copied.outputs['token-id']!)).toEqual(perms(first.outputs['token-id']!))
-    expect(JSON.parse(copied.outputs.report!).notes.join('\n')).toMatch(/rights copied from same-rights-\d{14}: permissions /)
+    expect(JSON.parse(copied.outputs.report!).notes.join('\n')).toMatch(
+      /rights copied from same-rights-\d{14}: permissions /,
+    )
     rgw.passTime(1)
     const widened = await runAction({ ...inputs, 'token-role': 'admin' })
     expect(widened.code, widened.log).toBe(0)
     // The gateway answers with what the role expanded to: the comparison is permission by permission.
-    expect(JSON.parse(widened.outputs.report!).notes.join('\n')).toMatch(/rights differ from the replaced token .* -> permissions [^\n]*\*:\* \(as the inputs say\)/)
+    expect(JSON.parse(widened.outputs.report!).notes.join('\n')).toMatch(
+      /rights differ from the replaced token .* -> permissions [^\n]*\*:\* \(as the inputs say\)/,
+    )
     expect(widened.log).toMatch(/::warning::the new token has admin rights/)
   })
 
   it('revoke-first: the leaked token is revoked before the replacement is minted; a destination left on it is named, exit 1', async () => {
     const admin = rgw.addAdminToken()
-    const inputs = { issuer: 'rack-gateway', 'issuer-url': rgw.url, 'issuer-token': admin, 'token-role': 'cicd', 'token-name': 'leaked', 'secret-name': 'LEAKED', destinations: 'github:repo/acme/api\ngithub:repo/acme/web', ...github }
+    const inputs = {
+      issuer: 'rack-gateway',
+      'issuer-url': rgw.url,
+      'issuer-token': admin,
+      'token-role': 'cicd',
+      'token-name': 'leaked',
+      'secret-name': 'LEAKED',
+      destinations: 'github:repo/acme/api\ngithub:repo/acme/web',
+      ...github,
+    }
     const first = await runAction(inputs)
     expect(first.code, first.log).toBe(0)
     const leaked = gh.secretValue({ repo: 'acme/web' }, 'LEAKED')!
@@ -218,11 +318,15 @@ describe('rack-gateway modes', () => {
       expect(rgw.isValid(leaked)).toBe(false)
       const report = JSON.parse(run.outputs.report!)
       expect(report.revokedIds).toEqual([first.outputs['token-id']])
-      expect(report.destinations.find((d: { id: string }) => d.id === 'github:repo/acme/web').detail).toMatch(/may still hold a revoked token \(revoke-first\)/)
+      expect(report.destinations.find((d: { id: string }) => d.id === 'github:repo/acme/web').detail).toMatch(
+        /may still hold a revoked token \(revoke-first\)/,
+      )
       expect(rgw.isValid(gh.secretValue({ repo: 'acme/api' }, 'LEAKED')!)).toBe(true)
       // The revocation came first: DELETE before the mint's POST.
       const calls = rgw.requests.map((r) => `${r.method} ${r.path}`)
-      expect(calls.lastIndexOf(`DELETE /api/v1/api-tokens/${first.outputs['token-id']}`)).toBeLessThan(calls.lastIndexOf('POST /api/v1/api-tokens'))
+      expect(calls.lastIndexOf(`DELETE /api/v1/api-tokens/${first.outputs['token-id']}`)).toBeLessThan(
+        calls.lastIndexOf('POST /api/v1/api-tokens'),
+      )
     } finally {
       gh.setFaults([])
     }
@@ -230,7 +334,16 @@ describe('rack-gateway modes', () => {
 
   it('create: mints and distributes, outputs the masked token, revokes nothing', async () => {
     const admin = rgw.addAdminToken()
-    const inputs = { issuer: 'rack-gateway', 'issuer-url': rgw.url, 'issuer-token': admin, 'token-role': 'viewer', mode: 'create', 'secret-name': 'CREATED', destinations: 'github:repo/acme/api', ...github }
+    const inputs = {
+      issuer: 'rack-gateway',
+      'issuer-url': rgw.url,
+      'issuer-token': admin,
+      'token-role': 'viewer',
+      mode: 'create',
+      'secret-name': 'CREATED',
+      destinations: 'github:repo/acme/api',
+      ...github,
+    }
     const first = await runAction(inputs)
     const second = await runAction(inputs)
     expect(second.outputs.outcome).toBe('created')
@@ -243,7 +356,13 @@ describe('rack-gateway modes', () => {
 
   it('ephemeral without expiry support: the post step still revokes, even after a failed job', async () => {
     const admin = rgw.addAdminToken()
-    const main = await runAction({ issuer: 'rack-gateway', 'issuer-url': rgw.url, 'issuer-token': admin, 'token-role': 'viewer', mode: 'ephemeral' })
+    const main = await runAction({
+      issuer: 'rack-gateway',
+      'issuer-url': rgw.url,
+      'issuer-token': admin,
+      'token-role': 'viewer',
+      mode: 'ephemeral',
+    })
     expect(main.code, main.log).toBe(0)
     expect(rgw.isValid(main.outputs.token!)).toBe(true)
     // The runner runs post steps whatever happened to later steps (post-if: always()).
@@ -257,9 +376,21 @@ describe('rack-gateway modes', () => {
     const admin = rgw.addAdminToken()
     gh.seedSecret({ repo: 'acme/web' }, 'PLANNED', 'present')
     const before = rgw.createCount
-    const run = await runAction({ issuer: 'rack-gateway', 'issuer-url': rgw.url, 'issuer-token': admin, 'token-role': 'viewer', 'secret-name': 'PLANNED', 'dry-run': 'true', destinations: 'github:repo/acme/api\ngithub:repo/acme/web', ...github })
+    const run = await runAction({
+      issuer: 'rack-gateway',
+      'issuer-url': rgw.url,
+      'issuer-token': admin,
+      'token-role': 'viewer',
+      'secret-name': 'PLANNED',
+      'dry-run': 'true',
+      destinations: 'github:repo/acme/api\ngithub:repo/acme/web',
+      ...github,
+    })
     expect(run.outputs.outcome).toBe('planned')
-    expect(JSON.parse(run.outputs.report!).destinations.map((d: { status: string }) => d.status)).toEqual(['would create', 'would update'])
+    expect(JSON.parse(run.outputs.report!).destinations.map((d: { status: string }) => d.status)).toEqual([
+      'would create',
+      'would update',
+    ])
     expect(rgw.createCount).toBe(before)
     expect(gh.secretValue({ repo: 'acme/api' }, 'PLANNED')).toBeUndefined()
     expect(gh.secretValue({ repo: 'acme/web' }, 'PLANNED')).toBe('present')
@@ -269,7 +400,13 @@ describe('rack-gateway modes', () => {
 describe('distribute (issuers without a mint API)', () => {
   it('rwx: verifies the given token, writes RWX_ACCESS_TOKEN, reminds to revoke the old one in the RWX UI', async () => {
     const token = rwx.addToken('acme')
-    const run = await runAction({ issuer: 'rwx', 'issuer-url': rwx.url, token, destinations: 'github:org/acme?visibility=all', ...github })
+    const run = await runAction({
+      issuer: 'rwx',
+      'issuer-url': rwx.url,
+      token,
+      destinations: 'github:org/acme?visibility=all',
+      ...github,
+    })
     expect(run.code, run.log).toBe(0)
     expect(run.outputs.outcome).toBe('distributed')
     expect(gh.orgSecret('acme', 'RWX_ACCESS_TOKEN')?.value).toBe(token)
@@ -278,7 +415,14 @@ describe('distribute (issuers without a mint API)', () => {
   })
 
   it('rwx: a token RWX rejects is written nowhere', async () => {
-    const run = await runAction({ issuer: 'rwx', 'issuer-url': rwx.url, token: 'rwx_not-a-real-token-000000', 'secret-name': 'RWX_REJECTED', destinations: 'github:repo/acme/api', ...github })
+    const run = await runAction({
+      issuer: 'rwx',
+      'issuer-url': rwx.url,
+      token: 'rwx_not-a-real-token-000000',
+      'secret-name': 'RWX_REJECTED',
+      destinations: 'github:repo/acme/api',
+      ...github,
+    })
     expect(run.code).toBe(1)
     expect(run.log).toMatch(/did not verify/)
     expect(gh.secretValue({ repo: 'acme/api' }, 'RWX_REJECTED')).toBeUndefined()
@@ -286,31 +430,73 @@ describe('distribute (issuers without a mint API)', () => {
 
   it('an RWX personal access token going to org-wide destinations is written, with a warning', async () => {
     const token = rwx.addToken('acme', 'personal_access_token')
-    const run = await runAction({ issuer: 'rwx', 'issuer-url': rwx.url, token, 'secret-name': 'RWX_PERSONAL', destinations: 'github:org/acme?visibility=all', ...github })
+    const run = await runAction({
+      issuer: 'rwx',
+      'issuer-url': rwx.url,
+      token,
+      'secret-name': 'RWX_PERSONAL',
+      destinations: 'github:org/acme?visibility=all',
+      ...github,
+    })
     expect(run.code, run.log).toBe(0)
-    expect(run.log).toMatch(/::warning::the token is a personal access token and goes to org-wide destinations \(github:org\/acme\)/)
-    const org = await runAction({ issuer: 'rwx', 'issuer-url': rwx.url, token: rwx.addToken('acme'), 'secret-name': 'RWX_ORG', destinations: 'github:org/acme?visibility=all', ...github })
+    expect(run.log).toMatch(
+      /::warning::the token is a personal access token and goes to org-wide destinations \(github:org\/acme\)/,
+    )
+    const org = await runAction({
+      issuer: 'rwx',
+      'issuer-url': rwx.url,
+      token: rwx.addToken('acme'),
+      'secret-name': 'RWX_ORG',
+      destinations: 'github:org/acme?visibility=all',
+      ...github,
+    })
     expect(org.log).not.toMatch(/personal access token/)
   })
 
   it('hawzu and static distribute the given token', async () => {
     const token = hawzu.addToken('acme')
-    const h = await runAction({ issuer: 'hawzu', 'issuer-url': hawzu.url, token, 'secret-name': 'HAWZU_API_TOKEN', destinations: 'github:repo/acme/web', ...github })
+    const h = await runAction({
+      issuer: 'hawzu',
+      'issuer-url': hawzu.url,
+      token,
+      'secret-name': 'HAWZU_API_TOKEN',
+      destinations: 'github:repo/acme/web',
+      ...github,
+    })
     expect(h.outputs.outcome, h.log).toBe('distributed')
     expect(gh.secretValue({ repo: 'acme/web' }, 'HAWZU_API_TOKEN')).toBe(token)
-    const s = await runAction({ issuer: 'static', token: 'static-value-0123456789', 'secret-name': 'STATIC_TOKEN', destinations: 'github:repo/acme/web', ...github })
+    const s = await runAction({
+      issuer: 'static',
+      token: 'static-value-0123456789',
+      'secret-name': 'STATIC_TOKEN',
+      destinations: 'github:repo/acme/web',
+      ...github,
+    })
     expect(s.outputs.outcome, s.log).toBe('distributed')
     expect(gh.secretValue({ repo: 'acme/web' }, 'STATIC_TOKEN')).toBe('static-value-0123456789')
   })
 
   // One spawned case per class (plan.test.ts holds every rule): what an issuer cannot do, a duration.
   it.each([
-    [{ issuer: 'rack-gateway', 'token-expires-in': '30d' }, /token-expires-in: issuer rack-gateway has no token expiry/],
+    [
+      { issuer: 'rack-gateway', 'token-expires-in': '30d' },
+      /token-expires-in: issuer rack-gateway has no token expiry/,
+    ],
     [{ issuer: 'rwx', mode: 'rotate', token: 'x' }, /mode: issuer rwx has no API to mint tokens/],
-    [{ issuer: 'http', 'token-role': 'viewer', 'token-expires-in': '3 weeks' }, /token-expires-in: "3 weeks" is not an expiry/],
+    [
+      { issuer: 'http', 'token-role': 'viewer', 'token-expires-in': '3 weeks' },
+      /token-expires-in: "3 weeks" is not an expiry/,
+    ],
   ])('bad input %j exits 2 naming the input, before anything is minted', async (extra, message) => {
     const before = rgw.createCount + http.tokens().length
-    const run = await runAction({ 'issuer-url': extra.issuer === 'http' ? http.url : rgw.url, 'issuer-token': 'x', 'secret-name': 'BAD', destinations: 'github:repo/acme/api', ...github, ...extra })
+    const run = await runAction({
+      'issuer-url': extra.issuer === 'http' ? http.url : rgw.url,
+      'issuer-token': 'x',
+      'secret-name': 'BAD',
+      destinations: 'github:repo/acme/api',
+      ...github,
+      ...extra,
+    })
     expect(run.code, run.log).toBe(2)
     expect(run.log).toMatch(message)
     expect(rgw.createCount + http.tokens().length).toBe(before)
@@ -319,9 +505,27 @@ describe('distribute (issuers without a mint API)', () => {
 
 describe('CLI: ephemeral wraps a command; revoke by id', () => {
   /** A child that proves it got a working token without printing it: it writes the token's SHA-256. */
-  const child = (file: string, code: number, wait = 0) => ['--', process.execPath, '-e', `require('fs').writeFileSync(${JSON.stringify(file)}, require('crypto').createHash('sha256').update(process.env.DEPLOY_TOKEN || '').digest('hex')); console.log('child ready'); setTimeout(() => process.exit(${code}), ${wait})`]
-  const base = () => ['ephemeral', '--issuer', 'rack-gateway', '--issuer-url', rgw.url, '--token-role', 'deployer', '--secret-name', 'DEPLOY_TOKEN', '--token-name', 'deploy-job']
-  const minted = (hash: string) => rgw.tokens().find((t) => t.name.startsWith('deploy-job-') && rgw.hashOf(t.public_id) === hash)
+  const child = (file: string, code: number, wait = 0) => [
+    '--',
+    process.execPath,
+    '-e',
+    `require('fs').writeFileSync(${JSON.stringify(file)}, require('crypto').createHash('sha256').update(process.env.DEPLOY_TOKEN || '').digest('hex')); console.log('child ready'); setTimeout(() => process.exit(${code}), ${wait})`,
+  ]
+  const base = () => [
+    'ephemeral',
+    '--issuer',
+    'rack-gateway',
+    '--issuer-url',
+    rgw.url,
+    '--token-role',
+    'deployer',
+    '--secret-name',
+    'DEPLOY_TOKEN',
+    '--token-name',
+    'deploy-job',
+  ]
+  const minted = (hash: string) =>
+    rgw.tokens().find((t) => t.name.startsWith('deploy-job-') && rgw.hashOf(t.public_id) === hash)
 
   it('runs CMD with the token as $SECRET_NAME, passes its exit code on, and revokes the token when it ends', async () => {
     const admin = rgw.addAdminToken()
@@ -337,7 +541,10 @@ describe('CLI: ephemeral wraps a command; revoke by id', () => {
   it('a signal to the wrapper reaches the command, and the token is still revoked', async () => {
     const admin = rgw.addAdminToken()
     const file = join(mkdtempSync(join(tmpdir(), 'ephemeral-')), 'seen')
-    const run = await runCli([...base(), ...child(file, 0, 30_000)], { env: { TOKEN_ACTION_ISSUER_TOKEN: admin }, signal: { name: 'SIGTERM', whenStdout: /child ready/ } })
+    const run = await runCli([...base(), ...child(file, 0, 30_000)], {
+      env: { TOKEN_ACTION_ISSUER_TOKEN: admin },
+      signal: { name: 'SIGTERM', whenStdout: /child ready/ },
+    })
     expect(run.code).toBe(143)
     const token = minted(readFileSync(file, 'utf8'))
     expect(token?.revoked).toBe(true)
@@ -355,10 +562,33 @@ describe('CLI: ephemeral wraps a command; revoke by id', () => {
   it('revoke --token-id revokes tokens of the set and refuses ids outside it unless --force', async () => {
     const admin = rgw.addAdminToken()
     const env = { TOKEN_ACTION_ISSUER_TOKEN: admin }
-    const made = await runAction({ issuer: 'rack-gateway', 'issuer-url': rgw.url, 'issuer-token': admin, 'token-role': 'viewer', mode: 'create', 'token-name': 'revocable', 'secret-name': 'REVOCABLE', destinations: 'github:repo/acme/api', ...github })
-    const other = await runAction({ issuer: 'rack-gateway', 'issuer-url': rgw.url, 'issuer-token': admin, 'token-role': 'viewer', mode: 'create', 'token-name': 'unrelated', 'secret-name': 'UNRELATED', destinations: 'github:repo/acme/api', ...github })
+    const made = await runAction({
+      issuer: 'rack-gateway',
+      'issuer-url': rgw.url,
+      'issuer-token': admin,
+      'token-role': 'viewer',
+      mode: 'create',
+      'token-name': 'revocable',
+      'secret-name': 'REVOCABLE',
+      destinations: 'github:repo/acme/api',
+      ...github,
+    })
+    const other = await runAction({
+      issuer: 'rack-gateway',
+      'issuer-url': rgw.url,
+      'issuer-token': admin,
+      'token-role': 'viewer',
+      mode: 'create',
+      'token-name': 'unrelated',
+      'secret-name': 'UNRELATED',
+      destinations: 'github:repo/acme/api',
+      ...github,
+    })
     const args = ['revoke', '--issuer', 'rack-gateway', '--issuer-url', rgw.url, '--token-name', 'revocable']
-    const refused = await runCli([...args, '--token-id', made.outputs['token-id']!, '--token-id', other.outputs['token-id']!], { env })
+    const refused = await runCli(
+      [...args, '--token-id', made.outputs['token-id']!, '--token-id', other.outputs['token-id']!],
+      { env },
+    )
     expect(refused.code).toBe(2)
     expect(refused.stderr).toMatch(/not in the rotation set revocable; nothing was revoked/)
     expect(rgw.isValid(made.outputs.token!)).toBe(true)

@@ -21,7 +21,11 @@ beforeEach(() => {
 })
 
 function inputs(extra: Record<string, string> = {}): Record<string, string> {
-  return world.inputs({ 'issuer-token': admin, destinations: ['github:repo/acme/api', 'github:env/acme/api/team/staging', 'github:org/acme'].join('\n'), ...extra })
+  return world.inputs({
+    'issuer-token': admin,
+    destinations: ['github:repo/acme/api', 'github:env/acme/api/team/staging', 'github:org/acme'].join('\n'),
+    ...extra,
+  })
 }
 
 /** Everything a person could see: logs, summary, outputs except the masked `token`. */
@@ -33,7 +37,11 @@ function visible(run: { log: string; summary: string; outputs: Record<string, st
 describe('action: rotate a Rack Gateway token into GitHub secrets', () => {
   it('rotates: writes decryptable secrets, keeps org visibility, revokes the previous token, leaks nothing', async () => {
     const repoIds = ['web', 'docs'].map((r) => gh.repoId('acme', r))
-    gh.seedOrgSecret('acme', 'RACK_GATEWAY_API_TOKEN', { value: 'old-value', visibility: 'selected', selectedRepositoryIds: repoIds })
+    gh.seedOrgSecret('acme', 'RACK_GATEWAY_API_TOKEN', {
+      value: 'old-value',
+      visibility: 'selected',
+      selectedRepositoryIds: repoIds,
+    })
     const first = await runAction(inputs())
     expect(first.code, first.log).toBe(0)
     expect(first.outputs.outcome).toBe('rotated')
@@ -82,7 +90,11 @@ describe('action: rotate a Rack Gateway token into GitHub secrets', () => {
       const report = JSON.parse(second.outputs.report!)
       expect(report.destinations).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ id: 'github:repo/acme/web', status: 'failed', detail: expect.stringContaining('422') }),
+          expect.objectContaining({
+            id: 'github:repo/acme/web',
+            status: 'failed',
+            detail: expect.stringContaining('422'),
+          }),
           expect.objectContaining({ id: 'github:repo/acme/api', status: 'updated' }),
         ]),
       )
@@ -112,7 +124,9 @@ describe('action: rotate a Rack Gateway token into GitHub secrets', () => {
     const before = gh.requests.length
     const run = await runAction(inputs({ destinations: 'github:repo/acme/docs', 'token-name': 'stale-key' }))
     expect(run.code, run.log).toBe(0)
-    const puts = gh.requests.slice(before).filter((r) => r.method === 'PUT' && r.path.startsWith('/repos/acme/docs/actions/secrets/'))
+    const puts = gh.requests
+      .slice(before)
+      .filter((r) => r.method === 'PUT' && r.path.startsWith('/repos/acme/docs/actions/secrets/'))
     expect(puts.map((r) => r.status)).toEqual([422, 201])
     expect(rgw.isValid(gh.secretValue({ repo: 'acme/docs' }, 'RACK_GATEWAY_API_TOKEN')!)).toBe(true)
   })
@@ -120,7 +134,9 @@ describe('action: rotate a Rack Gateway token into GitHub secrets', () => {
   it("explains the workflow GITHUB_TOKEN's 403 and mints nothing", async () => {
     gh.addToken('ghs_defaultworkflowtoken000000000', { login: 'github-actions[bot]', canWriteSecrets: false })
     const before = rgw.tokens().length
-    const run = await runAction(inputs({ 'github-token': 'ghs_defaultworkflowtoken000000000', destinations: 'github:repo/acme/api' }))
+    const run = await runAction(
+      inputs({ 'github-token': 'ghs_defaultworkflowtoken000000000', destinations: 'github:repo/acme/api' }),
+    )
     expect(run.code).not.toBe(0)
     expect(run.log).toMatch(/default GITHUB_TOKEN can never write secrets/)
     expect(run.log).toMatch(/Secrets: write/)

@@ -46,14 +46,19 @@ describe('the safety invariant through dist/', () => {
     const { base, old } = await seeded('gitlab:group/acme')
     const name = base['secret-name']!
     gl.deleteVariable('group', 'acme', name)
-    const posts = () => gl.requests.filter((r) => r.method === 'POST' && r.path === '/api/v4/groups/acme/variables').length
+    const posts = () =>
+      gl.requests.filter((r) => r.method === 'POST' && r.path === '/api/v4/groups/acme/variables').length
     const postsBefore = posts()
     // The create lands, then a proxy answers 502: the value is there, the answer is lost.
     gl.setFaults([{ match: /^POST \/api\/v4\/groups\/acme\/variables$/, rate: 1, kind: 'lost-502', limit: 1 }])
     const run = await runAction(base)
     expect(run.code, run.log).toBe(0)
     const report = JSON.parse(run.outputs.report!)
-    expect(report.destinations[0]).toMatchObject({ id: 'gitlab:group/acme', status: 'updated', detail: expect.stringMatching(/answer was lost .*reading the destination back shows it landed/) })
+    expect(report.destinations[0]).toMatchObject({
+      id: 'gitlab:group/acme',
+      status: 'updated',
+      detail: expect.stringMatching(/answer was lost .*reading the destination back shows it landed/),
+    })
     expect(rgw.isValid(gl.variable('group', 'acme', name)!.value)).toBe(true)
     expect(report.revokedIds).toEqual([old])
     // Sent once: a create is never retried blindly.
@@ -73,14 +78,24 @@ describe('the safety invariant through dist/', () => {
     const report = JSON.parse(run.outputs.report!)
     expect(report.destinations).toEqual([
       expect.objectContaining({ id: 'github:repo/acme/a', status: 'updated' }),
-      expect.objectContaining({ id: 'github:repo/acme/b', status: 'unknown', detail: expect.stringMatching(/may have been applied.*could not confirm/) }),
+      expect.objectContaining({
+        id: 'github:repo/acme/b',
+        status: 'unknown',
+        detail: expect.stringMatching(/may have been applied.*could not confirm/),
+      }),
     ])
-    expect(report.error).toMatch(/1 may or may not hold the new token .*no previous token was revoked; the new token .* stays valid/)
+    expect(report.error).toMatch(
+      /1 may or may not hold the new token .*no previous token was revoked; the new token .* stays valid/,
+    )
     expect(report.keptIds).toEqual([old])
     expect(report.newTokenRevoked).toBeUndefined()
     expect(run.summary).toContain('❓ unknown')
     for (const r of ['a', 'b']) expect(rgw.isValid(gh.secretValue({ repo: `acme/${r}` }, name)!), r).toBe(true)
-    expect(liveIn(base['token-name']!).map((t) => t.public_id).sort()).toEqual([old, report.token.id].sort())
+    expect(
+      liveIn(base['token-name']!)
+        .map((t) => t.public_id)
+        .sort(),
+    ).toEqual([old, report.token.id].sort())
   })
 
   it('a mint whose answer was lost is found by its name and reported, never left unnamed; the next rotation revokes it', async () => {
@@ -95,7 +110,11 @@ describe('the safety invariant through dist/', () => {
     const [stray] = report.keptIds as string[]
     expect(stray).toBeTruthy()
     // Valid in the set: the token every destination holds, and the stray the report names.
-    expect(liveIn(base['token-name']!).map((t) => t.public_id).sort()).toEqual([report.token.id, stray].sort())
+    expect(
+      liveIn(base['token-name']!)
+        .map((t) => t.public_id)
+        .sort(),
+    ).toEqual([report.token.id, stray].sort())
     expect(rgw.isValid(gh.secretValue({ repo: 'acme/c' }, base['secret-name']!)!)).toBe(true)
     // A day later the next rotation revokes it with the rest of the set.
     rgw.passTime(1)
@@ -108,26 +127,40 @@ describe('the safety invariant through dist/', () => {
     const { base, old } = await seeded('github:repo/acme/a\ngithub:repo/acme/b\ngithub:repo/acme/c')
     gh.latencyMs = 150
     const overlapping = { ...base, concurrency: '1' }
-    const [first, second] = await Promise.all([runAction(overlapping), new Promise((r) => setTimeout(r, 400)).then(() => runAction(overlapping))])
+    const [first, second] = await Promise.all([
+      runAction(overlapping),
+      new Promise((r) => setTimeout(r, 400)).then(() => runAction(overlapping)),
+    ])
     for (const run of [first, second]) expect(run.code, run.log).toBe(0)
-    for (const r of ['a', 'b', 'c']) expect(rgw.isValid(gh.secretValue({ repo: `acme/${r}` }, base['secret-name']!)!), r).toBe(true)
-    expect(rgw.isValid(first.outputs.token ?? '') || liveIn(base['token-name']!).some((t) => t.public_id === first.outputs['token-id'])).toBe(true)
+    for (const r of ['a', 'b', 'c'])
+      expect(rgw.isValid(gh.secretValue({ repo: `acme/${r}` }, base['secret-name']!)!), r).toBe(true)
+    expect(
+      rgw.isValid(first.outputs.token ?? '') ||
+        liveIn(base['token-name']!).some((t) => t.public_id === first.outputs['token-id']),
+    ).toBe(true)
     expect(liveIn(base['token-name']!).some((t) => t.public_id === old)).toBe(false)
     // Neither run revoked the other's token: the younger one is kept within the overlap grace.
     const kept = [first, second].flatMap((r) => JSON.parse(r.outputs.report!).keptIds as string[])
-    for (const t of liveIn(base['token-name']!)) expect([first.outputs['token-id'], second.outputs['token-id']]).toContain(t.public_id)
+    for (const t of liveIn(base['token-name']!))
+      expect([first.outputs['token-id'], second.outputs['token-id']]).toContain(t.public_id)
     expect(kept).toContain(first.outputs['token-id'])
   })
 
   it('the default rotation set keeps two repositories rotating one secret name apart', async () => {
     const shared = { ...inputs('github:repo/acme/a'), 'token-name': '', 'secret-name': 'SHARED_GATEWAY_TOKEN' }
     const one = await runAction(shared, { env: { GITHUB_REPOSITORY: 'acme/one' } })
-    const two = await runAction({ ...shared, destinations: 'github:repo/acme/b' }, { env: { GITHUB_REPOSITORY: 'acme/two' } })
+    const two = await runAction(
+      { ...shared, destinations: 'github:repo/acme/b' },
+      { env: { GITHUB_REPOSITORY: 'acme/two' } },
+    )
     expect([one.code, two.code]).toEqual([0, 0])
     expect(one.outputs['token-name']).toMatch(/^gh\.acme\.one\.shared-gateway-token-\d{14}$/)
     expect(two.outputs['token-name']).toMatch(/^gh\.acme\.two\.shared-gateway-token-\d{14}$/)
     rgw.passTime(1)
-    const again = await runAction({ ...shared, destinations: 'github:repo/acme/b' }, { env: { GITHUB_REPOSITORY: 'acme/two' } })
+    const again = await runAction(
+      { ...shared, destinations: 'github:repo/acme/b' },
+      { env: { GITHUB_REPOSITORY: 'acme/two' } },
+    )
     expect(again.code, again.log).toBe(0)
     expect(JSON.parse(again.outputs['revoked-ids']!)).toEqual([two.outputs['token-id']])
     expect(rgw.isValid(gh.secretValue({ repo: 'acme/a' }, 'SHARED_GATEWAY_TOKEN')!)).toBe(true)
@@ -136,9 +169,28 @@ describe('the safety invariant through dist/', () => {
   it('CLI: a --token-file that cannot be written is refused before anything is minted', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'token-action-handover-'))
     const prefix = `handover-${Date.now()}`
-    const run = await runCli(['create', '--issuer', 'rack-gateway', '--issuer-url', rgw.url, '--token-role', 'cicd', '--token-name', prefix, '--destinations', 'gitlab:group/acme?name=HANDOVER', '--gitlab-url', gl.url, '--token-file', join(dir, 'missing', 'token')], {
-      env: { TOKEN_ACTION_ISSUER_TOKEN: world.admin, GITLAB_TOKEN: ACCOUNTS.gitlabToken },
-    })
+    const run = await runCli(
+      [
+        'create',
+        '--issuer',
+        'rack-gateway',
+        '--issuer-url',
+        rgw.url,
+        '--token-role',
+        'cicd',
+        '--token-name',
+        prefix,
+        '--destinations',
+        'gitlab:group/acme?name=HANDOVER',
+        '--gitlab-url',
+        gl.url,
+        '--token-file',
+        join(dir, 'missing', 'token'),
+      ],
+      {
+        env: { TOKEN_ACTION_ISSUER_TOKEN: world.admin, GITLAB_TOKEN: ACCOUNTS.gitlabToken },
+      },
+    )
     expect(run.code).toBe(2)
     expect(run.log).toMatch(/token-file.*does not exist/)
     expect(rgw.tokens().filter((t) => t.name.startsWith(`${prefix}-`))).toEqual([])

@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { ROOT } from './helpers/run-dist.js'
 
-const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown>; outputs: Record<string, unknown> }
+const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+  inputs: Record<string, unknown>
+  outputs: Record<string, unknown>
+}
 const dir = join(ROOT, 'examples', 'workflows')
 const repoWorkflows = join(ROOT, '.github', 'workflows')
 
@@ -17,7 +20,10 @@ interface Step {
   run?: string
 }
 
-const workflowFiles = [...readdirSync(dir).map((f) => join('examples', 'workflows', f)), ...readdirSync(repoWorkflows).map((f) => join('.github', 'workflows', f))].filter((f) => f.endsWith('.yml'))
+const workflowFiles = [
+  ...readdirSync(dir).map((f) => join('examples', 'workflows', f)),
+  ...readdirSync(repoWorkflows).map((f) => join('.github', 'workflows', f)),
+].filter((f) => f.endsWith('.yml'))
 
 describe.each(workflowFiles)('%s', (file) => {
   const content = readFileSync(join(ROOT, file), 'utf8')
@@ -28,7 +34,10 @@ describe.each(workflowFiles)('%s', (file) => {
   })
 
   it('the parser has teeth: a misspelled key is an error', () => {
-    const broken = parseWorkflow({ name: file, content: content.replace('runs-on:', 'run-on:') }, new NoOperationTraceWriter())
+    const broken = parseWorkflow(
+      { name: file, content: content.replace('runs-on:', 'run-on:') },
+      new NoOperationTraceWriter(),
+    )
     expect(broken.context.errors.getErrors().length).toBeGreaterThan(0)
   })
 
@@ -38,7 +47,8 @@ describe.each(workflowFiles)('%s', (file) => {
       for (const step of job.steps.filter((s) => s.uses?.startsWith('org/token-action'))) {
         for (const input of Object.keys(step.with ?? {})) expect(Object.keys(action.inputs)).toContain(input)
       }
-      for (const m of JSON.stringify(job.steps).matchAll(/steps\.\w+\.outputs\.([\w-]+)/g)) expect(Object.keys(action.outputs)).toContain(m[1])
+      for (const m of JSON.stringify(job.steps).matchAll(/steps\.\w+\.outputs\.([\w-]+)/g))
+        expect(Object.keys(action.outputs)).toContain(m[1])
     }
   })
 })
@@ -54,11 +64,21 @@ describe('.github/workflows/release.yml', () => {
   it('runs on version tags with the OIDC and tag-push permissions provenance and the major tag need', () => {
     expect(doc.on.push.tags).toEqual(['v*.*.*'])
     expect(doc.jobs.release.permissions).toEqual({ contents: 'write', 'id-token': 'write' })
-    expect(steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with).toMatchObject({ 'node-version-file': '.node-version', 'registry-url': 'https://registry.npmjs.org' })
+    expect(steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with).toMatchObject({
+      'node-version-file': '.node-version',
+      'registry-url': 'https://registry.npmjs.org',
+    })
   })
 
   it('checks the tag, builds and proves dist/ fresh, tests, then publishes with provenance, then moves the major tag', () => {
-    const order = [/"v\$version"/, /^npm ci$/m, /npm run build[\s\S]*git status --porcelain -- dist/, /^npm test$/m, /npm publish --provenance/, /git tag -f "\$major"[\s\S]*git push -f origin/]
+    const order = [
+      /"v\$version"/,
+      /^npm ci$/m,
+      /npm run build[\s\S]*git status --porcelain -- dist/,
+      /^npm test$/m,
+      /npm publish --provenance/,
+      /git tag -f "\$major"[\s\S]*git push -f origin/,
+    ]
     const at = order.map(index)
     expect(at.every((i) => i >= 0)).toBe(true)
     expect([...at].sort((a, b) => a - b)).toEqual(at)

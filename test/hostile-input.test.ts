@@ -5,7 +5,17 @@
  * must see no request at all, then the CLI's secret flags and its --token-file.
  */
 import { generateKeyPairSync } from 'node:crypto'
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
@@ -29,14 +39,22 @@ const base: Inputs = {
   'gitlab-token': 'glpat_plan_credential',
   destinations: 'github:repo/acme/api',
 }
-const http: Inputs = { ...base, issuer: 'http', 'issuer-url': 'https://tokens.example.com', 'token-role': 'deployer', 'secret-name': 'HZ' }
+const http: Inputs = {
+  ...base,
+  issuer: 'http',
+  'issuer-url': 'https://tokens.example.com',
+  'token-role': 'deployer',
+  'secret-name': 'HZ',
+}
 const dest = (destinations: string, extra: Inputs = {}): Inputs => ({ ...base, destinations, ...extra })
 const app = (extra: Inputs): Inputs => ({ ...base, 'github-token': undefined, ...extra })
 
 const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 })
 const RSA_PRIVATE = rsa.privateKey.export({ type: 'pkcs1', format: 'pem' }).toString()
 const RSA_PUBLIC = rsa.publicKey.export({ type: 'spki', format: 'pem' }).toString()
-const EC_PRIVATE = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
+const EC_PRIVATE = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+  .privateKey.export({ type: 'pkcs8', format: 'pem' })
+  .toString()
 
 /** [what, inputs, the input the error must name, the rule it must state] */
 const BAD: [string, Inputs, string, RegExp][] = [
@@ -44,90 +62,299 @@ const BAD: [string, Inputs, string, RegExp][] = [
   ['repo: ../..', dest('github:repo/../..'), 'destinations', /not allowed as a path segment/],
   ['repo: owner/..', dest('github:repo/acme/..'), 'destinations', /not allowed as a path segment/],
   ['repo: ./api', dest('github:repo/./api'), 'destinations', /not allowed as a path segment/],
-  ['repo: percent-encoded ..', dest('github:repo/acme/%2e%2e'), 'destinations', /"%2e%2e" is not allowed as a path segment/],
-  ['env: environment ..', dest('github:env/acme/api/..'), 'destinations', /\. and \.\. and empty parts are not allowed/],
-  ['env: environment team/../prod', dest('github:env/acme/api/team/../prod'), 'destinations', /\. and \.\. and empty parts/],
+  [
+    'repo: percent-encoded ..',
+    dest('github:repo/acme/%2e%2e'),
+    'destinations',
+    /"%2e%2e" is not allowed as a path segment/,
+  ],
+  [
+    'env: environment ..',
+    dest('github:env/acme/api/..'),
+    'destinations',
+    /\. and \.\. and empty parts are not allowed/,
+  ],
+  [
+    'env: environment team/../prod',
+    dest('github:env/acme/api/team/../prod'),
+    'destinations',
+    /\. and \.\. and empty parts/,
+  ],
   ['env: environment .', dest('github:env/acme/api/.'), 'destinations', /\. and \.\. and empty parts/],
   ['env: owner ..', dest('github:env/../api/prod'), 'destinations', /not allowed as a path segment/],
   ['env: empty part', dest('github:env/acme/api/a//b'), 'destinations', /empty parts/],
   ['env: 256 characters', dest(`github:env/acme/api/${'e'.repeat(256)}`), 'destinations', /GitHub allows at most 255/],
   ['env: control character', dest('github:env/acme/api/prod\u0007'), 'destinations', /control characters/],
   ['org: ..', dest('github:org/..'), 'destinations', /not allowed as a path segment/],
-  ['org repos=: ..', dest('github:org/acme?visibility=selected&repos=api,..'), 'destinations', /"\.\." is not allowed as a path segment/],
-  ['org repos=: .', dest('github:org/acme?visibility=selected&repos=.'), 'destinations', /not allowed as a path segment/],
-  ['org repos=: slash', dest('github:org/acme?visibility=selected&repos=a/b'), 'destinations', /not a valid name segment/],
+  [
+    'org repos=: ..',
+    dest('github:org/acme?visibility=selected&repos=api,..'),
+    'destinations',
+    /"\.\." is not allowed as a path segment/,
+  ],
+  [
+    'org repos=: .',
+    dest('github:org/acme?visibility=selected&repos=.'),
+    'destinations',
+    /not allowed as a path segment/,
+  ],
+  [
+    'org repos=: slash',
+    dest('github:org/acme?visibility=selected&repos=a/b'),
+    'destinations',
+    /not a valid name segment/,
+  ],
   ['repos: ..', dest('github:repos/..'), 'destinations', /not allowed as a path segment/],
   ['circleci context: org ..', dest('circleci:context/gh/../rwx'), 'destinations', /not allowed as a path segment/],
   ['circleci context: vcs ..', dest('circleci:context/../acme/rwx'), 'destinations', /not allowed as a path segment/],
   ['circleci context: name ..', dest('circleci:context/gh/acme/..'), 'destinations', /not a valid context name/],
-  ['circleci context: NUL in the name', dest('circleci:context/gh/acme/rw\u0000x'), 'destinations', /control characters/],
-  ['circleci context: lone CR in the name', dest('circleci:context/gh/acme/rwx\r::warning::x'), 'destinations', /control characters/],
+  [
+    'circleci context: NUL in the name',
+    dest('circleci:context/gh/acme/rw\u0000x'),
+    'destinations',
+    /control characters/,
+  ],
+  [
+    'circleci context: lone CR in the name',
+    dest('circleci:context/gh/acme/rwx\r::warning::x'),
+    'destinations',
+    /control characters/,
+  ],
   ['circleci context: tab in the name', dest('circleci:context/gh/acme/rw\tx'), 'destinations', /control characters/],
   ['circleci project: repo ..', dest('circleci:project/gh/acme/..'), 'destinations', /not allowed as a path segment/],
   ['circleci project: org .', dest('circleci:project/gh/./api'), 'destinations', /not allowed as a path segment/],
   ['gitlab group: a/../b', dest('gitlab:group/acme/../other'), 'destinations', /not allowed as a path segment/],
   ['gitlab group: ..', dest('gitlab:group/..'), 'destinations', /not allowed as a path segment/],
   ['gitlab project: ./', dest('gitlab:project/acme/./api'), 'destinations', /not allowed as a path segment/],
-  ['gitlab scope=: encoded newline', dest('gitlab:project/acme/api?scope=prod%0A::warning::x'), 'destinations', /option "scope" must not contain control characters/],
-  ['gitlab scope=: encoded BEL', dest('gitlab:project/acme/api?scope=%07'), 'destinations', /option "scope" must not contain control characters/],
+  [
+    'gitlab scope=: encoded newline',
+    dest('gitlab:project/acme/api?scope=prod%0A::warning::x'),
+    'destinations',
+    /option "scope" must not contain control characters/,
+  ],
+  [
+    'gitlab scope=: encoded BEL',
+    dest('gitlab:project/acme/api?scope=%07'),
+    'destinations',
+    /option "scope" must not contain control characters/,
+  ],
   ['gitlab scope=: encoded CR', dest('gitlab:group/acme?scope=a%0Db'), 'destinations', /control characters/],
   ['gitlab scope=: raw tab', dest('gitlab:group/acme?scope=a\tb'), 'destinations', /control characters/],
-  ['name=: encoded newline', dest('github:repo/acme/api?name=A%0AB'), 'destinations', /option "name" must not contain control characters/],
+  [
+    'name=: encoded newline',
+    dest('github:repo/acme/api?name=A%0AB'),
+    'destinations',
+    /option "name" must not contain control characters/,
+  ],
   // Malformed percent-encoding names its input.
-  ['malformed %: truncated sequence', dest('github:repo/acme/api?name=%E0%A4%A'), 'destinations', /option "name" has malformed percent-encoding/],
-  ['malformed %: lone %', dest('gitlab:group/acme?scope=%'), 'destinations', /option "scope" has malformed percent-encoding/],
+  [
+    'malformed %: truncated sequence',
+    dest('github:repo/acme/api?name=%E0%A4%A'),
+    'destinations',
+    /option "name" has malformed percent-encoding/,
+  ],
+  [
+    'malformed %: lone %',
+    dest('gitlab:group/acme?scope=%'),
+    'destinations',
+    /option "scope" has malformed percent-encoding/,
+  ],
   ['malformed %: %zz', dest('gitlab:group/acme?scope=%zz'), 'destinations', /malformed percent-encoding/],
   // Other control characters in a line.
   ['ANSI escape in a line', dest('github:repo/acme/api\u001b[31m'), 'destinations', /control characters/],
   ['bidi override in a line', dest('github:repo/acme/api\u202e'), 'destinations', /control characters/],
   // Case-insensitive GitHub duplicates are one destination: refused as listed twice.
-  ['duplicate repo in another case', dest('github:repo/acme/api\ngithub:repo/ACME/API'), 'destinations', /listed twice \(GitHub names are case-insensitive/],
+  [
+    'duplicate repo in another case',
+    dest('github:repo/acme/api\ngithub:repo/ACME/API'),
+    'destinations',
+    /listed twice \(GitHub names are case-insensitive/,
+  ],
   ['duplicate org in another case', dest('github:org/acme\ngithub:org/Acme'), 'destinations', /listed twice/],
-  ['duplicate environment in another case', dest('github:env/acme/api/Prod\ngithub:env/ACME/api/prod'), 'destinations', /listed twice/],
-  ['duplicate secret name in another case', dest('github:repo/acme/api\ngithub:repo/acme/api?name=rack_gateway_api_token'), 'destinations', /listed twice/],
+  [
+    'duplicate environment in another case',
+    dest('github:env/acme/api/Prod\ngithub:env/ACME/api/prod'),
+    'destinations',
+    /listed twice/,
+  ],
+  [
+    'duplicate secret name in another case',
+    dest('github:repo/acme/api\ngithub:repo/acme/api?name=rack_gateway_api_token'),
+    'destinations',
+    /listed twice/,
+  ],
   // The secret-name error blames the input that supplied the name.
-  ['secret-name: GITHUB_ prefix', { ...base, 'secret-name': 'GITHUB_DEPLOY' }, 'secret-name', /must not start with GITHUB_/],
+  [
+    'secret-name: GITHUB_ prefix',
+    { ...base, 'secret-name': 'GITHUB_DEPLOY' },
+    'secret-name',
+    /must not start with GITHUB_/,
+  ],
   ['secret-name: leading digit', { ...base, 'secret-name': '1TOKEN' }, 'secret-name', /must not start with a digit/],
-  ['secret-name: hyphen for GitLab', dest('gitlab:group/acme', { 'secret-name': 'MY-TOKEN' }), 'secret-name', /GitLab variable keys may contain only/],
+  [
+    'secret-name: hyphen for GitLab',
+    dest('gitlab:group/acme', { 'secret-name': 'MY-TOKEN' }),
+    'secret-name',
+    /GitLab variable keys may contain only/,
+  ],
   ['?name=: GITHUB_ prefix', dest('github:repo/acme/api?name=GITHUB_X'), 'destinations', /secret name "GITHUB_X"/],
   // Base URLs: no query, no fragment, no control characters, https, no credentials.
-  ['issuer-url with ?query', { ...base, 'issuer-url': 'https://gw.example.com/?next=/x' }, 'issuer-url', /must not have a \?query or #fragment/],
-  ['issuer-url with #fragment', { ...base, 'issuer-url': 'https://gw.example.com/#x' }, 'issuer-url', /\?query or #fragment/],
-  ['issuer-url with an empty ?', { ...base, 'issuer-url': 'https://gw.example.com/?' }, 'issuer-url', /\?query or #fragment/],
-  ['github-api-url with ?query', { ...base, 'github-api-url': 'https://ghe.example.com/api/v3?x=1' }, 'github-api-url', /\?query or #fragment/],
-  ['gitlab-url with #fragment', dest('gitlab:group/acme', { 'gitlab-url': 'https://gitlab.example.com/#top' }), 'gitlab-url', /\?query or #fragment/],
-  ['circleci-url with ?query', dest('circleci:context/gh/acme/rwx', { 'circleci-url': 'https://circleci.com?x' }), 'circleci-url', /\?query or #fragment/],
-  ['issuer-url with a newline inside', { ...base, 'issuer-url': 'https://gw.exa\nmple.com' }, 'issuer-url', /control characters/],
-  ['issuer-url plain http off loopback', { ...base, 'issuer-url': 'http://gw.example.com' }, 'issuer-url', /must use https/],
-  ['issuer-url with credentials', { ...base, 'issuer-url': 'https://user:pw@gw.example.com' }, 'issuer-url', /must not carry credentials/],
+  [
+    'issuer-url with ?query',
+    { ...base, 'issuer-url': 'https://gw.example.com/?next=/x' },
+    'issuer-url',
+    /must not have a \?query or #fragment/,
+  ],
+  [
+    'issuer-url with #fragment',
+    { ...base, 'issuer-url': 'https://gw.example.com/#x' },
+    'issuer-url',
+    /\?query or #fragment/,
+  ],
+  [
+    'issuer-url with an empty ?',
+    { ...base, 'issuer-url': 'https://gw.example.com/?' },
+    'issuer-url',
+    /\?query or #fragment/,
+  ],
+  [
+    'github-api-url with ?query',
+    { ...base, 'github-api-url': 'https://ghe.example.com/api/v3?x=1' },
+    'github-api-url',
+    /\?query or #fragment/,
+  ],
+  [
+    'gitlab-url with #fragment',
+    dest('gitlab:group/acme', { 'gitlab-url': 'https://gitlab.example.com/#top' }),
+    'gitlab-url',
+    /\?query or #fragment/,
+  ],
+  [
+    'circleci-url with ?query',
+    dest('circleci:context/gh/acme/rwx', { 'circleci-url': 'https://circleci.com?x' }),
+    'circleci-url',
+    /\?query or #fragment/,
+  ],
+  [
+    'issuer-url with a newline inside',
+    { ...base, 'issuer-url': 'https://gw.exa\nmple.com' },
+    'issuer-url',
+    /control characters/,
+  ],
+  [
+    'issuer-url plain http off loopback',
+    { ...base, 'issuer-url': 'http://gw.example.com' },
+    'issuer-url',
+    /must use https/,
+  ],
+  [
+    'issuer-url with credentials',
+    { ...base, 'issuer-url': 'https://user:pw@gw.example.com' },
+    'issuer-url',
+    /must not carry credentials/,
+  ],
   // GitHub App inputs.
-  ['github-token together with github-app-id', { ...base, 'github-app-id': '123', 'github-app-private-key': RSA_PRIVATE }, 'github-app-id', /github-token or github-app-id .* not both/],
-  ['github-app-id not numeric', app({ 'github-app-id': 'my-app', 'github-app-private-key': RSA_PRIVATE }), 'github-app-id', /numeric id/],
-  ['github-app-id with a space', app({ 'github-app-id': '12 34', 'github-app-private-key': RSA_PRIVATE }), 'github-app-id', /numeric id/],
-  ['github-app-private-key is a public key', app({ 'github-app-id': '123', 'github-app-private-key': RSA_PUBLIC }), 'github-app-private-key', /this is a public key/],
-  ['github-app-private-key is not PEM', app({ 'github-app-id': '123', 'github-app-private-key': 'not a key at all' }), 'github-app-private-key', /is not a PEM private key/],
-  ['github-app-private-key is a truncated PEM', app({ 'github-app-id': '123', 'github-app-private-key': RSA_PRIVATE.slice(0, 200) }), 'github-app-private-key', /is not a PEM private key/],
-  ['github-app-private-key is an EC key', app({ 'github-app-id': '123', 'github-app-private-key': EC_PRIVATE }), 'github-app-private-key', /ec key; GitHub App keys are RSA/],
+  [
+    'github-token together with github-app-id',
+    { ...base, 'github-app-id': '123', 'github-app-private-key': RSA_PRIVATE },
+    'github-app-id',
+    /github-token or github-app-id .* not both/,
+  ],
+  [
+    'github-app-id not numeric',
+    app({ 'github-app-id': 'my-app', 'github-app-private-key': RSA_PRIVATE }),
+    'github-app-id',
+    /numeric id/,
+  ],
+  [
+    'github-app-id with a space',
+    app({ 'github-app-id': '12 34', 'github-app-private-key': RSA_PRIVATE }),
+    'github-app-id',
+    /numeric id/,
+  ],
+  [
+    'github-app-private-key is a public key',
+    app({ 'github-app-id': '123', 'github-app-private-key': RSA_PUBLIC }),
+    'github-app-private-key',
+    /this is a public key/,
+  ],
+  [
+    'github-app-private-key is not PEM',
+    app({ 'github-app-id': '123', 'github-app-private-key': 'not a key at all' }),
+    'github-app-private-key',
+    /is not a PEM private key/,
+  ],
+  [
+    'github-app-private-key is a truncated PEM',
+    app({ 'github-app-id': '123', 'github-app-private-key': RSA_PRIVATE.slice(0, 200) }),
+    'github-app-private-key',
+    /is not a PEM private key/,
+  ],
+  [
+    'github-app-private-key is an EC key',
+    app({ 'github-app-id': '123', 'github-app-private-key': EC_PRIVATE }),
+    'github-app-private-key',
+    /ec key; GitHub App keys are RSA/,
+  ],
   ['github-app-id without its key', app({ 'github-app-id': '123' }), 'github-app-id', /go together/],
   // Dates and durations are strict.
-  ['expiry on a day that does not exist', { ...http, 'token-expires-in': '2027-02-30' }, 'token-expires-in', /not a valid date/],
+  [
+    'expiry on a day that does not exist',
+    { ...http, 'token-expires-in': '2027-02-30' },
+    'token-expires-in',
+    /not a valid date/,
+  ],
   ['expiry in month 13', { ...http, 'token-expires-in': '2027-13-01' }, 'token-expires-in', /not a valid date/],
-  ['an absurd duration in days', { ...http, 'token-expires-in': '99999999999d' }, 'token-expires-in', /longer than 100 years/],
-  ['an absurd duration in years', { ...base, 'rotate-if-older-than': '999999y' }, 'rotate-if-older-than', /longer than 100 years/],
+  [
+    'an absurd duration in days',
+    { ...http, 'token-expires-in': '99999999999d' },
+    'token-expires-in',
+    /longer than 100 years/,
+  ],
+  [
+    'an absurd duration in years',
+    { ...base, 'rotate-if-older-than': '999999y' },
+    'rotate-if-older-than',
+    /longer than 100 years/,
+  ],
   ['a zero duration', { ...base, 'rotate-if-older-than': '0d' }, 'rotate-if-older-than', /positive number/],
   // One item per line: commas do not separate.
-  ['permissions separated by commas', { ...http, 'token-role': undefined, 'token-permissions': 'deploy:write,logs:read' }, 'token-permissions', /one permission per line \(commas do not separate\)/],
-  ['projects separated by commas', { ...http, 'token-role': undefined, 'token-projects': 'p1=viewer,p2=admin' }, 'token-projects', /one PROJECT_ID=ROLE per line/],
+  [
+    'permissions separated by commas',
+    { ...http, 'token-role': undefined, 'token-permissions': 'deploy:write,logs:read' },
+    'token-permissions',
+    /one permission per line \(commas do not separate\)/,
+  ],
+  [
+    'projects separated by commas',
+    { ...http, 'token-role': undefined, 'token-projects': 'p1=viewer,p2=admin' },
+    'token-projects',
+    /one PROJECT_ID=ROLE per line/,
+  ],
   // Control characters in every other input.
   ['token-role with NUL', { ...base, 'token-role': 'cicd\u0000' }, 'token-role', /control characters/],
   ['token-name with a newline', { ...base, 'token-name': 'ci\n::warning::x' }, 'token-name', /control characters/],
   ['secret-name with a newline', { ...base, 'secret-name': 'A\nB' }, 'secret-name', /control characters/],
   ['shard with NUL', { ...base, shard: '1\u0000/2' }, 'shard', /control characters/],
-  ['issuer-token with a line break', { ...base, 'issuer-token': 'rgw_first_line\nsecond_line' }, 'issuer-token', /line break or control character/],
-  ['github-token with BEL', { ...base, 'github-token': 'ghp_abc\u0007def' }, 'github-token', /line break or control character/],
-  ['gitlab-token with ESC', dest('gitlab:group/acme', { 'gitlab-token': 'glpat\u001b[0m' }), 'gitlab-token', /line break or control character/],
+  [
+    'issuer-token with a line break',
+    { ...base, 'issuer-token': 'rgw_first_line\nsecond_line' },
+    'issuer-token',
+    /line break or control character/,
+  ],
+  [
+    'github-token with BEL',
+    { ...base, 'github-token': 'ghp_abc\u0007def' },
+    'github-token',
+    /line break or control character/,
+  ],
+  [
+    'gitlab-token with ESC',
+    dest('gitlab:group/acme', { 'gitlab-token': 'glpat\u001b[0m' }),
+    'gitlab-token',
+    /line break or control character/,
+  ],
 ]
-
 
 describe('bad input is refused in the plan, naming the input and the rule', () => {
   it('has at least 60 cases', () => expect(BAD.length).toBeGreaterThanOrEqual(60))
@@ -140,14 +367,20 @@ describe('bad input is refused in the plan, naming the input and the rule', () =
     // The message is one safe line, and a credential's value is never quoted.
     // eslint-disable-next-line no-control-regex -- looking for control characters
     expect(err.message).not.toMatch(/[\r\n\u0000-\u001f]/)
-    for (const secret of ['rgw_first_line', 'ghp_abc', 'glpat']) if (input.endsWith('-token')) expect(err.message).not.toContain(secret)
+    for (const secret of ['rgw_first_line', 'ghp_abc', 'glpat'])
+      if (input.endsWith('-token')) expect(err.message).not.toContain(secret)
   })
 })
 
 describe('file paths are checked before anything is minted', () => {
   const dir = mkdtempSync(join(tmpdir(), 'token-action-files-'))
   const cases: [string, string, string, RegExp][] = [
-    ['report-file in a missing directory', 'report-file', join(dir, 'missing', 'report.json'), /directory .* does not exist/],
+    [
+      'report-file in a missing directory',
+      'report-file',
+      join(dir, 'missing', 'report.json'),
+      /directory .* does not exist/,
+    ],
     ['report-file that is a directory', 'report-file', dir, /is a directory/],
     ['token-file under a regular file', 'token-file', join(dir, 'plain', 'token'), /is not a directory/],
     ['token-file in a read-only directory', 'token-file', join(dir, 'ro', 'token'), /is not writable/],
@@ -197,10 +430,14 @@ describe('the destination parser is linear', () => {
   it('parses a 120 KB line of spaces (and one with a destination inside) at once', { timeout: 5000 }, () => {
     const spaces = ' '.repeat(120_000)
     expect(parseTargets(spaces, 'T')).toEqual([])
-    expect(parseTargets(`${spaces}github:repo/acme/api${spaces}`, 'T').map((t) => t.id)).toEqual(['github:repo/acme/api'])
+    expect(parseTargets(`${spaces}github:repo/acme/api${spaces}`, 'T').map((t) => t.id)).toEqual([
+      'github:repo/acme/api',
+    ])
     const err = refusal(() => parseTargets(`${spaces}x${spaces}y`, 'T'))
     expect(err.message.length).toBeLessThan(1200)
-    expect(refusal(() => buildPlan({ ...base, 'issuer-url': `https://gw.example.com${'/'.repeat(120_000)}x?` })).input).toBe('issuer-url')
+    expect(
+      refusal(() => buildPlan({ ...base, 'issuer-url': `https://gw.example.com${'/'.repeat(120_000)}x?` })).input,
+    ).toBe('issuer-url')
   })
 })
 
@@ -233,17 +470,69 @@ function live(extra: Inputs): Inputs {
 }
 
 const DIST: [string, () => Inputs, string, RegExp][] = [
-  ['github:repo/../.. (the path that reached /actions/secrets/public-key)', () => live({ destinations: 'github:repo/../..' }), 'destinations', /not allowed as a path segment/],
+  [
+    'github:repo/../.. (the path that reached /actions/secrets/public-key)',
+    () => live({ destinations: 'github:repo/../..' }),
+    'destinations',
+    /not allowed as a path segment/,
+  ],
   ['environment ..', () => live({ destinations: 'github:env/acme/api/..' }), 'destinations', /\. and \.\./],
-  ['gitlab scope with an encoded newline', () => live({ destinations: 'gitlab:group/acme?scope=x%0A::stop-commands::y' }), 'destinations', /control characters/],
-  ['malformed percent-encoding', () => live({ destinations: 'gitlab:group/acme?scope=%E0%A4%A' }), 'destinations', /malformed percent-encoding/],
-  ['case-insensitive duplicate', () => live({ destinations: 'github:repo/acme/api\ngithub:repo/Acme/Api' }), 'destinations', /listed twice/],
+  [
+    'gitlab scope with an encoded newline',
+    () => live({ destinations: 'gitlab:group/acme?scope=x%0A::stop-commands::y' }),
+    'destinations',
+    /control characters/,
+  ],
+  [
+    'malformed percent-encoding',
+    () => live({ destinations: 'gitlab:group/acme?scope=%E0%A4%A' }),
+    'destinations',
+    /malformed percent-encoding/,
+  ],
+  [
+    'case-insensitive duplicate',
+    () => live({ destinations: 'github:repo/acme/api\ngithub:repo/Acme/Api' }),
+    'destinations',
+    /listed twice/,
+  ],
   ['issuer-url with a query', () => live({ 'issuer-url': `${rgw.url}/?x=1` }), 'issuer-url', /\?query or #fragment/],
-  ['github-api-url with a fragment', () => live({ 'github-api-url': `${gh.url}/#x` }), 'github-api-url', /\?query or #fragment/],
-  ['github-app-private-key that is a public key', () => live({ 'github-token': undefined, 'github-app-id': '42', 'github-app-private-key': RSA_PUBLIC }), 'github-app-private-key', /public key/],
-  ['github-token with github-app-id', () => live({ 'github-app-id': '42', 'github-app-private-key': RSA_PRIVATE }), 'github-app-id', /not both/],
-  ['an absurd expiry', () => live({ issuer: 'http', 'issuer-url': hz.url, 'token-role': 'deployer', 'secret-name': 'HZ', 'token-expires-in': '99999999999d' }), 'token-expires-in', /longer than 100 years/],
-  ['report-file in a missing directory', () => live({ 'report-file': join(tmpdir(), 'no-such-dir-token-action', 'r.json') }), 'report-file', /does not exist/],
+  [
+    'github-api-url with a fragment',
+    () => live({ 'github-api-url': `${gh.url}/#x` }),
+    'github-api-url',
+    /\?query or #fragment/,
+  ],
+  [
+    'github-app-private-key that is a public key',
+    () => live({ 'github-token': undefined, 'github-app-id': '42', 'github-app-private-key': RSA_PUBLIC }),
+    'github-app-private-key',
+    /public key/,
+  ],
+  [
+    'github-token with github-app-id',
+    () => live({ 'github-app-id': '42', 'github-app-private-key': RSA_PRIVATE }),
+    'github-app-id',
+    /not both/,
+  ],
+  [
+    'an absurd expiry',
+    () =>
+      live({
+        issuer: 'http',
+        'issuer-url': hz.url,
+        'token-role': 'deployer',
+        'secret-name': 'HZ',
+        'token-expires-in': '99999999999d',
+      }),
+    'token-expires-in',
+    /longer than 100 years/,
+  ],
+  [
+    'report-file in a missing directory',
+    () => live({ 'report-file': join(tmpdir(), 'no-such-dir-token-action', 'r.json') }),
+    'report-file',
+    /does not exist/,
+  ],
 ]
 
 function expectNoRequest(): void {
@@ -252,7 +541,9 @@ function expectNoRequest(): void {
 
 describe('through dist/cli.js: exit 2 and no request', () => {
   it.each(DIST)('%s', async (_what, make, input, rule) => {
-    const env = Object.fromEntries(Object.entries(make()).flatMap(([k, v]) => (v === undefined ? [] : [[envName(k), v]])))
+    const env = Object.fromEntries(
+      Object.entries(make()).flatMap(([k, v]) => (v === undefined ? [] : [[envName(k), v]])),
+    )
     const run = await runCli(['rotate'], { env })
     expect(run.code, run.log).toBe(2)
     // The CLI names inputs as its flags.
@@ -274,18 +565,32 @@ describe('through dist/index.js (the Action): exit 2 and no request', () => {
 })
 
 describe('CLI secrets never come from argv', () => {
-  const SECRET_FLAGS = ['issuer-token', 'token', 'github-token', 'circleci-token', 'gitlab-token', 'github-app-private-key']
+  const SECRET_FLAGS = [
+    'issuer-token',
+    'token',
+    'github-token',
+    'circleci-token',
+    'gitlab-token',
+    'github-app-private-key',
+  ]
 
-  it.each(SECRET_FLAGS)('--%s VALUE is refused with exit 2, naming its TOKEN_ACTION_* variable, without echoing the value', async (flag) => {
-    const value = 'argv-secret-value-0123456789'
-    const env = Object.fromEntries(Object.entries(live({ [flag]: undefined })).flatMap(([k, v]) => (v === undefined ? [] : [[envName(k), v]])))
-    const run = await runCli(['rotate', `--${flag}`, value], { env })
-    expect(run.code, run.log).toBe(2)
-    expect(run.stderr).toContain(`error: --${flag} (or ${envName(flag)}) is not accepted as a command-line flag (--${flag})`)
-    expect(run.stderr).toContain(envName(flag))
-    expect(run.log).not.toContain(value)
-    expectNoRequest()
-  })
+  it.each(SECRET_FLAGS)(
+    '--%s VALUE is refused with exit 2, naming its TOKEN_ACTION_* variable, without echoing the value',
+    async (flag) => {
+      const value = 'argv-secret-value-0123456789'
+      const env = Object.fromEntries(
+        Object.entries(live({ [flag]: undefined })).flatMap(([k, v]) => (v === undefined ? [] : [[envName(k), v]])),
+      )
+      const run = await runCli(['rotate', `--${flag}`, value], { env })
+      expect(run.code, run.log).toBe(2)
+      expect(run.stderr).toContain(
+        `error: --${flag} (or ${envName(flag)}) is not accepted as a command-line flag (--${flag})`,
+      )
+      expect(run.stderr).toContain(envName(flag))
+      expect(run.log).not.toContain(value)
+      expectNoRequest()
+    },
+  )
 
   it('--flag=VALUE is refused the same way', async () => {
     const run = await runCli(['plan', '--issuer', 'rack-gateway', '--issuer-token=argv-secret-value-0123456789'])
@@ -309,7 +614,11 @@ describe('CLI secrets never come from argv', () => {
     const file = join(dir, 'admin')
     const admin = rgw.addAdminToken()
     writeFileSync(file, `${admin}\n`, { mode: 0o600 })
-    const env = Object.fromEntries(Object.entries(live({ 'issuer-token': undefined, destinations: 'gitlab:group/acme' })).flatMap(([k, v]) => (v === undefined ? [] : [[envName(k), v]])))
+    const env = Object.fromEntries(
+      Object.entries(live({ 'issuer-token': undefined, destinations: 'gitlab:group/acme' })).flatMap(([k, v]) =>
+        v === undefined ? [] : [[envName(k), v]],
+      ),
+    )
     gl.addGroup('acme')
     gl.addToken('glpat_dist_credential', { username: 'owner', access: { acme: 50 } })
     const ok = await runCli(['plan', '--issuer-token-file', file], { env })
@@ -323,7 +632,11 @@ describe('CLI secrets never come from argv', () => {
   })
 
   it('--token-file in a missing directory is exit 2 before anything is minted', async () => {
-    const env = Object.fromEntries(Object.entries(live({ destinations: 'gitlab:group/acme' })).flatMap(([k, v]) => (v === undefined ? [] : [[envName(k), v]])))
+    const env = Object.fromEntries(
+      Object.entries(live({ destinations: 'gitlab:group/acme' })).flatMap(([k, v]) =>
+        v === undefined ? [] : [[envName(k), v]],
+      ),
+    )
     const run = await runCli(['create', '--token-file', join(tmpdir(), 'no-such-dir-token-action', 'token')], { env })
     expect(run.code).toBe(2)
     expect(run.stderr).toMatch(/token-file: cannot write .* does not exist/)
@@ -338,7 +651,15 @@ describe('CLI secrets never come from argv', () => {
     symlinkSync(victim, tokenFile)
     gl.addGroup('acme')
     gl.addToken('glpat_dist_credential', { username: 'owner', access: { acme: 50 } })
-    const env = Object.fromEntries(Object.entries(live({ 'issuer-token': rgw.addAdminToken(), 'token-name': 'hostile-input-token-file', destinations: 'gitlab:group/acme?name=TOKEN_FILE_TEST' })).flatMap(([k, v]) => (v === undefined ? [] : [[envName(k), v]])))
+    const env = Object.fromEntries(
+      Object.entries(
+        live({
+          'issuer-token': rgw.addAdminToken(),
+          'token-name': 'hostile-input-token-file',
+          destinations: 'gitlab:group/acme?name=TOKEN_FILE_TEST',
+        }),
+      ).flatMap(([k, v]) => (v === undefined ? [] : [[envName(k), v]])),
+    )
     const run = await runCli(['create', '--token-file', tokenFile], { env })
     expect(run.code, run.log).toBe(0)
     expect(readFileSync(victim, 'utf8')).toBe('do not overwrite')

@@ -39,9 +39,13 @@ interface RawServer {
   close(): Promise<void>
 }
 
-async function rawServer(handler: (req: http.IncomingMessage, res: http.ServerResponse, server: RawServer) => void): Promise<RawServer> {
+async function rawServer(
+  handler: (req: http.IncomingMessage, res: http.ServerResponse, server: RawServer) => void,
+): Promise<RawServer> {
   const server = http.createServer((req, res) => {
-    raw.requests.push(`${req.method} ${req.url} auth=${req.headers.authorization ?? req.headers['circle-token'] ?? req.headers['private-token'] ?? ''}`)
+    raw.requests.push(
+      `${req.method} ${req.url} auth=${req.headers.authorization ?? req.headers['circle-token'] ?? req.headers['private-token'] ?? ''}`,
+    )
     res.on('close', () => {
       if (!res.writableFinished) raw.closedEarly++
     })
@@ -61,7 +65,9 @@ async function rawServer(handler: (req: http.IncomingMessage, res: http.ServerRe
 }
 
 beforeAll(async () => {
-  evil = await rawServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"total_count":0,"repositories":[]}'))
+  evil = await rawServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"total_count":0,"repositories":[]}'),
+  )
   gh.addRepo('acme', 'api')
   gh.addRepo('acme', 'web')
   admin = world.admin
@@ -82,11 +88,24 @@ function intercept(emu: Emulator, match: RegExp, answer: (req: EmuRequest) => Em
   undo.push(() => emu.guards.splice(emu.guards.indexOf(guard), 1))
 }
 
-const html = (status = 200): EmuResponse => ({ status, body: '<!doctype html><html><body>Sign in to continue</body></html>', headers: { 'content-type': 'text/html; charset=utf-8' } })
-const text = (status: number, body: string, type = 'application/json'): EmuResponse => ({ status, body, headers: { 'content-type': type } })
+const html = (status = 200): EmuResponse => ({
+  status,
+  body: '<!doctype html><html><body>Sign in to continue</body></html>',
+  headers: { 'content-type': 'text/html; charset=utf-8' },
+})
+const text = (status: number, body: string, type = 'application/json'): EmuResponse => ({
+  status,
+  body,
+  headers: { 'content-type': type },
+})
 
 function inputs(extra: Inputs = {}): Inputs {
-  return world.inputs({ 'issuer-token': admin, 'token-name': 'rack-gateway-api-token', destinations: 'github:repo/acme/api', ...extra })
+  return world.inputs({
+    'issuer-token': admin,
+    'token-name': 'rack-gateway-api-token',
+    destinations: 'github:repo/acme/api',
+    ...extra,
+  })
 }
 
 interface Outcome {
@@ -98,14 +117,28 @@ interface Outcome {
 async function run(extra: Inputs = {}): Promise<Outcome> {
   const plan = buildPlan(inputs(extra), {})
   const lines: string[] = []
-  const sink = { info: (l: string) => lines.push(l), warning: (l: string) => lines.push(`warning: ${l}`), error: (l: string) => lines.push(`error: ${l}`) }
-  const report = await runPlan(plan, { log: sink, context: { retry: { maxRetries: 0, baseDelayMs: 1 }, timeoutMs: 10_000, githubBudget: { pointsPerWindow: 1_000_000, windowMs: 60_000 } } })
+  const sink = {
+    info: (l: string) => lines.push(l),
+    warning: (l: string) => lines.push(`warning: ${l}`),
+    error: (l: string) => lines.push(`error: ${l}`),
+  }
+  const report = await runPlan(plan, {
+    log: sink,
+    context: {
+      retry: { maxRetries: 0, baseDelayMs: 1 },
+      timeoutMs: 10_000,
+      githubBudget: { pointsPerWindow: 1_000_000, windowMs: 60_000 },
+    },
+  })
   return { report, visible: [...lines, ...summaryText(report).map(sanitize)].join('\n') }
 }
 
 // Preflight's probe of the credential's rights is a nameless create that can never mint: not counted.
-const isMint = (r: { method: string; body: unknown }) => r.method === 'POST' && (r.body as { name?: string } | undefined)?.name !== ''
-const mints = () => rgw.requests.filter((r) => isMint(r) && r.path === '/api/v1/api-tokens').length + hz.requests.filter((r) => isMint(r) && r.path === '/tokens').length
+const isMint = (r: { method: string; body: unknown }) =>
+  r.method === 'POST' && (r.body as { name?: string } | undefined)?.name !== ''
+const mints = () =>
+  rgw.requests.filter((r) => isMint(r) && r.path === '/api/v1/api-tokens').length +
+  hz.requests.filter((r) => isMint(r) && r.path === '/tokens').length
 const writes = () =>
   gh.requests.filter((r) => r.method === 'PUT').length +
   cci.requests.filter((r) => r.method === 'PUT' || (r.method === 'POST' && r.path.endsWith('/envvar'))).length +
@@ -121,18 +154,47 @@ function expectRefused(o: Outcome, error: RegExp, opts: { minted?: boolean } = {
   expect(o.visible).not.toMatch(/^\s*::/m)
 }
 
-const listed = (created_at: unknown) => [{ id: 1, public_id: '0b7a0d7e-3f4e-4b8e-9d5e-7c1f3c2a1b00', name: 'rack-gateway-api-token-20260101000000', created_at }]
-const createAnswer = (token: unknown, extra: Record<string, unknown> = {}) => json(200, { token, api_token: { id: 9, public_id: '5f0e7c1a-0000-4000-8000-000000000009', name: 'rack-gateway-api-token-20261124120000', created_at: new Date().toISOString(), ...extra } })
+const listed = (created_at: unknown) => [
+  {
+    id: 1,
+    public_id: '0b7a0d7e-3f4e-4b8e-9d5e-7c1f3c2a1b00',
+    name: 'rack-gateway-api-token-20260101000000',
+    created_at,
+  },
+]
+const createAnswer = (token: unknown, extra: Record<string, unknown> = {}) =>
+  json(200, {
+    token,
+    api_token: {
+      id: 9,
+      public_id: '5f0e7c1a-0000-4000-8000-000000000009',
+      name: 'rack-gateway-api-token-20261124120000',
+      created_at: new Date().toISOString(),
+      ...extra,
+    },
+  })
 
 describe('hostile issuer answers: an unexpected list is an error before minting', () => {
   const cases: [string, () => EmuResponse, RegExp][] = [
     ['the token list is an HTML login page', () => html(), /text\/html.*not JSON/],
     ['the token list is JSON of another shape', () => json(200, { data: [] }), /did not answer a token list/],
     ['the token list is JSON null', () => json(200, null), /did not answer a token list/],
-    ['a listed token has a created_at that is not a date', () => json(200, listed('yesterday')), /created_at "yesterday", which is not a date/],
-    ['a listed token has no public_id', () => json(200, [{ name: 'x', created_at: '2026-01-01T00:00:00Z' }]), /has no string public_id/],
+    [
+      'a listed token has a created_at that is not a date',
+      () => json(200, listed('yesterday')),
+      /created_at "yesterday", which is not a date/,
+    ],
+    [
+      'a listed token has no public_id',
+      () => json(200, [{ name: 'x', created_at: '2026-01-01T00:00:00Z' }]),
+      /has no string public_id/,
+    ],
     ['the token list is invalid JSON under a JSON content type', () => text(200, '[{"public_id": '), /not valid JSON/],
-    ['the token list has no content type at all', () => ({ status: 200, body: '[]', headers: { 'content-type': '' } }), /not JSON/],
+    [
+      'the token list has no content type at all',
+      () => ({ status: 200, body: '[]', headers: { 'content-type': '' } }),
+      /not JSON/,
+    ],
   ]
   it.each(cases)('%s', async (_what, answer, error) => {
     intercept(rgw, /^GET \/api\/v1\/api-tokens$/, answer)
@@ -145,8 +207,16 @@ describe('hostile mint answers: the token is checked before it is written anywhe
     ['an empty token', () => createAnswer(''), /is empty or whitespace/],
     ['a whitespace-only token', () => createAnswer('   \t '), /is empty or whitespace/],
     ['an implausibly short token', () => createAnswer('rgw_abc'), /implausibly short/],
-    ['a token that is not rgw_ + 32 bytes of base64url', () => createAnswer(`ghp_${'x'.repeat(40)}`), /does not have the issuer's format/],
-    ['a token with a newline and a workflow command', () => createAnswer(`rgw_${'A'.repeat(43)}=\n::warning::x`), /whitespace or control characters/],
+    [
+      'a token that is not rgw_ + 32 bytes of base64url',
+      () => createAnswer(`ghp_${'x'.repeat(40)}`),
+      /does not have the issuer's format/,
+    ],
+    [
+      'a token with a newline and a workflow command',
+      () => createAnswer(`rgw_${'A'.repeat(43)}=\n::warning::x`),
+      /whitespace or control characters/,
+    ],
     ['no token field at all', () => createAnswer(undefined), /missing from the answer/],
     ['invalid JSON', () => text(200, '{"token": "rgw_'), /not valid JSON/],
     ['an HTML page', () => html(), /text\/html.*not JSON/],
@@ -161,29 +231,66 @@ describe('hostile mint answers: the token is checked before it is written anywhe
 
   it('the http issuer: a list that is not {items: [...]} stops the run before minting', async () => {
     intercept(hz, /^GET \/tokens$/, () => json(200, { items: 'none' }))
-    expectRefused(await run({ issuer: 'http', 'issuer-url': hz.url, 'issuer-token': hz.addAdminToken(), 'token-role': 'deployer', 'secret-name': 'HZ' }), /did not answer \{items: \[\.\.\.\]\}/)
+    expectRefused(
+      await run({
+        issuer: 'http',
+        'issuer-url': hz.url,
+        'issuer-token': hz.addAdminToken(),
+        'token-role': 'deployer',
+        'secret-name': 'HZ',
+      }),
+      /did not answer \{items: \[\.\.\.\]\}/,
+    )
   })
 
   it('the http issuer: a mint answer without a token is refused before any write', async () => {
     intercept(hz, /^POST \/tokens$/, () => json(201, { id: 'tok_1', name: 'hz-20261124120000', token: '' }))
-    expectRefused(await run({ issuer: 'http', 'issuer-url': hz.url, 'issuer-token': hz.addAdminToken(), 'token-role': 'deployer', 'secret-name': 'HZ' }), /is empty or whitespace/, { minted: true })
+    expectRefused(
+      await run({
+        issuer: 'http',
+        'issuer-url': hz.url,
+        'issuer-token': hz.addAdminToken(),
+        'token-role': 'deployer',
+        'secret-name': 'HZ',
+      }),
+      /is empty or whitespace/,
+      { minted: true },
+    )
   })
 })
 
 describe('hostile GitHub answers: credentials go only to the configured origin', () => {
   function selectedOrgSecret(url: (evilUrl: string) => string): void {
-    gh.seedOrgSecret('acme', NAME, { value: 'old', visibility: 'selected', selectedRepositoryIds: [gh.repoId('acme', 'web')] })
-    intercept(gh, new RegExp(`^GET /orgs/acme/actions/secrets/${NAME}$`), () => json(200, { name: NAME, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z', visibility: 'selected', selected_repositories_url: url(evil.url) }))
+    gh.seedOrgSecret('acme', NAME, {
+      value: 'old',
+      visibility: 'selected',
+      selectedRepositoryIds: [gh.repoId('acme', 'web')],
+    })
+    intercept(gh, new RegExp(`^GET /orgs/acme/actions/secrets/${NAME}$`), () =>
+      json(200, {
+        name: NAME,
+        created_at: '2026-01-01T00:00:00Z',
+        updated_at: '2026-01-01T00:00:00Z',
+        visibility: 'selected',
+        selected_repositories_url: url(evil.url),
+      }),
+    )
   }
 
   it('selected_repositories_url on another origin is refused, and that origin sees no request', async () => {
     selectedOrgSecret((e) => `${e}/orgs/acme/actions/secrets/${NAME}/repositories`)
-    expectRefused(await run({ destinations: 'github:org/acme' }), /refusing to send the credential to http:\/\/127\.0\.0\.1:\d+: only http:\/\/127\.0\.0\.1:\d+ was configured/)
+    expectRefused(
+      await run({ destinations: 'github:org/acme' }),
+      /refusing to send the credential to http:\/\/127\.0\.0\.1:\d+: only http:\/\/127\.0\.0\.1:\d+ was configured/,
+    )
   })
 
   it('selected_repositories_url of the form @other-host/x is not glued onto the base URL', async () => {
     selectedOrgSecret((e) => `@${e.replace('http://', '')}/steal`)
-    expectRefused(await run({ destinations: 'github:org/acme' }), /refusing the relative path "@127\.0\.0\.1:\d+\/steal"/)
+    expectRefused(
+      await run({ destinations: 'github:org/acme' }),
+      /refusing the relative path "@127\.0\.0\.1:\d+\/steal"/,
+    )
   })
 
   it('selected_repositories_url that climbs out of the API base with .. is refused', async () => {
@@ -192,7 +299,10 @@ describe('hostile GitHub answers: credentials go only to the configured origin',
   })
 
   it('a redirect is never followed (the credential would go with it)', async () => {
-    intercept(gh, /^GET \/repos\/acme\/api\/actions\/secrets\/public-key$/, () => ({ status: 302, headers: { location: `${evil.url}/public-key` } }))
+    intercept(gh, /^GET \/repos\/acme\/api\/actions\/secrets\/public-key$/, () => ({
+      status: 302,
+      headers: { location: `${evil.url}/public-key` },
+    }))
     expectRefused(await run(), /-> 302/)
   })
 
@@ -211,7 +321,9 @@ describe('hostile GitHub answers: credentials go only to the configured origin',
     expectRefused(await run(), /without a key_id and key/)
   })
 
-  const APP_KEY = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString()
+  const APP_KEY = generateKeyPairSync('rsa', { modulusLength: 2048 })
+    .privateKey.export({ type: 'pkcs1', format: 'pem' })
+    .toString()
   const viaApp = { 'github-token': undefined, 'github-app-id': '4242', 'github-app-private-key': APP_KEY }
 
   it('a GitHub App installation id that is not a number never becomes a path', async () => {
@@ -223,13 +335,18 @@ describe('hostile GitHub answers: credentials go only to the configured origin',
 
   it('a GitHub App installation token that is empty is refused before it is used', async () => {
     gh.installApp('acme', 77)
-    intercept(gh, /^POST \/app\/installations\/77\/access_tokens$/, () => json(201, { token: '', expires_at: new Date().toISOString() }))
+    intercept(gh, /^POST \/app\/installations\/77\/access_tokens$/, () =>
+      json(201, { token: '', expires_at: new Date().toISOString() }),
+    )
     expectRefused(await run(viaApp), /no usable installation token/)
   })
 
   it('a repository listing with a name like ../../user is refused (it would become a path)', async () => {
     intercept(gh, /^GET \/orgs\/acme\/repos$/, () => json(200, [{ name: '../../user', archived: false }]))
-    expectRefused(await run({ destinations: 'github:repos/acme' }), /listed a repository whose name is not a GitHub repository name/)
+    expectRefused(
+      await run({ destinations: 'github:repos/acme' }),
+      /listed a repository whose name is not a GitHub repository name/,
+    )
   })
 
   it('a repository listing that is an object, not a list, is an error, not "no repositories"', async () => {
@@ -239,7 +356,11 @@ describe('hostile GitHub answers: credentials go only to the configured origin',
 
   it('a pagination link to another origin is never followed: pages are numbered on the configured origin', async () => {
     const names = Array.from({ length: 100 }, (_, i) => ({ name: `r${i}`, archived: false }))
-    intercept(gh, /^GET \/orgs\/acme\/repos$/, (req) => (req.query.get('page') === '1' ? json(200, names, { link: `<${evil.url}/orgs/acme/repos?page=2>; rel="next"` }) : json(200, [])))
+    intercept(gh, /^GET \/orgs\/acme\/repos$/, (req) =>
+      req.query.get('page') === '1'
+        ? json(200, names, { link: `<${evil.url}/orgs/acme/repos?page=2>; rel="next"` })
+        : json(200, []),
+    )
     await run({ destinations: 'github:repos/acme', 'dry-run': 'true' })
     expect(evil.requests).toEqual([])
     expect(gh.requests.some((r) => r.path === '/orgs/acme/repos' && r.query.includes('page=2'))).toBe(true)
@@ -257,7 +378,9 @@ describe('hostile GitHub answers: credentials go only to the configured origin',
   })
 
   it('an error body carrying workflow commands reaches the log as one sanitised line', async () => {
-    intercept(gh, /public-key$/, () => json(403, { message: 'denied\n::stop-commands::pwned\n::warning file=x::owned\r\n##[error]legacy' }))
+    intercept(gh, /public-key$/, () =>
+      json(403, { message: 'denied\n::stop-commands::pwned\n::warning file=x::owned\r\n##[error]legacy' }),
+    )
     const o = await run()
     // One line: the breaks are visible escapes, so no `::` starts a line; the legacy `##[` form is broken up.
     expectRefused(o, /denied\\n::stop-commands::pwned\\n::warning file=x::owned\\r\\n# #\[error\]legacy/)
@@ -285,7 +408,13 @@ describe('hostile answers without end: bodies and pagination are bounded', () =>
       void self
     })
     try {
-      const o = await run({ issuer: 'http', 'issuer-url': stream.url, 'issuer-token': 'admin-credential-0000', 'token-role': 'deployer', 'secret-name': 'HZ' })
+      const o = await run({
+        issuer: 'http',
+        'issuer-url': stream.url,
+        'issuer-token': 'admin-credential-0000',
+        'token-role': 'deployer',
+        'secret-name': 'HZ',
+      })
       expectRefused(o, /larger than 8388608 bytes/)
       expect(stream.requests.filter((r) => r.startsWith('POST'))).toEqual([])
       await expect.poll(() => stream.closedEarly).toBe(1)
@@ -297,7 +426,10 @@ describe('hostile answers without end: bodies and pagination are bounded', () =>
   it('a CircleCI next_page_token that never ends stops at the page cap, before minting', async () => {
     let n = 0
     intercept(cci, /^GET \/api\/v2\/context$/, () => json(200, { items: [], next_page_token: `page-${++n}` }))
-    expectRefused(await run({ destinations: 'circleci:context/gh/acme/rwx' }), new RegExp(`more than ${CIRCLECI_MAX_PAGES} pages`))
+    expectRefused(
+      await run({ destinations: 'circleci:context/gh/acme/rwx' }),
+      new RegExp(`more than ${CIRCLECI_MAX_PAGES} pages`),
+    )
     expect(cci.requests.filter((r) => r.path === '/api/v2/context').length).toBe(CIRCLECI_MAX_PAGES)
   })
 
@@ -319,7 +451,9 @@ describe('hostile answers without end: bodies and pagination are bounded', () =>
   })
 
   it('a CircleCI context id of .. never becomes a path segment', async () => {
-    intercept(cci, /^GET \/api\/v2\/context$/, () => json(200, { items: [{ id: '..', name: 'rwx' }], next_page_token: null }))
+    intercept(cci, /^GET \/api\/v2\/context$/, () =>
+      json(200, { items: [{ id: '..', name: 'rwx' }], next_page_token: null }),
+    )
     expectRefused(await run({ destinations: 'circleci:context/gh/acme/rwx' }), /refusing the path segment "\.\."/)
   })
 
@@ -332,9 +466,21 @@ describe('hostile answers without end: bodies and pagination are bounded', () =>
 describe('central guards', () => {
   it('resolveUrl: the base origin and path only', () => {
     const base = 'https://ghe.example.com/api/v3'
-    expect(resolveUrl('github', base, '/repos/a/b', { page: 2 }).href).toBe('https://ghe.example.com/api/v3/repos/a/b?page=2')
-    expect(resolveUrl('github', base, 'https://ghe.example.com/api/v3/x?per_page=1').href).toBe('https://ghe.example.com/api/v3/x?per_page=1')
-    for (const bad of ['https://evil.example.com/api/v3/x', 'https://ghe.example.com/other', '/repos/../../x', '/repos/%2e%2e/x', '@evil.example.com/x', '//evil.example.com/x/../..', 'https://u:p@ghe.example.com/api/v3/x']) {
+    expect(resolveUrl('github', base, '/repos/a/b', { page: 2 }).href).toBe(
+      'https://ghe.example.com/api/v3/repos/a/b?page=2',
+    )
+    expect(resolveUrl('github', base, 'https://ghe.example.com/api/v3/x?per_page=1').href).toBe(
+      'https://ghe.example.com/api/v3/x?per_page=1',
+    )
+    for (const bad of [
+      'https://evil.example.com/api/v3/x',
+      'https://ghe.example.com/other',
+      '/repos/../../x',
+      '/repos/%2e%2e/x',
+      '@evil.example.com/x',
+      '//evil.example.com/x/../..',
+      'https://u:p@ghe.example.com/api/v3/x',
+    ]) {
       expect(() => resolveUrl('github', base, bad), bad).toThrow(UntrustedResponseError)
     }
   })
@@ -349,17 +495,26 @@ describe('central guards', () => {
 
   it('the logger sanitises every line: no line break, no line starting a workflow command', () => {
     const out: string[] = []
-    const log = redactingLogger({ info: (l) => out.push(l), warning: (l) => out.push(l), error: (l) => out.push(l) }, new Redactor())
+    const log = redactingLogger(
+      { info: (l) => out.push(l), warning: (l) => out.push(l), error: (l) => out.push(l) },
+      new Redactor(),
+    )
     log.info('::set-output name=x::y')
     log.warning('  ::add-mask::\n::stop-commands::t')
     log.error('a\u0000b\u001b[2Jc\u202e')
-    expect(out).toEqual([': :set-output name=x::y', '  : :add-mask::\\n::stop-commands::t', 'a\\u0000b\\u001b[2Jc\\u202e'])
+    expect(out).toEqual([
+      ': :set-output name=x::y',
+      '  : :add-mask::\\n::stop-commands::t',
+      'a\\u0000b\\u001b[2Jc\\u202e',
+    ])
   })
 })
 
 describe('through the Action bundle: server text never becomes a workflow command', () => {
   it('a token name and an error body carrying ::stop-commands:: and ::warning:: stay inert on stdout', async () => {
-    intercept(rgw, /^POST \/api\/v1\/api-tokens$/, () => createAnswer(`rgw_${'A'.repeat(43)}=`, { name: 'evil\n::stop-commands::pwned\n::warning::owned' }))
+    intercept(rgw, /^POST \/api\/v1\/api-tokens$/, () =>
+      createAnswer(`rgw_${'A'.repeat(43)}=`, { name: 'evil\n::stop-commands::pwned\n::warning::owned' }),
+    )
     intercept(rgw, /^GET \/api\/v1\/info$/, () => json(401, { error: 'nope\n::warning::from-error-body' }))
     const run = await runAction(inputs())
     expect(run.code).toBe(1)

@@ -18,7 +18,10 @@ describe('the @actions/http-client stand-in', () => {
       return json(200, { value: 'id-token' })
     })
     const url = await emu.start()
-    const client = new HttpClient('actions/oidc-client', [new BearerCredentialHandler('request-token')], { allowRetries: true, maxRetries: 1 })
+    const client = new HttpClient('actions/oidc-client', [new BearerCredentialHandler('request-token')], {
+      allowRetries: true,
+      maxRetries: 1,
+    })
     const res = await client.getJson<{ value: string }>(`${url}/token?audience=x`)
     expect(res.statusCode).toBe(200)
     expect(res.result).toEqual({ value: 'id-token' })

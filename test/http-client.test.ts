@@ -31,7 +31,17 @@ async function client(setup: (e: Emulator) => void, extra: Partial<ConstructorPa
   const clock = fakeClock()
   const redactor = new Redactor()
   redactor.add('s3cr3t-token-value')
-  return { c: new HttpClient({ platform: 'test', baseUrl: url, headers: { authorization: 'Bearer x' }, redactor, clock, ...extra }), clock }
+  return {
+    c: new HttpClient({
+      platform: 'test',
+      baseUrl: url,
+      headers: { authorization: 'Bearer x' },
+      redactor,
+      clock,
+      ...extra,
+    }),
+    clock,
+  }
 }
 
 describe('HttpClient', () => {
@@ -45,7 +55,9 @@ describe('HttpClient', () => {
 
   it('recovers when a retry succeeds', async () => {
     let n = 0
-    const { c } = await client((e) => e.route('GET', '/x', () => (++n < 3 ? json(500, { message: 'oops' }) : json(200, { ok: true }))))
+    const { c } = await client((e) =>
+      e.route('GET', '/x', () => (++n < 3 ? json(500, { message: 'oops' }) : json(200, { ok: true }))),
+    )
     await expect(c.get('/x')).resolves.toMatchObject({ status: 200, data: { ok: true } })
   })
 
@@ -71,7 +83,9 @@ describe('HttpClient', () => {
 
   it('waits as long as retry-after says on 429, then succeeds', async () => {
     let n = 0
-    const { c, clock } = await client((e) => e.route('PUT', '/x', () => (++n === 1 ? json(429, { message: 'slow down' }, { 'retry-after': '7' }) : json(204))))
+    const { c, clock } = await client((e) =>
+      e.route('PUT', '/x', () => (++n === 1 ? json(429, { message: 'slow down' }, { 'retry-after': '7' }) : json(204))),
+    )
     await expect(c.request('PUT', '/x', { body: { a: 1 } })).resolves.toMatchObject({ status: 204 })
     expect(clock.slept).toContain(7000)
   })
@@ -79,14 +93,22 @@ describe('HttpClient', () => {
   it("treats GitHub's 403 secondary rate limit as a wait, not a permission error", async () => {
     let n = 0
     const { c, clock } = await client((e) =>
-      e.route('GET', '/x', () => (++n === 1 ? json(403, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }) : json(200, {}))),
+      e.route('GET', '/x', () =>
+        ++n === 1
+          ? json(403, {
+              message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+            })
+          : json(200, {}),
+      ),
     )
     await c.get('/x')
     expect(clock.slept).toContain(60_000)
   })
 
   it('gives up with RateLimitError when the server asks for more than the ceiling', async () => {
-    const { c } = await client((e) => e.route('GET', '/x', () => json(429, { message: 'Retry later' }, { 'retry-after': '3600' })))
+    const { c } = await client((e) =>
+      e.route('GET', '/x', () => json(429, { message: 'Retry later' }, { 'retry-after': '3600' })),
+    )
     await expect(c.get('/x')).rejects.toBeInstanceOf(RateLimitError)
   })
 
@@ -101,7 +123,10 @@ describe('HttpClient', () => {
     expect((e401 as AuthError).status).toBe(401)
     expect((e401 as AuthError).message).toContain('authentication failed: invalid API token: ***')
     expect((e401 as AuthError).message).not.toContain('s3cr3t')
-    await expect(c.get('/403')).rejects.toMatchObject({ status: 403, platformMessage: 'Resource not accessible by integration' })
+    await expect(c.get('/403')).rejects.toMatchObject({
+      status: 403,
+      platformMessage: 'Resource not accessible by integration',
+    })
     await expect(c.get('/404')).rejects.toBeInstanceOf(NotFoundError)
   })
 })
@@ -109,17 +134,30 @@ describe('HttpClient', () => {
 describe('rateLimitWaitMs', () => {
   const now = Date.parse('2026-11-24T00:00:00Z')
   it('reads x-ratelimit-reset only when nothing is left', () => {
-    expect(rateLimitWaitMs({ status: 403, message: '', headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + 90) } }, now)).toBe(90_000)
+    expect(
+      rateLimitWaitMs(
+        {
+          status: 403,
+          message: '',
+          headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + 90) },
+        },
+        now,
+      ),
+    ).toBe(90_000)
   })
   it('reads RateLimit-Reset as epoch seconds (GitLab) or as a delta', () => {
-    expect(rateLimitWaitMs({ status: 429, message: '', headers: { 'ratelimit-reset': String(now / 1000 + 30) } }, now)).toBe(30_000)
+    expect(
+      rateLimitWaitMs({ status: 429, message: '', headers: { 'ratelimit-reset': String(now / 1000 + 30) } }, now),
+    ).toBe(30_000)
     expect(rateLimitWaitMs({ status: 429, message: '', headers: { 'ratelimit-reset': '12' } }, now)).toBe(12_000)
   })
 })
 
 describe('platformMessage', () => {
   it("flattens GitLab's nested validation messages", () => {
-    expect(platformMessage({ message: { key: ['(RWX_ACCESS_TOKEN) has already been taken'] } })).toBe('key (RWX_ACCESS_TOKEN) has already been taken')
+    expect(platformMessage({ message: { key: ['(RWX_ACCESS_TOKEN) has already been taken'] } })).toBe(
+      'key (RWX_ACCESS_TOKEN) has already been taken',
+    )
     expect(platformMessage({ error: 'insufficient_scope' })).toBe('insufficient_scope')
   })
 })
@@ -127,7 +165,13 @@ describe('platformMessage', () => {
 describe('RequestScheduler', () => {
   it('paces requests evenly to the points budget (GET 1, PUT 5) without bursting', async () => {
     const clock = fakeClock()
-    const s = new RequestScheduler({ concurrency: 4, pointsPerWindow: 900, windowMs: 60_000, costOf: githubCost, clock })
+    const s = new RequestScheduler({
+      concurrency: 4,
+      pointsPerWindow: 900,
+      windowMs: 60_000,
+      costOf: githubCost,
+      clock,
+    })
     const start = clock.now()
     const stamps: number[] = []
     for (const m of ['GET', 'PUT', 'PUT', 'GET']) await s.run(m, async () => stamps.push(clock.now() - start))

@@ -11,7 +11,9 @@ import { buildProgram } from '../src/cli.js'
 import { describeInput, INPUT_NAMES, inputsWhere } from '../src/inputs.js'
 import { ROOT, runCli } from './helpers/run-dist.js'
 
-const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { description: string }> }
+const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+  inputs: Record<string, { description: string }>
+}
 /** Commander wraps help to the terminal width: compare with every run of whitespace as one space. */
 const flat = (text: string) => text.replace(/\s+/g, ' ')
 const envName = (name: string) => `TOKEN_ACTION_${name.toUpperCase().replace(/-/g, '_')}`

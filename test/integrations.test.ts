@@ -48,7 +48,10 @@ function packOrb(): Record<string, unknown> {
   for (const section of ['commands', 'jobs', 'executors', 'examples']) {
     const dir = join(ROOT, ORB_SRC, section)
     const files = readdirSync(dir).filter((f) => f.endsWith('.yml'))
-    if (files.length) orb[section] = Object.fromEntries(files.map((f) => [f.replace(/\.yml$/, ''), parse(readFileSync(join(dir, f), 'utf8'))]))
+    if (files.length)
+      orb[section] = Object.fromEntries(
+        files.map((f) => [f.replace(/\.yml$/, ''), parse(readFileSync(join(dir, f), 'utf8'))]),
+      )
   }
   return orb
 }
@@ -60,7 +63,8 @@ const circleciSchema = (() => {
   addFormats(ajv)
   return ajv.compile(JSON.parse(read('test/fixtures/circleci-config.schema.json')) as object)
 })()
-const schemaErrors = (doc: unknown) => (circleciSchema(doc) ? [] : (circleciSchema.errors ?? []).map((e) => `${e.instancePath} ${e.message}`))
+const schemaErrors = (doc: unknown) =>
+  circleciSchema(doc) ? [] : (circleciSchema.errors ?? []).map((e) => `${e.instancePath} ${e.message}`)
 
 type OrbBlock = { parameters?: Record<string, { default?: unknown; type?: string }>; steps?: unknown[] }
 
@@ -72,19 +76,30 @@ describe('CircleCI integration', () => {
     expect(config.jobs.map((j) => j.name)).toEqual(['rotate-tokens'])
     expect(config.workflows.map((w) => w.name)).toEqual(['rotate-tokens'])
     // The parser drops `when:` and `triggers:`: check them on the YAML itself.
-    const doc = parse(text) as { workflows: Record<string, { when?: string; triggers?: unknown; jobs: Record<string, Record<string, unknown>>[] }> }
+    const doc = parse(text) as {
+      workflows: Record<string, { when?: string; triggers?: unknown; jobs: Record<string, Record<string, unknown>>[] }>
+    }
     const wf = doc.workflows['rotate-tokens']!
     expect(wf.triggers).toBeUndefined()
-    expect(wf.when).toBe('pipeline.trigger_source == "scheduled_pipeline" and pipeline.schedule.name == "rotate-tokens"')
+    expect(wf.when).toBe(
+      'pipeline.trigger_source == "scheduled_pipeline" and pipeline.schedule.name == "rotate-tokens"',
+    )
     expect(wf.jobs[0]!['rotate-tokens']!['serial-group']).toMatch(/token-rotation/)
     expect(text).toMatch(/npx -y token-action@1 rotate/)
   })
 
   it('the checks have teeth: a broken reference fails the parser, a misspelled key fails the schema', () => {
     const text = read('integrations/circleci/example/.circleci/config.yml')
-    expect(() => ConfigParser.parseConfig(text.replace('executor: node', 'executor: nodejs'))).toThrow(/nodejs not found/)
+    expect(() => ConfigParser.parseConfig(text.replace('executor: node', 'executor: nodejs'))).toThrow(
+      /nodejs not found/,
+    )
     expect(schemaErrors(parse(text.replace('steps:', 'stepz:'))).length).toBeGreaterThan(0)
-    const orb = packOrb() as { commands: Record<string, { parameters: Record<string, { type: string }>; steps: { run: Record<string, unknown> }[] }> }
+    const orb = packOrb() as {
+      commands: Record<
+        string,
+        { parameters: Record<string, { type: string }>; steps: { run: Record<string, unknown> }[] }
+      >
+    }
     orb.commands.rotate!.parameters.command!.type = 'enumm'
     expect(schemaErrors(orb).length).toBeGreaterThan(0)
     const orb2 = packOrb() as { commands: Record<string, { steps: { run: Record<string, unknown> }[] }> }
@@ -100,14 +115,27 @@ describe('CircleCI integration', () => {
     expect(Object.keys(orb.examples!).sort()).toEqual(['distribute-rwx', 'rotate-scheduled'])
     expect(schemaErrors(orb)).toEqual([])
     // Each example's usage is a config of its own.
-    for (const [name, example] of Object.entries(orb.examples as Record<string, { usage: unknown }>)) expect({ name, errors: schemaErrors(example.usage) }).toEqual({ name, errors: [] })
-    const rotateScheduled = JSON.stringify((orb.examples as Record<string, { usage: unknown }>)['rotate-scheduled']!.usage)
+    for (const [name, example] of Object.entries(orb.examples as Record<string, { usage: unknown }>))
+      expect({ name, errors: schemaErrors(example.usage) }).toEqual({ name, errors: [] })
+    const rotateScheduled = JSON.stringify(
+      (orb.examples as Record<string, { usage: unknown }>)['rotate-scheduled']!.usage,
+    )
     expect(rotateScheduled).toMatch(/"serial-group":"<< pipeline.project.slug >>\/token-rotation"/)
   })
 
   it('the orb command and job parse, use only declared parameters, pass every one through, and cover every input', () => {
-    const orb = packOrb() as { commands: Record<string, OrbBlock>; jobs: Record<string, OrbBlock>; executors: Record<string, unknown> }
-    const config = ConfigParser.parseConfig({ version: 2.1, commands: orb.commands, jobs: orb.jobs, executors: orb.executors, workflows: { check: { jobs: [{ rotate: { issuer: 'rwx', destinations: 'circleci:context/gh/acme/rwx' } }] } } } as never)
+    const orb = packOrb() as {
+      commands: Record<string, OrbBlock>
+      jobs: Record<string, OrbBlock>
+      executors: Record<string, unknown>
+    }
+    const config = ConfigParser.parseConfig({
+      version: 2.1,
+      commands: orb.commands,
+      jobs: orb.jobs,
+      executors: orb.executors,
+      workflows: { check: { jobs: [{ rotate: { issuer: 'rwx', destinations: 'circleci:context/gh/acme/rwx' } }] } },
+    } as never)
     expect(config.commands?.map((c) => c.name)).toEqual(['rotate'])
     expect(config.jobs.map((j) => j.name)).toEqual(['rotate'])
     const command = orb.commands.rotate!
@@ -138,9 +166,18 @@ describe('the orb rotate command, run by bash as CircleCI would after expanding 
     cci.addOrg('gh/acme')
     cci.addToken('cci-orb-test-token', { orgs: ['gh/acme'] })
     const token = rwx.addToken('acme')
-    const command = (packOrb() as { commands: Record<string, OrbBlock & { steps: { run?: { environment: Record<string, string>; command: string } }[] }> }).commands.rotate!
+    const command = (
+      packOrb() as {
+        commands: Record<
+          string,
+          OrbBlock & { steps: { run?: { environment: Record<string, string>; command: string } }[] }
+        >
+      }
+    ).commands.rotate!
     const values: Record<string, string> = {
-      ...Object.fromEntries(Object.entries(command.parameters!).map(([k, p]) => [k, p.default === undefined ? '' : String(p.default)])),
+      ...Object.fromEntries(
+        Object.entries(command.parameters!).map(([k, p]) => [k, p.default === undefined ? '' : String(p.default)]),
+      ),
       command: 'distribute',
       issuer: 'rwx',
       'issuer-url': rwx.url,
@@ -159,33 +196,61 @@ describe('the orb rotate command, run by bash as CircleCI would after expanding 
       TOKEN_ACTION_TOKEN: token,
       npm_config_registry: registry.url,
     })
-    const { stdout, stderr } = await promisify(execFile)('bash', ['-eo', 'pipefail', '-c', script], { cwd: dir, env, encoding: 'utf8', timeout: 90_000 })
+    const { stdout, stderr } = await promisify(execFile)('bash', ['-eo', 'pipefail', '-c', script], {
+      cwd: dir,
+      env,
+      encoding: 'utf8',
+      timeout: 90_000,
+    })
     expect(stdout + stderr).toMatch(/token-action distribute: distributed/)
     expect(stdout + stderr).not.toContain(token)
     expect(cci.contextValue('gh/acme', 'rwx', 'RWX_ACCESS_TOKEN')).toBe(token)
     expect(registry.missing).toEqual([])
-    expect(checkReport(readFileSync(join(dir, 'token-action-report.json'), 'utf8'), 'the orb job\'s report-file')).toMatchObject({ outcome: 'distributed' })
+    expect(
+      checkReport(readFileSync(join(dir, 'token-action-report.json'), 'utf8'), "the orb job's report-file"),
+    ).toMatchObject({ outcome: 'distributed' })
   }, 120_000)
 })
 
 describe('GitHub action.yml', () => {
   it('declares every input the engine reads and the documented outputs, on node24 with a post step', () => {
-    const action = parse(read('action.yml')) as { inputs: Record<string, unknown>; outputs: Record<string, unknown>; runs: Record<string, string> }
+    const action = parse(read('action.yml')) as {
+      inputs: Record<string, unknown>
+      outputs: Record<string, unknown>
+      runs: Record<string, string>
+    }
     expect(Object.keys(action.inputs).sort()).toEqual([...INPUT_NAMES].sort())
-    expect(Object.keys(action.outputs).sort()).toEqual(['expires-at', 'outcome', 'report', 'revoked-ids', 'token', 'token-id', 'token-name'])
+    expect(Object.keys(action.outputs).sort()).toEqual([
+      'expires-at',
+      'outcome',
+      'report',
+      'revoked-ids',
+      'token',
+      'token-id',
+      'token-name',
+    ])
     expect(action.runs).toMatchObject({ using: 'node24', main: 'dist/index.js', post: 'dist/post.js' })
   })
 })
 
 /** Credentials reach the GitLab job as masked CI/CD variables, never as inputs (which the pipeline config shows). */
-const CI_VARIABLE_INPUTS = ['issuer-token', 'token', 'github-token', 'github-app-private-key', 'circleci-token', 'gitlab-token']
+const CI_VARIABLE_INPUTS = [
+  'issuer-token',
+  'token',
+  'github-token',
+  'github-app-private-key',
+  'circleci-token',
+  'gitlab-token',
+]
 
 interface ComponentSpec {
   inputs: Record<string, { default?: unknown; options?: string[]; type?: string }>
 }
 
 function component(): { spec: ComponentSpec; jobText: string } {
-  const [spec, job] = parseAllDocuments(read('integrations/gitlab/templates/rotate-token.yml')).map((d) => d.toJS() as unknown)
+  const [spec, job] = parseAllDocuments(read('integrations/gitlab/templates/rotate-token.yml')).map(
+    (d) => d.toJS() as unknown,
+  )
   return { spec: (spec as { spec: ComponentSpec }).spec, jobText: JSON.stringify(job) }
 }
 
@@ -200,13 +265,18 @@ describe('GitLab component and example', () => {
 
   it('the example includes the component with declared inputs, every required one, on a scheduled pipeline', () => {
     const { spec } = component()
-    const example = parse(read('integrations/gitlab/example/.gitlab-ci.yml')) as { include: { component: string; inputs: Record<string, string> }[] }
+    const example = parse(read('integrations/gitlab/example/.gitlab-ci.yml')) as {
+      include: { component: string; inputs: Record<string, string> }[]
+    }
     const include = example.include[0]!
     expect(include.component).toMatch(/\/rotate-token@[\w.]+$/)
     const given = Object.keys(include.inputs)
     expect(given.filter((i) => !(i in spec.inputs))).toEqual([])
-    expect(Object.keys(spec.inputs).filter((i) => spec.inputs[i]!.default === undefined && !given.includes(i))).toEqual([])
-    for (const [name, value] of Object.entries(include.inputs)) if (spec.inputs[name]!.options) expect(spec.inputs[name]!.options).toContain(value)
+    expect(Object.keys(spec.inputs).filter((i) => spec.inputs[i]!.default === undefined && !given.includes(i))).toEqual(
+      [],
+    )
+    for (const [name, value] of Object.entries(include.inputs))
+      if (spec.inputs[name]!.options) expect(spec.inputs[name]!.options).toContain(value)
     expect(spec.inputs['rules-if']!.default).toBe('$CI_PIPELINE_SOURCE == "schedule"')
   })
 })
@@ -225,8 +295,17 @@ describe('GitLab component, executed by gitlab-ci-local as shipped', () => {
 
   it('every spec input has a type; the job serialises with resource_group and runs the npm package (no git needed)', () => {
     const { spec, jobText } = component()
-    expect(Object.entries(spec.inputs).filter(([, i]) => typeof i.type !== 'string').map(([n]) => n)).toEqual([])
-    const job = Object.values(parseAllDocuments(read('integrations/gitlab/templates/rotate-token.yml'))[1]!.toJS() as Record<string, { resource_group: string; script: string[]; image: string }>)[0]!
+    expect(
+      Object.entries(spec.inputs)
+        .filter(([, i]) => typeof i.type !== 'string')
+        .map(([n]) => n),
+    ).toEqual([])
+    const job = Object.values(
+      parseAllDocuments(read('integrations/gitlab/templates/rotate-token.yml'))[1]!.toJS() as Record<
+        string,
+        { resource_group: string; script: string[]; image: string }
+      >,
+    )[0]!
     expect(job.resource_group).toBe('$[[ inputs.resource-group ]]')
     expect(job.script).toEqual(['npx -y token-action@$[[ inputs.version ]] $[[ inputs.command ]]'])
     expect(spec.inputs.image!.default).toBe('node:24-alpine')
@@ -274,7 +353,13 @@ describe('GitLab component, executed by gitlab-ci-local as shipped', () => {
         npm_config_registry: registry.url,
         npm_config_cache: join(dir, '.npm-cache'),
       }
-      const args = ['--force-shell-executor', '--no-color', '--ignore-predefined-vars', 'CI_PIPELINE_SOURCE', ...Object.entries(variables).flatMap(([k, v]) => ['--variable', `${k}=${v}`])]
+      const args = [
+        '--force-shell-executor',
+        '--no-color',
+        '--ignore-predefined-vars',
+        'CI_PIPELINE_SOURCE',
+        ...Object.entries(variables).flatMap(([k, v]) => ['--variable', `${k}=${v}`]),
+      ]
       const { stdout, stderr } = await promisify(execFile)(bin, args, {
         encoding: 'utf8',
         cwd: dir,
@@ -294,12 +379,26 @@ describe('GitLab component, executed by gitlab-ci-local as shipped', () => {
     // npx fetched the package from the registry and nothing else: no runtime dependency exists.
     expect(registry.served).toContain('/token-action')
     expect(registry.missing).toEqual([])
-    expect(gl.variable('group', 'acme', 'RWX_ACCESS_TOKEN')).toMatchObject({ value: token, masked: true, protected: false, raw: true, variable_type: 'env_var', environment_scope: '*' })
+    expect(gl.variable('group', 'acme', 'RWX_ACCESS_TOKEN')).toMatchObject({
+      value: token,
+      masked: true,
+      protected: false,
+      raw: true,
+      variable_type: 'env_var',
+      environment_scope: '*',
+    })
     // The multi-line destinations input reached the CLI as two lines.
-    expect(gl.variable('project', 'acme/api', 'RWX_ACCESS_TOKEN')).toMatchObject({ value: token, masked: true, protected: true })
+    expect(gl.variable('project', 'acme/api', 'RWX_ACCESS_TOKEN')).toMatchObject({
+      value: token,
+      masked: true,
+      protected: true,
+    })
     // The report artifact was collected (through the rsync stand-in) and holds no secret.
-    const report = readFileSync(join(dir, '.gitlab-ci-local', 'artifacts', 'token-action', 'token-action-report.json'), 'utf8')
-    expect(checkReport(report, 'the component job\'s report artifact')).toMatchObject({ outcome: 'distributed' })
+    const report = readFileSync(
+      join(dir, '.gitlab-ci-local', 'artifacts', 'token-action', 'token-action-report.json'),
+      'utf8',
+    )
+    expect(checkReport(report, "the component job's report artifact")).toMatchObject({ outcome: 'distributed' })
     expect(report).not.toContain(token)
   }, 150_000)
 })

@@ -11,7 +11,17 @@ import { buildPlan, type Inputs } from '../src/plan.js'
 import { Redactor } from '../src/redact.js'
 import { execute } from '../src/lifecycle.js'
 import { reportProblems } from './helpers/report-schema.js'
-import { OUTPUT_REPORT_MAX_BYTES, outputBytes, reportOutput, SUMMARY_MAX_BYTES, SUMMARY_OPEN_ROWS, summaryMarkdown, summaryText, utf8Bytes, type Report } from '../src/report.js'
+import {
+  OUTPUT_REPORT_MAX_BYTES,
+  outputBytes,
+  reportOutput,
+  SUMMARY_MAX_BYTES,
+  SUMMARY_OPEN_ROWS,
+  summaryMarkdown,
+  summaryText,
+  utf8Bytes,
+  type Report,
+} from '../src/report.js'
 import type { Destination, Issuer, MintedToken, TokenInfo, TokenSpec } from '../src/types.js'
 
 class MemoryIssuer implements Issuer {
@@ -44,7 +54,8 @@ class MemoryIssuer implements Issuer {
     this.revoked.push(id)
   }
   async verify(secret: string) {
-    if (this.failVerify || ![...this.alive.values()].some((t) => t.secret === secret)) throw new AuthError('token rejected', 'memory', 401)
+    if (this.failVerify || ![...this.alive.values()].some((t) => t.secret === secret))
+      throw new AuthError('token rejected', 'memory', 401)
     return { subject: 'memory' }
   }
   isValid(secret: string): boolean {
@@ -93,12 +104,30 @@ const base: Inputs = {
 }
 
 function ctx(): RunContext {
-  return { redactor: new Redactor(), log: silentLogger, clock: systemClock, concurrency: 4, githubBudget: { pointsPerWindow: 900, windowMs: 60_000 }, stats: newStats(), cleanups: [], overlapGraceMs: 0 }
+  return {
+    redactor: new Redactor(),
+    log: silentLogger,
+    clock: systemClock,
+    concurrency: 4,
+    githubBudget: { pointsPerWindow: 900, windowMs: 60_000 },
+    stats: newStats(),
+    cleanups: [],
+    overlapGraceMs: 0,
+  }
 }
 
-async function run(inputs: Inputs, issuer: MemoryIssuer, dests: MemoryDestination[], context: Partial<RunContext> = {}) {
+async function run(
+  inputs: Inputs,
+  issuer: MemoryIssuer,
+  dests: MemoryDestination[],
+  context: Partial<RunContext> = {},
+) {
   const plan = buildPlan({ ...base, ...inputs })
-  const report = await execute(plan, { issuer, ctx: { ...ctx(), ...context }, buildDestinations: async () => ({ destinations: dests, failures: [] }) })
+  const report = await execute(plan, {
+    issuer,
+    ctx: { ...ctx(), ...context },
+    buildDestinations: async () => ({ destinations: dests, failures: [] }),
+  })
   expect(reportProblems(report)).toEqual([])
   return report
 }
@@ -107,7 +136,11 @@ async function run(inputs: Inputs, issuer: MemoryIssuer, dests: MemoryDestinatio
 class LostAnswerDestination extends MemoryDestination {
   override async write(secret: string): Promise<{ result: 'created' | 'updated' }> {
     await super.write(secret)
-    throw new OutcomeUnknownError('github: PUT ... -> 502 (it may have been applied: an answer was lost)', 'github', 502)
+    throw new OutcomeUnknownError(
+      'github: PUT ... -> 502 (it may have been applied: an answer was lost)',
+      'github',
+      502,
+    )
   }
 }
 
@@ -139,7 +172,10 @@ describe('rotate lifecycle', () => {
     expect(report.outcome).toBe('failed')
     expect(issuer.revoked).toEqual([])
     expect(report.keptIds).toEqual([old])
-    expect(report.destinations.find((d) => d.id === 'github:repo/acme/b')).toMatchObject({ status: 'failed', detail: expect.stringContaining('422') })
+    expect(report.destinations.find((d) => d.id === 'github:repo/acme/b')).toMatchObject({
+      status: 'failed',
+      detail: expect.stringContaining('422'),
+    })
     // Every destination holds a working token: two the new one, one the old one.
     for (const d of dests) expect(issuer.isValid(d.value!)).toBe(true)
     expect(report.newTokenRevoked).toBeUndefined()
@@ -169,14 +205,17 @@ describe('rotate lifecycle', () => {
     lost.readable = false
     const report = await run({}, issuer, [lost])
     expect(report.outcome).toBe('failed')
-    expect(report.destinations[0]).toMatchObject({ status: 'unknown', detail: expect.stringMatching(/could not confirm/) })
+    expect(report.destinations[0]).toMatchObject({
+      status: 'unknown',
+      detail: expect.stringMatching(/could not confirm/),
+    })
     // The only destination may hold the new token: it stays valid, and so does the one it replaces.
     expect(issuer.isValid(lost.value!)).toBe(true)
     expect(report.newTokenRevoked).toBeUndefined()
     expect(report.keptIds).toEqual([ok.token!.id])
   })
 
-  it('a mint whose answer was lost is found by name and kept (never revoked: it may be another run\'s); the next name is minted', async () => {
+  it("a mint whose answer was lost is found by name and kept (never revoked: it may be another run's); the next name is minted", async () => {
     const issuer = new MemoryIssuer()
     issuer.loseMints = 1
     const dests = three()
@@ -200,19 +239,28 @@ describe('rotate lifecycle', () => {
 
   it('a failure to build the destinations is reported with its reason (not replaced by a generic one)', async () => {
     const plan = buildPlan(base)
-    const report = await execute(plan, { issuer: new MemoryIssuer(), ctx: ctx(), buildDestinations: async () => Promise.reject(new Error('GitHub App: private key rejected')) })
+    const report = await execute(plan, {
+      issuer: new MemoryIssuer(),
+      ctx: ctx(),
+      buildDestinations: async () => Promise.reject(new Error('GitHub App: private key rejected')),
+    })
     expect(report.outcome).toBe('failed')
     expect(report.error).toMatch(/preflight failed.*GitHub App: private key rejected/)
   })
 
-  it('a token that cannot be handed over after the mint (the CLI\'s token file) is revoked and written nowhere', async () => {
+  it("a token that cannot be handed over after the mint (the CLI's token file) is revoked and written nowhere", async () => {
     const issuer = new MemoryIssuer()
     const dests = three()
     const plan = buildPlan(base)
     const onMinted = () => {
       throw new Error('EACCES: permission denied, open /run/token')
     }
-    const report = await execute(plan, { issuer, ctx: ctx(), buildDestinations: async () => ({ destinations: dests, failures: [] }), onMinted })
+    const report = await execute(plan, {
+      issuer,
+      ctx: ctx(),
+      buildDestinations: async () => ({ destinations: dests, failures: [] }),
+      onMinted,
+    })
     expect(report.outcome).toBe('failed')
     expect(report.error).toMatch(/could not be handed over \(EACCES.*and was revoked/)
     expect(report.newTokenRevoked).toBe(true)
@@ -290,7 +338,11 @@ describe('rotate lifecycle', () => {
 
 /** A repository whose token may not write secrets: GitHub's 403, in the words the GitHub destination relays. */
 const forbidden = (i: number) =>
-  new AuthError(`github-token may not write secrets of repository acme-platform/service-${i} (403 "Resource not accessible by personal access token"). It needs the fine-grained permission Secrets: write on the repository (classic PAT: repo scope).`, 'github', 403)
+  new AuthError(
+    `github-token may not write secrets of repository acme-platform/service-${i} (403 "Resource not accessible by personal access token"). It needs the fine-grained permission Secrets: write on the repository (classic PAT: repo scope).`,
+    'github',
+    403,
+  )
 
 describe('report output and job summary at scale', () => {
   const MiB = 1024 * 1024
@@ -300,42 +352,62 @@ describe('report output and job summary at scale', () => {
     [n, 'failed'],
   ]) as [number, 'ok' | 'failed'][]
 
-  it.each(cases)('%i destinations, all %s: the report output and the summary fit GitHub limits; report-file stays whole', async (n, kind) => {
-    const issuer = new MemoryIssuer()
-    const dests = Array.from({ length: n }, (_, i) => new MemoryDestination(`github:repo/acme-platform/service-${i}`))
-    if (kind === 'failed') dests.forEach((d, i) => (d.writeError = forbidden(i)))
-    const report = await run({ mode: 'create' }, issuer, dests)
-    expect(report.destinations).toHaveLength(n)
-    const whole = JSON.stringify(report)
-    const output = reportOutput(report, 'report.json')
-    const uncapped = summaryMarkdown(report, Number.POSITIVE_INFINITY)
-    const summary = summaryMarkdown(report)
-    sizes[`${n} ${kind}`] = { wholeUtf16: outputBytes(whole), outputUtf16: outputBytes(output), summaryUncapped: utf8Bytes(uncapped), summary: utf8Bytes(summary) }
+  it.each(cases)(
+    '%i destinations, all %s: the report output and the summary fit GitHub limits; report-file stays whole',
+    async (n, kind) => {
+      const issuer = new MemoryIssuer()
+      const dests = Array.from({ length: n }, (_, i) => new MemoryDestination(`github:repo/acme-platform/service-${i}`))
+      if (kind === 'failed') dests.forEach((d, i) => (d.writeError = forbidden(i)))
+      const report = await run({ mode: 'create' }, issuer, dests)
+      expect(report.destinations).toHaveLength(n)
+      const whole = JSON.stringify(report)
+      const output = reportOutput(report, 'report.json')
+      const uncapped = summaryMarkdown(report, Number.POSITIVE_INFINITY)
+      const summary = summaryMarkdown(report)
+      sizes[`${n} ${kind}`] = {
+        wholeUtf16: outputBytes(whole),
+        outputUtf16: outputBytes(output),
+        summaryUncapped: utf8Bytes(uncapped),
+        summary: utf8Bytes(summary),
+      }
 
-    expect(outputBytes(output)).toBeLessThanOrEqual(OUTPUT_REPORT_MAX_BYTES)
-    expect(utf8Bytes(summary)).toBeLessThanOrEqual(SUMMARY_MAX_BYTES)
-    // The summary leads with the outcome and the counts.
-    const status = kind === 'ok' ? 'created' : 'failed'
-    expect(summary.split('\n').slice(0, 3)).toEqual([`### token-action: ${kind === 'ok' ? 'created' : 'failed'}`, '', `**${n} destination${n === 1 ? '' : 's'}: ${n} ${status}**`])
-    // Beyond a few dozen rows, the rest is collapsed.
-    expect(summary.includes('<details>')).toBe(n > SUMMARY_OPEN_ROWS)
+      expect(outputBytes(output)).toBeLessThanOrEqual(OUTPUT_REPORT_MAX_BYTES)
+      expect(utf8Bytes(summary)).toBeLessThanOrEqual(SUMMARY_MAX_BYTES)
+      // The summary leads with the outcome and the counts.
+      const status = kind === 'ok' ? 'created' : 'failed'
+      expect(summary.split('\n').slice(0, 3)).toEqual([
+        `### token-action: ${kind === 'ok' ? 'created' : 'failed'}`,
+        '',
+        `**${n} destination${n === 1 ? '' : 's'}: ${n} ${status}**`,
+      ])
+      // Beyond a few dozen rows, the rest is collapsed.
+      expect(summary.includes('<details>')).toBe(n > SUMMARY_OPEN_ROWS)
 
-    const parsed = JSON.parse(output) as Report
-    expect(reportProblems(parsed)).toEqual([])
-    if (outputBytes(whole) <= OUTPUT_REPORT_MAX_BYTES) {
-      expect(output).toBe(whole)
-      expect(uncapped).toBe(summary)
-      return
-    }
-    // Shortened: counts for every status, as many destinations as fit, and where the whole report is.
-    expect(parsed.truncated).toEqual({ destinations: n, statuses: { [status]: n }, omitted: n - parsed.destinations.length, reportFile: 'report.json' })
-    expect(parsed.destinations.length).toBeGreaterThan(0)
-    expect(parsed.destinations).toEqual(report.destinations.slice(0, parsed.destinations.length))
-    expect(parsed.notes.at(-1)).toBe(`report output shortened to fit GitHub's output limit: ${parsed.destinations.length} of ${n} destinations listed (those that need attention first), ${n - parsed.destinations.length} omitted; the whole report is in report.json`)
-    // The report itself (what report-file gets) is left whole.
-    expect(JSON.stringify(report)).toBe(whole)
-    if (utf8Bytes(uncapped) > SUMMARY_MAX_BYTES) expect(summary).toMatch(/_\d+ more destinations not shown: the summary is capped at 512 KiB/)
-  })
+      const parsed = JSON.parse(output) as Report
+      expect(reportProblems(parsed)).toEqual([])
+      if (outputBytes(whole) <= OUTPUT_REPORT_MAX_BYTES) {
+        expect(output).toBe(whole)
+        expect(uncapped).toBe(summary)
+        return
+      }
+      // Shortened: counts for every status, as many destinations as fit, and where the whole report is.
+      expect(parsed.truncated).toEqual({
+        destinations: n,
+        statuses: { [status]: n },
+        omitted: n - parsed.destinations.length,
+        reportFile: 'report.json',
+      })
+      expect(parsed.destinations.length).toBeGreaterThan(0)
+      expect(parsed.destinations).toEqual(report.destinations.slice(0, parsed.destinations.length))
+      expect(parsed.notes.at(-1)).toBe(
+        `report output shortened to fit GitHub's output limit: ${parsed.destinations.length} of ${n} destinations listed (those that need attention first), ${n - parsed.destinations.length} omitted; the whole report is in report.json`,
+      )
+      // The report itself (what report-file gets) is left whole.
+      expect(JSON.stringify(report)).toBe(whole)
+      if (utf8Bytes(uncapped) > SUMMARY_MAX_BYTES)
+        expect(summary).toMatch(/_\d+ more destinations not shown: the summary is capped at 512 KiB/)
+    },
+  )
 
   it('measured sizes (bytes): failures make the largest summaries; 10,000 failed would break both GitHub limits uncapped', () => {
     console.table(sizes)
@@ -348,7 +420,10 @@ describe('report output and job summary at scale', () => {
 
   it('failures come first in the summary, the text summary and the shortened output, with the counts', async () => {
     const issuer = new MemoryIssuer()
-    const dests = Array.from({ length: 6000 }, (_, i) => new MemoryDestination(`github:repo/acme/repository-with-a-long-name-${i}`))
+    const dests = Array.from(
+      { length: 6000 },
+      (_, i) => new MemoryDestination(`github:repo/acme/repository-with-a-long-name-${i}`),
+    )
     for (const i of [42, 4242]) dests[i]!.writeError = forbidden(i)
     const report = await run({ mode: 'create' }, issuer, dests)
     expect(outputBytes(JSON.stringify(report))).toBeGreaterThan(OUTPUT_REPORT_MAX_BYTES)
@@ -357,11 +432,20 @@ describe('report output and job summary at scale', () => {
       ['github:repo/acme/repository-with-a-long-name-42', 'failed'],
       ['github:repo/acme/repository-with-a-long-name-4242', 'failed'],
     ])
-    expect(out.truncated).toEqual({ destinations: 6000, statuses: { failed: 2, created: 5998 }, omitted: 6000 - out.destinations.length })
+    expect(out.truncated).toEqual({
+      destinations: 6000,
+      statuses: { failed: 2, created: 5998 },
+      omitted: 6000 - out.destinations.length,
+    })
     expect(out.notes.at(-1)).toMatch(/; set report-file for the whole report$/)
     const md = summaryMarkdown(report).split('\n')
     expect(md[2]).toBe('**6000 destinations: 2 failed, 5998 created**')
-    expect(md.filter((l) => l.startsWith('| `')).slice(0, 2).map((l) => l.includes('❌ failed'))).toEqual([true, true])
+    expect(
+      md
+        .filter((l) => l.startsWith('| `'))
+        .slice(0, 2)
+        .map((l) => l.includes('❌ failed')),
+    ).toEqual([true, true])
     const text = summaryText(report)
     expect(text.slice(0, 2)).toEqual(['token-action create: failed', '  6000 destinations: 2 failed, 5998 created'])
     expect(text[3]).toMatch(/^ {2}failed {7}github:repo\/acme\/repository-with-a-long-name-42 /)
@@ -391,7 +475,14 @@ describe('report output and job summary at scale', () => {
 describe('progress lines and the totals line', () => {
   const capture = () => {
     const lines: string[] = []
-    return { lines, log: { info: (l: string) => lines.push(l), warning: (l: string) => lines.push(`warning: ${l}`), error: (l: string) => lines.push(`error: ${l}`) } }
+    return {
+      lines,
+      log: {
+        info: (l: string) => lines.push(l),
+        warning: (l: string) => lines.push(`warning: ${l}`),
+        error: (l: string) => lines.push(`error: ${l}`),
+      },
+    }
   }
   const many = (n: number) => Array.from({ length: n }, (_, i) => new MemoryDestination(`github:repo/acme/r${i}`))
 
@@ -400,7 +491,10 @@ describe('progress lines and the totals line', () => {
     await run({ 'dry-run': 'true' }, new MemoryIssuer(), many(45), { log: dry.log })
     expect(dry.lines[0]).toBe('preflight: checking 45 destinations')
     const tenths = [5, 10, 15, 20, 25, 30, 35, 40, 45]
-    expect(dry.lines.filter((l) => l.startsWith('progress:'))).toEqual([...tenths.map((n) => `progress: ${n}/45 destinations preflighted`), ...tenths.map((n) => `progress: ${n}/45 destinations planned`)])
+    expect(dry.lines.filter((l) => l.startsWith('progress:'))).toEqual([
+      ...tenths.map((n) => `progress: ${n}/45 destinations preflighted`),
+      ...tenths.map((n) => `progress: ${n}/45 destinations planned`),
+    ])
     expect(dry.lines).toContain('dry run: planning 45 destinations')
     expect(dry.lines.at(-1)).toBe('45 destinations: 45 would create')
 
@@ -411,7 +505,9 @@ describe('progress lines and the totals line', () => {
     expect(report.outcome).toBe('failed')
     expect(real.lines).toContain('writing to 203 destinations')
     expect(real.lines.filter((l) => / destinations written$/.test(l))).toHaveLength(10)
-    expect(real.lines.filter((l) => / destinations written$/.test(l)).at(-1)).toBe('progress: 203/203 destinations written')
+    expect(real.lines.filter((l) => / destinations written$/.test(l)).at(-1)).toBe(
+      'progress: 203/203 destinations written',
+    )
     expect(real.lines.at(-1)).toBe('203 destinations: 3 failed, 200 created')
   })
 

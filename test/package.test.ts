@@ -14,10 +14,15 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { npmEnv, packTarball, type Packed } from './helpers/pack.js'
 import { ROOT } from './helpers/run-dist.js'
 
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown> & { version: string; bin: Record<string, string> }
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown> & {
+  version: string
+  bin: Record<string, string>
+}
 
 function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)]))
+  return readdirSync(dir).flatMap((name) =>
+    statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)],
+  )
 }
 
 /** Module specifiers the bundle loads at run time: static and dynamic imports and (created) requires. */
@@ -52,7 +57,11 @@ describe('the npm package', () => {
     expect(packed.version).toBe(pkg.version)
     expect(packed.files.filter((f) => !f.startsWith('dist/'))).toEqual(['LICENSE', 'README.md', 'package.json'])
     // Everything in dist/ and nothing else of it: the bundles, their chunks, licences and the ESM marker.
-    expect(packed.files.filter((f) => f.startsWith('dist/'))).toEqual(walk(join(ROOT, 'dist')).map((f) => relative(ROOT, f)).sort())
+    expect(packed.files.filter((f) => f.startsWith('dist/'))).toEqual(
+      walk(join(ROOT, 'dist'))
+        .map((f) => relative(ROOT, f))
+        .sort(),
+    )
     expect(packed.files).toContain('dist/cli.js')
   })
 
@@ -69,7 +78,9 @@ describe('the npm package', () => {
     }
     expect(external).toEqual([])
     // The check has teeth: it does see the built-ins the bundle loads.
-    expect(loadedSpecifiers(readFileSync(join(ROOT, 'dist', 'bundle', 'bundle.js'), 'utf8'))).toEqual(expect.arrayContaining(['node:http', 'crypto']))
+    expect(loadedSpecifiers(readFileSync(join(ROOT, 'dist', 'bundle', 'bundle.js'), 'utf8'))).toEqual(
+      expect.arrayContaining(['node:http', 'crypto']),
+    )
   })
 
   it('installed from the tarball outside the repository, the bin answers --version and --help', () => {
@@ -81,13 +92,18 @@ describe('the npm package', () => {
     const bin = join(dir, 'node_modules', '.bin', 'token-action')
     expect(execFileSync(bin, ['--version'], { cwd: dir, env, encoding: 'utf8' }).trim()).toBe(pkg.version)
     const help = execFileSync(bin, ['--help'], { cwd: dir, env, encoding: 'utf8' })
-    for (const command of ['rotate', 'create', 'distribute', 'ephemeral', 'plan']) expect(help).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'))
+    for (const command of ['rotate', 'create', 'distribute', 'ephemeral', 'plan'])
+      expect(help).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'))
     expect(help).toMatch(/-V, --version/)
   }, 60_000)
 
   it('npx runs it straight from the tarball in an empty folder', () => {
     const dir = mkdtempSync(join(tmpdir(), 'token-action-npx-'))
-    const out = execFileSync('npm', ['exec', '--yes', `--package=${packed.tarball}`, '--', 'token-action', '--version'], { cwd: dir, env: npmEnv(), encoding: 'utf8' })
+    const out = execFileSync(
+      'npm',
+      ['exec', '--yes', `--package=${packed.tarball}`, '--', 'token-action', '--version'],
+      { cwd: dir, env: npmEnv(), encoding: 'utf8' },
+    )
     expect(out.trim()).toBe(pkg.version)
   }, 60_000)
 })

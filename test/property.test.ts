@@ -43,17 +43,39 @@ const KINDS: FaultKind[] = [422, 500, 502, 503, 'reset', 'timeout', 'lost-502', 
 
 function faultsFor(random: () => number): FaultRule[] {
   const rules: FaultRule[] = []
-  const routes = [/^POST \/api\/v1\/api-tokens$/, /^GET \/api\/v1\/info$/, /^DELETE \/api\/v1\/api-tokens\//, /^GET \/api\/v1\/api-tokens$/, /^PUT \/repos\//, /^PUT \/orgs\//, /^GET .*public-key$/, /^PUT \/api\/v2\/context\//, /^(PUT|POST) \/api\/v4\//]
-  for (const match of routes) if (random() < 0.35) rules.push({ match, rate: 0.2 + random() * 0.8, kind: KINDS[Math.floor(random() * KINDS.length)]! })
+  const routes = [
+    /^POST \/api\/v1\/api-tokens$/,
+    /^GET \/api\/v1\/info$/,
+    /^DELETE \/api\/v1\/api-tokens\//,
+    /^GET \/api\/v1\/api-tokens$/,
+    /^PUT \/repos\//,
+    /^PUT \/orgs\//,
+    /^GET .*public-key$/,
+    /^PUT \/api\/v2\/context\//,
+    /^(PUT|POST) \/api\/v4\//,
+  ]
+  for (const match of routes)
+    if (random() < 0.35)
+      rules.push({ match, rate: 0.2 + random() * 0.8, kind: KINDS[Math.floor(random() * KINDS.length)]! })
   return rules
 }
 
 async function rotate(destinations: string[], secretName: string, prefix: string, clockOffsetMs = 0) {
-  const plan = buildPlan(world.inputs({ 'token-name': prefix, 'secret-name': secretName, destinations: destinations.join('\n') }))
+  const plan = buildPlan(
+    world.inputs({ 'token-name': prefix, 'secret-name': secretName, destinations: destinations.join('\n') }),
+  )
   // Fast retries and short timeouts keep hundreds of runs quick; the logic under test is the same.
   // A clock seconds ahead gives each run its own token name without waiting for the next second.
   const clock = { now: () => Date.now() + clockOffsetMs, sleep: systemClock.sleep }
-  return runPlan(plan, { log: silentLogger, context: { clock, retry: { baseDelayMs: 1, maxRetries: 3 }, timeoutMs: 50, githubBudget: { pointsPerWindow: 1e9, windowMs: 60_000 } } })
+  return runPlan(plan, {
+    log: silentLogger,
+    context: {
+      clock,
+      retry: { baseDelayMs: 1, maxRetries: 3 },
+      timeoutMs: 50,
+      githubBudget: { pointsPerWindow: 1e9, windowMs: 60_000 },
+    },
+  })
 }
 
 const emulators = () => [gh, cci, gl, rgw]
@@ -77,7 +99,13 @@ async function property(seed: number): Promise<string> {
   const overlap = random() < 0.3
   const reports = await Promise.all([
     rotate(lines, secretName, prefix, 1000),
-    ...(overlap ? [new Promise((r) => setTimeout(r, Math.floor(random() * 1000))).then(() => rotate(lines, secretName, prefix, 2000))] : []),
+    ...(overlap
+      ? [
+          new Promise((r) => setTimeout(r, Math.floor(random() * 1000))).then(() =>
+            rotate(lines, secretName, prefix, 2000),
+          ),
+        ]
+      : []),
   ])
   for (const e of emulators()) {
     e.setFaults([])
@@ -93,17 +121,34 @@ async function property(seed: number): Promise<string> {
   }
   // Nothing orphaned: every valid token of the set is a run's new token or one a report says it kept.
   const known = new Set([...newIds, ...reports.flatMap((r) => [...r.keptIds, ...(r.mayExist ?? [])])])
-  for (const t of valid) expect(t.public_id === old || known.has(t.public_id) || known.has(t.name), `${why}\n${t.name} (${t.public_id}) is valid but no report names it`).toBe(true)
+  for (const t of valid)
+    expect(
+      t.public_id === old || known.has(t.public_id) || known.has(t.name),
+      `${why}\n${t.name} (${t.public_id}) is valid but no report names it`,
+    ).toBe(true)
   // A run that minted (and so had listed the set) names the old token if it left it valid.
-  for (const r of reports) if (r.token?.id && valid.some((t) => t.public_id === old)) expect(r.keptIds, `${why}\nthe old token is valid but the report does not name it`).toContain(old)
+  for (const r of reports)
+    if (r.token?.id && valid.some((t) => t.public_id === old))
+      expect(r.keptIds, `${why}\nthe old token is valid but the report does not name it`).toContain(old)
 
   // A success revokes the day-old token (the run that listed it first does).
-  if (reports.some((r) => r.outcome === 'rotated')) expect(valid.some((t) => t.public_id === old), `${why}\nold token not revoked`).toBe(false)
+  if (reports.some((r) => r.outcome === 'rotated'))
+    expect(
+      valid.some((t) => t.public_id === old),
+      `${why}\nold token not revoked`,
+    ).toBe(false)
   for (const report of reports) checkReport(report, dests, secretName, old, overlap, why)
   return reports.map((r) => r.outcome).join('+')
 }
 
-function checkReport(report: Report, dests: typeof POOL, secretName: string, old: string, overlap: boolean, why: string): void {
+function checkReport(
+  report: Report,
+  dests: typeof POOL,
+  secretName: string,
+  old: string,
+  overlap: boolean,
+  why: string,
+): void {
   const idOf = (line: string) => line.replace('?visibility=all', '')
   if (report.outcome === 'rotated') {
     for (const d of dests) {
@@ -114,12 +159,18 @@ function checkReport(report: Report, dests: typeof POOL, secretName: string, old
     expect(report.outcome, why).toBe('failed')
     expect(exitCode(report), why).toBe(1)
     expect(report.error, why).toBeTruthy()
-    expect(report.revokedIds.filter((id) => id === old), `${why}\nold token revoked by a failed run`).toEqual([])
-    for (const d of report.destinations.filter((x) => x.status === 'failed' || x.status === 'unknown')) expect(d.detail, `${why}\n${d.id} ${d.status} without a reason`).toBeTruthy()
+    expect(
+      report.revokedIds.filter((id) => id === old),
+      `${why}\nold token revoked by a failed run`,
+    ).toEqual([])
+    for (const d of report.destinations.filter((x) => x.status === 'failed' || x.status === 'unknown'))
+      expect(d.detail, `${why}\n${d.id} ${d.status} without a reason`).toBeTruthy()
   }
   // A destination reported as holding this run's token holds it (unless the other run wrote it after).
   if (!overlap && report.token?.id) {
-    const ours = dests.filter((d) => ['created', 'updated'].includes(report.destinations.find((x) => x.id === idOf(d.line))?.status ?? ''))
+    const ours = dests.filter((d) =>
+      ['created', 'updated'].includes(report.destinations.find((x) => x.id === idOf(d.line))?.status ?? ''),
+    )
     const values = new Set(ours.map((d) => d.read(secretName)))
     expect(values.size <= 1, `${why}\ndestinations reported as written hold different values`).toBe(true)
     for (const v of values) expect(rgw.isValid(v!), why).toBe(true)
@@ -135,7 +186,12 @@ describe('failure safety under random faults', () => {
       outcomes[outcome] = (outcomes[outcome] ?? 0) + 1
     }
     // Every outcome must actually occur, or the faults are too weak or too strong to test anything.
-    if (seeds.length >= 100) for (const o of ['failed', 'rotated']) expect(Object.keys(outcomes).some((k) => k.split('+').includes(o)), JSON.stringify(outcomes)).toBe(true)
+    if (seeds.length >= 100)
+      for (const o of ['failed', 'rotated'])
+        expect(
+          Object.keys(outcomes).some((k) => k.split('+').includes(o)),
+          JSON.stringify(outcomes),
+        ).toBe(true)
     console.log(`property: ${seeds.length} seeds, outcomes ${JSON.stringify(outcomes)}`)
   }, 280_000)
 })

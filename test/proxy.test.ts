@@ -20,7 +20,10 @@ import { node24Path, ROOT, runAction, runCli } from './helpers/run-dist.js'
 
 const PROXY_VARS = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'NO_PROXY', 'no_proxy']
 const TLS_DIR = join(ROOT, 'test', 'fixtures', 'tls')
-const tls = { key: readFileSync(join(TLS_DIR, 'server-key.pem'), 'utf8'), cert: readFileSync(join(TLS_DIR, 'server.pem'), 'utf8') }
+const tls = {
+  key: readFileSync(join(TLS_DIR, 'server-key.pem'), 'utf8'),
+  cert: readFileSync(join(TLS_DIR, 'server.pem'), 'utf8'),
+}
 const CA = join(TLS_DIR, 'ca.pem')
 
 describe('HttpClient without an injected dispatcher (in process)', () => {
@@ -40,7 +43,14 @@ describe('HttpClient without an injected dispatcher (in process)', () => {
   })
   afterAll(async () => Promise.all([proxy.close(), a.close(), b.close()]))
 
-  const get = (url: string) => new HttpClient({ platform: 'test', baseUrl: url, headers: { authorization: 'Bearer x' }, redactor: new Redactor(), retry: { maxRetries: 0 } }).get<{ pong: string }>('/ping')
+  const get = (url: string) =>
+    new HttpClient({
+      platform: 'test',
+      baseUrl: url,
+      headers: { authorization: 'Bearer x' },
+      redactor: new Redactor(),
+      retry: { maxRetries: 0 },
+    }).get<{ pong: string }>('/ping')
   const clear = () => PROXY_VARS.forEach((k) => delete process.env[k])
 
   it('goes direct when no proxy is set', async () => {
@@ -49,21 +59,27 @@ describe('HttpClient without an injected dispatcher (in process)', () => {
     expect(proxy.seen).toEqual([])
   })
 
-  it.each(['HTTP_PROXY', 'http_proxy'])('%s: a plain http request goes through the proxy in absolute form', async (name) => {
-    clear()
-    process.env[name] = proxy.url
-    expect((await get(a.url)).data.pong).toBe('a')
-    expect(proxy.seen).toEqual([{ kind: 'absolute', target: `GET ${a.url}/ping` }])
-  })
+  it.each(['HTTP_PROXY', 'http_proxy'])(
+    '%s: a plain http request goes through the proxy in absolute form',
+    async (name) => {
+      clear()
+      process.env[name] = proxy.url
+      expect((await get(a.url)).data.pong).toBe('a')
+      expect(proxy.seen).toEqual([{ kind: 'absolute', target: `GET ${a.url}/ping` }])
+    },
+  )
 
-  it.each(['NO_PROXY', 'no_proxy'])('%s=host:port exempts that host; another still goes through the proxy', async (name) => {
-    clear()
-    process.env.HTTP_PROXY = proxy.url
-    process.env[name] = `example.invalid, ${new URL(a.url).host}`
-    expect((await get(a.url)).data.pong).toBe('a')
-    expect((await get(b.url)).data.pong).toBe('b')
-    expect(proxy.hosts()).toEqual([new URL(b.url).host])
-  })
+  it.each(['NO_PROXY', 'no_proxy'])(
+    '%s=host:port exempts that host; another still goes through the proxy',
+    async (name) => {
+      clear()
+      process.env.HTTP_PROXY = proxy.url
+      process.env[name] = `example.invalid, ${new URL(a.url).host}`
+      expect((await get(a.url)).data.pong).toBe('a')
+      expect((await get(b.url)).data.pong).toBe('b')
+      expect(proxy.hosts()).toEqual([new URL(b.url).host])
+    },
+  )
 
   it('credentials in the proxy URL become Proxy-Authorization', async () => {
     clear()
@@ -92,10 +108,28 @@ describe('the built CLI (dist/cli.js) behind a proxy: CONNECT for https, absolut
   afterAll(async () => Promise.all([proxy.close(), rwx.close(), gl.close()]))
 
   const distribute = (env: Record<string, string>, node?: string) =>
-    runCli(['distribute', '--issuer', 'rwx', '--issuer-url', rwx.url, '--destinations', 'gitlab:group/acme', '--gitlab-url', gl.url], {
-      node,
-      env: { TOKEN_ACTION_TOKEN: token, GITLAB_TOKEN: 'glpat-proxy-test-0000000000', NODE_EXTRA_CA_CERTS: CA, ...env },
-    })
+    runCli(
+      [
+        'distribute',
+        '--issuer',
+        'rwx',
+        '--issuer-url',
+        rwx.url,
+        '--destinations',
+        'gitlab:group/acme',
+        '--gitlab-url',
+        gl.url,
+      ],
+      {
+        node,
+        env: {
+          TOKEN_ACTION_TOKEN: token,
+          GITLAB_TOKEN: 'glpat-proxy-test-0000000000',
+          NODE_EXTRA_CA_CERTS: CA,
+          ...env,
+        },
+      },
+    )
   const rwxHost = () => new URL(rwx.url).host
   const glHost = () => new URL(gl.url).host
 
@@ -164,6 +198,9 @@ describe('the Action (dist/index.js) behind a proxy: every request - issuer, Git
     expect(new Set(proxy.hosts('connect'))).toEqual(new Set([new URL(rgw.url).host]))
     expect(new Set(proxy.hosts('absolute'))).toEqual(new Set([gh, cci, gl].map((e) => new URL(e.url).host)))
     // Nothing reached a platform around the proxy: each one's requests all came through it.
-    for (const e of [gh, cci, gl]) expect(e.requests.length).toBe(proxy.seen.filter((s) => s.kind === 'absolute' && s.target.includes(new URL(e.url).host)).length)
+    for (const e of [gh, cci, gl])
+      expect(e.requests.length).toBe(
+        proxy.seen.filter((s) => s.kind === 'absolute' && s.target.includes(new URL(e.url).host)).length,
+      )
   })
 })

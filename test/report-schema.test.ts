@@ -11,7 +11,17 @@ import { DESTINATION_STATUSES, FINDING_KINDS, OUTCOMES } from '../src/report.js'
 import { REPORT_SCHEMA_PATH, reportProblems, reportSchema } from './helpers/report-schema.js'
 import { ROOT } from './helpers/run-dist.js'
 
-type Schema = { $ref?: string; enum?: string[]; const?: unknown; type?: string; properties?: Record<string, Schema>; required?: string[]; items?: Schema; additionalProperties?: boolean | Schema; propertyNames?: Schema }
+type Schema = {
+  $ref?: string
+  enum?: string[]
+  const?: unknown
+  type?: string
+  properties?: Record<string, Schema>
+  required?: string[]
+  items?: Schema
+  additionalProperties?: boolean | Schema
+  propertyNames?: Schema
+}
 const schema = reportSchema as Schema & { $defs: Record<string, Schema> }
 
 function deref(s: Schema): Schema {
@@ -34,12 +44,23 @@ describe('docs/report.schema.json', () => {
 
   it('has every property of the Report type, nested ones too, with the same optionality, and no other', () => {
     const file = join(ROOT, 'src', 'report.ts')
-    const program = ts.createProgram([file], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, strict: true, noEmit: true, skipLibCheck: true, types: ['node'] })
+    const program = ts.createProgram([file], {
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      target: ts.ScriptTarget.ES2022,
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      types: ['node'],
+    })
     const checker = program.getTypeChecker()
     const source = program.getSourceFile(file)!
-    const report = source.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === 'Report')!
+    const report = source.statements.find(
+      (s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === 'Report',
+    )!
     const problems: string[] = []
-    const literals = (t: ts.Type) => (t.isUnion() ? t.types : [t]).filter((x) => x.isStringLiteral()).map((x) => (x as ts.StringLiteralType).value)
+    const literals = (t: ts.Type) =>
+      (t.isUnion() ? t.types : [t]).filter((x) => x.isStringLiteral()).map((x) => (x as ts.StringLiteralType).value)
 
     const compare = (type: ts.Type, s: Schema, path: string): void => {
       s = deref(s)
@@ -50,13 +71,25 @@ describe('docs/report.schema.json', () => {
       }
       const strings = literals(type)
       if (strings.length && strings.length === (type.isUnion() ? type.types.length : 1)) {
-        if (JSON.stringify([...(s.enum ?? [])].sort()) !== JSON.stringify([...strings].sort())) problems.push(`${path}: the type has ${strings.join('|')}, the schema ${JSON.stringify(s.enum ?? s.type)}`)
+        if (JSON.stringify([...(s.enum ?? [])].sort()) !== JSON.stringify([...strings].sort()))
+          problems.push(`${path}: the type has ${strings.join('|')}, the schema ${JSON.stringify(s.enum ?? s.type)}`)
         return
       }
-      if (type.flags & ts.TypeFlags.String) return void (s.type !== 'string' && problems.push(`${path}: string in the type, ${s.type} in the schema`))
-      if (type.flags & ts.TypeFlags.Number) return void (!['integer', 'number'].includes(s.type ?? '') && problems.push(`${path}: number in the type, ${s.type} in the schema`))
-      if (type.flags & (ts.TypeFlags.Boolean | ts.TypeFlags.BooleanLiteral)) return void (s.type !== 'boolean' && s.const !== true && problems.push(`${path}: boolean in the type, not in the schema`))
-      if (!(type.flags & ts.TypeFlags.Object)) return void problems.push(`${path}: a type this test does not know (${checker.typeToString(type)})`)
+      if (type.flags & ts.TypeFlags.String)
+        return void (s.type !== 'string' && problems.push(`${path}: string in the type, ${s.type} in the schema`))
+      if (type.flags & ts.TypeFlags.Number)
+        return void (
+          !['integer', 'number'].includes(s.type ?? '') &&
+          problems.push(`${path}: number in the type, ${s.type} in the schema`)
+        )
+      if (type.flags & (ts.TypeFlags.Boolean | ts.TypeFlags.BooleanLiteral))
+        return void (
+          s.type !== 'boolean' &&
+          s.const !== true &&
+          problems.push(`${path}: boolean in the type, not in the schema`)
+        )
+      if (!(type.flags & ts.TypeFlags.Object))
+        return void problems.push(`${path}: a type this test does not know (${checker.typeToString(type)})`)
       if (s.type !== 'object') return void problems.push(`${path}: an object in the type, ${s.type} in the schema`)
       const index = checker.getIndexInfoOfType(type, ts.IndexKind.String)
       if (index) return compare(index.type, s.additionalProperties as Schema, `${path}[key]`)
@@ -64,12 +97,17 @@ describe('docs/report.schema.json', () => {
       // A record keyed by a union (Partial<Record<Status, number>>): the schema names its keys with propertyNames.
       if (s.propertyNames) {
         const keys = props.map((p) => p.name)
-        if (JSON.stringify([...keys].sort()) !== JSON.stringify([...(deref(s.propertyNames).enum ?? [])].sort())) problems.push(`${path}: keys ${keys.join('|')} in the type, ${JSON.stringify(deref(s.propertyNames).enum)} in the schema`)
+        if (JSON.stringify([...keys].sort()) !== JSON.stringify([...(deref(s.propertyNames).enum ?? [])].sort()))
+          problems.push(
+            `${path}: keys ${keys.join('|')} in the type, ${JSON.stringify(deref(s.propertyNames).enum)} in the schema`,
+          )
         return
       }
-      if (s.additionalProperties !== false) problems.push(`${path}: the schema allows properties the type does not have`)
+      if (s.additionalProperties !== false)
+        problems.push(`${path}: the schema allows properties the type does not have`)
       const names = props.map((p) => p.name)
-      for (const extra of Object.keys(s.properties ?? {}).filter((n) => !names.includes(n))) problems.push(`${path}.${extra}: in the schema, not in the type`)
+      for (const extra of Object.keys(s.properties ?? {}).filter((n) => !names.includes(n)))
+        problems.push(`${path}.${extra}: in the schema, not in the type`)
       for (const p of props) {
         const where = `${path}.${p.name}`
         const sub = s.properties?.[p.name]
@@ -78,7 +116,8 @@ describe('docs/report.schema.json', () => {
           continue
         }
         const optional = (p.flags & ts.SymbolFlags.Optional) !== 0
-        if (optional === (s.required ?? []).includes(p.name)) problems.push(`${where}: ${optional ? 'optional' : 'required'} in the type, not in the schema`)
+        if (optional === (s.required ?? []).includes(p.name))
+          problems.push(`${where}: ${optional ? 'optional' : 'required'} in the type, not in the schema`)
         compare(checker.getTypeOfSymbolAtLocation(p, report), sub, where)
       }
     }

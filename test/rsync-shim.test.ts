@@ -4,7 +4,17 @@
  * does not implement.
  */
 import { spawnSync } from 'node:child_process'
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -23,7 +33,11 @@ function tree(files: Record<string, string>): string {
 
 /** Runs the shim through bash, as gitlab-ci-local does (process substitution included). */
 function rsync(cwd: string, command: string) {
-  return spawnSync('bash', ['-c', command], { cwd, encoding: 'utf8', env: { ...process.env, PATH: `${dirname(RSYNC)}:${process.env.PATH}` } })
+  return spawnSync('bash', ['-c', command], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, PATH: `${dirname(RSYNC)}:${process.env.PATH}` },
+  })
 }
 
 describe('rsync shim', () => {
@@ -33,7 +47,13 @@ describe('rsync shim', () => {
   })
 
   it("mirrors the work tree like gitlab-ci-local's tracked-files copy: excludes, modes, links, --delete(-excluded)", () => {
-    const dir = tree({ 'a.txt': 'a', 'dist/cli.js': '#!/usr/bin/env node\n', 'node_modules/x/i.js': 'x', 'sub/node_modules/keep.txt': 'k', 'untracked.log': 'u' })
+    const dir = tree({
+      'a.txt': 'a',
+      'dist/cli.js': '#!/usr/bin/env node\n',
+      'node_modules/x/i.js': 'x',
+      'sub/node_modules/keep.txt': 'k',
+      'untracked.log': 'u',
+    })
     chmodSync(join(dir, 'dist/cli.js'), 0o755)
     symlinkSync('a.txt', join(dir, 'link'))
     const dest = join(dir, '.gitlab-ci-local', 'builds', '.docker')
@@ -41,7 +61,10 @@ describe('rsync shim', () => {
     writeFileSync(join(dest, 'stale.txt'), 'old')
     mkdirSync(join(dest, 'node_modules'))
     writeFileSync(join(dest, 'node_modules', 'excluded-but-there.txt'), 'old')
-    const r = rsync(dir, `rsync -a --delete-excluded --delete --exclude-from=<(printf '/node_modules/\\n/untracked.log\\n') --exclude .gitlab-ci-local/ ./ .gitlab-ci-local/builds/.docker/`)
+    const r = rsync(
+      dir,
+      `rsync -a --delete-excluded --delete --exclude-from=<(printf '/node_modules/\\n/untracked.log\\n') --exclude .gitlab-ci-local/ ./ .gitlab-ci-local/builds/.docker/`,
+    )
     expect(r.stderr).toBe('')
     expect(r.status).toBe(0)
     expect(readFileSync(join(dest, 'a.txt'), 'utf8')).toBe('a')
@@ -59,7 +82,10 @@ describe('rsync shim', () => {
   it("collects artifacts like gitlab-ci-local: -rRa --files-from keeps relative paths, honours --exclude '**'", () => {
     const dir = tree({ 'report.json': '{}', 'out/a.txt': 'a', 'out/skip.tmp': 's', '.gitlab-ci-local/x': 'x' })
     writeFileSync(join(dir, 'list'), './report.json\n./out\n./.gitlab-ci-local/x\n')
-    const r = rsync(dir, `rsync --exclude '.gitlab-ci-local/**' -rRa --exclude '*.tmp' --files-from=list . ../art/job/.`)
+    const r = rsync(
+      dir,
+      `rsync --exclude '.gitlab-ci-local/**' -rRa --exclude '*.tmp' --files-from=list . ../art/job/.`,
+    )
     expect(r.status).toBe(0)
     const art = join(dir, '..', 'art', 'job')
     expect(readFileSync(join(art, 'report.json'), 'utf8')).toBe('{}')

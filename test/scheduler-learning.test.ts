@@ -5,7 +5,13 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Clock } from '../src/http/clock.js'
-import { githubCost, LEARNED_SHARE, MIN_EVIDENCE, RequestScheduler, type SchedulerOptions } from '../src/http/scheduler.js'
+import {
+  githubCost,
+  LEARNED_SHARE,
+  MIN_EVIDENCE,
+  RequestScheduler,
+  type SchedulerOptions,
+} from '../src/http/scheduler.js'
 
 const MINUTE = 60_000
 
@@ -54,7 +60,16 @@ function server(clock: Clock, writesPerMinute: number) {
 
 function scheduler(clock: Clock, extra: Partial<SchedulerOptions> = {}) {
   const learned: { writesPerWindow: number; acceptedInWindow: number }[] = []
-  const s = new RequestScheduler({ concurrency: 1, pointsPerWindow: 900, windowMs: MINUTE, costOf: githubCost, clock, learnWrites: true, onLearn: (e) => learned.push(e), ...extra })
+  const s = new RequestScheduler({
+    concurrency: 1,
+    pointsPerWindow: 900,
+    windowMs: MINUTE,
+    costOf: githubCost,
+    clock,
+    learnWrites: true,
+    onLearn: (e) => learned.push(e),
+    ...extra,
+  })
   return { s, learned }
 }
 
@@ -101,7 +116,11 @@ describe('RequestScheduler: learning an undisclosed write limit', () => {
     const { s, learned } = scheduler(clock, { concurrency: 4 })
     // Four writes in flight at once when the limit is reached: all four are refused on the same evidence.
     for (let i = 0; i < 10; i++) await write(s, srv)
-    const answers = await Promise.all(Array.from({ length: 4 }, () => s.run('PUT', async () => srv.handle('PUT'), { limitedOf: (a) => a === 'limited' })))
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        s.run('PUT', async () => srv.handle('PUT'), { limitedOf: (a) => a === 'limited' }),
+      ),
+    )
     expect(answers).toEqual(['limited', 'limited', 'limited', 'limited'])
     expect(learned).toHaveLength(1)
     expect(learned[0]!.acceptedInWindow).toBe(10)
@@ -112,9 +131,11 @@ describe('RequestScheduler: learning an undisclosed write limit', () => {
     const srv = server(clock, 80)
     const { s, learned } = scheduler(clock, { concurrency: 4, expectedWritesPerWindow: 80 })
     // Four writers at once, as a run with concurrency sends them.
-    await Promise.all(Array.from({ length: 4 }, async (_, k) => {
-      for (let i = k; i < 200; i += 4) await write(s, srv)
-    }))
+    await Promise.all(
+      Array.from({ length: 4 }, async (_, k) => {
+        for (let i = k; i < 200; i += 4) await write(s, srv)
+      }),
+    )
     expect(srv.accepted).toHaveLength(200)
     expect(srv.limited).toBe(1)
     expect(learned).toHaveLength(1)
@@ -125,9 +146,11 @@ describe('RequestScheduler: learning an undisclosed write limit', () => {
     const clock = fakeClock()
     const srv = server(clock, 80)
     const { s, learned } = scheduler(clock, { concurrency: 4 })
-    await Promise.all(Array.from({ length: 4 }, async (_, k) => {
-      for (let i = k; i < 200; i += 4) await write(s, srv)
-    }))
+    await Promise.all(
+      Array.from({ length: 4 }, async (_, k) => {
+        for (let i = k; i < 200; i += 4) await write(s, srv)
+      }),
+    )
     expect(srv.accepted).toHaveLength(200)
     expect(srv.limited).toBeGreaterThan(1)
     expect(learned).toHaveLength(1)

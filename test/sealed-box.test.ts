@@ -18,7 +18,9 @@ describe('sealForGitHub', () => {
 
   it('uses base64 ORIGINAL (+ and /, padded), never URL-safe', async () => {
     const pair = nacl.box.keyPair()
-    const outputs = await Promise.all(Array.from({ length: 40 }, () => sealForGitHub('x'.repeat(31), b64(pair.publicKey))))
+    const outputs = await Promise.all(
+      Array.from({ length: 40 }, () => sealForGitHub('x'.repeat(31), b64(pair.publicKey))),
+    )
     const all = outputs.join('')
     expect(all).not.toMatch(/[-_]/)
     expect(all).toMatch(/[+/]/)
@@ -31,7 +33,11 @@ describe('sealForGitHub', () => {
     const key = b64(pair.publicKey)
     expect(Buffer.from(key, 'base64')).toHaveLength(32)
     const value = 'multi\nline value with unicode ✓ and "quotes"'
-    const opened = sealedbox.open(new Uint8Array(Buffer.from(await sealForGitHub(value, key), 'base64')), pair.publicKey, pair.secretKey)
+    const opened = sealedbox.open(
+      new Uint8Array(Buffer.from(await sealForGitHub(value, key), 'base64')),
+      pair.publicKey,
+      pair.secretKey,
+    )
     expect(Buffer.from(opened!).toString('utf8')).toBe(value)
   })
 

@@ -41,14 +41,19 @@ async function transcript(name: string, inputs: Inputs): Promise<{ report: Repor
   const plan = buildPlan(world.inputs({ 'token-name': name, concurrency: '1', ...inputs }))
   const report = await runPlan(plan, { log: silentLogger, context: { overlapGraceMs: 0 } })
   const lines = services
-    .flatMap(([label, e]) => e.requests.slice(from.get(e)).map((r) => ({ seq: r.seq, line: `${label.padEnd(8)} ${r.method} ${r.path}${r.query} -> ${r.status}` })))
+    .flatMap(([label, e]) =>
+      e.requests
+        .slice(from.get(e))
+        .map((r) => ({ seq: r.seq, line: `${label.padEnd(8)} ${r.method} ${r.path}${r.query} -> ${r.status}` })),
+    )
     .sort((a, b) => a.seq - b.seq)
     .map((r) => r.line)
   return { report, text: normalise([...lines, '', ...summaryText(report)].join('\n')) }
 }
 
 describe('request transcripts (concurrency 1)', () => {
-  const destinations = 'github:repo/acme/api\ngithub:env/acme/api/production\ngithub:org/acme?visibility=all\ncircleci:context/gh/acme/rwx\ngitlab:group/acme'
+  const destinations =
+    'github:repo/acme/api\ngithub:env/acme/api/production\ngithub:org/acme?visibility=all\ncircleci:context/gh/acme/rwx\ngitlab:group/acme'
 
   it('a dry run reads what it needs once and writes nothing', async () => {
     const { text } = await transcript('transcript-dry', { destinations, 'dry-run': 'true' })

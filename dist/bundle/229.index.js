@@ -57,11 +57,15 @@ class CircleCIApi {
         const deadline = Date.now() + PAGINATION_DEADLINE_MS;
         let token = null;
         for (let pages = 1;; pages++) {
-            const res = await this.client.get(path, { query: { ...query, ...(token ? { 'page-token': token } : {}) } });
+            const res = await this.client.get(path, {
+                query: { ...query, ...(token ? { 'page-token': token } : {}) },
+            });
             const page = res.data;
             if (!page || !Array.isArray(page.items))
                 throw untrusted(`GET ${path} answered without an items list`);
-            if (page.next_page_token !== null && page.next_page_token !== undefined && typeof page.next_page_token !== 'string')
+            if (page.next_page_token !== null &&
+                page.next_page_token !== undefined &&
+                typeof page.next_page_token !== 'string')
                 throw untrusted(`GET ${path} answered a next_page_token that is not a string`);
             items.push(...page.items);
             token = page.next_page_token || null;
@@ -115,7 +119,9 @@ class CircleCIApi {
     }
     async createContext(owner, name) {
         try {
-            const res = await this.client.request('POST', '/context', { body: { name, owner: { slug: owner, type: 'organization' } } });
+            const res = await this.client.request('POST', '/context', {
+                body: { name, owner: { slug: owner, type: 'organization' } },
+            });
             if (typeof res.data?.id !== 'string' || !res.data.id)
                 throw untrusted(`POST /context answered without a context id`);
             return { id: res.data.id, created: true };
@@ -169,10 +175,15 @@ class ContextVariable {
         checkCircleCIValue(this.id, secret);
     }
     async write(secret) {
-        const context = this.contextId ? { id: this.contextId, created: false } : await this.api.ensureContext(this.owner, this.t.context);
+        const context = this.contextId
+            ? { id: this.contextId, created: false }
+            : await this.api.ensureContext(this.owner, this.t.context);
         this.contextId = context.id;
         await this.api.client.request('PUT', `/context/${(0,_http_url_js__WEBPACK_IMPORTED_MODULE_2__/* .segment */ .mX)(context.id)}/environment-variable/${(0,_http_url_js__WEBPACK_IMPORTED_MODULE_2__/* .segment */ .mX)(this.secretName)}`, { body: { value: secret } });
-        return { result: this.exists ? 'updated' : 'created', changes: context.created ? [`context "${this.t.context}" created`] : undefined };
+        return {
+            result: this.exists ? 'updated' : 'created',
+            changes: context.created ? [`context "${this.t.context}" created`] : undefined,
+        };
     }
     /** Context values cannot be read back: the variable's `updated_at` says whether the write landed. */
     async confirm(_secret, since) {
@@ -220,7 +231,10 @@ class ProjectVariable {
     }
     async write(secret) {
         // An upsert: sending it twice is harmless.
-        await this.api.client.request('POST', `/project/${this.slug}/envvar`, { body: { name: this.secretName, value: secret }, idempotent: true });
+        await this.api.client.request('POST', `/project/${this.slug}/envvar`, {
+            body: { name: this.secretName, value: secret },
+            idempotent: true,
+        });
         return { result: this.exists ? 'updated' : 'created' };
     }
     /** CircleCI shows the last four characters of a project variable (`xxxx1234`): enough to tell our value from another. */
@@ -237,7 +251,7 @@ class ProjectVariable {
 }
 function createCircleCIDestinations(targets, plan, ctx) {
     const api = new CircleCIApi((0,_context_js__WEBPACK_IMPORTED_MODULE_0__/* .makeClient */ .yu)(ctx, 'circleci', `${plan.circleci.url}/api/v2`, { 'circle-token': plan.circleci.token }));
-    return targets.map((t) => (t.kind === 'context' ? new ContextVariable(t.id, t, api) : new ProjectVariable(t.id, t, api)));
+    return targets.map((t) => t.kind === 'context' ? new ContextVariable(t.id, t, api) : new ProjectVariable(t.id, t, api));
 }
 
 

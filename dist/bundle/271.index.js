@@ -116,14 +116,20 @@ class GitHubSecrets {
         const all = [];
         // Pages are numbered by us, never taken from the `link` header's URL.
         await paginate(`listing the repositories of ${org}`, async (page) => {
-            const res = await this.client.get(`/orgs/${enc(org)}/repos`, { query: { per_page: 100, page, type: 'all' } });
+            const res = await this.client.get(`/orgs/${enc(org)}/repos`, {
+                query: { per_page: 100, page, type: 'all' },
+            });
             if (!Array.isArray(res.data))
                 throw untrusted(`GET /orgs/${org}/repos answered ${typeof res.data}, not a list of repositories`);
             for (const r of res.data) {
                 // A repository name becomes a path segment and a report line: only GitHub's own name alphabet.
                 if (typeof r?.name !== 'string' || !REPO_NAME.test(r.name) || (0,url/* isDotSegment */.DH)(r.name))
                     throw untrusted(`GET /orgs/${org}/repos listed a repository whose name is not a GitHub repository name`);
-                all.push({ name: r.name, archived: r.archived === true, topics: Array.isArray(r.topics) ? r.topics.filter((t) => typeof t === 'string') : undefined });
+                all.push({
+                    name: r.name,
+                    archived: r.archived === true,
+                    topics: Array.isArray(r.topics) ? r.topics.filter((t) => typeof t === 'string') : undefined,
+                });
             }
             const link = String(res.headers.link ?? '');
             return res.data.length < 100 || !/rel="next"/.test(link);
@@ -165,7 +171,9 @@ function explain(err, t) {
         const scope = t.kind === 'repos' ? 'repo' : t.kind;
         const integration = /not accessible by integration/i.test(err.platformMessage ?? '');
         throw new errors/* AuthError */.lR(`github-token may not write secrets of ${describe(t)} (403 "${err.platformMessage}"). It needs ${PERMISSION_HINT[scope]}.` +
-            (integration ? " The workflow's default GITHUB_TOKEN can never write secrets: pass a PAT or an App token as github-token." : ''), 'github', 403, err.platformMessage);
+            (integration
+                ? " The workflow's default GITHUB_TOKEN can never write secrets: pass a PAT or an App token as github-token."
+                : ''), 'github', 403, err.platformMessage);
     }
     if (err instanceof errors/* NotFoundError */.m_) {
         throw new errors/* NotFoundError */.m_(`${describe(t)} was not found, or github-token cannot see it (404 "${err.platformMessage}")`, 'github', 404, err.platformMessage);
@@ -225,7 +233,11 @@ class GitHubDestination {
     }
     async put(secret) {
         const key = await this.api.publicKey(this.namespace);
-        const body = { encrypted_value: await sealForGitHub(secret, key.key), key_id: key.key_id, ...(await this.extraBody()) };
+        const body = {
+            encrypted_value: await sealForGitHub(secret, key.key),
+            key_id: key.key_id,
+            ...(await this.extraBody()),
+        };
         const res = await this.api.client.request('PUT', `${this.namespace}/${enc(this.secretName)}`, { body });
         return { result: res.status === 201 ? 'created' : 'updated', changes: this.changes() };
     }
@@ -279,9 +291,13 @@ class OrgSecret extends GitHubDestination {
             return { visibility };
         const ids = [];
         // A server-supplied URL: the client follows it only on the configured origin, under the API base path.
-        const url = typeof current.selected_repositories_url === 'string' ? current.selected_repositories_url : `${this.namespace}/${enc(this.secretName)}/repositories`;
+        const url = typeof current.selected_repositories_url === 'string'
+            ? current.selected_repositories_url
+            : `${this.namespace}/${enc(this.secretName)}/repositories`;
         await paginate(`listing the repositories of org secret ${this.secretName}`, async (page) => {
-            const res = await this.api.client.get(url, { query: { per_page: 100, page } });
+            const res = await this.api.client.get(url, {
+                query: { per_page: 100, page },
+            });
             const repos = res.data?.repositories;
             if (!Array.isArray(repos) || repos.some((r) => !Number.isSafeInteger(r?.id)))
                 throw untrusted(`the selected repositories of org secret ${this.secretName} are not a list of repository ids`);
@@ -294,7 +310,9 @@ class OrgSecret extends GitHubDestination {
         if (!this.access)
             await this.preflightMore();
         const a = this.access;
-        return a.visibility === 'selected' ? { visibility: a.visibility, selected_repository_ids: a.selectedRepositoryIds ?? [] } : { visibility: a.visibility };
+        return a.visibility === 'selected'
+            ? { visibility: a.visibility, selected_repository_ids: a.selectedRepositoryIds ?? [] }
+            : { visibility: a.visibility };
     }
     changes() {
         if (!this.previous || !this.access)
@@ -318,7 +336,9 @@ async function expandRepos(target, api) {
     catch (err) {
         explain(err, target);
     }
-    const picked = repos.filter((r) => (target.archived || !r.archived) && (!target.match || target.match.test(r.name)) && (!target.topic || (r.topics ?? []).includes(target.topic)));
+    const picked = repos.filter((r) => (target.archived || !r.archived) &&
+        (!target.match || target.match.test(r.name)) &&
+        (!target.topic || (r.topics ?? []).includes(target.topic)));
     if (!picked.length)
         throw new errors/* ConfigError */.xL('destinations', `${target.id} matched no repository of ${target.org}`);
     return picked.map((r) => ({

@@ -36,7 +36,9 @@ function isRateLimited(meta) {
 }
 /** GitHub's primary limit ran out (nothing remaining, no `retry-after`): the wait is for the quota's reset. */
 function quotaUsedUp(meta) {
-    return header(meta, 'x-ratelimit-remaining') === '0' && header(meta, 'retry-after') === undefined && header(meta, 'x-ratelimit-reset') !== undefined;
+    return (header(meta, 'x-ratelimit-remaining') === '0' &&
+        header(meta, 'retry-after') === undefined &&
+        header(meta, 'x-ratelimit-reset') !== undefined);
 }
 /**
  * Milliseconds to wait before retrying a rate-limited request: `retry-after` (seconds or HTTP
@@ -76,7 +78,9 @@ function resetAt(value, now) {
 function requestQuota(meta, now) {
     for (const prefix of ['x-ratelimit-', 'ratelimit-']) {
         const remaining = Number(header(meta, `${prefix}remaining`) ?? NaN);
-        const reset = prefix === 'x-ratelimit-' ? Number(header(meta, 'x-ratelimit-reset') ?? NaN) * 1000 : resetAt(header(meta, 'ratelimit-reset'), now);
+        const reset = prefix === 'x-ratelimit-'
+            ? Number(header(meta, 'x-ratelimit-reset') ?? NaN) * 1000
+            : resetAt(header(meta, 'ratelimit-reset'), now);
         if (Number.isFinite(remaining) && reset !== undefined && Number.isFinite(reset))
             return { remaining, resetAt: reset };
     }
@@ -101,7 +105,12 @@ var url = __webpack_require__(6697);
 
 
 // The quota ceiling allows a minute over the hour for clock skew between us and the server.
-const DEFAULT_RETRY = { maxRetries: 3, baseDelayMs: 600, maxRateLimitWaitMs: 15 * 60_000, maxQuotaWaitMs: 61 * 60_000 };
+const DEFAULT_RETRY = {
+    maxRetries: 3,
+    baseDelayMs: 600,
+    maxRateLimitWaitMs: 15 * 60_000,
+    maxQuotaWaitMs: 61 * 60_000,
+};
 const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const MAX_MESSAGE_CHARS = 500;
@@ -341,7 +350,19 @@ class HttpClient {
     }
 }
 /** Failures before a request could leave (refused, no such host, bad certificate) certainly did not apply it. */
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'ERR_TLS_CERT_ALTNAME_INVALID']);
+const NOT_SENT = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'CERT_HAS_EXPIRED',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
 function mayHaveReachedServer(err) {
     const code = err?.code ?? err?.cause?.code;
     return !(code && NOT_SENT.has(code));
@@ -515,7 +536,7 @@ const CAUTION_BAND = 1;
 /** Fewer accepted writes than this in the window say nothing about a per-window write limit. */
 const MIN_EVIDENCE = 4;
 const isWrite = (method) => !['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase());
-const githubCost = (method) => (['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase()) ? 1 : 5);
+const githubCost = (method) => ['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase()) ? 1 : 5;
 class RequestScheduler {
     options;
     active = 0;
@@ -755,7 +776,11 @@ var http_scheduler = __webpack_require__(2997);
 /** GitHub documents ~80 content-creating requests a minute (and 500 an hour) without saying which count. */
 const GITHUB_CONTENT_WRITES_PER_MINUTE = 80;
 function githubHeaders(token) {
-    return { authorization: `Bearer ${token}`, accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' };
+    return {
+        authorization: `Bearer ${token}`,
+        accept: 'application/vnd.github+json',
+        'x-github-api-version': '2022-11-28',
+    };
 }
 /** One GitHub credential for the given targets: the github-token, or an App installation token per owner. */
 async function githubCredentials(targets, plan, ctx) {
@@ -826,7 +851,9 @@ async function gitlabDestinations(targets, plan, ctx) {
 function shardOf(destinations, shard) {
     if (!shard)
         return destinations;
-    return [...destinations].sort((a, b) => a.id.localeCompare(b.id)).filter((_, i) => i % shard.count === shard.index - 1);
+    return [...destinations]
+        .sort((a, b) => a.id.localeCompare(b.id))
+        .filter((_, i) => i % shard.count === shard.index - 1);
 }
 async function buildDestinations(plan, ctx) {
     const out = { destinations: [], failures: [] };
@@ -842,7 +869,12 @@ async function buildDestinations(plan, ctx) {
         // GitHub names are case-insensitive: github:repos/ACME's api and github:repo/acme/api are one destination.
         const key = `${d.id.startsWith('github:') ? d.id.toLowerCase() : d.id}|${d.secretName.toUpperCase()}`;
         if (seen.has(key))
-            out.failures.push({ id: d.id, name: d.secretName, status: 'failed', detail: 'preflight: this destination is listed twice (directly and through github:repos/)' });
+            out.failures.push({
+                id: d.id,
+                name: d.secretName,
+                status: 'failed',
+                detail: 'preflight: this destination is listed twice (directly and through github:repos/)',
+            });
         seen.add(key);
     }
     out.destinations = shardOf(out.destinations, plan.shard);
@@ -1000,13 +1032,24 @@ function checkListedToken(kind, raw, fields) {
         throw untrusted(kind, `listed token ${name} has expires_at ${JSON.stringify(expires)}, which is not a date`);
     const lastUsed = typeof raw.last_used_at === 'string' && !Number.isNaN(Date.parse(raw.last_used_at)) ? raw.last_used_at : undefined;
     const createdBy = typeof raw.created_by_email === 'string' ? raw.created_by_email : undefined;
-    return { id, name, createdAt: raw.created_at, expiresAt: typeof expires === 'string' ? expires : undefined, enabled: typeof raw.enabled === 'boolean' ? raw.enabled : undefined, rights: rightsOf(raw), lastUsedAt: lastUsed, createdBy };
+    return {
+        id,
+        name,
+        createdAt: raw.created_at,
+        expiresAt: typeof expires === 'string' ? expires : undefined,
+        enabled: typeof raw.enabled === 'boolean' ? raw.enabled : undefined,
+        rights: rightsOf(raw),
+        lastUsedAt: lastUsed,
+        createdBy,
+    };
 }
 const isStrings = (v) => Array.isArray(v) && v.every((x) => typeof x === 'string');
 /** The rights a listed token states, when well-formed (projects, permissions or a role): a rotation copies them. */
 function rightsOf(raw) {
     const projects = raw.projects;
-    if (Array.isArray(projects) && projects.length && projects.every((p) => isObject(p) && typeof p.id === 'string' && typeof p.role === 'string')) {
+    if (Array.isArray(projects) &&
+        projects.length &&
+        projects.every((p) => isObject(p) && typeof p.id === 'string' && typeof p.role === 'string')) {
         return { projects: projects.map((p) => ({ id: String(p.id), role: String(p.role) })) };
     }
     if (isStrings(raw.permissions) && raw.permissions.length)
@@ -1075,7 +1118,9 @@ class HttpIssuer {
     async verify(secret) {
         const res = await this.verifier(secret).get('/whoami');
         const d = res.data;
-        const scope = d.scope === 'project' ? `projects ${(d.projects ?? []).map((p) => `${p.id}:${p.role}`).join(', ')}` : `workspace role ${d.role ?? 'custom'}`;
+        const scope = d.scope === 'project'
+            ? `projects ${(d.projects ?? []).map((p) => `${p.id}:${p.role}`).join(', ')}`
+            : `workspace role ${d.role ?? 'custom'}`;
         return { subject: `${d.name} (${scope})`, expiresAt: d.expires_at ?? undefined };
     }
 }
@@ -1104,7 +1149,9 @@ class RackGatewayIssuer {
         this.verifier = verifier;
     }
     async create(spec) {
-        const body = spec.permissions ? { name: spec.name, permissions: spec.permissions } : { name: spec.name, role: spec.role };
+        const body = spec.permissions
+            ? { name: spec.name, permissions: spec.permissions }
+            : { name: spec.name, role: spec.role };
         const res = await this.admin.request('POST', '/api/v1/api-tokens', { body });
         const data = res.data;
         const t = isObject(data) ? data.api_token : undefined;
@@ -1112,9 +1159,19 @@ class RackGatewayIssuer {
             throw untrusted(this.kind, `creating token ${spec.name} answered ${isObject(data) ? 'JSON without api_token.public_id' : 'no JSON object'}; the token may exist: look for ${spec.name} on the gateway`);
         }
         const minted = { id: t.public_id, name: typeof t.name === 'string' ? t.name : spec.name };
-        const secret = checkMintedSecret(this.kind, data.token, minted, { pattern: RACK_GATEWAY_TOKEN, description: 'rgw_ and 32 bytes of base64url' });
-        const permissions = Array.isArray(t.permissions) && t.permissions.every((p) => typeof p === 'string') ? t.permissions : undefined;
-        return { ...minted, secret, expiresAt: typeof t.expires_at === 'string' ? t.expires_at : undefined, ...(permissions ? { rights: { permissions } } : {}) };
+        const secret = checkMintedSecret(this.kind, data.token, minted, {
+            pattern: RACK_GATEWAY_TOKEN,
+            description: 'rgw_ and 32 bytes of base64url',
+        });
+        const permissions = Array.isArray(t.permissions) && t.permissions.every((p) => typeof p === 'string')
+            ? t.permissions
+            : undefined;
+        return {
+            ...minted,
+            secret,
+            expiresAt: typeof t.expires_at === 'string' ? t.expires_at : undefined,
+            ...(permissions ? { rights: { permissions } } : {}),
+        };
     }
     async list(namePrefix) {
         const res = await this.admin.get('/api/v1/api-tokens');
@@ -1282,7 +1339,9 @@ function reviewSet(tokens, now, rules) {
         const found = (kind, detail) => findings.push({ id: t.id, name: t.name, kind, detail });
         const lastUse = t.lastUsedAt ? Date.parse(t.lastUsedAt) : undefined;
         if (lastUse !== undefined ? now.getTime() - lastUse >= UNUSED_DAYS * DAY : age >= UNUSED_DAYS * DAY) {
-            found('unused', lastUse !== undefined ? `last used ${t.lastUsedAt} (${days(now.getTime() - lastUse)} days ago)` : `no recorded use in ${days(age)} days`);
+            found('unused', lastUse !== undefined
+                ? `last used ${t.lastUsedAt} (${days(now.getTime() - lastUse)} days ago)`
+                : `no recorded use in ${days(age)} days`);
         }
         if (t === newest && rules.rotateIfOlderThan && (0,duration/* addDuration */.Gw)(new Date(t.createdAt), rules.rotateIfOlderThan) <= now)
             found('rotation-due', `${days(age)} days old, past rotate-if-older-than ${rules.rotateIfOlderThan.text}`);
@@ -1380,7 +1439,9 @@ function kindOf(r) {
     return r.projects?.length ? 'projects' : r.permissions?.length ? 'permissions' : 'role';
 }
 function isAdmin(r) {
-    return r.role === 'admin' || Boolean(r.permissions?.some((p) => /(^|:)\*:\*$/.test(p))) || Boolean(r.projects?.some((p) => p.role === 'admin'));
+    return (r.role === 'admin' ||
+        Boolean(r.permissions?.some((p) => /(^|:)\*:\*$/.test(p))) ||
+        Boolean(r.projects?.some((p) => p.role === 'admin')));
 }
 /** What a destination holds, for the audit trail: a short SHA-256 prefix, never the value. */
 function fingerprint(secret) {
@@ -1477,7 +1538,12 @@ class Lifecycle {
                 return undefined;
             }
             catch (err) {
-                return { id: d.id, name: d.secretName, status: 'failed', detail: `preflight: ${this.redact((0,errors/* errorMessage */.gJ)(err))}` };
+                return {
+                    id: d.id,
+                    name: d.secretName,
+                    status: 'failed',
+                    detail: `preflight: ${this.redact((0,errors/* errorMessage */.gJ)(err))}`,
+                };
             }
             finally {
                 tick();
@@ -1487,7 +1553,12 @@ class Lifecycle {
         if (!failures.length)
             return built.destinations;
         const failedIds = new Set(failures.map((f) => f.id));
-        this.rows = [...failures, ...built.destinations.filter((d) => !failedIds.has(d.id)).map((d) => this.row(d, 'not written', 'preflight of another destination failed'))];
+        this.rows = [
+            ...failures,
+            ...built.destinations
+                .filter((d) => !failedIds.has(d.id))
+                .map((d) => this.row(d, 'not written', 'preflight of another destination failed')),
+        ];
         return new Stop('failed', `preflight failed for ${failures.length} destination(s): nothing was minted or written`);
     }
     /**
@@ -1642,7 +1713,9 @@ class Lifecycle {
     /** The rights to mint: the inputs', or (a rotation without them) those of the newest token replaced. */
     rights() {
         const { spec } = this.plan;
-        const newest = [...this.previous].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt)).find((t) => t.rights);
+        const newest = [...this.previous]
+            .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))
+            .find((t) => t.rights);
         if (spec.copyRights) {
             if (!newest?.rights)
                 return new Stop('failed', `token-role: no token of the set ${spec.namePrefix} states its rights, so there are none to copy: set token-role or token-permissions`);
@@ -1653,10 +1726,14 @@ class Lifecycle {
     }
     /** Says when the new token's rights differ from those of the token it replaces (widening needs the explicit input). */
     compareRights(minted, given) {
-        const replaced = [...this.previous].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt)).find((t) => t.rights);
+        const replaced = [...this.previous]
+            .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))
+            .find((t) => t.rights);
         const now = minted.rights ?? given;
         // A role and a permission list cannot be compared unless the issuer said what the role expanded to.
-        if (!replaced?.rights || kindOf(replaced.rights) !== kindOf(now) || describeRights(replaced.rights) === describeRights(now))
+        if (!replaced?.rights ||
+            kindOf(replaced.rights) !== kindOf(now) ||
+            describeRights(replaced.rights) === describeRights(now))
             return;
         this.notes.push(`rights differ from the replaced token ${replaced.name}: ${describeRights(replaced.rights)} -> ${describeRights(now)} (as the inputs say)`);
     }
@@ -1670,7 +1747,11 @@ class Lifecycle {
         const { plan } = this;
         const { issuer, ctx } = this.deps;
         const now = this.now();
-        const expiry = plan.spec.expiry ? (0,duration/* expiryDate */.Sd)(plan.spec.expiry, now) : plan.mode === 'ephemeral' && issuer.can.expiry ? (0,duration/* addDuration */.Gw)(now, EPHEMERAL_DEFAULT) : undefined;
+        const expiry = plan.spec.expiry
+            ? (0,duration/* expiryDate */.Sd)(plan.spec.expiry, now)
+            : plan.mode === 'ephemeral' && issuer.can.expiry
+                ? (0,duration/* addDuration */.Gw)(now, EPHEMERAL_DEFAULT)
+                : undefined;
         const rights = this.rights();
         if (rights instanceof Stop)
             return rights;
@@ -1699,7 +1780,9 @@ class Lifecycle {
                 // Minted, but unusable: revoke what the answer names, else look the name up; never write it.
                 if (err instanceof errors/* MintedTokenRejectedError */.DS || err instanceof errors/* UntrustedResponseError */.YV)
                     return this.refuseMinted(err, name, taken);
-                const clash = err instanceof errors/* TokenActionError */.gk && (err.status === 400 || err.status === 409) && /already exists|taken/i.test(err.platformMessage ?? '');
+                const clash = err instanceof errors/* TokenActionError */.gk &&
+                    (err.status === 400 || err.status === 409) &&
+                    /already exists|taken/i.test(err.platformMessage ?? '');
                 if (!clash)
                     return new Stop('failed', `issuer ${issuer.kind}: could not mint the token: ${(0,errors/* errorMessage */.gJ)(err)}`);
             }
@@ -1747,7 +1830,8 @@ class Lifecycle {
                 return new Stop('failed', `could not mint a usable token: ${(0,errors/* errorMessage */.gJ)(err)}; revoking it failed (${(0,errors/* errorMessage */.gJ)(revokeErr)}): revoke ${id} by hand`);
             }
         }
-        return (await this.clearLostMint(name, taken)) ?? new Stop('failed', `issuer ${this.deps.issuer.kind}: could not mint a usable token: the answer could not be used (${(0,errors/* errorMessage */.gJ)(err)}); nothing was written`);
+        return ((await this.clearLostMint(name, taken)) ??
+            new Stop('failed', `issuer ${this.deps.issuer.kind}: could not mint a usable token: the answer could not be used (${(0,errors/* errorMessage */.gJ)(err)}); nothing was written`));
     }
     // Phase 5: verify with the issuer, then check the real value against each destination's rules.
     async verify(obtained, ready) {
@@ -1759,7 +1843,9 @@ class Lifecycle {
             t.verifiedAs = identity.subject;
             t.expiresAt ??= identity.expiresAt;
             this.warnIfExpiringSoon(t.expiresAt);
-            const orgWide = this.plan.targets.filter((x) => (x.platform === 'github' && (x.kind === 'org' || x.kind === 'repos')) || (x.platform === 'circleci' && x.kind === 'context') || (x.platform === 'gitlab' && x.kind === 'group'));
+            const orgWide = this.plan.targets.filter((x) => (x.platform === 'github' && (x.kind === 'org' || x.kind === 'repos')) ||
+                (x.platform === 'circleci' && x.kind === 'context') ||
+                (x.platform === 'gitlab' && x.kind === 'group'));
             if (identity.personal && orgWide.length) {
                 const note = `the token is a personal access token and goes to org-wide destinations (${orgWide.map((x) => x.id).join(', ')}): it stops working when its owner leaves; prefer an organization access token`;
                 this.notes.push(note);
@@ -1838,7 +1924,10 @@ class Lifecycle {
     async resolveUnknown(d, secret, since, why) {
         const holds = await d.confirm(secret, since).catch(() => undefined);
         if (holds === true)
-            return { ...this.row(d, 'updated', `the write's answer was lost (${why}); reading the destination back shows it landed`), holds: this.token?.fingerprint };
+            return {
+                ...this.row(d, 'updated', `the write's answer was lost (${why}); reading the destination back shows it landed`),
+                holds: this.token?.fingerprint,
+            };
         if (holds === false)
             return this.row(d, 'failed', `${why}; reading the destination back shows the write did not land`);
         return this.row(d, 'unknown', `${why}; the destination could not confirm whether it holds the new token, so it may`);
@@ -1870,7 +1959,14 @@ class Lifecycle {
                 newToken = `; the new token ${obtained.token.id} stays valid: ${held} destination(s) hold it${unknown ? ` and ${unknown} may` : ''}`;
             }
         }
-        const cause = this.deps.ctx.signal?.aborted ? `the run stopped (${this.stopReason()})` : [missed && `${missed} of ${this.rows.length} destinations failed`, unknown && `${unknown} may or may not hold the new token (answer lost)`].filter(Boolean).join(' and ');
+        const cause = this.deps.ctx.signal?.aborted
+            ? `the run stopped (${this.stopReason()})`
+            : [
+                missed && `${missed} of ${this.rows.length} destinations failed`,
+                unknown && `${unknown} may or may not hold the new token (answer lost)`,
+            ]
+                .filter(Boolean)
+                .join(' and ');
         return new Stop('failed', `${cause}; no previous token was revoked${newToken}. Re-run to converge.`);
     }
     /** Revokes the new token, which no destination holds. */
@@ -1902,7 +1998,9 @@ class Lifecycle {
             if (!(age >= overlapGraceMs)) {
                 this.kept.push(p.id);
                 const minutes = Math.round(overlapGraceMs / 60_000);
-                this.notes.push(Number.isNaN(age) ? `${p.name} (${p.id}) was kept: its creation time is unreadable` : `${p.name} (${p.id}) was kept: it is younger than the ${minutes}-minute overlap grace, so another run may still be writing it; the next rotation revokes it`);
+                this.notes.push(Number.isNaN(age)
+                    ? `${p.name} (${p.id}) was kept: its creation time is unreadable`
+                    : `${p.name} (${p.id}) was kept: it is younger than the ${minutes}-minute overlap grace, so another run may still be writing it; the next rotation revokes it`);
                 continue;
             }
             try {
@@ -1923,7 +2021,9 @@ class Lifecycle {
         this.notes.push(`every destination now holds the given token; revoke the token it replaced in ${(0,kinds/* issuerKind */.W8)(this.plan.issuer.kind).madeIn}`);
     }
     row(d, status, detail) {
-        return detail === undefined ? { id: d.id, name: d.secretName, status } : { id: d.id, name: d.secretName, status, detail };
+        return detail === undefined
+            ? { id: d.id, name: d.secretName, status }
+            : { id: d.id, name: d.secretName, status, detail };
     }
     /** The one place the report is written. */
     report(end) {
@@ -1991,7 +2091,12 @@ async function runPlan(plan, options) {
     const ctx = newContext(plan, options);
     const issuer = createIssuer(plan, ctx);
     try {
-        return await execute(plan, { issuer, ctx, buildDestinations: () => buildDestinations(plan, ctx), onMinted: options.onMinted });
+        return await execute(plan, {
+            issuer,
+            ctx,
+            buildDestinations: () => buildDestinations(plan, ctx),
+            onMinted: options.onMinted,
+        });
     }
     finally {
         for (const cleanup of ctx.cleanups)
@@ -2010,7 +2115,9 @@ async function revokeToken(plan, id, options) {
 async function revokeByIds(plan, ids, force, options) {
     const ctx = newContext(plan, options);
     const issuer = createIssuer(plan, ctx);
-    const inSet = new Set((await issuer.list(plan.spec.namePrefix)).filter((t) => (0,token_name/* isMintedWith */.cb)(plan.spec.namePrefix, t.name)).map((t) => t.id));
+    const inSet = new Set((await issuer.list(plan.spec.namePrefix))
+        .filter((t) => (0,token_name/* isMintedWith */.cb)(plan.spec.namePrefix, t.name))
+        .map((t) => t.id));
     const outside = ids.filter((id) => !inSet.has(id));
     if (outside.length && !force)
         return { revoked: [], outside, failed: [] };

@@ -151,7 +151,11 @@ const package_namespaceObject = {"rE":"1.0.0"};
 
 const write = (stream) => (line) => stream.write(`${line}\n`);
 const stderr = write(process.stderr);
-const log = { info: stderr, warning: (l) => stderr(`warning: ${l}`), error: (l) => stderr(`error: ${l}`) };
+const log = {
+    info: stderr,
+    warning: (l) => stderr(`warning: ${l}`),
+    error: (l) => stderr(`error: ${l}`),
+};
 /** Flags that may be repeated; their values are joined one per line. */
 const MULTI_LINE = (0,src_inputs/* inputsWhere */.tz)('repeatable');
 /** Inputs that are yes/no: a bare flag means true. */
@@ -159,11 +163,28 @@ const YES_NO = (0,src_inputs/* inputsWhere */.tz)('yesNo');
 const COMMANDS = [
     { name: 'rotate', mode: 'rotate', summary: 'mint a token, write it everywhere, then revoke the tokens it replaces' },
     { name: 'create', mode: 'create', summary: 'mint a token and write it everywhere; revoke nothing' },
-    { name: 'distribute', mode: 'distribute', summary: 'verify a given --token and write it everywhere (rwx, hawzu, static)' },
-    { name: 'ephemeral', mode: 'ephemeral', summary: 'mint a token for one command: `ephemeral [flags] -- CMD ARGS` runs CMD with it as $SECRET_NAME, then revokes it' },
+    {
+        name: 'distribute',
+        mode: 'distribute',
+        summary: 'verify a given --token and write it everywhere (rwx, hawzu, static)',
+    },
+    {
+        name: 'ephemeral',
+        mode: 'ephemeral',
+        summary: 'mint a token for one command: `ephemeral [flags] -- CMD ARGS` runs CMD with it as $SECRET_NAME, then revokes it',
+    },
     { name: 'plan', dryRun: true, summary: 'dry run: preflight and due check; say what would be created or updated' },
-    { name: 'audit', mode: 'audit', summary: 'review the rotation set: age, expiry, last use, and findings (--fail-on-findings exits 1)' },
-    { name: 'revoke', mode: 'audit', revoke: true, summary: 'revoke tokens of the rotation set by id (--token-id, repeatable; --force for ids outside the set)' },
+    {
+        name: 'audit',
+        mode: 'audit',
+        summary: 'review the rotation set: age, expiry, last use, and findings (--fail-on-findings exits 1)',
+    },
+    {
+        name: 'revoke',
+        mode: 'audit',
+        revoke: true,
+        summary: 'revoke tokens of the rotation set by id (--token-id, repeatable; --force for ids outside the set)',
+    },
 ];
 const EXAMPLES = `
 Examples:
@@ -376,13 +397,17 @@ function buildProgram(onExit) {
                 continue;
             if (name === 'mode') {
                 // plan: the mode to plan. Other commands are the mode: the flag is only read to catch a contradiction.
-                const mode = command.dryRun ? new esm/* Option */.c$('--mode <mode>', `the mode to plan: ${(0,src_inputs/* describeInput */.eG)('mode')}`) : new esm/* Option */.c$('--mode <mode>').hideHelp();
+                const mode = command.dryRun
+                    ? new esm/* Option */.c$('--mode <mode>', `the mode to plan: ${(0,src_inputs/* describeInput */.eG)('mode')}`)
+                    : new esm/* Option */.c$('--mode <mode>').hideHelp();
                 cmd.addOption(mode.env(cli_envName(name)));
                 continue;
             }
             // Yes/no inputs take an optional value: as plain boolean flags commander would read TOKEN_ACTION_DRY_RUN=false as true.
             const description = `${(0,src_inputs/* describeInput */.eG)(name)}${MULTI_LINE.includes(name) ? ' (repeatable: one value per flag)' : ''}`;
-            const option = YES_NO.includes(name) ? new esm/* Option */.c$(`--${name} [true|false]`, description) : new esm/* Option */.c$(`--${name} <value>`, description);
+            const option = YES_NO.includes(name)
+                ? new esm/* Option */.c$(`--${name} [true|false]`, description)
+                : new esm/* Option */.c$(`--${name} <value>`, description);
             if (MULTI_LINE.includes(name))
                 option.argParser((value, previous) => (previous ? `${previous}\n${value}` : value));
             // Still parsed (so a secret given as a flag is refused by name), never advertised.
@@ -394,7 +419,10 @@ function buildProgram(onExit) {
         cmd.option('--token-file <path>', 'write the minted token to this file (mode 0600); it is never printed');
         addSecretFileOptions(cmd);
         if (command.revoke) {
-            cmd.option('--token-id <id>', 'a token to revoke (repeatable)', (value, previous = []) => [...previous, value]);
+            cmd.option('--token-id <id>', 'a token to revoke (repeatable)', (value, previous = []) => [
+                ...previous,
+                value,
+            ]);
             cmd.option('--force', 'also revoke ids outside the rotation set');
         }
         if (command.mode === 'ephemeral') {
@@ -533,8 +561,24 @@ const OUTCOMES = (/* unused pure expression or super */ null && (['rotated', 'cr
  * list destinations in this order. `unknown`: the write's answer was lost and the platform could not
  * confirm it: the destination may hold the new token.
  */
-const DESTINATION_STATUSES = ['failed', 'unknown', 'not written', 'would create', 'would update', 'created', 'updated'];
-const FINDING_KINDS = (/* unused pure expression or super */ null && (['unused', 'rotation-due', 'expired', 'expiring-soon', 'never-expires', 'orphan', 'disabled']));
+const DESTINATION_STATUSES = [
+    'failed',
+    'unknown',
+    'not written',
+    'would create',
+    'would update',
+    'created',
+    'updated',
+];
+const FINDING_KINDS = (/* unused pure expression or super */ null && ([
+    'unused',
+    'rotation-due',
+    'expired',
+    'expiring-soon',
+    'never-expires',
+    'orphan',
+    'disabled',
+]));
 /** 1 when the run failed; bad input (2) never gets as far as a report. */
 function exitCode(report) {
     return report.outcome === 'failed' ? 1 : 0;
@@ -554,7 +598,10 @@ const ICON = {
 /** Destinations, those that need attention first (failed, unknown, not written, ...); the order within a status is kept. */
 function byAttention(rows) {
     const rank = (d) => DESTINATION_STATUSES.indexOf(d.status);
-    return rows.map((d, i) => ({ d, i })).sort((a, b) => rank(a.d) - rank(b.d) || a.i - b.i).map((x) => x.d);
+    return rows
+        .map((d, i) => ({ d, i }))
+        .sort((a, b) => rank(a.d) - rank(b.d) || a.i - b.i)
+        .map((x) => x.d);
 }
 /** How many destinations have each status, in attention order (failures first); statuses no destination has are left out. */
 function statusCounts(rows) {
@@ -601,7 +648,9 @@ function summaryMarkdown(r, maxBytes = SUMMARY_MAX_BYTES) {
     if (r.token)
         tail.push(`${r.token.name ? `Token \`${r.token.name}\` (id \`${r.token.id}\`)` : 'The given token'}${r.token.verifiedAs ? `, verified as ${r.token.verifiedAs}` : ''}${r.token.expiresAt ? `, expires ${r.token.expiresAt}` : ''}, from ${r.issuer}${r.token.fingerprint ? `; fingerprint \`${r.token.fingerprint}\`` : ''}.`, '');
     if (r.origin)
-        tail.push(`Run: ${Object.entries(r.origin).map(([k, v]) => `${k} ${escapeCell(v)}`).join(', ')}`, '');
+        tail.push(`Run: ${Object.entries(r.origin)
+            .map(([k, v]) => `${k} ${escapeCell(v)}`)
+            .join(', ')}`, '');
     if (r.revokedIds.length)
         tail.push(`Revoked previous tokens: ${r.revokedIds.map((i) => `\`${i}\``).join(', ')}`, '');
     if (r.keptIds.length)
@@ -741,7 +790,12 @@ function reportOutput(r, reportFile, maxBytes = OUTPUT_REPORT_MAX_BYTES) {
         const omitted = total - kept.length;
         const where = reportFile ? `; the whole report is in ${reportFile}` : '; set report-file for the whole report';
         const note = `report output shortened to fit GitHub's output limit: ${kept.length} of ${total} destinations listed (those that need attention first), ${omitted} omitted${where}`;
-        const truncated = { destinations: total, statuses: statusCounts(r.destinations), omitted, ...(reportFile ? { reportFile } : {}) };
+        const truncated = {
+            destinations: total,
+            statuses: statusCounts(r.destinations),
+            omitted,
+            ...(reportFile ? { reportFile } : {}),
+        };
         return { ...r, ...rest, destinations: kept, notes: [...(rest.notes ?? r.notes), note], truncated };
     };
     const fitRows = (rest) => {

@@ -88,7 +88,9 @@ class GitLabVariableDestination {
         await this.api.checkToken();
         await this.api.findNamespace(this.t, this.base);
         try {
-            this.existing = (await this.api.client.get(`${this.base}/variables/${encodeURIComponent(this.secretName)}`, { query: { 'filter[environment_scope]': this.t.scope } })).data;
+            this.existing = (await this.api.client.get(`${this.base}/variables/${encodeURIComponent(this.secretName)}`, {
+                query: { 'filter[environment_scope]': this.t.scope },
+            })).data;
         }
         catch (err) {
             if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NotFoundError */ .m_)
@@ -120,7 +122,12 @@ class GitLabVariableDestination {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(this.id, `GitLab cannot mask this token: ${broken}`);
     }
     flags() {
-        return { variable_type: this.existing?.variable_type ?? 'env_var', protected: this.flag('protected'), masked: this.masked, raw: this.flag('raw') };
+        return {
+            variable_type: this.existing?.variable_type ?? 'env_var',
+            protected: this.flag('protected'),
+            masked: this.masked,
+            raw: this.flag('raw'),
+        };
     }
     changes() {
         const e = this.existing;
@@ -141,7 +148,10 @@ class GitLabVariableDestination {
         return `${this.base}/variables/${encodeURIComponent(this.secretName)}`;
     }
     update(secret) {
-        return this.api.client.request('PUT', this.path, { query: { 'filter[environment_scope]': this.t.scope }, body: { value: secret, ...this.flags() } });
+        return this.api.client.request('PUT', this.path, {
+            query: { 'filter[environment_scope]': this.t.scope },
+            body: { value: secret, ...this.flags() },
+        });
     }
     async write(secret) {
         this.checkValue(secret);
@@ -152,11 +162,15 @@ class GitLabVariableDestination {
         const { masked, ...rest } = this.flags();
         const visibility = this.t.hidden ? { masked_and_hidden: true, masked: true } : { masked };
         try {
-            await this.api.client.request('POST', `${this.base}/variables`, { body: { key: this.secretName, value: secret, environment_scope: this.t.scope, ...rest, ...visibility } });
+            await this.api.client.request('POST', `${this.base}/variables`, {
+                body: { key: this.secretName, value: secret, environment_scope: this.t.scope, ...rest, ...visibility },
+            });
         }
         catch (err) {
             // Created meanwhile (by an attempt whose answer was lost, or another run): continue as an update.
-            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TokenActionError */ .gk && err.status === 400 && /already been taken/i.test(err.platformMessage ?? '')))
+            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TokenActionError */ .gk &&
+                err.status === 400 &&
+                /already been taken/i.test(err.platformMessage ?? '')))
                 throw err;
             await this.update(secret);
             return { result: 'updated', changes: ['the variable appeared after preflight; updated instead of created'] };
@@ -166,7 +180,9 @@ class GitLabVariableDestination {
     /** Reads the value back; a hidden variable's value reads as null, so GitLab cannot tell then. */
     async confirm(secret) {
         try {
-            const res = await this.api.client.get(this.path, { query: { 'filter[environment_scope]': this.t.scope } });
+            const res = await this.api.client.get(this.path, {
+                query: { 'filter[environment_scope]': this.t.scope },
+            });
             return typeof res.data?.value === 'string' ? res.data.value === secret : undefined;
         }
         catch (err) {

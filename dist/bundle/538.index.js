@@ -249,29 +249,88 @@ function resolveUrl(platform, baseUrl, path, query) {
 /* unused harmony export INPUTS */
 const INPUTS = {
     issuer: { description: 'Token issuer: rack-gateway, http (generic contract), rwx, hawzu or static.' },
-    'issuer-url': { description: 'Issuer base URL, https only (loopback excepted). Defaults: rwx https://cloud.rwx.com (or RWX_HOST), hawzu https://api.hawzu.com.' },
-    'issuer-token': { description: 'Credential allowed to create, list and revoke tokens (Rack Gateway: an admin API token).', secret: true, file: true, header: true },
-    token: { description: "An existing token value to distribute (rwx, hawzu, static; or any issuer's token in distribute mode).", secret: true, lineBreaks: true },
-    'token-name': { description: "The rotation set: name prefix of minted tokens (a UTC timestamp is appended). Default: where the run comes from plus the secret name, e.g. gh.acme.api.rack-gateway-api-token; required outside CI in rotate and audit mode." },
+    'issuer-url': {
+        description: 'Issuer base URL, https only (loopback excepted). Defaults: rwx https://cloud.rwx.com (or RWX_HOST), hawzu https://api.hawzu.com.',
+    },
+    'issuer-token': {
+        description: 'Credential allowed to create, list and revoke tokens (Rack Gateway: an admin API token).',
+        secret: true,
+        file: true,
+        header: true,
+    },
+    token: {
+        description: "An existing token value to distribute (rwx, hawzu, static; or any issuer's token in distribute mode).",
+        secret: true,
+        lineBreaks: true,
+    },
+    'token-name': {
+        description: 'The rotation set: name prefix of minted tokens (a UTC timestamp is appended). Default: where the run comes from plus the secret name, e.g. gh.acme.api.rack-gateway-api-token; required outside CI in rotate and audit mode.',
+    },
     'token-role': { description: 'Role of the minted token (Rack Gateway: viewer, ops, deployer, cicd, admin).' },
     'token-permissions': { description: 'Explicit permissions instead of a role, one per line.', repeatable: true },
     'token-projects': { description: 'Project-scoped token (http issuer): lines PROJECT_ID=ROLE.', repeatable: true },
-    'token-expires-in': { description: 'Expiry: 1w, 1m, 6m, 1y, 30d, 12h, an ISO date, or never. Refused for issuers without expiry.' },
-    mode: { description: 'rotate, create, ephemeral, distribute or audit (review the rotation set, change nothing). Default: rotate (distribute for rwx, hawzu and static, which cannot mint).' },
-    'rotate-if-older-than': { description: 'Skip (outcome not-due) when the newest token with the prefix is younger than this (and not expiring within rotate-before-expiry), e.g. 90d or 6m.' },
-    'rotate-before-expiry': { description: 'With rotate-if-older-than: rotate anyway when the newest token expires within this, e.g. 14d (the default).' },
-    'revoke-first': { description: "true for a leaked token: revoke the rotation set's live tokens first, then mint the replacement (same rights), write it everywhere, and name every destination left holding the dead token (exit 1).", yesNo: true },
-    'fail-on-findings': { description: 'mode audit: exit 1 when the review of the rotation set has findings (default: list them and exit 0).', yesNo: true },
-    'secret-name': { description: 'Secret/variable name to write. Default RWX_ACCESS_TOKEN (rwx) or RACK_GATEWAY_API_TOKEN (rack-gateway); else required.' },
-    destinations: { description: 'One destination per line (github:repo/O/R, github:env/O/R/E, github:org/ORG, github:repos/ORG, circleci:context/VCS/ORG/CTX, circleci:project/VCS/ORG/REPO, gitlab:group/PATH, gitlab:project/PATH). Required except in ephemeral and audit modes.', repeatable: true },
-    'github-token': { description: "Token with Secrets write (fine-grained PAT or App token). The workflow's GITHUB_TOKEN cannot write secrets.", secret: true, file: true, envFallbacks: ['GITHUB_TOKEN'], header: true },
-    'github-api-url': { description: 'GitHub API URL. Default GITHUB_API_URL or https://api.github.com (GHES: https://HOST/api/v3).' },
-    'github-app-id': { description: 'GitHub App id: alternative to github-token (a least-privilege installation token per org, revoked at the end).' },
-    'github-app-private-key': { description: "The GitHub App's private key (PEM).", secret: true, file: true, lineBreaks: true },
+    'token-expires-in': {
+        description: 'Expiry: 1w, 1m, 6m, 1y, 30d, 12h, an ISO date, or never. Refused for issuers without expiry.',
+    },
+    mode: {
+        description: 'rotate, create, ephemeral, distribute or audit (review the rotation set, change nothing). Default: rotate (distribute for rwx, hawzu and static, which cannot mint).',
+    },
+    'rotate-if-older-than': {
+        description: 'Skip (outcome not-due) when the newest token with the prefix is younger than this (and not expiring within rotate-before-expiry), e.g. 90d or 6m.',
+    },
+    'rotate-before-expiry': {
+        description: 'With rotate-if-older-than: rotate anyway when the newest token expires within this, e.g. 14d (the default).',
+    },
+    'revoke-first': {
+        description: "true for a leaked token: revoke the rotation set's live tokens first, then mint the replacement (same rights), write it everywhere, and name every destination left holding the dead token (exit 1).",
+        yesNo: true,
+    },
+    'fail-on-findings': {
+        description: 'mode audit: exit 1 when the review of the rotation set has findings (default: list them and exit 0).',
+        yesNo: true,
+    },
+    'secret-name': {
+        description: 'Secret/variable name to write. Default RWX_ACCESS_TOKEN (rwx) or RACK_GATEWAY_API_TOKEN (rack-gateway); else required.',
+    },
+    destinations: {
+        description: 'One destination per line (github:repo/O/R, github:env/O/R/E, github:org/ORG, github:repos/ORG, circleci:context/VCS/ORG/CTX, circleci:project/VCS/ORG/REPO, gitlab:group/PATH, gitlab:project/PATH). Required except in ephemeral and audit modes.',
+        repeatable: true,
+    },
+    'github-token': {
+        description: "Token with Secrets write (fine-grained PAT or App token). The workflow's GITHUB_TOKEN cannot write secrets.",
+        secret: true,
+        file: true,
+        envFallbacks: ['GITHUB_TOKEN'],
+        header: true,
+    },
+    'github-api-url': {
+        description: 'GitHub API URL. Default GITHUB_API_URL or https://api.github.com (GHES: https://HOST/api/v3).',
+    },
+    'github-app-id': {
+        description: 'GitHub App id: alternative to github-token (a least-privilege installation token per org, revoked at the end).',
+    },
+    'github-app-private-key': {
+        description: "The GitHub App's private key (PEM).",
+        secret: true,
+        file: true,
+        lineBreaks: true,
+    },
     shard: { description: 'K/N: write only the K-th of N slices of the destinations (matrix jobs, distribute mode).' },
-    'circleci-token': { description: 'CircleCI personal API token.', secret: true, file: true, envFallbacks: ['CIRCLE_TOKEN', 'CIRCLECI_TOKEN'], header: true },
+    'circleci-token': {
+        description: 'CircleCI personal API token.',
+        secret: true,
+        file: true,
+        envFallbacks: ['CIRCLE_TOKEN', 'CIRCLECI_TOKEN'],
+        header: true,
+    },
     'circleci-url': { description: 'CircleCI URL.' },
-    'gitlab-token': { description: 'GitLab token with api scope (group Owner or project Maintainer).', secret: true, file: true, envFallbacks: ['GITLAB_TOKEN'], header: true },
+    'gitlab-token': {
+        description: 'GitLab token with api scope (group Owner or project Maintainer).',
+        secret: true,
+        file: true,
+        envFallbacks: ['GITLAB_TOKEN'],
+        header: true,
+    },
     'gitlab-url': { description: 'GitLab URL. Default CI_SERVER_URL or https://gitlab.com.' },
     concurrency: { description: 'Parallel destination writes.' },
     'dry-run': { description: 'Plan, preflight and due-check only: mint, write and revoke nothing.', yesNo: true },
@@ -298,9 +357,18 @@ const envFallbacks = (name) => spec(name).envFallbacks ?? [];
 /* harmony export */ });
 const NONE = { create: false, list: false, revoke: false, expiry: false, projects: false };
 const ISSUER_KINDS = {
-    'rack-gateway': { can: { create: true, list: true, revoke: true, expiry: false, projects: false }, madeIn: 'Rack Gateway (API tokens)', defaultSecretName: 'RACK_GATEWAY_API_TOKEN' },
+    'rack-gateway': {
+        can: { create: true, list: true, revoke: true, expiry: false, projects: false },
+        madeIn: 'Rack Gateway (API tokens)',
+        defaultSecretName: 'RACK_GATEWAY_API_TOKEN',
+    },
     http: { can: { create: true, list: true, revoke: true, expiry: true, projects: true }, madeIn: 'the issuer' },
-    rwx: { can: NONE, madeIn: 'RWX (cloud.rwx.com, Access Tokens)', defaultUrl: 'https://cloud.rwx.com', defaultSecretName: 'RWX_ACCESS_TOKEN' },
+    rwx: {
+        can: NONE,
+        madeIn: 'RWX (cloud.rwx.com, Access Tokens)',
+        defaultUrl: 'https://cloud.rwx.com',
+        defaultSecretName: 'RWX_ACCESS_TOKEN',
+    },
     hawzu: { can: NONE, madeIn: 'Hawzu (workspace settings, API tokens)', defaultUrl: 'https://api.hawzu.com' },
     static: { can: NONE, madeIn: 'the system that issued it' },
 };
@@ -473,7 +541,15 @@ function parseGitHub(line, kind, rest, query, defaultName) {
             checkSegments(line, [owner, repo]);
             const app = oneOf(line, opts, 'app', APPS, 'actions');
             const suffix = app === 'actions' ? '' : `?app=${app}`;
-            return { platform: 'github', kind, owner, repo, app, id: `github:repo/${owner}/${repo}${suffix}`, name: secretName(line, 'github', opts, defaultName) };
+            return {
+                platform: 'github',
+                kind,
+                owner,
+                repo,
+                app,
+                id: `github:repo/${owner}/${repo}${suffix}`,
+                name: secretName(line, 'github', opts, defaultName),
+            };
         }
         case 'env': {
             const opts = parseOptions(line, query, ['name']);
@@ -485,15 +561,30 @@ function parseGitHub(line, kind, rest, query, defaultName) {
             // Environment names may themselves contain `/` (it is URL-encoded when sent).
             const environment = parts.slice(2).join('/');
             checkEnvironment(line, environment);
-            return { platform: 'github', kind, owner, repo, environment, app: 'actions', id: `github:env/${owner}/${repo}/${environment}`, name: secretName(line, 'github', opts, defaultName) };
+            return {
+                platform: 'github',
+                kind,
+                owner,
+                repo,
+                environment,
+                app: 'actions',
+                id: `github:env/${owner}/${repo}/${environment}`,
+                name: secretName(line, 'github', opts, defaultName),
+            };
         }
         case 'org': {
             const opts = parseOptions(line, query, ['visibility', 'repos', 'app', 'name']);
             const [org] = segments(line, rest, 1, 'github:org/ORG');
             checkSegments(line, [org]);
             const app = oneOf(line, opts, 'app', APPS, 'actions');
-            const visibility = opts.has('visibility') ? oneOf(line, opts, 'visibility', ['all', 'private', 'selected'], 'all') : undefined;
-            const repos = opts.get('repos')?.split(',').map((r) => r.trim()).filter(Boolean);
+            const visibility = opts.has('visibility')
+                ? oneOf(line, opts, 'visibility', ['all', 'private', 'selected'], 'all')
+                : undefined;
+            const repos = opts
+                .get('repos')
+                ?.split(',')
+                .map((r) => r.trim())
+                .filter(Boolean);
             if (repos && visibility !== 'selected')
                 fail(line, 'repos= needs visibility=selected');
             if (visibility === 'selected' && !repos?.length)
@@ -501,7 +592,16 @@ function parseGitHub(line, kind, rest, query, defaultName) {
             if (repos)
                 checkSegments(line, repos);
             const suffix = app === 'actions' ? '' : `?app=${app}`;
-            return { platform: 'github', kind, org, app, visibility, repos, id: `github:org/${org}${suffix}`, name: secretName(line, 'github', opts, defaultName) };
+            return {
+                platform: 'github',
+                kind,
+                org,
+                app,
+                visibility,
+                repos,
+                id: `github:org/${org}${suffix}`,
+                name: secretName(line, 'github', opts, defaultName),
+            };
         }
         case 'repos': {
             const opts = parseOptions(line, query, ['match', 'topic', 'archived', 'app', 'name']);
@@ -541,13 +641,30 @@ function parseCircleCI(line, kind, rest, query, defaultName) {
         checkSegments(line, [vcs, org]);
         if (!/^[^\s/][^/]*$/.test(context) || (0,http_url/* isDotSegment */.DH)(context))
             fail(line, `"${context}" is not a valid context name`);
-        return { platform: 'circleci', kind, vcs, org, context, create: bool(line, opts, 'create', true), id: `circleci:context/${vcs}/${org}/${context}`, name: secretName(line, 'circleci', opts, defaultName) };
+        return {
+            platform: 'circleci',
+            kind,
+            vcs,
+            org,
+            context,
+            create: bool(line, opts, 'create', true),
+            id: `circleci:context/${vcs}/${org}/${context}`,
+            name: secretName(line, 'circleci', opts, defaultName),
+        };
     }
     if (kind === 'project') {
         const opts = parseOptions(line, query, ['name']);
         const [vcs, org, repo] = segments(line, rest, 3, 'circleci:project/VCS/ORG/REPO (e.g. circleci:project/gh/acme/api)');
         checkSegments(line, [vcs, org, repo]);
-        return { platform: 'circleci', kind, vcs, org, repo, id: `circleci:project/${vcs}/${org}/${repo}`, name: secretName(line, 'circleci', opts, defaultName) };
+        return {
+            platform: 'circleci',
+            kind,
+            vcs,
+            org,
+            repo,
+            id: `circleci:project/${vcs}/${org}/${repo}`,
+            name: secretName(line, 'circleci', opts, defaultName),
+        };
     }
     fail(line, `unknown CircleCI target "${kind}" (use context or project)`);
 }
@@ -613,7 +730,11 @@ function stripComment(raw) {
  * Secret names are case-insensitive on every platform we write to.
  */
 function destinationKey(t) {
-    const id = t.platform !== 'github' ? t.id : t.kind === 'repos' ? `github:repos/${t.org.toLowerCase()}${t.id.slice(`github:repos/${t.org}`.length)}` : t.id.toLowerCase();
+    const id = t.platform !== 'github'
+        ? t.id
+        : t.kind === 'repos'
+            ? `github:repos/${t.org.toLowerCase()}${t.id.slice(`github:repos/${t.org}`.length)}`
+            : t.id.toLowerCase();
     return `${id}|${t.name.toUpperCase()}`;
 }
 /** Parses the `destinations` input: one per line, blank lines and `#` comments ignored, duplicates rejected. */
@@ -627,7 +748,9 @@ function parseTargets(text, defaultName) {
         const t = parseTarget(line, defaultName);
         const key = destinationKey(t);
         if (seen.has(key))
-            fail(line, t.platform === 'github' ? 'listed twice (GitHub names are case-insensitive: this line names the same destination as an earlier one)' : 'listed twice');
+            fail(line, t.platform === 'github'
+                ? 'listed twice (GitHub names are case-insensitive: this line names the same destination as an earlier one)'
+                : 'listed twice');
         seen.add(key);
         targets.push(t);
     }
@@ -710,7 +833,9 @@ function checkCharacters(inputs) {
             continue;
         const rest = src_inputs/* MULTI_LINE_INPUTS */.RL.includes(name) ? value.replace(/[\r\n\t]/g, '') : value;
         if ((0,sanitize/* hasUnsafeChars */.E6)(rest)) {
-            throw new errors/* ConfigError */.xL(name, HEADER_CREDENTIALS.includes(name) ? 'contains a line break or control character (a paste error? the value is not shown)' : 'must not contain control characters or line breaks');
+            throw new errors/* ConfigError */.xL(name, HEADER_CREDENTIALS.includes(name)
+                ? 'contains a line break or control character (a paste error? the value is not shown)'
+                : 'must not contain control characters or line breaks');
         }
     }
 }
@@ -722,7 +847,11 @@ function checkAppPrivateKey(pem) {
         key = (0,external_node_crypto_.createPrivateKey)(text);
     }
     catch {
-        const hint = /PUBLIC KEY/.test(text) ? ': this is a public key; the App settings page gives a private key (.pem)' : /-----BEGIN/.test(text) ? ' (or it is encrypted)' : ' (paste the whole .pem file the App settings page gave you, -----BEGIN RSA PRIVATE KEY----- included)';
+        const hint = /PUBLIC KEY/.test(text)
+            ? ': this is a public key; the App settings page gives a private key (.pem)'
+            : /-----BEGIN/.test(text)
+                ? ' (or it is encrypted)'
+                : ' (paste the whole .pem file the App settings page gave you, -----BEGIN RSA PRIVATE KEY----- included)';
         throw new errors/* ConfigError */.xL('github-app-private-key', `is not a PEM private key${hint}`);
     }
     if (key.asymmetricKeyType !== 'rsa')
@@ -811,9 +940,11 @@ function parseSpec(inputs, kind, mode, secretName, env, now) {
         throw new errors/* ConfigError */.xL('token-role', `Rack Gateway tokens need a role (${RACK_GATEWAY_ROLES.join(', ')}) or token-permissions (a rotation may leave both out to copy the replaced token's rights)`);
     }
     if (mints && !copyRights && kind === 'http' && !role && !permissions && !projects) {
-        throw new errors/* ConfigError */.xL('token-role', 'http issuer tokens need token-role (workspace token) or token-projects (project token); a rotation may leave them out to copy the replaced token\'s rights');
+        throw new errors/* ConfigError */.xL('token-role', "http issuer tokens need token-role (workspace token) or token-projects (project token); a rotation may leave them out to copy the replaced token's rights");
     }
-    const namePrefix = get(inputs, 'token-name') ?? (0,token_name/* defaultPrefix */.Mq)(secretName, env) ?? (mode === 'rotate' || mode === 'audit' ? undefined : secretName.toLowerCase().replace(/_/g, '-'));
+    const namePrefix = get(inputs, 'token-name') ??
+        (0,token_name/* defaultPrefix */.Mq)(secretName, env) ??
+        (mode === 'rotate' || mode === 'audit' ? undefined : secretName.toLowerCase().replace(/_/g, '-'));
     if (namePrefix === undefined) {
         throw new errors/* ConfigError */.xL('token-name', `is required in ${mode} mode outside GitHub Actions, GitLab CI and CircleCI: it names the rotation set, the tokens a successful rotation revokes (e.g. --token-name ci-deploy-rack-gateway)`);
     }
@@ -825,14 +956,30 @@ function parseSpec(inputs, kind, mode, secretName, env, now) {
     if (!/^[\p{L}\p{N}][\p{L}\p{N}\p{P}\p{S} ]*$/u.test(namePrefix)) {
         throw new errors/* ConfigError */.xL('token-name', `"${namePrefix}" may contain only letters, digits, punctuation and spaces, and must start with a letter or digit`);
     }
-    return { namePrefix, role, permissions, projects, copyRights: copyRights && mints, expiry: expiresIn === undefined ? undefined : (0,duration/* parseExpiry */.rQ)('token-expires-in', expiresIn, now) };
+    return {
+        namePrefix,
+        role,
+        permissions,
+        projects,
+        copyRights: copyRights && mints,
+        expiry: expiresIn === undefined ? undefined : (0,duration/* parseExpiry */.rQ)('token-expires-in', expiresIn, now),
+    };
 }
 /**
  * On an issuer with expiry, leaving `token-expires-in` out never mints a token that lives forever:
  * twice `rotate-if-older-than` (so a missed rotation still leaves time), else 90 days.
  */
 function defaultExpiry(rotateIfOlderThan) {
-    return { kind: 'in', duration: rotateIfOlderThan ? { ...rotateIfOlderThan, amount: rotateIfOlderThan.amount * 2, text: `${rotateIfOlderThan.amount * 2}${rotateIfOlderThan.unit}` } : { amount: 90, unit: 'd', text: '90d' } };
+    return {
+        kind: 'in',
+        duration: rotateIfOlderThan
+            ? {
+                ...rotateIfOlderThan,
+                amount: rotateIfOlderThan.amount * 2,
+                text: `${rotateIfOlderThan.amount * 2}${rotateIfOlderThan.unit}`,
+            }
+            : { amount: 90, unit: 'd', text: '90d' },
+    };
 }
 function buildPlan(inputs, env = {}, now = new Date()) {
     checkCharacters(inputs);
@@ -843,7 +990,10 @@ function buildPlan(inputs, env = {}, now = new Date()) {
         throw new errors/* ConfigError */.xL('issuer', `"${issuerName}" is not an issuer: use ${kinds/* ISSUERS */.x5.join(', ')}`);
     const kind = issuerName;
     const mode = parseMode(inputs, kind);
-    const urlInput = get(inputs, 'issuer-url') ?? (kind === 'rwx' && env.RWX_HOST ? `https://${env.RWX_HOST.replace(/^https?:\/\//, '')}` : (0,kinds/* issuerKind */.W8)(kind).defaultUrl);
+    const urlInput = get(inputs, 'issuer-url') ??
+        (kind === 'rwx' && env.RWX_HOST
+            ? `https://${env.RWX_HOST.replace(/^https?:\/\//, '')}`
+            : (0,kinds/* issuerKind */.W8)(kind).defaultUrl);
     if (!urlInput && kind !== 'static')
         throw new errors/* ConfigError */.xL('issuer-url', `is required for issuer ${kind}`);
     const url = urlInput ? checkUrl('issuer-url', urlInput) : undefined;
@@ -854,7 +1004,9 @@ function buildPlan(inputs, env = {}, now = new Date()) {
     }
     if (mode !== 'distribute' && token)
         throw new errors/* ConfigError */.xL('token', `is only used in distribute mode (mode is ${mode})`);
-    const rotateIfOlderThan = get(inputs, 'rotate-if-older-than') === undefined ? undefined : (0,duration/* parseDuration */.E9)('rotate-if-older-than', get(inputs, 'rotate-if-older-than'));
+    const rotateIfOlderThan = get(inputs, 'rotate-if-older-than') === undefined
+        ? undefined
+        : (0,duration/* parseDuration */.E9)('rotate-if-older-than', get(inputs, 'rotate-if-older-than'));
     if (rotateIfOlderThan && !kinds/* ISSUER_KINDS */.o2[kind].can.list)
         throw new errors/* ConfigError */.xL('rotate-if-older-than', `issuer ${kind} cannot list tokens, so their age is unknown`);
     if (rotateIfOlderThan && mode === 'distribute')
@@ -891,8 +1043,14 @@ function buildPlan(inputs, env = {}, now = new Date()) {
         appId: get(inputs, 'github-app-id'),
         appPrivateKey: get(inputs, 'github-app-private-key'),
     };
-    const circleci = { token: get(inputs, 'circleci-token'), url: checkUrl('circleci-url', get(inputs, 'circleci-url') ?? 'https://circleci.com') };
-    const gitlab = { token: get(inputs, 'gitlab-token'), url: checkUrl('gitlab-url', get(inputs, 'gitlab-url') ?? env.CI_SERVER_URL ?? 'https://gitlab.com') };
+    const circleci = {
+        token: get(inputs, 'circleci-token'),
+        url: checkUrl('circleci-url', get(inputs, 'circleci-url') ?? 'https://circleci.com'),
+    };
+    const gitlab = {
+        token: get(inputs, 'gitlab-token'),
+        url: checkUrl('gitlab-url', get(inputs, 'gitlab-url') ?? env.CI_SERVER_URL ?? 'https://gitlab.com'),
+    };
     const uses = (p) => targets.some((t) => t.platform === p);
     if (uses('github') && !github.token && !github.appId)
         throw new errors/* ConfigError */.xL('github-token', 'is required for github: destinations (a token with Secrets write; the workflow GITHUB_TOKEN cannot write secrets), or set github-app-id and github-app-private-key');
@@ -933,9 +1091,15 @@ function buildPlan(inputs, env = {}, now = new Date()) {
 }
 /** The CI system's own record of this run, where it provides one. */
 function runOrigin(env) {
-    const gh = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+    const gh = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+        : undefined;
     const fields = {
-        repository: env.GITHUB_REPOSITORY ?? env.CI_PROJECT_PATH ?? (env.CIRCLE_PROJECT_USERNAME && env.CIRCLE_PROJECT_REPONAME ? `${env.CIRCLE_PROJECT_USERNAME}/${env.CIRCLE_PROJECT_REPONAME}` : undefined),
+        repository: env.GITHUB_REPOSITORY ??
+            env.CI_PROJECT_PATH ??
+            (env.CIRCLE_PROJECT_USERNAME && env.CIRCLE_PROJECT_REPONAME
+                ? `${env.CIRCLE_PROJECT_USERNAME}/${env.CIRCLE_PROJECT_REPONAME}`
+                : undefined),
         run: gh ?? env.CI_PIPELINE_URL ?? env.CIRCLE_BUILD_URL,
         actor: env.GITHUB_ACTOR ?? env.GITLAB_USER_LOGIN ?? env.CIRCLE_USERNAME,
         commit: env.GITHUB_SHA ?? env.CI_COMMIT_SHA ?? env.CIRCLE_SHA1,
@@ -944,7 +1108,14 @@ function runOrigin(env) {
 }
 /** The secrets a plan carries, to be masked before anything is logged. */
 function planSecrets(plan) {
-    return [plan.issuer.credential, plan.issuer.token, plan.github.token, plan.github.appPrivateKey, plan.circleci.token, plan.gitlab.token].filter((s) => Boolean(s));
+    return [
+        plan.issuer.credential,
+        plan.issuer.token,
+        plan.github.token,
+        plan.github.appPrivateKey,
+        plan.circleci.token,
+        plan.gitlab.token,
+    ].filter((s) => Boolean(s));
 }
 
 
@@ -1051,7 +1222,9 @@ function mintedName(prefix, at) {
 }
 /** True only for names this prefix minted, so `rwx-access-token` never touches `rwx-access-token-staging-...`. */
 function isMintedWith(prefix, name) {
-    return name.length === prefix.length + 15 && name.startsWith(`${prefix}-`) && /^\d{14}$/.test(name.slice(prefix.length + 1));
+    return (name.length === prefix.length + 15 &&
+        name.startsWith(`${prefix}-`) &&
+        /^\d{14}$/.test(name.slice(prefix.length + 1)));
 }
 
 

@@ -42,7 +42,11 @@ function appJwt(appId, privateKeyPem, nowMs) {
 /** Least privilege: only the secret permissions these targets need (names from GitHub's app-permissions schema). */
 const PERMISSION = {
     repo: { actions: 'secrets', dependabot: 'dependabot_secrets', codespaces: 'codespaces_secrets' },
-    org: { actions: 'organization_secrets', dependabot: 'organization_dependabot_secrets', codespaces: 'organization_codespaces_secrets' },
+    org: {
+        actions: 'organization_secrets',
+        dependabot: 'organization_dependabot_secrets',
+        codespaces: 'organization_codespaces_secrets',
+    },
 };
 function permissionsFor(targets) {
     const p = { metadata: 'read' };
@@ -57,7 +61,11 @@ function permissionsFor(targets) {
 function ownerOf(t) {
     return t.kind === 'repo' || t.kind === 'env' ? t.owner : t.org;
 }
-const appHeaders = (jwt) => ({ authorization: `Bearer ${jwt}`, accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' });
+const appHeaders = (jwt) => ({
+    authorization: `Bearer ${jwt}`,
+    accept: 'application/vnd.github+json',
+    'x-github-api-version': '2022-11-28',
+});
 /** Mints an installation token for `owner`; the returned revoke() ends it (404/401: already gone). */
 async function installationToken(ctx, apiUrl, app, owner, targets) {
     const jwt = appJwt(app.id, app.privateKey, ctx.clock.now());
@@ -67,7 +75,9 @@ async function installationToken(ctx, apiUrl, app, owner, targets) {
     const first = targets[0];
     let installation;
     try {
-        const path = isOrg || first.kind === 'org' || first.kind === 'repos' ? `/orgs/${encodeURIComponent(owner)}/installation` : `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(first.repo)}/installation`;
+        const path = isOrg || first.kind === 'org' || first.kind === 'repos'
+            ? `/orgs/${encodeURIComponent(owner)}/installation`
+            : `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(first.repo)}/installation`;
         installation = (await client.get(path)).data;
     }
     catch (err) {
@@ -78,7 +88,9 @@ async function installationToken(ctx, apiUrl, app, owner, targets) {
     // The installation id becomes a path segment, the token a header: both are checked first.
     if (!Number.isSafeInteger(installation?.id))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UntrustedResponseError */ .YV(`github: the installation of GitHub App ${app.id} on ${owner} was answered without a numeric id`, 'github');
-    const res = await client.request('POST', `/app/installations/${installation.id}/access_tokens`, { body: { permissions: permissionsFor(targets) } });
+    const res = await client.request('POST', `/app/installations/${installation.id}/access_tokens`, {
+        body: { permissions: permissionsFor(targets) },
+    });
     const token = res.data?.token;
     if (typeof token !== 'string' || token.length < 16 || /\s/.test(token))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UntrustedResponseError */ .YV(`github: GitHub App ${app.id} was given no usable installation token for ${owner}`, 'github');
@@ -88,7 +100,9 @@ async function installationToken(ctx, apiUrl, app, owner, targets) {
         revoke: async () => {
             const own = (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .makeClient */ .yu)(ctx, 'github', apiUrl, appHeaders(token));
             // It expires within the hour anyway; say so rather than fail a finished run.
-            await own.request('DELETE', '/installation/token').catch((err) => ctx.log.warning(`could not revoke the GitHub App installation token for ${owner}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err)} (it expires within an hour)`));
+            await own
+                .request('DELETE', '/installation/token')
+                .catch((err) => ctx.log.warning(`could not revoke the GitHub App installation token for ${owner}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err)} (it expires within an hour)`));
         },
     };
 }

@@ -21,8 +21,24 @@ const OUTCOMES = (/* unused pure expression or super */ null && (['rotated', 'cr
  * list destinations in this order. `unknown`: the write's answer was lost and the platform could not
  * confirm it: the destination may hold the new token.
  */
-const DESTINATION_STATUSES = ['failed', 'unknown', 'not written', 'would create', 'would update', 'created', 'updated'];
-const FINDING_KINDS = (/* unused pure expression or super */ null && (['unused', 'rotation-due', 'expired', 'expiring-soon', 'never-expires', 'orphan', 'disabled']));
+const DESTINATION_STATUSES = [
+    'failed',
+    'unknown',
+    'not written',
+    'would create',
+    'would update',
+    'created',
+    'updated',
+];
+const FINDING_KINDS = (/* unused pure expression or super */ null && ([
+    'unused',
+    'rotation-due',
+    'expired',
+    'expiring-soon',
+    'never-expires',
+    'orphan',
+    'disabled',
+]));
 /** 1 when the run failed; bad input (2) never gets as far as a report. */
 function exitCode(report) {
     return report.outcome === 'failed' ? 1 : 0;
@@ -42,7 +58,10 @@ const ICON = {
 /** Destinations, those that need attention first (failed, unknown, not written, ...); the order within a status is kept. */
 function byAttention(rows) {
     const rank = (d) => DESTINATION_STATUSES.indexOf(d.status);
-    return rows.map((d, i) => ({ d, i })).sort((a, b) => rank(a.d) - rank(b.d) || a.i - b.i).map((x) => x.d);
+    return rows
+        .map((d, i) => ({ d, i }))
+        .sort((a, b) => rank(a.d) - rank(b.d) || a.i - b.i)
+        .map((x) => x.d);
 }
 /** How many destinations have each status, in attention order (failures first); statuses no destination has are left out. */
 function statusCounts(rows) {
@@ -89,7 +108,9 @@ function summaryMarkdown(r, maxBytes = SUMMARY_MAX_BYTES) {
     if (r.token)
         tail.push(`${r.token.name ? `Token \`${r.token.name}\` (id \`${r.token.id}\`)` : 'The given token'}${r.token.verifiedAs ? `, verified as ${r.token.verifiedAs}` : ''}${r.token.expiresAt ? `, expires ${r.token.expiresAt}` : ''}, from ${r.issuer}${r.token.fingerprint ? `; fingerprint \`${r.token.fingerprint}\`` : ''}.`, '');
     if (r.origin)
-        tail.push(`Run: ${Object.entries(r.origin).map(([k, v]) => `${k} ${escapeCell(v)}`).join(', ')}`, '');
+        tail.push(`Run: ${Object.entries(r.origin)
+            .map(([k, v]) => `${k} ${escapeCell(v)}`)
+            .join(', ')}`, '');
     if (r.revokedIds.length)
         tail.push(`Revoked previous tokens: ${r.revokedIds.map((i) => `\`${i}\``).join(', ')}`, '');
     if (r.keptIds.length)
@@ -229,7 +250,12 @@ function reportOutput(r, reportFile, maxBytes = OUTPUT_REPORT_MAX_BYTES) {
         const omitted = total - kept.length;
         const where = reportFile ? `; the whole report is in ${reportFile}` : '; set report-file for the whole report';
         const note = `report output shortened to fit GitHub's output limit: ${kept.length} of ${total} destinations listed (those that need attention first), ${omitted} omitted${where}`;
-        const truncated = { destinations: total, statuses: statusCounts(r.destinations), omitted, ...(reportFile ? { reportFile } : {}) };
+        const truncated = {
+            destinations: total,
+            statuses: statusCounts(r.destinations),
+            omitted,
+            ...(reportFile ? { reportFile } : {}),
+        };
         return { ...r, ...rest, destinations: kept, notes: [...(rest.notes ?? r.notes), note], truncated };
     };
     const fitRows = (rest) => {

@@ -46,7 +46,13 @@ class CircleCIApi {
 
   checkToken(): Promise<unknown> {
     this.me ??= this.client.get('/me').catch((err: unknown) => {
-      if (err instanceof AuthError) throw new AuthError(`circleci-token was rejected by CircleCI (${err.status} "${err.platformMessage}"): use a personal API token`, 'circleci', err.status, err.platformMessage)
+      if (err instanceof AuthError)
+        throw new AuthError(
+          `circleci-token was rejected by CircleCI (${err.status} "${err.platformMessage}"): use a personal API token`,
+          'circleci',
+          err.status,
+          err.platformMessage,
+        )
       throw err
     })
     return this.me
@@ -58,17 +64,27 @@ class CircleCIApi {
     const deadline = Date.now() + PAGINATION_DEADLINE_MS
     let token: string | null = null
     for (let pages = 1; ; pages++) {
-      const res: { data: Page<T> } = await this.client.get<Page<T>>(path, { query: { ...query, ...(token ? { 'page-token': token } : {}) } })
+      const res: { data: Page<T> } = await this.client.get<Page<T>>(path, {
+        query: { ...query, ...(token ? { 'page-token': token } : {}) },
+      })
       const page = res.data as Partial<Page<T>> | undefined
       if (!page || !Array.isArray(page.items)) throw untrusted(`GET ${path} answered without an items list`)
-      if (page.next_page_token !== null && page.next_page_token !== undefined && typeof page.next_page_token !== 'string') throw untrusted(`GET ${path} answered a next_page_token that is not a string`)
+      if (
+        page.next_page_token !== null &&
+        page.next_page_token !== undefined &&
+        typeof page.next_page_token !== 'string'
+      )
+        throw untrusted(`GET ${path} answered a next_page_token that is not a string`)
       items.push(...page.items)
       token = page.next_page_token || null
       if (!token) return items
-      if (seen.has(token)) throw untrusted(`GET ${path}: the server returned the same next_page_token twice; refusing to loop`)
+      if (seen.has(token))
+        throw untrusted(`GET ${path}: the server returned the same next_page_token twice; refusing to loop`)
       seen.add(token)
-      if (pages >= MAX_PAGES) throw untrusted(`GET ${path}: more than ${MAX_PAGES} pages; refusing to follow a listing that does not end`)
-      if (Date.now() > deadline) throw untrusted(`GET ${path}: pagination took longer than ${PAGINATION_DEADLINE_MS / 1000} s`)
+      if (pages >= MAX_PAGES)
+        throw untrusted(`GET ${path}: more than ${MAX_PAGES} pages; refusing to follow a listing that does not end`)
+      if (Date.now() > deadline)
+        throw untrusted(`GET ${path}: pagination took longer than ${PAGINATION_DEADLINE_MS / 1000} s`)
     }
   }
 
@@ -78,7 +94,8 @@ class CircleCIApi {
     return this.contexts.get(owner)!.then((all) => {
       const id = all.find((c) => c?.name === name)?.id
       // The id becomes a path segment of every later request.
-      if (id !== undefined && (typeof id !== 'string' || !id)) throw untrusted(`context "${name}" was listed without a string id`)
+      if (id !== undefined && (typeof id !== 'string' || !id))
+        throw untrusted(`context "${name}" was listed without a string id`)
       return id
     })
   }
@@ -87,13 +104,25 @@ class CircleCIApi {
     try {
       return await this.all<Context>('/context', { 'owner-slug': owner, 'owner-type': 'organization' })
     } catch (err) {
-      if (err instanceof NotFoundError) throw new NotFoundError(`CircleCI organization ${owner} was not found, or circleci-token cannot see it (404 "${err.platformMessage}")`, 'circleci', 404, err.platformMessage)
+      if (err instanceof NotFoundError)
+        throw new NotFoundError(
+          `CircleCI organization ${owner} was not found, or circleci-token cannot see it (404 "${err.platformMessage}")`,
+          'circleci',
+          404,
+          err.platformMessage,
+        )
       throw err
     }
   }
 
   variableNames(contextId: string): Promise<string[]> {
-    if (!this.variables.has(contextId)) this.variables.set(contextId, this.all<{ variable: string }>(`/context/${segment(contextId)}/environment-variable`).then((vars) => vars.map((v) => v?.variable)))
+    if (!this.variables.has(contextId))
+      this.variables.set(
+        contextId,
+        this.all<{ variable: string }>(`/context/${segment(contextId)}/environment-variable`).then((vars) =>
+          vars.map((v) => v?.variable),
+        ),
+      )
     return this.variables.get(contextId)!
   }
 
@@ -109,8 +138,11 @@ class CircleCIApi {
 
   private async createContext(owner: string, name: string): Promise<{ id: string; created: boolean }> {
     try {
-      const res = await this.client.request<Context>('POST', '/context', { body: { name, owner: { slug: owner, type: 'organization' } } })
-      if (typeof res.data?.id !== 'string' || !res.data.id) throw untrusted(`POST /context answered without a context id`)
+      const res = await this.client.request<Context>('POST', '/context', {
+        body: { name, owner: { slug: owner, type: 'organization' } },
+      })
+      if (typeof res.data?.id !== 'string' || !res.data.id)
+        throw untrusted(`POST /context answered without a context id`)
       return { id: res.data.id, created: true }
     } catch (err) {
       // Another run created it meanwhile: use that one.
@@ -122,7 +154,8 @@ class CircleCIApi {
 }
 
 function checkCircleCIValue(id: string, secret: string): void {
-  if (Buffer.byteLength(secret, 'utf8') > MAX_VALUE_BYTES) throw new ConfigError(id, 'CircleCI variable values are at most 32 KB')
+  if (Buffer.byteLength(secret, 'utf8') > MAX_VALUE_BYTES)
+    throw new ConfigError(id, 'CircleCI variable values are at most 32 KB')
 }
 
 class ContextVariable implements Destination {
@@ -146,12 +179,20 @@ class ContextVariable implements Destination {
     await this.api.checkToken()
     this.contextId = await this.api.findContext(this.owner, this.t.context)
     if (!this.contextId) {
-      if (!this.t.create) throw new ConfigError(this.id, `context "${this.t.context}" does not exist in ${this.owner} and the line says ?create=false`)
+      if (!this.t.create)
+        throw new ConfigError(
+          this.id,
+          `context "${this.t.context}" does not exist in ${this.owner} and the line says ?create=false`,
+        )
       return
     }
     const names = await this.api.variableNames(this.contextId)
     this.exists = names.includes(this.secretName)
-    if (!this.exists && names.length >= MAX_CONTEXT_VARS) throw new ConfigError(this.id, `context "${this.t.context}" already holds ${MAX_CONTEXT_VARS} variables, CircleCI's limit`)
+    if (!this.exists && names.length >= MAX_CONTEXT_VARS)
+      throw new ConfigError(
+        this.id,
+        `context "${this.t.context}" already holds ${MAX_CONTEXT_VARS} variables, CircleCI's limit`,
+      )
   }
 
   async wouldWrite(): Promise<WriteResult> {
@@ -163,17 +204,28 @@ class ContextVariable implements Destination {
   }
 
   async write(secret: string): Promise<WriteOutcome> {
-    const context = this.contextId ? { id: this.contextId, created: false } : await this.api.ensureContext(this.owner, this.t.context)
+    const context = this.contextId
+      ? { id: this.contextId, created: false }
+      : await this.api.ensureContext(this.owner, this.t.context)
     this.contextId = context.id
-    await this.api.client.request('PUT', `/context/${segment(context.id)}/environment-variable/${segment(this.secretName)}`, { body: { value: secret } })
-    return { result: this.exists ? 'updated' : 'created', changes: context.created ? [`context "${this.t.context}" created`] : undefined }
+    await this.api.client.request(
+      'PUT',
+      `/context/${segment(context.id)}/environment-variable/${segment(this.secretName)}`,
+      { body: { value: secret } },
+    )
+    return {
+      result: this.exists ? 'updated' : 'created',
+      changes: context.created ? [`context "${this.t.context}" created`] : undefined,
+    }
   }
 
   /** Context values cannot be read back: the variable's `updated_at` says whether the write landed. */
   async confirm(_secret: string, since: Date): Promise<boolean | undefined> {
     if (!this.contextId) return undefined
     try {
-      const vars = await this.api.all<{ variable: string; updated_at?: string }>(`/context/${this.contextId}/environment-variable`)
+      const vars = await this.api.all<{ variable: string; updated_at?: string }>(
+        `/context/${this.contextId}/environment-variable`,
+      )
       const v = vars.find((x) => x.variable === this.secretName)
       return v ? writtenSince(v.updated_at, since) : false
     } catch {
@@ -202,7 +254,13 @@ class ProjectVariable implements Destination {
       const vars = await this.api.all<{ name: string }>(`/project/${this.slug}/envvar`)
       this.exists = vars.some((v) => v.name === this.secretName)
     } catch (err) {
-      if (err instanceof NotFoundError) throw new NotFoundError(`CircleCI project ${this.slug} was not found, or circleci-token cannot see it (404 "${err.platformMessage}")`, 'circleci', 404, err.platformMessage)
+      if (err instanceof NotFoundError)
+        throw new NotFoundError(
+          `CircleCI project ${this.slug} was not found, or circleci-token cannot see it (404 "${err.platformMessage}")`,
+          'circleci',
+          404,
+          err.platformMessage,
+        )
       throw err
     }
   }
@@ -217,14 +275,19 @@ class ProjectVariable implements Destination {
 
   async write(secret: string): Promise<WriteOutcome> {
     // An upsert: sending it twice is harmless.
-    await this.api.client.request('POST', `/project/${this.slug}/envvar`, { body: { name: this.secretName, value: secret }, idempotent: true })
+    await this.api.client.request('POST', `/project/${this.slug}/envvar`, {
+      body: { name: this.secretName, value: secret },
+      idempotent: true,
+    })
     return { result: this.exists ? 'updated' : 'created' }
   }
 
   /** CircleCI shows the last four characters of a project variable (`xxxx1234`): enough to tell our value from another. */
   async confirm(secret: string): Promise<boolean | undefined> {
     try {
-      const res = await this.api.client.get<{ value?: string }>(`/project/${this.slug}/envvar/${encodeURIComponent(this.secretName)}`)
+      const res = await this.api.client.get<{ value?: string }>(
+        `/project/${this.slug}/envvar/${encodeURIComponent(this.secretName)}`,
+      )
       const shown = String(res.data?.value ?? '')
       return secret.length > 4 && /^x+/.test(shown) ? shown.slice(-4) === secret.slice(-4) : undefined
     } catch (err) {
@@ -234,6 +297,10 @@ class ProjectVariable implements Destination {
 }
 
 export function createCircleCIDestinations(targets: CircleCITarget[], plan: Plan, ctx: RunContext): Destination[] {
-  const api = new CircleCIApi(makeClient(ctx, 'circleci', `${plan.circleci.url}/api/v2`, { 'circle-token': plan.circleci.token! }))
-  return targets.map((t) => (t.kind === 'context' ? new ContextVariable(t.id, t, api) : new ProjectVariable(t.id, t, api)))
+  const api = new CircleCIApi(
+    makeClient(ctx, 'circleci', `${plan.circleci.url}/api/v2`, { 'circle-token': plan.circleci.token! }),
+  )
+  return targets.map((t) =>
+    t.kind === 'context' ? new ContextVariable(t.id, t, api) : new ProjectVariable(t.id, t, api),
+  )
 }

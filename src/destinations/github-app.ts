@@ -19,7 +19,10 @@ export function appJwt(appId: string, privateKeyPem: string, nowMs: number): str
   try {
     key = createPrivateKey(privateKeyPem.replace(/\\n/g, '\n'))
   } catch {
-    throw new ConfigError('github-app-private-key', 'is not a PEM private key (paste the whole .pem file the App settings page gave you)')
+    throw new ConfigError(
+      'github-app-private-key',
+      'is not a PEM private key (paste the whole .pem file the App settings page gave you)',
+    )
   }
   const now = Math.floor(nowMs / 1000)
   const unsigned = `${base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT' }))}.${base64url(JSON.stringify({ iat: now - 60, exp: now + 540, iss: appId }))}`
@@ -30,7 +33,11 @@ export function appJwt(appId: string, privateKeyPem: string, nowMs: number): str
 /** Least privilege: only the secret permissions these targets need (names from GitHub's app-permissions schema). */
 const PERMISSION: Record<'repo' | 'org', Record<'actions' | 'dependabot' | 'codespaces', string>> = {
   repo: { actions: 'secrets', dependabot: 'dependabot_secrets', codespaces: 'codespaces_secrets' },
-  org: { actions: 'organization_secrets', dependabot: 'organization_dependabot_secrets', codespaces: 'organization_codespaces_secrets' },
+  org: {
+    actions: 'organization_secrets',
+    dependabot: 'organization_dependabot_secrets',
+    codespaces: 'organization_codespaces_secrets',
+  },
 }
 
 export function permissionsFor(targets: GitHubTarget[]): Record<string, 'write' | 'read'> {
@@ -46,7 +53,11 @@ export function ownerOf(t: GitHubTarget): string {
   return t.kind === 'repo' || t.kind === 'env' ? t.owner : t.org
 }
 
-const appHeaders = (jwt: string) => ({ authorization: `Bearer ${jwt}`, accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' })
+const appHeaders = (jwt: string) => ({
+  authorization: `Bearer ${jwt}`,
+  accept: 'application/vnd.github+json',
+  'x-github-api-version': '2022-11-28',
+})
 
 /** Mints an installation token for `owner`; the returned revoke() ends it (404/401: already gone). */
 export async function installationToken(
@@ -63,24 +74,48 @@ export async function installationToken(
   const first = targets[0]!
   let installation: { id: number }
   try {
-    const path = isOrg || first.kind === 'org' || first.kind === 'repos' ? `/orgs/${encodeURIComponent(owner)}/installation` : `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(first.repo)}/installation`
+    const path =
+      isOrg || first.kind === 'org' || first.kind === 'repos'
+        ? `/orgs/${encodeURIComponent(owner)}/installation`
+        : `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(first.repo)}/installation`
     installation = (await client.get<{ id: number }>(path)).data
   } catch (err) {
-    if (err instanceof NotFoundError) throw new NotFoundError(`GitHub App ${app.id} is not installed on ${owner} (404): install it there with the secret permissions`, 'github', 404)
+    if (err instanceof NotFoundError)
+      throw new NotFoundError(
+        `GitHub App ${app.id} is not installed on ${owner} (404): install it there with the secret permissions`,
+        'github',
+        404,
+      )
     throw err
   }
   // The installation id becomes a path segment, the token a header: both are checked first.
-  if (!Number.isSafeInteger(installation?.id)) throw new UntrustedResponseError(`github: the installation of GitHub App ${app.id} on ${owner} was answered without a numeric id`, 'github')
-  const res = await client.request<{ token: string }>('POST', `/app/installations/${installation.id}/access_tokens`, { body: { permissions: permissionsFor(targets) } })
+  if (!Number.isSafeInteger(installation?.id))
+    throw new UntrustedResponseError(
+      `github: the installation of GitHub App ${app.id} on ${owner} was answered without a numeric id`,
+      'github',
+    )
+  const res = await client.request<{ token: string }>('POST', `/app/installations/${installation.id}/access_tokens`, {
+    body: { permissions: permissionsFor(targets) },
+  })
   const token = res.data?.token
-  if (typeof token !== 'string' || token.length < 16 || /\s/.test(token)) throw new UntrustedResponseError(`github: GitHub App ${app.id} was given no usable installation token for ${owner}`, 'github')
+  if (typeof token !== 'string' || token.length < 16 || /\s/.test(token))
+    throw new UntrustedResponseError(
+      `github: GitHub App ${app.id} was given no usable installation token for ${owner}`,
+      'github',
+    )
   ctx.redactor.add(token)
   return {
     token,
     revoke: async () => {
       const own = makeClient(ctx, 'github', apiUrl, appHeaders(token))
       // It expires within the hour anyway; say so rather than fail a finished run.
-      await own.request('DELETE', '/installation/token').catch((err: unknown) => ctx.log.warning(`could not revoke the GitHub App installation token for ${owner}: ${errorMessage(err)} (it expires within an hour)`))
+      await own
+        .request('DELETE', '/installation/token')
+        .catch((err: unknown) =>
+          ctx.log.warning(
+            `could not revoke the GitHub App installation token for ${owner}: ${errorMessage(err)} (it expires within an hour)`,
+          ),
+        )
     },
   }
 }

@@ -25,10 +25,13 @@ function untrusted(what: string): UntrustedResponseError {
 /** A sealed box needs the namespace's 32-byte X25519 key: checked in preflight, not after minting. */
 function checkPublicKey(namespace: string, data: unknown): PublicKey {
   const d = data as Partial<PublicKey> | undefined
-  if (!d || typeof d !== 'object' || typeof d.key_id !== 'string' || !d.key_id || typeof d.key !== 'string') throw untrusted(`GET ${namespace}/public-key answered without a key_id and key`)
+  if (!d || typeof d !== 'object' || typeof d.key_id !== 'string' || !d.key_id || typeof d.key !== 'string')
+    throw untrusted(`GET ${namespace}/public-key answered without a key_id and key`)
   const bytes = Buffer.from(d.key, 'base64')
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(d.key) || bytes.length !== 32 || bytes.toString('base64') !== d.key) {
-    throw untrusted(`GET ${namespace}/public-key answered a key that is not 32 bytes of base64 (got ${d.key.length} characters): secrets cannot be encrypted for it`)
+    throw untrusted(
+      `GET ${namespace}/public-key answered a key that is not 32 bytes of base64 (got ${d.key.length} characters): secrets cannot be encrypted for it`,
+    )
   }
   return { key_id: d.key_id, key: d.key }
 }
@@ -37,8 +40,10 @@ function checkPublicKey(namespace: string, data: unknown): PublicKey {
 async function paginate(what: string, fetchPage: (page: number) => Promise<boolean>): Promise<void> {
   const deadline = Date.now() + PAGINATION_DEADLINE_MS
   for (let page = 1; ; page++) {
-    if (page > MAX_PAGES) throw untrusted(`${what}: more than ${MAX_PAGES} pages; refusing to follow a listing that does not end`)
-    if (Date.now() > deadline) throw untrusted(`${what}: pagination took longer than ${PAGINATION_DEADLINE_MS / 1000} s`)
+    if (page > MAX_PAGES)
+      throw untrusted(`${what}: more than ${MAX_PAGES} pages; refusing to follow a listing that does not end`)
+    if (Date.now() > deadline)
+      throw untrusted(`${what}: pagination took longer than ${PAGINATION_DEADLINE_MS / 1000} s`)
     if (await fetchPage(page)) return
   }
 }
@@ -78,7 +83,8 @@ export class GitHubSecrets {
 
   async repoId(owner: string, repo: string): Promise<number> {
     const res = await this.client.get<{ id: number }>(`/repos/${enc(owner)}/${enc(repo)}`)
-    if (!Number.isSafeInteger(res.data?.id)) throw untrusted(`GET /repos/${owner}/${repo} answered without a numeric id`)
+    if (!Number.isSafeInteger(res.data?.id))
+      throw untrusted(`GET /repos/${owner}/${repo} answered without a numeric id`)
     return res.data.id
   }
 
@@ -86,12 +92,20 @@ export class GitHubSecrets {
     const all: { name: string; archived: boolean; topics?: string[] }[] = []
     // Pages are numbered by us, never taken from the `link` header's URL.
     await paginate(`listing the repositories of ${org}`, async (page) => {
-      const res = await this.client.get<unknown>(`/orgs/${enc(org)}/repos`, { query: { per_page: 100, page, type: 'all' } })
-      if (!Array.isArray(res.data)) throw untrusted(`GET /orgs/${org}/repos answered ${typeof res.data}, not a list of repositories`)
+      const res = await this.client.get<unknown>(`/orgs/${enc(org)}/repos`, {
+        query: { per_page: 100, page, type: 'all' },
+      })
+      if (!Array.isArray(res.data))
+        throw untrusted(`GET /orgs/${org}/repos answered ${typeof res.data}, not a list of repositories`)
       for (const r of res.data as { name?: unknown; archived?: unknown; topics?: unknown }[]) {
         // A repository name becomes a path segment and a report line: only GitHub's own name alphabet.
-        if (typeof r?.name !== 'string' || !REPO_NAME.test(r.name) || isDotSegment(r.name)) throw untrusted(`GET /orgs/${org}/repos listed a repository whose name is not a GitHub repository name`)
-        all.push({ name: r.name, archived: r.archived === true, topics: Array.isArray(r.topics) ? r.topics.filter((t): t is string => typeof t === 'string') : undefined })
+        if (typeof r?.name !== 'string' || !REPO_NAME.test(r.name) || isDotSegment(r.name))
+          throw untrusted(`GET /orgs/${org}/repos listed a repository whose name is not a GitHub repository name`)
+        all.push({
+          name: r.name,
+          archived: r.archived === true,
+          topics: Array.isArray(r.topics) ? r.topics.filter((t): t is string => typeof t === 'string') : undefined,
+        })
       }
       const link = String(res.headers.link ?? '')
       return res.data.length < 100 || !/rel="next"/.test(link)
@@ -131,21 +145,33 @@ function describe(t: GitHubTarget): string {
 /** Rewrites GitHub's terse 401/403/404 into what the user must change. */
 function explain(err: unknown, t: GitHubTarget): never {
   if (err instanceof AuthError && err.status === 401) {
-    throw new AuthError(`github-token was rejected by GitHub (401 "${err.platformMessage}"): check that it is valid and not expired`, 'github', 401, err.platformMessage)
+    throw new AuthError(
+      `github-token was rejected by GitHub (401 "${err.platformMessage}"): check that it is valid and not expired`,
+      'github',
+      401,
+      err.platformMessage,
+    )
   }
   if (err instanceof AuthError && err.status === 403) {
     const scope = t.kind === 'repos' ? 'repo' : t.kind
     const integration = /not accessible by integration/i.test(err.platformMessage ?? '')
     throw new AuthError(
       `github-token may not write secrets of ${describe(t)} (403 "${err.platformMessage}"). It needs ${PERMISSION_HINT[scope]}.` +
-        (integration ? " The workflow's default GITHUB_TOKEN can never write secrets: pass a PAT or an App token as github-token." : ''),
+        (integration
+          ? " The workflow's default GITHUB_TOKEN can never write secrets: pass a PAT or an App token as github-token."
+          : ''),
       'github',
       403,
       err.platformMessage,
     )
   }
   if (err instanceof NotFoundError) {
-    throw new NotFoundError(`${describe(t)} was not found, or github-token cannot see it (404 "${err.platformMessage}")`, 'github', 404, err.platformMessage)
+    throw new NotFoundError(
+      `${describe(t)} was not found, or github-token cannot see it (404 "${err.platformMessage}")`,
+      'github',
+      404,
+      err.platformMessage,
+    )
   }
   throw err
 }
@@ -184,7 +210,8 @@ class GitHubDestination implements Destination {
   }
 
   checkValue(secret: string): void {
-    if (Buffer.byteLength(secret, 'utf8') > MAX_VALUE_BYTES) throw new ConfigError(this.id, 'GitHub secret values are at most 48 KB')
+    if (Buffer.byteLength(secret, 'utf8') > MAX_VALUE_BYTES)
+      throw new ConfigError(this.id, 'GitHub secret values are at most 48 KB')
   }
 
   async write(secret: string): Promise<WriteOutcome> {
@@ -192,7 +219,8 @@ class GitHubDestination implements Destination {
       return await this.put(secret)
     } catch (err) {
       // GitHub rotated the namespace's key since it was fetched: fetch it again and retry once.
-      if (!(err instanceof TokenActionError && err.status === 422 && /key_id/i.test(err.platformMessage ?? ''))) return explain(err, this.target)
+      if (!(err instanceof TokenActionError && err.status === 422 && /key_id/i.test(err.platformMessage ?? '')))
+        return explain(err, this.target)
       this.api.forgetKey(this.namespace)
       try {
         return await this.put(secret)
@@ -204,7 +232,11 @@ class GitHubDestination implements Destination {
 
   private async put(secret: string): Promise<WriteOutcome> {
     const key = await this.api.publicKey(this.namespace)
-    const body = { encrypted_value: await sealForGitHub(secret, key.key), key_id: key.key_id, ...(await this.extraBody()) }
+    const body = {
+      encrypted_value: await sealForGitHub(secret, key.key),
+      key_id: key.key_id,
+      ...(await this.extraBody()),
+    }
     const res = await this.api.client.request('PUT', `${this.namespace}/${enc(this.secretName)}`, { body })
     return { result: res.status === 201 ? 'created' : 'updated', changes: this.changes() }
   }
@@ -259,15 +291,22 @@ class OrgSecret extends GitHubDestination {
 
   private async readAccess(current: Record<string, unknown>): Promise<OrgAccess> {
     const visibility = current.visibility as OrgVisibility
-    if (!VISIBILITIES.includes(visibility)) throw untrusted(`the org secret ${this.secretName} has an unknown visibility`)
+    if (!VISIBILITIES.includes(visibility))
+      throw untrusted(`the org secret ${this.secretName} has an unknown visibility`)
     if (visibility !== 'selected') return { visibility }
     const ids: number[] = []
     // A server-supplied URL: the client follows it only on the configured origin, under the API base path.
-    const url = typeof current.selected_repositories_url === 'string' ? current.selected_repositories_url : `${this.namespace}/${enc(this.secretName)}/repositories`
+    const url =
+      typeof current.selected_repositories_url === 'string'
+        ? current.selected_repositories_url
+        : `${this.namespace}/${enc(this.secretName)}/repositories`
     await paginate(`listing the repositories of org secret ${this.secretName}`, async (page) => {
-      const res = await this.api.client.get<{ total_count?: unknown; repositories?: unknown }>(url, { query: { per_page: 100, page } })
+      const res = await this.api.client.get<{ total_count?: unknown; repositories?: unknown }>(url, {
+        query: { per_page: 100, page },
+      })
       const repos = res.data?.repositories
-      if (!Array.isArray(repos) || repos.some((r: { id?: unknown }) => !Number.isSafeInteger(r?.id))) throw untrusted(`the selected repositories of org secret ${this.secretName} are not a list of repository ids`)
+      if (!Array.isArray(repos) || repos.some((r: { id?: unknown }) => !Number.isSafeInteger(r?.id)))
+        throw untrusted(`the selected repositories of org secret ${this.secretName} are not a list of repository ids`)
       ids.push(...repos.map((r: { id: number }) => r.id))
       return repos.length < 100 || ids.length >= Number(res.data.total_count)
     })
@@ -277,13 +316,16 @@ class OrgSecret extends GitHubDestination {
   protected override async extraBody(): Promise<Record<string, unknown>> {
     if (!this.access) await this.preflightMore()
     const a = this.access!
-    return a.visibility === 'selected' ? { visibility: a.visibility, selected_repository_ids: a.selectedRepositoryIds ?? [] } : { visibility: a.visibility }
+    return a.visibility === 'selected'
+      ? { visibility: a.visibility, selected_repository_ids: a.selectedRepositoryIds ?? [] }
+      : { visibility: a.visibility }
   }
 
   protected override changes(): string[] | undefined {
     if (!this.previous || !this.access) return undefined
     const out: string[] = []
-    if (this.previous.visibility !== this.access.visibility) out.push(`visibility: ${this.previous.visibility} -> ${this.access.visibility}`)
+    if (this.previous.visibility !== this.access.visibility)
+      out.push(`visibility: ${this.previous.visibility} -> ${this.access.visibility}`)
     const before = (this.previous.selectedRepositoryIds ?? []).slice().sort().join(',')
     const after = (this.access.selectedRepositoryIds ?? []).slice().sort().join(',')
     if (this.access.visibility === 'selected' && before !== after) out.push('selected repositories changed')
@@ -292,14 +334,22 @@ class OrgSecret extends GitHubDestination {
 }
 
 /** Expands `github:repos/ORG?...` into one repository destination per match (an API call: part of preflight). */
-export async function expandRepos(target: Extract<GitHubTarget, { kind: 'repos' }>, api: GitHubSecrets): Promise<Extract<GitHubTarget, { kind: 'repo' }>[]> {
+export async function expandRepos(
+  target: Extract<GitHubTarget, { kind: 'repos' }>,
+  api: GitHubSecrets,
+): Promise<Extract<GitHubTarget, { kind: 'repo' }>[]> {
   let repos
   try {
     repos = await api.listOrgRepos(target.org)
   } catch (err) {
     explain(err, target)
   }
-  const picked = repos.filter((r) => (target.archived || !r.archived) && (!target.match || target.match.test(r.name)) && (!target.topic || (r.topics ?? []).includes(target.topic)))
+  const picked = repos.filter(
+    (r) =>
+      (target.archived || !r.archived) &&
+      (!target.match || target.match.test(r.name)) &&
+      (!target.topic || (r.topics ?? []).includes(target.topic)),
+  )
   if (!picked.length) throw new ConfigError('destinations', `${target.id} matched no repository of ${target.org}`)
   return picked.map((r) => ({
     platform: 'github' as const,

@@ -26,7 +26,8 @@ interface GitLabVariable {
 export function maskRuleViolation(value: string, raw: boolean): string | undefined {
   if (value.length < 8) return 'a masked value must be at least 8 characters'
   if (/\s/.test(value)) return 'a masked value must not contain whitespace'
-  if (!raw && !/^[a-zA-Z0-9_+=/@:.~-]+$/.test(value)) return 'with raw=false a masked value may contain only letters, digits and _ + = / @ : . ~ - (set raw=true)'
+  if (!raw && !/^[a-zA-Z0-9_+=/@:.~-]+$/.test(value))
+    return 'with raw=false a masked value may contain only letters, digits and _ + = / @ : . ~ - (set raw=true)'
   return undefined
 }
 
@@ -43,12 +44,25 @@ class GitLabApi {
       try {
         await this.client.get('/user')
       } catch (err) {
-        if (err instanceof AuthError && err.status === 401) throw new AuthError(`gitlab-token was rejected by GitLab (401 "${err.platformMessage}")`, 'gitlab', 401, err.platformMessage)
-        if (err instanceof AuthError) throw new AuthError(`gitlab-token needs the api scope (403 "${err.platformMessage}")`, 'gitlab', 403, err.platformMessage)
+        if (err instanceof AuthError && err.status === 401)
+          throw new AuthError(
+            `gitlab-token was rejected by GitLab (401 "${err.platformMessage}")`,
+            'gitlab',
+            401,
+            err.platformMessage,
+          )
+        if (err instanceof AuthError)
+          throw new AuthError(
+            `gitlab-token needs the api scope (403 "${err.platformMessage}")`,
+            'gitlab',
+            403,
+            err.platformMessage,
+          )
         throw err
       }
       const self = await this.client.get<{ scopes?: string[] }>('/personal_access_tokens/self').catch(() => undefined)
-      if (self?.data.scopes && !self.data.scopes.includes('api')) throw new AuthError(`gitlab-token has scopes ${self.data.scopes.join(', ')} but needs api`, 'gitlab', 403)
+      if (self?.data.scopes && !self.data.scopes.includes('api'))
+        throw new AuthError(`gitlab-token has scopes ${self.data.scopes.join(', ')} but needs api`, 'gitlab', 403)
     })()
     return this.checked
   }
@@ -58,7 +72,13 @@ class GitLabApi {
       this.namespaces.set(
         base,
         this.client.get(base).catch((err: unknown) => {
-          if (err instanceof NotFoundError) throw new NotFoundError(`GitLab ${t.kind} ${t.path} was not found, or gitlab-token cannot see it (404 "${err.platformMessage}")`, 'gitlab', 404, err.platformMessage)
+          if (err instanceof NotFoundError)
+            throw new NotFoundError(
+              `GitLab ${t.kind} ${t.path} was not found, or gitlab-token cannot see it (404 "${err.platformMessage}")`,
+              'gitlab',
+              404,
+              err.platformMessage,
+            )
           throw err
         }),
       )
@@ -88,10 +108,20 @@ class GitLabVariableDestination implements Destination {
     await this.api.checkToken()
     await this.api.findNamespace(this.t, this.base)
     try {
-      this.existing = (await this.api.client.get<GitLabVariable>(`${this.base}/variables/${encodeURIComponent(this.secretName)}`, { query: { 'filter[environment_scope]': this.t.scope } })).data
+      this.existing = (
+        await this.api.client.get<GitLabVariable>(`${this.base}/variables/${encodeURIComponent(this.secretName)}`, {
+          query: { 'filter[environment_scope]': this.t.scope },
+        })
+      ).data
     } catch (err) {
       if (err instanceof NotFoundError) this.existing = undefined
-      else if (err instanceof AuthError && err.status === 403) throw new AuthError(`gitlab-token may not manage CI/CD variables of ${this.t.kind} ${this.t.path} (403 "${err.platformMessage}"): it must belong to an ${this.role}`, 'gitlab', 403, err.platformMessage)
+      else if (err instanceof AuthError && err.status === 403)
+        throw new AuthError(
+          `gitlab-token may not manage CI/CD variables of ${this.t.kind} ${this.t.path} (403 "${err.platformMessage}"): it must belong to an ${this.role}`,
+          'gitlab',
+          403,
+          err.platformMessage,
+        )
       else throw err
     }
   }
@@ -111,14 +141,20 @@ class GitLabVariableDestination implements Destination {
   }
 
   checkValue(secret: string): void {
-    if (secret.length > MAX_VALUE_CHARS) throw new ConfigError(this.id, `GitLab variable values are at most ${MAX_VALUE_CHARS} characters`)
+    if (secret.length > MAX_VALUE_CHARS)
+      throw new ConfigError(this.id, `GitLab variable values are at most ${MAX_VALUE_CHARS} characters`)
     if (!this.masked) return
     const broken = maskRuleViolation(secret, this.flag('raw'))
     if (broken) throw new ConfigError(this.id, `GitLab cannot mask this token: ${broken}`)
   }
 
   private flags() {
-    return { variable_type: this.existing?.variable_type ?? 'env_var', protected: this.flag('protected'), masked: this.masked, raw: this.flag('raw') }
+    return {
+      variable_type: this.existing?.variable_type ?? 'env_var',
+      protected: this.flag('protected'),
+      masked: this.masked,
+      raw: this.flag('raw'),
+    }
   }
 
   private changes(): string[] | undefined {
@@ -126,8 +162,10 @@ class GitLabVariableDestination implements Destination {
     if (!e) return undefined
     const sent = this.flags()
     const out: string[] = []
-    for (const flag of ['protected', 'masked', 'raw', 'variable_type'] as const) if (e[flag] !== sent[flag]) out.push(`${flag}: ${e[flag]} -> ${sent[flag]}`)
-    if (this.t.hidden && !e.hidden) out.push('hidden applies only when a variable is created: this one stays visible in the UI')
+    for (const flag of ['protected', 'masked', 'raw', 'variable_type'] as const)
+      if (e[flag] !== sent[flag]) out.push(`${flag}: ${e[flag]} -> ${sent[flag]}`)
+    if (this.t.hidden && !e.hidden)
+      out.push('hidden applies only when a variable is created: this one stays visible in the UI')
     if (!this.flag('masked') && e.hidden) out.push('masked stays true: GitLab cannot unmask a hidden variable')
     return out.length ? out : undefined
   }
@@ -137,7 +175,10 @@ class GitLabVariableDestination implements Destination {
   }
 
   private update(secret: string): Promise<unknown> {
-    return this.api.client.request('PUT', this.path, { query: { 'filter[environment_scope]': this.t.scope }, body: { value: secret, ...this.flags() } })
+    return this.api.client.request('PUT', this.path, {
+      query: { 'filter[environment_scope]': this.t.scope },
+      body: { value: secret, ...this.flags() },
+    })
   }
 
   async write(secret: string): Promise<WriteOutcome> {
@@ -149,10 +190,17 @@ class GitLabVariableDestination implements Destination {
     const { masked, ...rest } = this.flags()
     const visibility = this.t.hidden ? { masked_and_hidden: true, masked: true } : { masked }
     try {
-      await this.api.client.request('POST', `${this.base}/variables`, { body: { key: this.secretName, value: secret, environment_scope: this.t.scope, ...rest, ...visibility } })
+      await this.api.client.request('POST', `${this.base}/variables`, {
+        body: { key: this.secretName, value: secret, environment_scope: this.t.scope, ...rest, ...visibility },
+      })
     } catch (err) {
       // Created meanwhile (by an attempt whose answer was lost, or another run): continue as an update.
-      if (!(err instanceof TokenActionError && err.status === 400 && /already been taken/i.test(err.platformMessage ?? ''))) throw err
+      if (!(
+        err instanceof TokenActionError &&
+        err.status === 400 &&
+        /already been taken/i.test(err.platformMessage ?? '')
+      ))
+        throw err
       await this.update(secret)
       return { result: 'updated', changes: ['the variable appeared after preflight; updated instead of created'] }
     }
@@ -162,7 +210,9 @@ class GitLabVariableDestination implements Destination {
   /** Reads the value back; a hidden variable's value reads as null, so GitLab cannot tell then. */
   async confirm(secret: string): Promise<boolean | undefined> {
     try {
-      const res = await this.api.client.get<{ value: string | null }>(this.path, { query: { 'filter[environment_scope]': this.t.scope } })
+      const res = await this.api.client.get<{ value: string | null }>(this.path, {
+        query: { 'filter[environment_scope]': this.t.scope },
+      })
       return typeof res.data?.value === 'string' ? res.data.value === secret : undefined
     } catch (err) {
       return err instanceof NotFoundError ? false : undefined
@@ -171,6 +221,8 @@ class GitLabVariableDestination implements Destination {
 }
 
 export function createGitLabDestinations(targets: GitLabTarget[], plan: Plan, ctx: RunContext): Destination[] {
-  const api = new GitLabApi(makeClient(ctx, 'gitlab', `${plan.gitlab.url}/api/v4`, { 'private-token': plan.gitlab.token! }))
+  const api = new GitLabApi(
+    makeClient(ctx, 'gitlab', `${plan.gitlab.url}/api/v4`, { 'private-token': plan.gitlab.token! }),
+  )
   return targets.map((t) => new GitLabVariableDestination(t.id, t, api))
 }

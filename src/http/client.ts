@@ -5,7 +5,17 @@
  * known secret redacted.
  */
 import { EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from 'undici'
-import { ApiError, AuthError, errorMessage, NetworkError, NotFoundError, OutcomeUnknownError, RateLimitError, TokenActionError, UntrustedResponseError } from '../errors.js'
+import {
+  ApiError,
+  AuthError,
+  errorMessage,
+  NetworkError,
+  NotFoundError,
+  OutcomeUnknownError,
+  RateLimitError,
+  TokenActionError,
+  UntrustedResponseError,
+} from '../errors.js'
 import type { Redactor } from '../redact.js'
 import { systemClock, type Clock } from './clock.js'
 import { isRateLimited, quotaUsedUp, rateLimitWaitMs, requestQuota, type ResponseMeta } from './rate-limit.js'
@@ -26,7 +36,12 @@ export interface RetryPolicy {
 }
 
 // The quota ceiling allows a minute over the hour for clock skew between us and the server.
-export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 3, baseDelayMs: 600, maxRateLimitWaitMs: 15 * 60_000, maxQuotaWaitMs: 61 * 60_000 }
+export const DEFAULT_RETRY: RetryPolicy = {
+  maxRetries: 3,
+  baseDelayMs: 600,
+  maxRateLimitWaitMs: 15 * 60_000,
+  maxQuotaWaitMs: 61 * 60_000,
+}
 
 export interface HttpClientOptions {
   platform: string
@@ -81,7 +96,8 @@ function fullMessage(body: unknown): string {
     const picked = b.message ?? b.error_description ?? b.error
     if (typeof picked === 'string') return picked
     if (picked && typeof picked === 'object') {
-      if (typeof (picked as Record<string, unknown>).message === 'string') return (picked as Record<string, string>).message!
+      if (typeof (picked as Record<string, unknown>).message === 'string')
+        return (picked as Record<string, string>).message!
       return Object.entries(picked as Record<string, unknown>)
         .map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(', ') : JSON.stringify(v)}`)
         .join('; ')
@@ -104,7 +120,12 @@ export function platformMessage(body: unknown, redact: (text: string) => string 
 /** Reads a body up to `max` bytes: refused by content-length first, else aborted once the stream passes the cap. */
 async function readCapped(platform: string, res: Dispatcher.ResponseData, max: number): Promise<string> {
   const declared = Number(res.headers['content-length'])
-  const tooLarge = () => new UntrustedResponseError(`${platform}: the response is larger than ${max} bytes; refusing to read it`, platform, res.statusCode)
+  const tooLarge = () =>
+    new UntrustedResponseError(
+      `${platform}: the response is larger than ${max} bytes; refusing to read it`,
+      platform,
+      res.statusCode,
+    )
   if (Number.isFinite(declared) && declared > max) {
     res.body.destroy()
     throw tooLarge()
@@ -149,11 +170,22 @@ export class HttpClient {
     } catch (err) {
       if (!state.sentUnanswered || err instanceof OutcomeUnknownError) throw err
       const e = err instanceof TokenActionError ? err : undefined
-      throw new OutcomeUnknownError(`${e?.message ?? `${this.platform}: ${where}: stopped (${errorMessage(err)})`} (it may have been applied: an answer was lost)`, this.platform, e?.status, e?.platformMessage)
+      throw new OutcomeUnknownError(
+        `${e?.message ?? `${this.platform}: ${where}: stopped (${errorMessage(err)})`} (it may have been applied: an answer was lost)`,
+        this.platform,
+        e?.status,
+        e?.platformMessage,
+      )
     }
   }
 
-  private async attempt<T>(method: string, url: URL, where: string, opts: RequestOptions, state: { sentUnanswered: boolean }): Promise<HttpResponse<T>> {
+  private async attempt<T>(
+    method: string,
+    url: URL,
+    where: string,
+    opts: RequestOptions,
+    state: { sentUnanswered: boolean },
+  ): Promise<HttpResponse<T>> {
     let failures = 0
     let rateLimitedMs = 0
     const write = method !== 'GET' && method !== 'HEAD'
@@ -174,21 +206,32 @@ export class HttpClient {
         if (err instanceof UntrustedResponseError) throw err
         if (err instanceof QuotaExhaustedError) {
           const wait = Math.ceil((err.resetAt - this.clock.now()) / 1000)
-          throw new RateLimitError(`${this.platform}: ${where}: the request quota is used up until ${new Date(err.resetAt).toISOString()}; waiting ${wait} s is more than the ${Math.round(this.retry.maxQuotaWaitMs / 1000)} s limit`, this.platform)
+          throw new RateLimitError(
+            `${this.platform}: ${where}: the request quota is used up until ${new Date(err.resetAt).toISOString()}; waiting ${wait} s is more than the ${Math.round(this.retry.maxQuotaWaitMs / 1000)} s limit`,
+            this.platform,
+          )
         }
         const maybeSent = mayHaveReachedServer(err)
         const said = this.options.redactor.redact(describeNetworkError(err))
         if (write && maybeSent) {
           state.sentUnanswered = true
-          if (!idempotent) throw new OutcomeUnknownError(`${this.platform}: ${where}: the answer was lost (${said}); not retried, since sending it again could apply it twice`, this.platform)
+          if (!idempotent)
+            throw new OutcomeUnknownError(
+              `${this.platform}: ${where}: the answer was lost (${said}); not retried, since sending it again could apply it twice`,
+              this.platform,
+            )
         }
         if (++failures > this.retry.maxRetries) {
-          throw new NetworkError(`${this.platform}: ${where} failed: ${said} (gave up after ${failures} attempts)`, this.platform)
+          throw new NetworkError(
+            `${this.platform}: ${where} failed: ${said} (gave up after ${failures} attempts)`,
+            this.platform,
+          )
         }
         await this.backoff(failures, 0)
         continue
       }
-      if (meta.status < 300) return { status: meta.status, data: this.checkJson(meta, where) as T, headers: meta.headers }
+      if (meta.status < 300)
+        return { status: meta.status, data: this.checkJson(meta, where) as T, headers: meta.headers }
       if (isRateLimited(meta)) {
         const wait = rateLimitWaitMs(meta, this.clock.now())
         const quota = quotaUsedUp(meta)
@@ -196,7 +239,12 @@ export class HttpClient {
         if (!quota) rateLimitedMs += wait
         const limit = quota ? this.retry.maxQuotaWaitMs : this.retry.maxRateLimitWaitMs
         if (wait > limit || rateLimitedMs > limit) {
-          throw this.error(meta, where, RateLimitError, `rate limited; the server asked to wait ${Math.ceil(wait / 1000)} s, more than the ${Math.round(limit / 1000)} s limit`)
+          throw this.error(
+            meta,
+            where,
+            RateLimitError,
+            `rate limited; the server asked to wait ${Math.ceil(wait / 1000)} s, more than the ${Math.round(limit / 1000)} s limit`,
+          )
         }
         this.options.onEvent?.({ type: 'rate-limited', waitMs: wait, status: meta.status })
         this.scheduler.pauseUntil(this.clock.now() + wait)
@@ -223,10 +271,19 @@ export class HttpClient {
   /** A 2xx answer the lifecycle acts on must be JSON: an HTML login page or captive portal is not "no data". */
   private checkJson(meta: Answer, where: string): unknown {
     if (meta.body === undefined) return undefined
-    if (meta.invalidJson) throw new UntrustedResponseError(`${this.platform}: ${where} -> ${meta.status}: the answer is not valid JSON`, this.platform, meta.status)
+    if (meta.invalidJson)
+      throw new UntrustedResponseError(
+        `${this.platform}: ${where} -> ${meta.status}: the answer is not valid JSON`,
+        this.platform,
+        meta.status,
+      )
     if (!meta.json) {
       const type = String(meta.headers['content-type'] ?? 'no content type')
-      throw new UntrustedResponseError(`${this.platform}: ${where} -> ${meta.status}: the answer is ${type}, not JSON (a login page, a proxy or captive portal, or a wrong base URL?)`, this.platform, meta.status)
+      throw new UntrustedResponseError(
+        `${this.platform}: ${where} -> ${meta.status}: the answer is ${type}, not JSON (a login page, a proxy or captive portal, or a wrong base URL?)`,
+        this.platform,
+        meta.status,
+      )
     }
     return meta.body
   }
@@ -239,7 +296,10 @@ export class HttpClient {
     // Still a signal rather than undici's headersTimeout: its timers tick once a second, too coarse
     // for short timeouts.
     const controller = new AbortController()
-    const timer = setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), timeout)
+    const timer = setTimeout(
+      () => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
+      timeout,
+    )
     let res: Dispatcher.ResponseData
     let text: string
     try {
@@ -272,7 +332,8 @@ export class HttpClient {
     } else if (!text) parsed = undefined
     // Redact the whole body before anything is cut from it (then again after JSON decoding, which can un-escape a secret).
     const redact = (t: string) => this.options.redactor.redact(t)
-    const message = res.statusCode >= 300 ? platformMessage(typeof parsed === 'string' ? redact(parsed) : parsed, redact) : ''
+    const message =
+      res.statusCode >= 300 ? platformMessage(typeof parsed === 'string' ? redact(parsed) : parsed, redact) : ''
     return { status: res.statusCode, headers: res.headers, body: parsed, json, invalidJson, message }
   }
 
@@ -284,9 +345,19 @@ export class HttpClient {
     await this.clock.sleep(wait, this.options.signal)
   }
 
-  private error(meta: ResponseMeta, where: string, Kind: new (m: string, p?: string, s?: number, pm?: string) => TokenActionError, summary: string): TokenActionError {
+  private error(
+    meta: ResponseMeta,
+    where: string,
+    Kind: new (m: string, p?: string, s?: number, pm?: string) => TokenActionError,
+    summary: string,
+  ): TokenActionError {
     const said = this.options.redactor.redact(meta.message)
-    return new Kind(`${this.platform}: ${where} -> ${meta.status}${said ? ` "${said}"` : ''}: ${summary}`, this.platform, meta.status, said)
+    return new Kind(
+      `${this.platform}: ${where} -> ${meta.status}${said ? ` "${said}"` : ''}: ${summary}`,
+      this.platform,
+      meta.status,
+      said,
+    )
   }
 
   private toError(meta: ResponseMeta, where: string): TokenActionError {
@@ -298,10 +369,23 @@ export class HttpClient {
 }
 
 /** Failures before a request could leave (refused, no such host, bad certificate) certainly did not apply it. */
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'ERR_TLS_CERT_ALTNAME_INVALID'])
+const NOT_SENT = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+])
 
 function mayHaveReachedServer(err: unknown): boolean {
-  const code = (err as { code?: string; cause?: { code?: string } })?.code ?? (err as { cause?: { code?: string } })?.cause?.code
+  const code =
+    (err as { code?: string; cause?: { code?: string } })?.code ?? (err as { cause?: { code?: string } })?.cause?.code
   return !(code && NOT_SENT.has(code))
 }
 

@@ -35,10 +35,13 @@ export const systemClock: Clock = {
   sleep: (ms, signal) =>
     new Promise<void>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason)
-      const t = setTimeout(() => {
-        forget?.()
-        resolve()
-      }, Math.max(0, ms))
+      const t = setTimeout(
+        () => {
+          forget?.()
+          resolve()
+        },
+        Math.max(0, ms),
+      )
       const forget = signal
         ? onAbort(signal, () => {
             clearTimeout(t)

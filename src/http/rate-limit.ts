@@ -21,7 +21,11 @@ export function isRateLimited(meta: ResponseMeta): boolean {
 
 /** GitHub's primary limit ran out (nothing remaining, no `retry-after`): the wait is for the quota's reset. */
 export function quotaUsedUp(meta: ResponseMeta): boolean {
-  return header(meta, 'x-ratelimit-remaining') === '0' && header(meta, 'retry-after') === undefined && header(meta, 'x-ratelimit-reset') !== undefined
+  return (
+    header(meta, 'x-ratelimit-remaining') === '0' &&
+    header(meta, 'retry-after') === undefined &&
+    header(meta, 'x-ratelimit-reset') !== undefined
+  )
 }
 
 /**
@@ -60,8 +64,12 @@ function resetAt(value: string | undefined, now: number): number | undefined {
 export function requestQuota(meta: ResponseMeta, now: number): Quota | undefined {
   for (const prefix of ['x-ratelimit-', 'ratelimit-']) {
     const remaining = Number(header(meta, `${prefix}remaining`) ?? NaN)
-    const reset = prefix === 'x-ratelimit-' ? Number(header(meta, 'x-ratelimit-reset') ?? NaN) * 1000 : resetAt(header(meta, 'ratelimit-reset'), now)
-    if (Number.isFinite(remaining) && reset !== undefined && Number.isFinite(reset)) return { remaining, resetAt: reset }
+    const reset =
+      prefix === 'x-ratelimit-'
+        ? Number(header(meta, 'x-ratelimit-reset') ?? NaN) * 1000
+        : resetAt(header(meta, 'ratelimit-reset'), now)
+    if (Number.isFinite(remaining) && reset !== undefined && Number.isFinite(reset))
+      return { remaining, resetAt: reset }
   }
   return undefined
 }

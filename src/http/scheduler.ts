@@ -84,7 +84,8 @@ export const MIN_EVIDENCE = 4
 
 const isWrite = (method: string): boolean => !['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase())
 
-export const githubCost = (method: string): number => (['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase()) ? 1 : 5)
+export const githubCost = (method: string): number =>
+  ['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase()) ? 1 : 5
 
 /** A write as sent: when, its send number, and what the server has answered so far. */
 interface SentWrite {
@@ -250,7 +251,9 @@ export class RequestScheduler {
     write.answer = 'limited'
     if (write.seq <= this.learnedSeq) return
     // Answered and accepted, sent within the window before this one (a write sent after it says nothing).
-    const accepted = this.writes.filter((w) => w.answer === 'accepted' && w.at > write.at - this.windowMs && w.seq < write.seq).length
+    const accepted = this.writes.filter(
+      (w) => w.answer === 'accepted' && w.at > write.at - this.windowMs && w.seq < write.seq,
+    ).length
     if (accepted < MIN_EVIDENCE) return
     const now = this.clock.now()
     this.writeCap = Math.max(1, Math.floor(accepted * LEARNED_SHARE))

@@ -24,7 +24,10 @@ export function isDotSegment(s: string): boolean {
 
 /** One path segment, percent-encoded; empty and dot segments are refused (they would change the path's meaning). */
 export function segment(value: string): string {
-  if (value === '' || isDotSegment(value)) throw new UntrustedResponseError(`refusing the path segment "${value}": empty and dot segments would change which resource is addressed`)
+  if (value === '' || isDotSegment(value))
+    throw new UntrustedResponseError(
+      `refusing the path segment "${value}": empty and dot segments would change which resource is addressed`,
+    )
   return encodeURIComponent(value)
 }
 
@@ -39,8 +42,13 @@ export function resolveUrl(platform: string, baseUrl: string, path: string, quer
   const basePath = trimTrailingSlashes(base.pathname)
   const absolute = /^[a-z][a-z0-9+.-]*:/i.test(path)
   const rawPath = absolute ? path.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '') : path
-  if (!absolute && !path.startsWith('/')) throw new UntrustedResponseError(`${platform}: refusing the relative path "${path}": it must start with /`, platform)
-  if (rawPath.split(/[?#]/, 1)[0]!.split('/').some(isDotSegment)) throw new UntrustedResponseError(`${platform}: refusing "${path}": it contains a . or .. segment`, platform)
+  if (!absolute && !path.startsWith('/'))
+    throw new UntrustedResponseError(
+      `${platform}: refusing the relative path "${path}": it must start with /`,
+      platform,
+    )
+  if (rawPath.split(/[?#]/, 1)[0]!.split('/').some(isDotSegment))
+    throw new UntrustedResponseError(`${platform}: refusing "${path}": it contains a . or .. segment`, platform)
   let url: URL
   try {
     url = absolute ? new URL(path) : new URL(base.origin)
@@ -49,10 +57,16 @@ export function resolveUrl(platform: string, baseUrl: string, path: string, quer
   }
   if (!absolute) url.pathname = basePath + path
   if (url.origin !== base.origin || url.username || url.password) {
-    throw new UntrustedResponseError(`${platform}: refusing to send the credential to ${url.protocol}//${url.host}: only ${base.origin} was configured`, platform)
+    throw new UntrustedResponseError(
+      `${platform}: refusing to send the credential to ${url.protocol}//${url.host}: only ${base.origin} was configured`,
+      platform,
+    )
   }
   if (url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`)) {
-    throw new UntrustedResponseError(`${platform}: refusing ${url.pathname}: it is outside the configured base path ${basePath}`, platform)
+    throw new UntrustedResponseError(
+      `${platform}: refusing ${url.pathname}: it is outside the configured base path ${basePath}`,
+      platform,
+    )
   }
   url.hash = ''
   for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v))

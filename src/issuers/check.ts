@@ -22,14 +22,25 @@ export function isObject(v: unknown): v is Record<string, unknown> {
  * whitespace or control characters, at least MIN_TOKEN_LENGTH characters, and the issuer's own
  * format when it has one. Otherwise MintedTokenRejectedError carries what to revoke.
  */
-export function checkMintedSecret(kind: string, secret: unknown, minted: { id?: string; name?: string }, format?: { pattern: RegExp; description: string }): string {
+export function checkMintedSecret(
+  kind: string,
+  secret: unknown,
+  minted: { id?: string; name?: string },
+  format?: { pattern: RegExp; description: string },
+): string {
   const which = [minted.name, minted.id ? `(id ${minted.id})` : undefined].filter(Boolean).join(' ')
-  const reject = (why: string) => new MintedTokenRejectedError(`issuer ${kind}: the minted token ${which} ${why}; it was not written anywhere`.replace(/  +/g, ' '), kind, minted)
+  const reject = (why: string) =>
+    new MintedTokenRejectedError(
+      `issuer ${kind}: the minted token ${which} ${why}; it was not written anywhere`.replace(/  +/g, ' '),
+      kind,
+      minted,
+    )
   if (typeof secret !== 'string') throw reject('is missing from the answer (no token value)')
   if (!secret.trim()) throw reject('is empty or whitespace')
   // eslint-disable-next-line no-control-regex -- refusing control characters is the point
   if (/[\s\u0000-\u001f\u007f]/.test(secret)) throw reject('contains whitespace or control characters')
-  if (secret.length < MIN_TOKEN_LENGTH) throw reject(`is implausibly short (${secret.length} characters; at least ${MIN_TOKEN_LENGTH} expected)`)
+  if (secret.length < MIN_TOKEN_LENGTH)
+    throw reject(`is implausibly short (${secret.length} characters; at least ${MIN_TOKEN_LENGTH} expected)`)
   if (format && !format.pattern.test(secret)) throw reject(`does not have the issuer's format (${format.description})`)
   return secret
 }
@@ -41,12 +52,27 @@ export function checkListedToken(kind: string, raw: unknown, fields: { id: strin
   const name = raw.name
   if (typeof id !== 'string' || !id) throw untrusted(kind, `a listed token has no string ${fields.id}`)
   if (typeof name !== 'string') throw untrusted(kind, `listed token ${id} has no name`)
-  if (typeof raw.created_at !== 'string' || Number.isNaN(Date.parse(raw.created_at))) throw untrusted(kind, `listed token ${name} has created_at ${JSON.stringify(raw.created_at)}, which is not a date: its age is unknown`)
+  if (typeof raw.created_at !== 'string' || Number.isNaN(Date.parse(raw.created_at)))
+    throw untrusted(
+      kind,
+      `listed token ${name} has created_at ${JSON.stringify(raw.created_at)}, which is not a date: its age is unknown`,
+    )
   const expires = raw.expires_at
-  if (expires !== undefined && expires !== null && (typeof expires !== 'string' || Number.isNaN(Date.parse(expires)))) throw untrusted(kind, `listed token ${name} has expires_at ${JSON.stringify(expires)}, which is not a date`)
-  const lastUsed = typeof raw.last_used_at === 'string' && !Number.isNaN(Date.parse(raw.last_used_at)) ? raw.last_used_at : undefined
+  if (expires !== undefined && expires !== null && (typeof expires !== 'string' || Number.isNaN(Date.parse(expires))))
+    throw untrusted(kind, `listed token ${name} has expires_at ${JSON.stringify(expires)}, which is not a date`)
+  const lastUsed =
+    typeof raw.last_used_at === 'string' && !Number.isNaN(Date.parse(raw.last_used_at)) ? raw.last_used_at : undefined
   const createdBy = typeof raw.created_by_email === 'string' ? raw.created_by_email : undefined
-  return { id, name, createdAt: raw.created_at, expiresAt: typeof expires === 'string' ? expires : undefined, enabled: typeof raw.enabled === 'boolean' ? raw.enabled : undefined, rights: rightsOf(raw), lastUsedAt: lastUsed, createdBy }
+  return {
+    id,
+    name,
+    createdAt: raw.created_at,
+    expiresAt: typeof expires === 'string' ? expires : undefined,
+    enabled: typeof raw.enabled === 'boolean' ? raw.enabled : undefined,
+    rights: rightsOf(raw),
+    lastUsedAt: lastUsed,
+    createdBy,
+  }
 }
 
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string')
@@ -54,7 +80,11 @@ const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x)
 /** The rights a listed token states, when well-formed (projects, permissions or a role): a rotation copies them. */
 function rightsOf(raw: Record<string, unknown>): Rights | undefined {
   const projects = raw.projects
-  if (Array.isArray(projects) && projects.length && projects.every((p) => isObject(p) && typeof p.id === 'string' && typeof p.role === 'string')) {
+  if (
+    Array.isArray(projects) &&
+    projects.length &&
+    projects.every((p) => isObject(p) && typeof p.id === 'string' && typeof p.role === 'string')
+  ) {
     return { projects: projects.map((p) => ({ id: String(p.id), role: String(p.role) })) }
   }
   if (isStrings(raw.permissions) && raw.permissions.length) return { permissions: raw.permissions }

@@ -30,7 +30,11 @@ export class HttpIssuer implements Issuer {
     }
     const res = await this.admin.request<unknown>('POST', '/tokens', { body })
     const d = res.data
-    if (!isObject(d) || typeof d.id !== 'string' || !d.id) throw untrusted(this.kind, `creating token ${spec.name} answered ${isObject(d) ? 'JSON without a string id' : 'no JSON object'}; the token may exist: look for ${spec.name} at the issuer`)
+    if (!isObject(d) || typeof d.id !== 'string' || !d.id)
+      throw untrusted(
+        this.kind,
+        `creating token ${spec.name} answered ${isObject(d) ? 'JSON without a string id' : 'no JSON object'}; the token may exist: look for ${spec.name} at the issuer`,
+      )
     const minted = { id: d.id, name: typeof d.name === 'string' ? d.name : spec.name }
     const secret = checkMintedSecret(this.kind, d.token, minted)
     return { ...minted, secret, expiresAt: typeof d.expires_at === 'string' ? d.expires_at : undefined }
@@ -58,11 +62,19 @@ export class HttpIssuer implements Issuer {
     }
   }
 
-
   async verify(secret: string): Promise<Identity> {
-    const res = await this.verifier(secret).get<{ name: string; scope: string; role?: string; projects?: { id: string; role: string }[]; expires_at?: string | null }>('/whoami')
+    const res = await this.verifier(secret).get<{
+      name: string
+      scope: string
+      role?: string
+      projects?: { id: string; role: string }[]
+      expires_at?: string | null
+    }>('/whoami')
     const d = res.data
-    const scope = d.scope === 'project' ? `projects ${(d.projects ?? []).map((p) => `${p.id}:${p.role}`).join(', ')}` : `workspace role ${d.role ?? 'custom'}`
+    const scope =
+      d.scope === 'project'
+        ? `projects ${(d.projects ?? []).map((p) => `${p.id}:${p.role}`).join(', ')}`
+        : `workspace role ${d.role ?? 'custom'}`
     return { subject: `${d.name} (${scope})`, expiresAt: d.expires_at ?? undefined }
   }
 }

@@ -16,9 +16,18 @@ export interface IssuerKindInfo {
 const NONE: IssuerCapabilities = { create: false, list: false, revoke: false, expiry: false, projects: false }
 
 export const ISSUER_KINDS = {
-  'rack-gateway': { can: { create: true, list: true, revoke: true, expiry: false, projects: false }, madeIn: 'Rack Gateway (API tokens)', defaultSecretName: 'RACK_GATEWAY_API_TOKEN' },
+  'rack-gateway': {
+    can: { create: true, list: true, revoke: true, expiry: false, projects: false },
+    madeIn: 'Rack Gateway (API tokens)',
+    defaultSecretName: 'RACK_GATEWAY_API_TOKEN',
+  },
   http: { can: { create: true, list: true, revoke: true, expiry: true, projects: true }, madeIn: 'the issuer' },
-  rwx: { can: NONE, madeIn: 'RWX (cloud.rwx.com, Access Tokens)', defaultUrl: 'https://cloud.rwx.com', defaultSecretName: 'RWX_ACCESS_TOKEN' },
+  rwx: {
+    can: NONE,
+    madeIn: 'RWX (cloud.rwx.com, Access Tokens)',
+    defaultUrl: 'https://cloud.rwx.com',
+    defaultSecretName: 'RWX_ACCESS_TOKEN',
+  },
   hawzu: { can: NONE, madeIn: 'Hawzu (workspace settings, API tokens)', defaultUrl: 'https://api.hawzu.com' },
   static: { can: NONE, madeIn: 'the system that issued it' },
 } as const satisfies Record<string, IssuerKindInfo>

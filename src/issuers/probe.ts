@@ -5,13 +5,22 @@ import { AuthError, TokenActionError } from '../errors.js'
 export const NO_SUCH_TOKEN = '00000000-0000-4000-8000-000000000000'
 
 /** Runs a request that must fail; `allowed` is the status that proves the right, 401/403 that it is missing. */
-export async function probe(right: 'create' | 'delete', request: () => Promise<unknown>, allowed: number): Promise<void> {
+export async function probe(
+  right: 'create' | 'delete',
+  request: () => Promise<unknown>,
+  allowed: number,
+): Promise<void> {
   try {
     await request()
   } catch (err) {
     if (!(err instanceof TokenActionError) || err.status === allowed) return
     if (err.status === 401 || err.status === 403) {
-      throw new AuthError(`issuer-token may not ${right} tokens (${err.status} "${err.platformMessage ?? ''}"): token-action ${right === 'create' ? 'mints the replacement' : 'revokes the tokens it replaces'} with it; use a credential allowed to manage tokens (Rack Gateway: role admin)`, err.platform, err.status, err.platformMessage)
+      throw new AuthError(
+        `issuer-token may not ${right} tokens (${err.status} "${err.platformMessage ?? ''}"): token-action ${right === 'create' ? 'mints the replacement' : 'revokes the tokens it replaces'} with it; use a credential allowed to manage tokens (Rack Gateway: role admin)`,
+        err.platform,
+        err.status,
+        err.platformMessage,
+      )
     }
     // Anything else (a 5xx, a lost answer) proves nothing either way: the real call will tell.
   }

@@ -25,17 +25,33 @@ export class RackGatewayIssuer implements Issuer {
   ) {}
 
   async create(spec: TokenSpec): Promise<MintedToken> {
-    const body = spec.permissions ? { name: spec.name, permissions: spec.permissions } : { name: spec.name, role: spec.role }
+    const body = spec.permissions
+      ? { name: spec.name, permissions: spec.permissions }
+      : { name: spec.name, role: spec.role }
     const res = await this.admin.request<unknown>('POST', '/api/v1/api-tokens', { body })
     const data = res.data
     const t = isObject(data) ? data.api_token : undefined
     if (!isObject(data) || !isObject(t) || typeof t.public_id !== 'string' || !t.public_id) {
-      throw untrusted(this.kind, `creating token ${spec.name} answered ${isObject(data) ? 'JSON without api_token.public_id' : 'no JSON object'}; the token may exist: look for ${spec.name} on the gateway`)
+      throw untrusted(
+        this.kind,
+        `creating token ${spec.name} answered ${isObject(data) ? 'JSON without api_token.public_id' : 'no JSON object'}; the token may exist: look for ${spec.name} on the gateway`,
+      )
     }
     const minted = { id: t.public_id, name: typeof t.name === 'string' ? t.name : spec.name }
-    const secret = checkMintedSecret(this.kind, data.token, minted, { pattern: RACK_GATEWAY_TOKEN, description: 'rgw_ and 32 bytes of base64url' })
-    const permissions = Array.isArray(t.permissions) && t.permissions.every((p) => typeof p === 'string') ? (t.permissions as string[]) : undefined
-    return { ...minted, secret, expiresAt: typeof t.expires_at === 'string' ? t.expires_at : undefined, ...(permissions ? { rights: { permissions } } : {}) }
+    const secret = checkMintedSecret(this.kind, data.token, minted, {
+      pattern: RACK_GATEWAY_TOKEN,
+      description: 'rgw_ and 32 bytes of base64url',
+    })
+    const permissions =
+      Array.isArray(t.permissions) && t.permissions.every((p) => typeof p === 'string')
+        ? (t.permissions as string[])
+        : undefined
+    return {
+      ...minted,
+      secret,
+      expiresAt: typeof t.expires_at === 'string' ? t.expires_at : undefined,
+      ...(permissions ? { rights: { permissions } } : {}),
+    }
   }
 
   async list(namePrefix: string): Promise<TokenInfo[]> {
@@ -43,7 +59,11 @@ export class RackGatewayIssuer implements Issuer {
     const data = res.data
     // Another shape is not "no tokens": the old token would stay valid while the run says rotated.
     const items = Array.isArray(data) ? data : isObject(data) ? (data.api_tokens ?? data.tokens) : undefined
-    if (!Array.isArray(items)) throw untrusted(this.kind, 'GET /api/v1/api-tokens did not answer a token list (an array, or {api_tokens: [...]})')
+    if (!Array.isArray(items))
+      throw untrusted(
+        this.kind,
+        'GET /api/v1/api-tokens did not answer a token list (an array, or {api_tokens: [...]})',
+      )
     return items
       .map((t) => checkListedToken(this.kind, t, { id: 'public_id' }))
       .filter((t) => t.name.startsWith(`${namePrefix}-`))
@@ -56,7 +76,11 @@ export class RackGatewayIssuer implements Issuer {
    * right, 403 without) and a delete of an id that cannot exist (404 with the right, 403 without).
    */
   async checkCanManage(): Promise<void> {
-    await probe('create', () => this.admin.request('POST', '/api/v1/api-tokens', { body: { name: '' }, idempotent: true }), 400)
+    await probe(
+      'create',
+      () => this.admin.request('POST', '/api/v1/api-tokens', { body: { name: '' }, idempotent: true }),
+      400,
+    )
     await probe('delete', () => this.admin.request('DELETE', `/api/v1/api-tokens/${NO_SUCH_TOKEN}`), 404)
   }
 

@@ -20,7 +20,10 @@ export abstract class VerifyOnlyIssuer implements Issuer {
 
   // The plan already refuses every mode but distribute for these issuers; this guards other callers.
   private refuse(what: string): never {
-    throw new ConfigError('mode', `issuer ${this.kind} has no API to ${what} tokens: create the token in ${this.ui}, pass it as \`token\` and use mode distribute`)
+    throw new ConfigError(
+      'mode',
+      `issuer ${this.kind} has no API to ${what} tokens: create the token in ${this.ui}, pass it as \`token\` and use mode distribute`,
+    )
   }
 
   create(): Promise<MintedToken> {
@@ -53,7 +56,12 @@ export abstract class BearerCheckIssuer extends VerifyOnlyIssuer {
     } catch (err) {
       // 401 is the product's verdict on the token itself, not a transport problem: say so plainly.
       if (err instanceof AuthError && err.status === 401) {
-        throw new AuthError(`the token was rejected by ${this.product} (GET ${this.checkPath} -> 401${err.platformMessage ? ` "${err.platformMessage}"` : ''}): it is wrong, expired or revoked; create a new one in ${this.ui}`, err.platform, err.status, err.platformMessage)
+        throw new AuthError(
+          `the token was rejected by ${this.product} (GET ${this.checkPath} -> 401${err.platformMessage ? ` "${err.platformMessage}"` : ''}): it is wrong, expired or revoked; create a new one in ${this.ui}`,
+          err.platform,
+          err.status,
+          err.platformMessage,
+        )
       }
       throw err
     }

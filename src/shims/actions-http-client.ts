@@ -15,7 +15,11 @@ type RequestOptions = ConstructorParameters<RealModule['HttpClient']>[2]
 type Handlers = ConstructorParameters<RealModule['HttpClient']>[1]
 
 let loading: Promise<[RealModule, typeof Auth]> | undefined
-const load = () => (loading ??= Promise.all([import('../../node_modules/@actions/http-client/lib/index.js'), import('../../node_modules/@actions/http-client/lib/auth.js')]))
+const load = () =>
+  (loading ??= Promise.all([
+    import('../../node_modules/@actions/http-client/lib/index.js'),
+    import('../../node_modules/@actions/http-client/lib/auth.js'),
+  ]))
 
 /** `@actions/http-client/lib/auth`'s bearer handler, turned into the real one when the client loads. */
 export class BearerCredentialHandler {
@@ -33,7 +37,9 @@ export class HttpClient {
 
   private client(): Promise<Real.HttpClient> {
     this.real ??= load().then(([http, auth]) => {
-      const handlers = this.handlers?.map((h) => (h instanceof BearerCredentialHandler ? new auth.BearerCredentialHandler(h.token) : h)) as Handlers
+      const handlers = this.handlers?.map((h) =>
+        h instanceof BearerCredentialHandler ? new auth.BearerCredentialHandler(h.token) : h,
+      ) as Handlers
       return new http.HttpClient(this.userAgent, handlers, this.requestOptions)
     })
     return this.real

@@ -199,7 +199,14 @@ export class Emulator {
       return
     }
     if (fault === 'timeout') {
-      this.requests.push({ seq: ++sequence, method, path: url.pathname, query: url.search, status: -1, body: undefined })
+      this.requests.push({
+        seq: ++sequence,
+        method,
+        path: url.pathname,
+        query: url.search,
+        status: -1,
+        body: undefined,
+      })
       return // never answer; the client's timeout must fire
     }
 
@@ -220,15 +227,28 @@ export class Emulator {
       rawBody,
     }
     try {
-      response ??= typeof fault === 'number' ? json(fault, { message: `${fault} injected fault` }) : await this.dispatch(emuReq)
+      response ??=
+        typeof fault === 'number' ? json(fault, { message: `${fault} injected fault` }) : await this.dispatch(emuReq)
     } catch (err) {
       response = json(500, { message: `emulator error: ${err instanceof Error ? err.message : String(err)}` })
     }
-    this.requests.push({ seq: ++sequence, method, path: url.pathname, query: url.search, status: response.status, body })
+    this.requests.push({
+      seq: ++sequence,
+      method,
+      path: url.pathname,
+      query: url.search,
+      status: response.status,
+      body,
+    })
     for (const observe of this.observers) observe(emuReq, response)
     if (lost === 'lost-reset') return void req.socket.destroy()
     if (lost === 'lost-timeout') return // applied, never answered
-    if (lost === 'lost-502') response = { status: 502, body: '<html><body>502 Bad Gateway</body></html>', headers: { 'content-type': 'text/html' } }
+    if (lost === 'lost-502')
+      response = {
+        status: 502,
+        body: '<html><body>502 Bad Gateway</body></html>',
+        headers: { 'content-type': 'text/html' },
+      }
     const headers: Record<string, string> = { ...response.headers }
     let payload = ''
     if (response.body !== undefined) {

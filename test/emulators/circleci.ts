@@ -10,7 +10,16 @@
  * are this emulator's own wording.
  */
 import { randomUUID } from 'node:crypto'
-import { Emulator, json, PASS, RateWindow, type EmulatorOptions, type EmuRequest, type EmuResponse, type RateLimit } from './base.js'
+import {
+  Emulator,
+  json,
+  PASS,
+  RateWindow,
+  type EmulatorOptions,
+  type EmuRequest,
+  type EmuResponse,
+  type RateLimit,
+} from './base.js'
 
 export interface CircleCIEmulatorOptions extends EmulatorOptions {
   /** Items per page of every list; small by default so clients must follow `next_page_token`. */
@@ -18,7 +27,12 @@ export interface CircleCIEmulatorOptions extends EmulatorOptions {
   rateLimit?: RateLimit
 }
 
-export const CIRCLECI_LIMITS = { nameLength: 300, valueBytes: 32 * 1024, varsPerContext: 100, contextsPerOrg: 500 } as const
+export const CIRCLECI_LIMITS = {
+  nameLength: 300,
+  valueBytes: 32 * 1024,
+  varsPerContext: 100,
+  contextsPerOrg: 500,
+} as const
 
 interface User {
   id: string
@@ -75,14 +89,31 @@ export class CircleCIEmulator extends Emulator {
     })
     this.route('GET', '/api/v2/context', (r) => this.listContexts(r))
     this.route('POST', '/api/v2/context', (r) => this.createContext(r))
-    this.route('GET', '/api/v2/context/:id/environment-variable', (r) => this.withContext(r, (c) => this.page(r, [...c.vars].map(([variable, v]) => contextVar(c, variable, v)))))
-    this.route('PUT', '/api/v2/context/:id/environment-variable/:name', (r) => this.withContext(r, (c) => this.putContextVar(r, c)))
+    this.route('GET', '/api/v2/context/:id/environment-variable', (r) =>
+      this.withContext(r, (c) =>
+        this.page(
+          r,
+          [...c.vars].map(([variable, v]) => contextVar(c, variable, v)),
+        ),
+      ),
+    )
+    this.route('PUT', '/api/v2/context/:id/environment-variable/:name', (r) =>
+      this.withContext(r, (c) => this.putContextVar(r, c)),
+    )
     this.route('DELETE', '/api/v2/context/:id/environment-variable/:name', (r) =>
-      this.withContext(r, (c) => (c.vars.delete(r.params.name!) ? msg(200, 'Environment variable deleted.') : msg(404, 'Environment variable not found.'))),
+      this.withContext(r, (c) =>
+        c.vars.delete(r.params.name!)
+          ? msg(200, 'Environment variable deleted.')
+          : msg(404, 'Environment variable not found.'),
+      ),
     )
     // One wildcard per method: the slug's own `/`s may arrive escaped (gh%2Facme%2Frepo) or not.
     this.route('GET', '/api/v2/project/*rest', (r) => this.withProject(r, (p, tail) => this.getProject(r, p, tail)))
-    this.route('POST', '/api/v2/project/*rest', (r) => this.withProject(r, (p, tail) => (tail.join('/') === 'envvar' ? this.postProjectVar(r, p) : msg(404, 'Not found.'))))
+    this.route('POST', '/api/v2/project/*rest', (r) =>
+      this.withProject(r, (p, tail) =>
+        tail.join('/') === 'envvar' ? this.postProjectVar(r, p) : msg(404, 'Not found.'),
+      ),
+    )
   }
 
   /** Turns 429 answers on (or off with undefined). */
@@ -93,7 +124,12 @@ export class CircleCIEmulator extends Emulator {
   /** A personal API token of a user who belongs to `orgs` (slugs such as `gh/acme`). */
   addToken(token: string, opts: { orgs: string[]; login?: string }): void {
     const login = opts.login ?? 'rotator'
-    this.users.set(token, { id: this.users.get(token)?.id ?? randomUUID(), login, name: login, orgs: new Set(opts.orgs) })
+    this.users.set(token, {
+      id: this.users.get(token)?.id ?? randomUUID(),
+      login,
+      name: login,
+      orgs: new Set(opts.orgs),
+    })
   }
 
   /** Registers an organization; returns its UUID (usable as `owner-id`). */
@@ -123,7 +159,9 @@ export class CircleCIEmulator extends Emulator {
   /** A day (or `days`) passes: every stored variable was last written that much earlier. */
   passTime(days = 1): void {
     const shift = (iso: string) => new Date(Date.parse(iso) - days * 86_400_000).toISOString()
-    for (const holder of [...this.contextsById.values(), ...this.projects.values()]) for (const v of holder.vars.values()) Object.assign(v, { created_at: shift(v.created_at), updated_at: shift(v.updated_at) })
+    for (const holder of [...this.contextsById.values(), ...this.projects.values()])
+      for (const v of holder.vars.values())
+        Object.assign(v, { created_at: shift(v.created_at), updated_at: shift(v.updated_at) })
   }
 
   contextValue(orgSlug: string, contextName: string, varName: string): string | undefined {
@@ -148,7 +186,9 @@ export class CircleCIEmulator extends Emulator {
 
   private limit(req: EmuRequest): EmuResponse {
     const waitMs = this.rate && req.path.startsWith('/api/v2/') ? this.rate.take() : 0
-    return waitMs > 0 ? json(429, { message: 'Rate limit exceeded' }, { 'retry-after': String(Math.ceil(waitMs / 1000)) }) : PASS
+    return waitMs > 0
+      ? json(429, { message: 'Rate limit exceeded' }, { 'retry-after': String(Math.ceil(waitMs / 1000)) })
+      : PASS
   }
 
   /** Slices `items` at the opaque `page-token`; the last page says `next_page_token: null`. */
@@ -186,7 +226,8 @@ export class CircleCIEmulator extends Emulator {
     if (!org) return msg(404, 'Organization not found.')
     const existing = this.orgContexts(org)
     if (existing.some((c) => c.name === body.name)) return msg(400, 'A context already exists with this name')
-    if (existing.length >= CIRCLECI_LIMITS.contextsPerOrg) return msg(400, `An organization may have at most ${CIRCLECI_LIMITS.contextsPerOrg} contexts.`)
+    if (existing.length >= CIRCLECI_LIMITS.contextsPerOrg)
+      return msg(400, `An organization may have at most ${CIRCLECI_LIMITS.contextsPerOrg} contexts.`)
     const c = this.contextsById.get(this.addContext(org, body.name))!
     return json(200, { id: c.id, name: c.name, created_at: c.created_at })
   }
@@ -201,7 +242,8 @@ export class CircleCIEmulator extends Emulator {
     const value = (req.body as { value?: unknown } | undefined)?.value
     const bad = invalidVariable(name, value)
     if (bad) return bad
-    if (!c.vars.has(name) && c.vars.size >= CIRCLECI_LIMITS.varsPerContext) return msg(400, `A context may hold at most ${CIRCLECI_LIMITS.varsPerContext} environment variables.`)
+    if (!c.vars.has(name) && c.vars.size >= CIRCLECI_LIMITS.varsPerContext)
+      return msg(400, `A context may hold at most ${CIRCLECI_LIMITS.varsPerContext} environment variables.`)
     return json(200, contextVar(c, name, upsert(c.vars, name, value as string)))
   }
 
@@ -216,7 +258,11 @@ export class CircleCIEmulator extends Emulator {
     const [what, name, ...more] = tail
     if (what === undefined) return json(200, this.projectView(p))
     if (what !== 'envvar' || more.length) return msg(404, 'Not found.')
-    if (name === undefined) return this.page(req, [...p.vars].map(([n, v]) => projectVar(n, v)))
+    if (name === undefined)
+      return this.page(
+        req,
+        [...p.vars].map(([n, v]) => projectVar(n, v)),
+      )
     const v = p.vars.get(name)
     return v ? json(200, projectVar(name, v)) : msg(404, 'Environment variable not found.')
   }
@@ -230,7 +276,11 @@ export class CircleCIEmulator extends Emulator {
       organization_name: org,
       organization_slug: p.org,
       organization_id: this.orgs.get(p.org),
-      vcs_info: { vcs_url: `https://github.com/${org}/${repo}`, provider: vcs === 'bb' ? 'Bitbucket' : 'GitHub', default_branch: 'main' },
+      vcs_info: {
+        vcs_url: `https://github.com/${org}/${repo}`,
+        provider: vcs === 'bb' ? 'Bitbucket' : 'GitHub',
+        default_branch: 'main',
+      },
     }
   }
 
@@ -247,10 +297,14 @@ export class CircleCIEmulator extends Emulator {
 /** The name and value rules shared by context and project variables. */
 function invalidVariable(name: unknown, value: unknown): EmuResponse | undefined {
   if (typeof name !== 'string' || !NAME.test(name) || name.length > CIRCLECI_LIMITS.nameLength) {
-    return msg(400, `Environment variable names must match [A-Za-z_][A-Za-z0-9_]* and be at most ${CIRCLECI_LIMITS.nameLength} characters.`)
+    return msg(
+      400,
+      `Environment variable names must match [A-Za-z_][A-Za-z0-9_]* and be at most ${CIRCLECI_LIMITS.nameLength} characters.`,
+    )
   }
   if (typeof value !== 'string') return msg(400, 'value is required.')
-  if (Buffer.byteLength(value) > CIRCLECI_LIMITS.valueBytes) return msg(400, 'Environment variable values must be at most 32 KB.')
+  if (Buffer.byteLength(value) > CIRCLECI_LIMITS.valueBytes)
+    return msg(400, 'Environment variable values must be at most 32 KB.')
   return undefined
 }
 

@@ -111,17 +111,33 @@ export class GitHubEmulator extends Emulator {
   readonly permissionRefusals: string[] = []
   private nextRepoId = 1000
   private budget?: Required<BudgetOptions>
-  private readonly usage = new Map<string, { window: { at: number; cost: number; write: boolean }[]; hourStart: number; hourCount: number }>()
+  private readonly usage = new Map<
+    string,
+    { window: { at: number; cost: number; write: boolean }[]; hourStart: number; hourCount: number }
+  >()
 
   constructor(options: GitHubEmulatorOptions = {}) {
     super('github', options)
     this.setBudget(options.budget ?? false)
-    this.guards.push((r) => this.validate(r), (r) => this.authenticate(r), (r) => this.limit(r))
+    this.guards.push(
+      (r) => this.validate(r),
+      (r) => this.authenticate(r),
+      (r) => this.limit(r),
+    )
     this.defineRoutes()
   }
 
   setBudget(budget: BudgetOptions | false): void {
-    this.budget = budget ? { pointsPerMinute: 900, maxConcurrent: 100, requestsPerHour: 5000, writesPerMinute: Infinity, timeScale: 1, ...budget } : undefined
+    this.budget = budget
+      ? {
+          pointsPerMinute: 900,
+          maxConcurrent: 100,
+          requestsPerHour: 5000,
+          writesPerMinute: Infinity,
+          timeScale: 1,
+          ...budget,
+        }
+      : undefined
     this.usage.clear()
   }
 
@@ -133,11 +149,23 @@ export class GitHubEmulator extends Emulator {
     this.orgs.add(org)
   }
 
-  addRepo(owner: string, name: string, opts: { id?: number; private?: boolean; archived?: boolean; topics?: string[]; environments?: string[] } = {}): number {
+  addRepo(
+    owner: string,
+    name: string,
+    opts: { id?: number; private?: boolean; archived?: boolean; topics?: string[]; environments?: string[] } = {},
+  ): number {
     const key = `${owner}/${name}`.toLowerCase()
     const existing = this.repos.get(key)
     if (existing) return existing.id
-    const repo: Repo = { id: opts.id ?? this.nextRepoId++, owner, name, private: opts.private ?? true, archived: opts.archived ?? false, topics: opts.topics ?? [], environments: new Set(opts.environments ?? []) }
+    const repo: Repo = {
+      id: opts.id ?? this.nextRepoId++,
+      owner,
+      name,
+      private: opts.private ?? true,
+      archived: opts.archived ?? false,
+      topics: opts.topics ?? [],
+      environments: new Set(opts.environments ?? []),
+    }
     this.repos.set(key, repo)
     return repo.id
   }
@@ -161,7 +189,12 @@ export class GitHubEmulator extends Emulator {
     return this.secrets.get(this.nsKey({ org }, app))?.get(name.toUpperCase())
   }
 
-  seedOrgSecret(org: string, name: string, s: { value: string; visibility: 'all' | 'private' | 'selected'; selectedRepositoryIds?: number[] }, app: App = 'actions'): void {
+  seedOrgSecret(
+    org: string,
+    name: string,
+    s: { value: string; visibility: 'all' | 'private' | 'selected'; selectedRepositoryIds?: number[] },
+    app: App = 'actions',
+  ): void {
     const now = new Date().toISOString()
     this.bucket(this.nsKey({ org }, app)).set(name.toUpperCase(), { ...s, created_at: now, updated_at: now })
   }
@@ -180,7 +213,8 @@ export class GitHubEmulator extends Emulator {
   /** A day (or `days`) passes: every stored secret was last written that much earlier. */
   passTime(days = 1): void {
     const shift = (iso: string) => new Date(Date.parse(iso) - days * 86_400_000).toISOString()
-    for (const b of this.secrets.values()) for (const s of b.values()) Object.assign(s, { created_at: shift(s.created_at), updated_at: shift(s.updated_at) })
+    for (const b of this.secrets.values())
+      for (const s of b.values()) Object.assign(s, { created_at: shift(s.created_at), updated_at: shift(s.updated_at) })
   }
 
   private bucket(ns: string): Map<string, StoredSecret> {
@@ -198,7 +232,11 @@ export class GitHubEmulator extends Emulator {
     let k = this.keys.get(ns)
     if (!k) {
       const pair = sodium.crypto_box_keypair()
-      k = { key_id: String(BigInt(`0x${randomBytes(8).toString('hex')}`)), publicKey: pair.publicKey, privateKey: pair.privateKey }
+      k = {
+        key_id: String(BigInt(`0x${randomBytes(8).toString('hex')}`)),
+        publicKey: pair.publicKey,
+        privateKey: pair.privateKey,
+      }
       this.keys.set(ns, k)
     }
     return k
@@ -217,10 +255,12 @@ export class GitHubEmulator extends Emulator {
     const token = credential(req)
     if (req.path.startsWith('/app/') || /\/installation$/.test(req.path)) {
       // App JWTs are checked for shape only (three base64url parts), not signature.
-      if (req.method !== 'DELETE' && (!token || token.split('.').length !== 3)) return json(401, { message: 'A JSON web token could not be decoded', documentation_url: DOCS, status: '401' })
+      if (req.method !== 'DELETE' && (!token || token.split('.').length !== 3))
+        return json(401, { message: 'A JSON web token could not be decoded', documentation_url: DOCS, status: '401' })
       return PASS
     }
-    if (!token || !this.tokens.has(token)) return json(401, { message: 'Bad credentials', documentation_url: DOCS, status: '401' })
+    if (!token || !this.tokens.has(token))
+      return json(401, { message: 'Bad credentials', documentation_url: DOCS, status: '401' })
     const perms = this.tokens.get(token)!.permissions
     const missing = perms && missingPermission(perms, req.method, req.path)
     if (missing) {
@@ -244,10 +284,24 @@ export class GitHubEmulator extends Emulator {
       u.hourCount = 0
     }
     const reset = Math.ceil((u.hourStart + hour) / 1000)
-    const headers = { 'x-ratelimit-limit': String(b.requestsPerHour), 'x-ratelimit-remaining': String(Math.max(0, b.requestsPerHour - u.hourCount - 1)), 'x-ratelimit-reset': String(reset), 'x-ratelimit-used': String(u.hourCount + 1), 'x-ratelimit-resource': 'core' }
+    const headers = {
+      'x-ratelimit-limit': String(b.requestsPerHour),
+      'x-ratelimit-remaining': String(Math.max(0, b.requestsPerHour - u.hourCount - 1)),
+      'x-ratelimit-reset': String(reset),
+      'x-ratelimit-used': String(u.hourCount + 1),
+      'x-ratelimit-resource': 'core',
+    }
     if (u.hourCount >= b.requestsPerHour) {
       this.rateLimited++
-      return json(403, { message: `API rate limit exceeded for user ID 1. If you reach out to GitHub Support for help, please include the request ID.`, documentation_url: DOCS, status: '403' }, { ...headers, 'x-ratelimit-remaining': '0', 'x-ratelimit-used': String(u.hourCount) })
+      return json(
+        403,
+        {
+          message: `API rate limit exceeded for user ID 1. If you reach out to GitHub Support for help, please include the request ID.`,
+          documentation_url: DOCS,
+          status: '403',
+        },
+        { ...headers, 'x-ratelimit-remaining': '0', 'x-ratelimit-used': String(u.hourCount) },
+      )
     }
     while (u.window.length && now - u.window[0]!.at >= minute) u.window.shift()
     const cost = ['GET', 'HEAD', 'OPTIONS'].includes(req.method) ? 1 : 5
@@ -259,7 +313,16 @@ export class GitHubEmulator extends Emulator {
       this.rateLimited++
       const oldest = (tooManyWrites ? writes[0]?.at : u.window[0]?.at) ?? now
       const retryAfter = Math.max(0.001, (oldest + minute - now) / 1000)
-      return json(403, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID.', documentation_url: DOCS, status: '403' }, { 'retry-after': b.timeScale === 1 ? String(Math.ceil(retryAfter)) : retryAfter.toFixed(3) })
+      return json(
+        403,
+        {
+          message:
+            'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID.',
+          documentation_url: DOCS,
+          status: '403',
+        },
+        { 'retry-after': b.timeScale === 1 ? String(Math.ceil(retryAfter)) : retryAfter.toFixed(3) },
+      )
     }
     u.window.push({ at: now, cost, write })
     u.hourCount++
@@ -290,7 +353,8 @@ export class GitHubEmulator extends Emulator {
 
   /** Resolves the secrets namespace of a request, or an error response. */
   private namespace(req: EmuRequest, app: App): { ns: string; org?: string } | EmuResponse {
-    if (!this.caller(req).canWriteSecrets) return json(403, { message: 'Resource not accessible by integration', documentation_url: DOCS, status: '403' })
+    if (!this.caller(req).canWriteSecrets)
+      return json(403, { message: 'Resource not accessible by integration', documentation_url: DOCS, status: '403' })
     if (req.params.org !== undefined) {
       const org = this.orgOf(req)
       return org ? { ns: this.nsKey({ org }, app), org } : notFound()
@@ -313,7 +377,9 @@ export class GitHubEmulator extends Emulator {
     })
     this.route('GET', '/repos/:owner/:repo/environments/:env', (r) => {
       const repo = this.repoOf(r)
-      return repo?.environments.has(r.params.env!) ? json(200, { id: 1, name: r.params.env, url: '', html_url: '' }) : notFound()
+      return repo?.environments.has(r.params.env!)
+        ? json(200, { id: 1, name: r.params.env, url: '', html_url: '' })
+        : notFound()
     })
     this.route('GET', '/orgs/:org/repos', (r) => this.orgRepos(r))
     const bases: [string, App][] = [
@@ -350,12 +416,23 @@ export class GitHubEmulator extends Emulator {
       if (!owner) return notFound()
       const token = `ghs_${randomBytes(18).toString('hex')}`
       const body = (r.body ?? {}) as { permissions?: Record<string, string> }
-      this.tokens.set(token, { login: 'token-action[bot]', canWriteSecrets: true, owner, permissions: body.permissions ?? {} })
-      return json(201, { token, expires_at: new Date(Date.now() + 3_600_000).toISOString(), permissions: body.permissions ?? {}, repository_selection: 'all' })
+      this.tokens.set(token, {
+        login: 'token-action[bot]',
+        canWriteSecrets: true,
+        owner,
+        permissions: body.permissions ?? {},
+      })
+      return json(201, {
+        token,
+        expires_at: new Date(Date.now() + 3_600_000).toISOString(),
+        permissions: body.permissions ?? {},
+        repository_selection: 'all',
+      })
     })
     this.route('DELETE', '/installation/token', (r) => {
       const token = credential(r) ?? ''
-      if (!this.tokens.get(token)?.owner) return json(401, { message: 'Bad credentials', documentation_url: DOCS, status: '401' })
+      if (!this.tokens.get(token)?.owner)
+        return json(401, { message: 'Bad credentials', documentation_url: DOCS, status: '401' })
       this.tokens.delete(token)
       return { status: 204 }
     })
@@ -363,7 +440,9 @@ export class GitHubEmulator extends Emulator {
 
   private installation(owner: string): EmuResponse {
     const id = this.installations.get(owner.toLowerCase())
-    return id === undefined ? notFound() : json(200, { id, account: { login: owner }, app_id: 1, target_type: 'Organization', permissions: {} })
+    return id === undefined
+      ? notFound()
+      : json(200, { id, account: { login: owner }, app_id: 1, target_type: 'Organization', permissions: {} })
   }
 
   private orgRepos(req: EmuRequest): EmuResponse {
@@ -371,10 +450,13 @@ export class GitHubEmulator extends Emulator {
     if (!org) return notFound()
     const perPage = Math.min(100, Number(req.query.get('per_page') ?? 30))
     const page = Math.max(1, Number(req.query.get('page') ?? 1))
-    const all = [...this.repos.values()].filter((r) => r.owner.toLowerCase() === org.toLowerCase()).sort((a, b) => a.id - b.id)
+    const all = [...this.repos.values()]
+      .filter((r) => r.owner.toLowerCase() === org.toLowerCase())
+      .sort((a, b) => a.id - b.id)
     const slice = all.slice((page - 1) * perPage, page * perPage)
     const headers: Record<string, string> = {}
-    if (page * perPage < all.length) headers.link = `<${this.url}/orgs/${org}/repos?per_page=${perPage}&page=${page + 1}>; rel="next"`
+    if (page * perPage < all.length)
+      headers.link = `<${this.url}/orgs/${org}/repos?per_page=${perPage}&page=${page + 1}>; rel="next"`
     return json(200, slice.map(repoView), headers)
   }
 
@@ -387,7 +469,8 @@ export class GitHubEmulator extends Emulator {
     const view: Record<string, unknown> = { name, created_at: s.created_at, updated_at: s.updated_at }
     if (ns.org !== undefined) {
       view.visibility = s.visibility
-      if (s.visibility === 'selected') view.selected_repositories_url = `${this.url}/orgs/${ns.org}/${app}/secrets/${name}/repositories`
+      if (s.visibility === 'selected')
+        view.selected_repositories_url = `${this.url}/orgs/${ns.org}/${app}/secrets/${name}/repositories`
     }
     return json(200, view)
   }
@@ -396,14 +479,27 @@ export class GitHubEmulator extends Emulator {
     const ns = this.namespace(req, app)
     if ('status' in ns) return ns
     const name = req.params.name!
-    if (!SECRET_NAME.test(name)) return unprocessable('Secret names can only contain alphanumeric characters ([a-z], [A-Z], [0-9]) or underscores (_). Spaces are not allowed. Must start with a letter ([a-z], [A-Z]) or underscores (_).')
+    if (!SECRET_NAME.test(name))
+      return unprocessable(
+        'Secret names can only contain alphanumeric characters ([a-z], [A-Z], [0-9]) or underscores (_). Spaces are not allowed. Must start with a letter ([a-z], [A-Z]) or underscores (_).',
+      )
     if (/^GITHUB_/i.test(name)) return unprocessable('Secret names must not start with the GITHUB_ prefix.')
-    const body = req.body as { encrypted_value?: string; key_id?: string; visibility?: string; selected_repository_ids?: number[] }
+    const body = req.body as {
+      encrypted_value?: string
+      key_id?: string
+      visibility?: string
+      selected_repository_ids?: number[]
+    }
     const key = this.keyPair(ns.ns)
-    if (body.key_id !== key.key_id) return unprocessable('Invalid key_id: the secret was not encrypted with the current public key.')
+    if (body.key_id !== key.key_id)
+      return unprocessable('Invalid key_id: the secret was not encrypted with the current public key.')
     let value: string
     try {
-      const opened = sodium.crypto_box_seal_open(Buffer.from(body.encrypted_value ?? '', 'base64'), key.publicKey, key.privateKey)
+      const opened = sodium.crypto_box_seal_open(
+        Buffer.from(body.encrypted_value ?? '', 'base64'),
+        key.publicKey,
+        key.privateKey,
+      )
       value = Buffer.from(opened).toString('utf8')
     } catch {
       return unprocessable('Bad request: the encrypted value could not be decrypted with the namespace key.')
@@ -412,17 +508,24 @@ export class GitHubEmulator extends Emulator {
     const bucket = this.bucket(ns.ns)
     const upper = name.toUpperCase()
     const existing = bucket.get(upper)
-    if (!existing && bucket.size >= (ns.org !== undefined ? 1000 : 100)) return unprocessable('Too many secrets in this namespace.')
+    if (!existing && bucket.size >= (ns.org !== undefined ? 1000 : 100))
+      return unprocessable('Too many secrets in this namespace.')
     if (ns.org !== undefined) {
       if (!body.visibility) return unprocessable('Invalid request.\n\n"visibility" wasn\'t supplied.')
-      if (body.visibility !== 'selected' && body.selected_repository_ids) return unprocessable('selected_repository_ids is only allowed when visibility is selected.')
+      if (body.visibility !== 'selected' && body.selected_repository_ids)
+        return unprocessable('selected_repository_ids is only allowed when visibility is selected.')
     }
     const now = new Date().toISOString()
     bucket.set(upper, {
       value,
       created_at: existing?.created_at ?? now,
       updated_at: now,
-      ...(ns.org !== undefined ? { visibility: body.visibility as StoredSecret['visibility'], selectedRepositoryIds: body.visibility === 'selected' ? (body.selected_repository_ids ?? []) : undefined } : {}),
+      ...(ns.org !== undefined
+        ? {
+            visibility: body.visibility as StoredSecret['visibility'],
+            selectedRepositoryIds: body.visibility === 'selected' ? (body.selected_repository_ids ?? []) : undefined,
+          }
+        : {}),
     })
     this.putCount++
     return { status: existing ? 204 : 201 }

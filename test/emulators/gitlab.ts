@@ -19,7 +19,16 @@
  * - Tokens without the `api` scope (or `read_api` for GETs) get 403 `insufficient_scope`; unknown
  *   tokens 401. A switchable limit answers 429 "Retry later" with GitLab's RateLimit-* headers.
  */
-import { Emulator, json, PASS, RateWindow, type EmulatorOptions, type EmuRequest, type EmuResponse, type RateLimit } from './base.js'
+import {
+  Emulator,
+  json,
+  PASS,
+  RateWindow,
+  type EmulatorOptions,
+  type EmuRequest,
+  type EmuResponse,
+  type RateLimit,
+} from './base.js'
 
 export type Kind = 'group' | 'project'
 
@@ -65,15 +74,49 @@ type Errors = Record<string, string[]>
 
 const MANAGER: Record<Kind, number> = { group: ACCESS.owner, project: ACCESS.maintainer }
 const NOT_FOUND: Record<Kind, string> = { group: '404 Group Not Found', project: '404 Project Not Found' }
-const VARIABLE_NOT_FOUND: Record<Kind, string> = { group: '404 GroupVariable Not Found', project: '404 Variable Not Found' }
+const VARIABLE_NOT_FOUND: Record<Kind, string> = {
+  group: '404 GroupVariable Not Found',
+  project: '404 Variable Not Found',
+}
 const MASKED = /^[a-zA-Z0-9_+=/@:.~-]{8,}$/
 /** Ruby's `\S` is ASCII-only: [^ \t\r\n\f\v]. */
 const MASKED_RAW = /^[^ \t\r\n\f\v]{8,}$/u
 const KEY = /^[a-zA-Z0-9_]+$/
 const MAX_VALUE = 10_000
-const BOOL: Record<string, boolean> = { true: true, '1': true, t: true, yes: true, y: true, on: true, false: false, '0': false, f: false, no: false, n: false, off: false }
-const CREATE_PARAMS = ['key', 'value', 'protected', 'masked', 'masked_and_hidden', 'raw', 'variable_type', 'environment_scope', 'description'] as const
-const UPDATE_PARAMS = ['value', 'protected', 'masked', 'raw', 'variable_type', 'environment_scope', 'description'] as const
+const BOOL: Record<string, boolean> = {
+  true: true,
+  '1': true,
+  t: true,
+  yes: true,
+  y: true,
+  on: true,
+  false: false,
+  '0': false,
+  f: false,
+  no: false,
+  n: false,
+  off: false,
+}
+const CREATE_PARAMS = [
+  'key',
+  'value',
+  'protected',
+  'masked',
+  'masked_and_hidden',
+  'raw',
+  'variable_type',
+  'environment_scope',
+  'description',
+] as const
+const UPDATE_PARAMS = [
+  'value',
+  'protected',
+  'masked',
+  'raw',
+  'variable_type',
+  'environment_scope',
+  'description',
+] as const
 const BOOLEAN_PARAMS = new Set(['protected', 'masked', 'masked_and_hidden', 'raw'])
 
 export class GitLabEmulator extends Emulator {
@@ -96,8 +139,12 @@ export class GitLabEmulator extends Emulator {
       this.route('GET', base, (r) => this.visible(r, kind, (ns) => json(200, this.view(r, ns))))
       this.route('GET', `${base}/variables`, (r) => this.manage(r, kind, (ns) => json(200, ns.vars.map(present))))
       this.route('POST', `${base}/variables`, (r) => this.manage(r, kind, (ns) => this.create(r, ns)))
-      this.route('GET', `${base}/variables/:key`, (r) => this.manage(r, kind, (ns) => this.withVariable(r, ns, (v) => json(200, present(v)))))
-      this.route('PUT', `${base}/variables/:key`, (r) => this.manage(r, kind, (ns) => this.withVariable(r, ns, (v) => this.update(r, ns, v))))
+      this.route('GET', `${base}/variables/:key`, (r) =>
+        this.manage(r, kind, (ns) => this.withVariable(r, ns, (v) => json(200, present(v)))),
+      )
+      this.route('PUT', `${base}/variables/:key`, (r) =>
+        this.manage(r, kind, (ns) => this.withVariable(r, ns, (v) => this.update(r, ns, v))),
+      )
       this.route('DELETE', `${base}/variables/:key`, (r) =>
         this.manage(r, kind, (ns) =>
           this.withVariable(r, ns, (v) => {
@@ -107,7 +154,8 @@ export class GitLabEmulator extends Emulator {
         ),
       )
     }
-    for (const method of ['GET', 'POST', 'PUT', 'DELETE']) this.route(method, '/api/v4/*rest', () => json(404, { error: '404 Not Found' }))
+    for (const method of ['GET', 'POST', 'PUT', 'DELETE'])
+      this.route(method, '/api/v4/*rest', () => json(404, { error: '404 Not Found' }))
   }
 
   /** Turns 429 answers on (or off with undefined). */
@@ -118,7 +166,14 @@ export class GitLabEmulator extends Emulator {
   /** A personal access token; `access` maps group/project full paths to access levels (see ACCESS). */
   addToken(token: string, info: { username: string; scopes?: string[]; access: Record<string, number> }): void {
     const id = this.tokens.size + 1
-    this.tokens.set(token, { id, userId: 100 + id, username: info.username, scopes: info.scopes ?? ['api'], access: info.access, created_at: new Date().toISOString() })
+    this.tokens.set(token, {
+      id,
+      userId: 100 + id,
+      username: info.username,
+      scopes: info.scopes ?? ['api'],
+      access: info.access,
+      created_at: new Date().toISOString(),
+    })
   }
 
   /** Adds a group (and any missing parent groups); returns its id. */
@@ -147,7 +202,16 @@ export class GitLabEmulator extends Emulator {
   seedVariable(kind: Kind, path: string, v: Partial<Variable> & { key: string; value: string }): void {
     const ns = this.find(kind, path)
     if (!ns) throw new Error(`seedVariable: no ${kind} ${path}`)
-    ns.vars.push({ variable_type: 'env_var', protected: false, masked: false, hidden: false, raw: false, environment_scope: '*', description: null, ...v })
+    ns.vars.push({
+      variable_type: 'env_var',
+      protected: false,
+      masked: false,
+      hidden: false,
+      raw: false,
+      environment_scope: '*',
+      description: null,
+      ...v,
+    })
   }
 
   private addNamespace(path: string, kind: Kind): number {
@@ -162,7 +226,9 @@ export class GitLabEmulator extends Emulator {
 
   private find(kind: Kind, idOrPath: string): Namespace | undefined {
     const wanted = idOrPath.toLowerCase()
-    return this.namespaces.find((n) => n.kind === kind && (n.path.toLowerCase() === wanted || String(n.id) === idOrPath))
+    return this.namespaces.find(
+      (n) => n.kind === kind && (n.path.toLowerCase() === wanted || String(n.id) === idOrPath),
+    )
   }
 
   private caller(req: EmuRequest): TokenInfo | undefined {
@@ -193,9 +259,17 @@ export class GitLabEmulator extends Emulator {
     if (!t) return json(401, { message: '401 Unauthorized' })
     const path = req.path.replace(/\/+$/, '')
     if (path === '/api/v4/personal_access_tokens/self') return PASS
-    const allowed = ['api', ...(req.method === 'GET' ? ['read_api'] : []), ...(path === '/api/v4/user' ? ['read_user'] : [])]
+    const allowed = [
+      'api',
+      ...(req.method === 'GET' ? ['read_api'] : []),
+      ...(path === '/api/v4/user' ? ['read_user'] : []),
+    ]
     if (allowed.some((s) => t.scopes.includes(s))) return PASS
-    return json(403, { error: 'insufficient_scope', error_description: 'The request requires higher privileges than provided by the access token.', scope: allowed.join(' ') })
+    return json(403, {
+      error: 'insufficient_scope',
+      error_description: 'The request requires higher privileges than provided by the access token.',
+      scope: allowed.join(' '),
+    })
   }
 
   /** The caller's access level on a namespace, inherited from its parent groups. */
@@ -215,23 +289,55 @@ export class GitLabEmulator extends Emulator {
   }
 
   private manage(req: EmuRequest, kind: Kind, then: (ns: Namespace) => EmuResponse): EmuResponse {
-    return this.visible(req, kind, (ns) => (this.level(req, ns) >= MANAGER[kind] ? then(ns) : json(403, { message: '403 Forbidden' })))
+    return this.visible(req, kind, (ns) =>
+      this.level(req, ns) >= MANAGER[kind] ? then(ns) : json(403, { message: '403 Forbidden' }),
+    )
   }
 
   private user(t: TokenInfo) {
-    return { id: t.userId, username: t.username, name: t.username, state: 'active', locked: false, avatar_url: null, web_url: `${this.url}/${t.username}`, created_at: t.created_at, bot: false }
+    return {
+      id: t.userId,
+      username: t.username,
+      name: t.username,
+      state: 'active',
+      locked: false,
+      avatar_url: null,
+      web_url: `${this.url}/${t.username}`,
+      created_at: t.created_at,
+      bot: false,
+    }
   }
 
   private tokenView(t: TokenInfo) {
-    return { id: t.id, name: 'token-action', revoked: false, created_at: t.created_at, description: null, scopes: t.scopes, user_id: t.userId, last_used_at: new Date().toISOString(), active: true, expires_at: null }
+    return {
+      id: t.id,
+      name: 'token-action',
+      revoked: false,
+      created_at: t.created_at,
+      description: null,
+      scopes: t.scopes,
+      user_id: t.userId,
+      last_used_at: new Date().toISOString(),
+      active: true,
+      expires_at: null,
+    }
   }
 
   private view(req: EmuRequest, ns: Namespace) {
     const name = ns.path.split('/').pop()!
-    const common = { id: ns.id, name, path: name, description: '', visibility: 'private', web_url: `${this.url}/${ns.path}`, created_at: ns.created_at }
+    const common = {
+      id: ns.id,
+      name,
+      path: name,
+      description: '',
+      visibility: 'private',
+      web_url: `${this.url}/${ns.path}`,
+      created_at: ns.created_at,
+    }
     const parentPath = ns.path.split('/').slice(0, -1).join('/')
     const parent = parentPath ? this.find('group', parentPath) : undefined
-    if (ns.kind === 'group') return { ...common, full_name: ns.path.split('/').join(' / '), full_path: ns.path, parent_id: parent?.id ?? null }
+    if (ns.kind === 'group')
+      return { ...common, full_name: ns.path.split('/').join(' / '), full_path: ns.path, parent_id: parent?.id ?? null }
     const direct = this.caller(req)!.access[ns.path]
     const access = { access_level: this.level(req, ns), notification_level: 3 }
     return {
@@ -239,7 +345,13 @@ export class GitLabEmulator extends Emulator {
       name_with_namespace: ns.path.split('/').join(' / '),
       path_with_namespace: ns.path,
       default_branch: 'main',
-      namespace: { id: parent?.id, name: parentPath.split('/').pop(), path: parentPath.split('/').pop(), kind: 'group', full_path: parentPath },
+      namespace: {
+        id: parent?.id,
+        name: parentPath.split('/').pop(),
+        path: parentPath.split('/').pop(),
+        kind: 'group',
+        full_path: parentPath,
+      },
       permissions: { project_access: direct ? access : null, group_access: direct ? null : access },
     }
   }
@@ -252,7 +364,9 @@ export class GitLabEmulator extends Emulator {
     const matches = scope === undefined ? byKey : byKey.filter((v) => v.environment_scope === scope)
     const groupUpdate = ns.kind === 'group' && req.method === 'PUT'
     if (matches.length > 1 && !(groupUpdate && scope === undefined)) {
-      return json(409, { message: "There are multiple variables with provided parameters. Please use 'filter[environment_scope]'" })
+      return json(409, {
+        message: "There are multiple variables with provided parameters. Please use 'filter[environment_scope]'",
+      })
     }
     // Group PUT falls back to the first variable with the key (Ci::ChangeVariableService#find_variable).
     const v = matches[0] ?? (groupUpdate ? byKey[0] : undefined)
@@ -295,7 +409,11 @@ export class GitLabEmulator extends Emulator {
  * Grape's view of a body: only the declared parameters, booleans coerced, required ones present,
  * `variable_type` one of its values; else 400 `{"error":"key is missing, masked is invalid"}`.
  */
-function declared(body: unknown, names: readonly string[], required: string[]): { params: Record<string, unknown>; rejected?: EmuResponse } {
+function declared(
+  body: unknown,
+  names: readonly string[],
+  required: string[],
+): { params: Record<string, unknown>; rejected?: EmuResponse } {
   const b = (body ?? {}) as Record<string, unknown>
   const out: Record<string, unknown> = {}
   const problems: string[] = required.filter((n) => b[n] === undefined || b[n] === null).map((n) => `${n} is missing`)
@@ -309,7 +427,8 @@ function declared(body: unknown, names: readonly string[], required: string[]): 
     } else if (typeof x === 'object') problems.push(`${n} is invalid`)
     else out[n] = String(x)
   }
-  if (out.variable_type !== undefined && out.variable_type !== 'env_var' && out.variable_type !== 'file') problems.push('variable_type does not have a valid value')
+  if (out.variable_type !== undefined && out.variable_type !== 'env_var' && out.variable_type !== 'file')
+    problems.push('variable_type does not have a valid value')
   return { params: out, rejected: problems.length ? json(400, { error: problems.join(', ') }) : undefined }
 }
 
@@ -322,9 +441,12 @@ function validate(v: Variable, was: Variable | undefined, ns: Namespace): Errors
   if (v.key && !KEY.test(v.key)) add('key', "can contain only letters, digits and '_'.")
   if ([...v.value].length > MAX_VALUE) add('value', `is too long (maximum is ${MAX_VALUE} characters)`)
   if (v.masked && !(v.raw ? MASKED_RAW : MASKED).test(v.value)) add('value', 'is invalid')
-  if (was?.hidden && v.masked !== was.masked) add('base', 'The visibility setting cannot be changed for masked and hidden variables.')
-  if (v.description !== null && v.description.length > 255) add('description', 'is too long (maximum is 255 characters)')
-  if (ns.vars.some((x) => x !== was && x.key === v.key && x.environment_scope === v.environment_scope)) add('key', `(${v.key}) has already been taken`)
+  if (was?.hidden && v.masked !== was.masked)
+    add('base', 'The visibility setting cannot be changed for masked and hidden variables.')
+  if (v.description !== null && v.description.length > 255)
+    add('description', 'is too long (maximum is 255 characters)')
+  if (ns.vars.some((x) => x !== was && x.key === v.key && x.environment_scope === v.environment_scope))
+    add('key', `(${v.key}) has already been taken`)
   return Object.keys(errors).length ? errors : undefined
 }
 

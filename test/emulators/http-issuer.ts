@@ -162,15 +162,29 @@ export class HttpIssuerEmulator extends Emulator {
     this.store = new ScopedTokens(options.tokenPrefix ?? 'hzw_', () => this.clock())
     this.checkContract()
     this.route('POST', '/tokens', (r) => this.admin(r, () => this.create(r)))
-    this.route('GET', '/tokens', (r) => this.admin(r, () => json(200, { items: this.list(r.query.get('name_prefix') ?? '').map(info) })))
-    this.route('DELETE', '/tokens/:id', (r) =>
-      this.admin(r, () => (this.managers.has(credential(r) ?? '') ? err(403, 'forbidden', 'token managers may not delete tokens') : this.withToken(r, (t) => ((t.revoked = true), { status: 204 })))),
+    this.route('GET', '/tokens', (r) =>
+      this.admin(r, () => json(200, { items: this.list(r.query.get('name_prefix') ?? '').map(info) })),
     )
-    this.route('POST', '/tokens/:id/disable', (r) => this.admin(r, () => this.withToken(r, (t) => ((t.enabled = false), json(200, info(t))))))
-    this.route('POST', '/tokens/:id/enable', (r) => this.admin(r, () => this.withToken(r, (t) => ((t.enabled = true), json(200, info(t))))))
+    this.route('DELETE', '/tokens/:id', (r) =>
+      this.admin(r, () =>
+        this.managers.has(credential(r) ?? '')
+          ? err(403, 'forbidden', 'token managers may not delete tokens')
+          : this.withToken(r, (t) => ((t.revoked = true), { status: 204 })),
+      ),
+    )
+    this.route('POST', '/tokens/:id/disable', (r) =>
+      this.admin(r, () => this.withToken(r, (t) => ((t.enabled = false), json(200, info(t))))),
+    )
+    this.route('POST', '/tokens/:id/enable', (r) =>
+      this.admin(r, () => this.withToken(r, (t) => ((t.enabled = true), json(200, info(t))))),
+    )
     this.route('GET', '/whoami', (r) => this.usable(r, (t) => json(200, identity(t))))
     this.route('GET', '/projects/:id', (r) =>
-      this.usable(r, (t) => (this.store.reaches(t, r.params.id!) ? json(200, { id: r.params.id }) : err(403, 'forbidden', `this token has no access to project ${r.params.id}`))),
+      this.usable(r, (t) =>
+        this.store.reaches(t, r.params.id!)
+          ? json(200, { id: r.params.id })
+          : err(403, 'forbidden', `this token has no access to project ${r.params.id}`),
+      ),
     )
   }
 
@@ -217,12 +231,14 @@ export class HttpIssuerEmulator extends Emulator {
       if (!problems.length) return PASS
       this.contractViolations.push(...problems.map((p) => `${r.method} ${r.path}: ${p}`))
       if (problems.some((p) => p.startsWith('no such route'))) return err(404, 'not_found', `no route ${r.path}`)
-      if (problems.some((p) => p.includes('is not an operation of'))) return err(405, 'method_not_allowed', `${r.method} is not allowed on ${r.path}`)
+      if (problems.some((p) => p.includes('is not an operation of')))
+        return err(405, 'method_not_allowed', `${r.method} is not allowed on ${r.path}`)
       return err(400, 'invalid_request', problems.join('; '))
     })
     // 5xx answers are the base's injected faults, not this issuer's behaviour.
     this.observers.push((r, res) => {
-      if (!PROBE.test(r.path) && res.status < 500) this.contractViolations.push(...contract.response(r.method, r.path, res.status, res.body))
+      if (!PROBE.test(r.path) && res.status < 500)
+        this.contractViolations.push(...contract.response(r.method, r.path, res.status, res.body))
     })
   }
 
@@ -239,7 +255,9 @@ export class HttpIssuerEmulator extends Emulator {
   }
 
   private admin(req: EmuRequest, then: () => EmuResponse): EmuResponse {
-    return this.usable(req, (t) => (t.admin ? then() : err(403, 'forbidden', 'only admin credentials may manage tokens')))
+    return this.usable(req, (t) =>
+      t.admin ? then() : err(403, 'forbidden', 'only admin credentials may manage tokens'),
+    )
   }
 
   private withToken(req: EmuRequest, then: (t: ScopedToken) => EmuResponse): EmuResponse {
@@ -256,16 +274,34 @@ export class HttpIssuerEmulator extends Emulator {
     const ids = (spec.projects ?? []).map((p) => p.id)
     const repeated = ids.find((id, i) => ids.indexOf(id) !== i)
     if (repeated) return err(422, 'duplicate_project', `project ${repeated} is listed more than once`)
-    if (spec.expires_at && Date.parse(spec.expires_at) <= this.clock().getTime()) return err(422, 'invalid_expiry', `expires_at ${spec.expires_at} is not in the future`)
-    if (this.list('').some((t) => t.name === spec.name)) return err(409, 'name_taken', `a token named ${spec.name} already exists`)
+    if (spec.expires_at && Date.parse(spec.expires_at) <= this.clock().getTime())
+      return err(422, 'invalid_expiry', `expires_at ${spec.expires_at} is not in the future`)
+    if (this.list('').some((t) => t.name === spec.name))
+      return err(409, 'name_taken', `a token named ${spec.name} already exists`)
     const { token, secret } = this.store.mint(spec)
     return json(201, { id: token.id, name: token.name, token: secret, expires_at: token.expires_at })
   }
 }
 
 function info(t: ScopedToken) {
-  const rights = t.projects ? { projects: t.projects } : t.permissions ? { permissions: t.permissions } : t.role ? { role: t.role } : {}
-  return { id: t.id, name: t.name, scope: t.scope, created_at: t.created_at, expires_at: t.expires_at, last_used_at: t.last_used_at, enabled: t.enabled, prefix: t.prefix, ...rights }
+  const rights = t.projects
+    ? { projects: t.projects }
+    : t.permissions
+      ? { permissions: t.permissions }
+      : t.role
+        ? { role: t.role }
+        : {}
+  return {
+    id: t.id,
+    name: t.name,
+    scope: t.scope,
+    created_at: t.created_at,
+    expires_at: t.expires_at,
+    last_used_at: t.last_used_at,
+    enabled: t.enabled,
+    prefix: t.prefix,
+    ...rights,
+  }
 }
 
 function identity(t: ScopedToken) {

@@ -63,7 +63,12 @@ export class OpenApiValidator {
   private refs(node: unknown): unknown {
     if (Array.isArray(node)) return node.map((n) => this.refs(n))
     if (!node || typeof node !== 'object') return node
-    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' ? v.replace('#/components/', `${this.id}#/components/`) : this.refs(v)]))
+    return Object.fromEntries(
+      Object.entries(node).map(([k, v]) => [
+        k,
+        k === '$ref' && typeof v === 'string' ? v.replace('#/components/', `${this.id}#/components/`) : this.refs(v),
+      ]),
+    )
   }
 
   private compile(op: Operation): Compiled {
@@ -73,11 +78,24 @@ export class OpenApiValidator {
     if (op.requestBody) {
       const schema = this.refs(op.requestBody) as Record<string, unknown>
       // Unknown fields are ignored by servers but are always a client bug here.
-      if (schema.type === 'object' && schema.properties && schema.additionalProperties === undefined) schema.additionalProperties = false
+      if (schema.type === 'object' && schema.properties && schema.additionalProperties === undefined)
+        schema.additionalProperties = false
       body = this.ajv.compile(schema)
     }
-    const params = new Map(op.parameters.filter((p) => p.in !== 'header').map((p) => [p.name, { required: p.required, in: p.in, validate: this.ajv.compile(this.refs(p.schema ?? {}) as object) }]))
-    const responses = new Map(Object.entries(op.responseSchemas ?? {}).map(([status, schema]) => [status, this.ajv.compile(this.refs(schema) as object)]))
+    const params = new Map(
+      op.parameters
+        .filter((p) => p.in !== 'header')
+        .map((p) => [
+          p.name,
+          { required: p.required, in: p.in, validate: this.ajv.compile(this.refs(p.schema ?? {}) as object) },
+        ]),
+    )
+    const responses = new Map(
+      Object.entries(op.responseSchemas ?? {}).map(([status, schema]) => [
+        status,
+        this.ajv.compile(this.refs(schema) as object),
+      ]),
+    )
     return { op, pattern, pathNames, body, params, responses }
   }
 
@@ -91,12 +109,14 @@ export class OpenApiValidator {
     const values = match.pattern.exec(path)!.slice(1)
     match.pathNames.forEach((name, i) => {
       const p = match.params.get(name)
-      if (p && !p.validate(coerce(decodeURIComponent(values[i]!), p.validate))) problems.push(`path parameter ${name}: ${this.ajv.errorsText(p.validate.errors)}`)
+      if (p && !p.validate(coerce(decodeURIComponent(values[i]!), p.validate)))
+        problems.push(`path parameter ${name}: ${this.ajv.errorsText(p.validate.errors)}`)
     })
     for (const [name, value] of query) {
       const p = match.params.get(name)
       if (!p || p.in !== 'query') problems.push(`unknown query parameter ${name}`)
-      else if (!p.validate(coerce(value, p.validate))) problems.push(`query parameter ${name}: ${this.ajv.errorsText(p.validate.errors)}`)
+      else if (!p.validate(coerce(value, p.validate)))
+        problems.push(`query parameter ${name}: ${this.ajv.errorsText(p.validate.errors)}`)
     }
     if (match.body) {
       if (body === undefined) {
@@ -114,16 +134,21 @@ export class OpenApiValidator {
   response(method: string, path: string, status: number, body: unknown): string[] {
     const match = this.compiled.find((c) => c.op.method === method && c.pattern.test(path))
     if (!match?.op.responseSchemas) return []
-    if (!(String(status) in match.op.responseSchemas)) return [`${method} ${match.op.path} answered ${status}, which the description does not list`]
+    if (!(String(status) in match.op.responseSchemas))
+      return [`${method} ${match.op.path} answered ${status}, which the description does not list`]
     const validate = match.responses.get(String(status))
-    return validate && !validate(body) ? [`${method} ${match.op.path} ${status} response: ${this.ajv.errorsText(validate.errors)}`] : []
+    return validate && !validate(body)
+      ? [`${method} ${match.op.path} ${status} response: ${this.ajv.errorsText(validate.errors)}`]
+      : []
   }
 }
 
 let github: OpenApiValidator | undefined
 export function githubValidator(): OpenApiValidator {
   if (!github) {
-    const fixture = JSON.parse(readFileSync(new URL('../fixtures/github-openapi-ops.json', import.meta.url), 'utf8')) as { operations: Operation[]; components: { schemas: Record<string, unknown> } }
+    const fixture = JSON.parse(
+      readFileSync(new URL('../fixtures/github-openapi-ops.json', import.meta.url), 'utf8'),
+    ) as { operations: Operation[]; components: { schemas: Record<string, unknown> } }
     github = new OpenApiValidator(fixture.operations, fixture.components, 'github-components')
   }
   return github
@@ -134,7 +159,17 @@ let contract: OpenApiValidator | undefined
 export function issuerContractValidator(): OpenApiValidator {
   if (contract) return contract
   const doc = parse(readFileSync(new URL('../../docs/issuer-contract.openapi.yaml', import.meta.url), 'utf8')) as {
-    paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { required?: boolean; content: Record<string, { schema: Record<string, unknown> }> }; responses: Record<string, { $ref?: string; content?: Record<string, { schema: unknown }> }> }>>
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          parameters?: Parameter[]
+          requestBody?: { required?: boolean; content: Record<string, { schema: Record<string, unknown> }> }
+          responses: Record<string, { $ref?: string; content?: Record<string, { schema: unknown }> }>
+        }
+      >
+    >
     components: Record<string, Record<string, { content?: Record<string, { schema: unknown }> }>>
   }
   const operations: Operation[] = []

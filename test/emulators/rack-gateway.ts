@@ -12,7 +12,15 @@
  *   emulator, like the gateway, can never hand a value back.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
-import { credential, Emulator, json, type EmulatorOptions, type EmuRequest, type EmuResponse, type Handler } from './base.js'
+import {
+  credential,
+  Emulator,
+  json,
+  type EmulatorOptions,
+  type EmuRequest,
+  type EmuResponse,
+  type Handler,
+} from './base.js'
 
 export type RackGatewayRole = 'viewer' | 'ops' | 'deployer' | 'cicd' | 'admin'
 
@@ -28,13 +36,31 @@ const ROLE_DEFINITIONS: Record<RackGatewayRole, RoleDefinition> = {
   viewer: {
     label: 'Viewer',
     description: 'Read-only access to apps, builds, processes, and rack status',
-    permissions: ['convox:app:list', 'convox:app:read', 'convox:process:list', 'convox:process:read', 'convox:instance:list', 'convox:instance:read', 'convox:log:read', 'convox:build:list', 'convox:build:read', 'convox:rack:read'],
+    permissions: [
+      'convox:app:list',
+      'convox:app:read',
+      'convox:process:list',
+      'convox:process:read',
+      'convox:instance:list',
+      'convox:instance:read',
+      'convox:log:read',
+      'convox:build:list',
+      'convox:build:read',
+      'convox:rack:read',
+    ],
     parents: [],
   },
   ops: {
     label: 'Operations',
     description: 'Restart apps, manage processes, and view environments',
-    permissions: ['convox:app:restart', 'convox:process:start', 'convox:process:exec', 'convox:process:terminate', 'convox:release:list', 'convox:env:read'],
+    permissions: [
+      'convox:app:restart',
+      'convox:process:start',
+      'convox:process:exec',
+      'convox:process:terminate',
+      'convox:release:list',
+      'convox:env:read',
+    ],
     parents: ['viewer'],
   },
   deployer: {
@@ -72,7 +98,12 @@ const ROLE_DEFINITIONS: Record<RackGatewayRole, RoleDefinition> = {
     ],
     parents: [],
   },
-  admin: { label: 'Admin', description: 'Complete access to all gateway operations', permissions: ['convox:*:*', 'gateway:*:*'], parents: [] },
+  admin: {
+    label: 'Admin',
+    description: 'Complete access to all gateway operations',
+    permissions: ['convox:*:*', 'gateway:*:*'],
+    parents: [],
+  },
 }
 
 export const RACK_GATEWAY_ROLE_ORDER: RackGatewayRole[] = ['viewer', 'ops', 'deployer', 'cicd', 'admin']
@@ -83,7 +114,10 @@ function flatten(role: RackGatewayRole): string[] {
 }
 
 /** Each role's full permission list, sorted, as the gateway grants it when a token is made with `role`. */
-export const ROLE_PERMISSIONS = Object.fromEntries(RACK_GATEWAY_ROLE_ORDER.map((r) => [r, flatten(r)])) as Record<RackGatewayRole, string[]>
+export const ROLE_PERMISSIONS = Object.fromEntries(RACK_GATEWAY_ROLE_ORDER.map((r) => [r, flatten(r)])) as Record<
+  RackGatewayRole,
+  string[]
+>
 
 const isRole = (value: string): value is RackGatewayRole => value in ROLE_DEFINITIONS
 
@@ -137,12 +171,21 @@ export interface RackGatewayTokenSummary {
 type AuthedHandler = (req: EmuRequest, caller: StoredToken) => EmuResponse
 
 /** Go's JSON binding error for a field of the wrong type. */
-function bindError(struct: string, body: Record<string, unknown>, fields: Record<string, 'string' | '[]string'>): EmuResponse | undefined {
+function bindError(
+  struct: string,
+  body: Record<string, unknown>,
+  fields: Record<string, 'string' | '[]string'>,
+): EmuResponse | undefined {
   for (const [field, type] of Object.entries(fields)) {
     const value = body[field]
     if (value === undefined || value === null) continue
-    const ok = type === 'string' ? typeof value === 'string' : Array.isArray(value) && value.every((v) => typeof v === 'string')
-    if (!ok) return error(400, `json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value} into Go struct field ${struct}.${field} of type ${type}`)
+    const ok =
+      type === 'string' ? typeof value === 'string' : Array.isArray(value) && value.every((v) => typeof v === 'string')
+    if (!ok)
+      return error(
+        400,
+        `json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value} into Go struct field ${struct}.${field} of type ${type}`,
+      )
   }
   return undefined
 }
@@ -161,13 +204,46 @@ export class RackGatewayEmulator extends Emulator {
     super('rack-gateway', options)
     this.clock = options.clock ?? (() => new Date())
     const tokenRoute = (action: string, handler: AuthedHandler) => this.authed(handler, `gateway:api_token:${action}`)
-    this.route('POST', '/api/v1/api-tokens', tokenRoute('create', (r, caller) => this.create(r, caller)))
-    this.route('GET', '/api/v1/api-tokens', tokenRoute('read', () => json(200, this.newestFirst().map((t) => this.view(t)))))
-    this.route('GET', '/api/v1/api-tokens/permissions', this.authed((_r, caller) => json(200, this.permissionCatalog(caller))))
-    this.route('GET', '/api/v1/api-tokens/:id', tokenRoute('read', (r) => this.withToken(r, 404, (t) => json(200, this.view(t)))))
-    this.route('PUT', '/api/v1/api-tokens/:id', tokenRoute('update', (r) => this.update(r)))
-    this.route('DELETE', '/api/v1/api-tokens/:id', tokenRoute('delete', (r) => this.withToken(r, 500, (t) => this.revoke(t))))
-    this.route('GET', '/api/v1/info', this.authed((_r, caller) => json(200, this.info(caller))))
+    this.route(
+      'POST',
+      '/api/v1/api-tokens',
+      tokenRoute('create', (r, caller) => this.create(r, caller)),
+    )
+    this.route(
+      'GET',
+      '/api/v1/api-tokens',
+      tokenRoute('read', () =>
+        json(
+          200,
+          this.newestFirst().map((t) => this.view(t)),
+        ),
+      ),
+    )
+    this.route(
+      'GET',
+      '/api/v1/api-tokens/permissions',
+      this.authed((_r, caller) => json(200, this.permissionCatalog(caller))),
+    )
+    this.route(
+      'GET',
+      '/api/v1/api-tokens/:id',
+      tokenRoute('read', (r) => this.withToken(r, 404, (t) => json(200, this.view(t)))),
+    )
+    this.route(
+      'PUT',
+      '/api/v1/api-tokens/:id',
+      tokenRoute('update', (r) => this.update(r)),
+    )
+    this.route(
+      'DELETE',
+      '/api/v1/api-tokens/:id',
+      tokenRoute('delete', (r) => this.withToken(r, 500, (t) => this.revoke(t))),
+    )
+    this.route(
+      'GET',
+      '/api/v1/info',
+      this.authed((_r, caller) => json(200, this.info(caller))),
+    )
   }
 
   /** A bootstrap credential with role admin (what an operator makes in the gateway's UI). */
@@ -177,7 +253,11 @@ export class RackGatewayEmulator extends Emulator {
 
   /** A credential that may read the token list but not create or delete tokens (an auditor's). */
   addTokenReader(): string {
-    return this.insert(`bootstrap-reader-${this.nextId}`, ['gateway:api_token:read', ...ROLE_PERMISSIONS.viewer], this.users[0]!.id).secret
+    return this.insert(
+      `bootstrap-reader-${this.nextId}`,
+      ['gateway:api_token:read', ...ROLE_PERMISSIONS.viewer],
+      this.users[0]!.id,
+    ).secret
   }
 
   addToken(role: RackGatewayRole, name = `bootstrap-${role}-${this.nextId}`): string {
@@ -197,7 +277,13 @@ export class RackGatewayEmulator extends Emulator {
 
   /** Every token ever made, deleted ones flagged; never a value. */
   tokens(): RackGatewayTokenSummary[] {
-    return this.store.map((t) => ({ public_id: t.public_id, name: t.name, created_at: t.created_at, permissions: t.permissions, revoked: t.revoked }))
+    return this.store.map((t) => ({
+      public_id: t.public_id,
+      name: t.name,
+      created_at: t.created_at,
+      permissions: t.permissions,
+      revoked: t.revoked,
+    }))
   }
 
   /** The SHA-256 (hex) the gateway stores for a token: lets a test match a value without the gateway ever handing one back. */
@@ -230,7 +316,12 @@ export class RackGatewayEmulator extends Emulator {
     return this.store.find((t) => t.hash === hash && !t.revoked)
   }
 
-  private insert(name: string, permissions: string[], userId: number, createdBy?: number): { token: StoredToken; secret: string } {
+  private insert(
+    name: string,
+    permissions: string[],
+    userId: number,
+    createdBy?: number,
+  ): { token: StoredToken; secret: string } {
     const secret = rackGatewayToken()
     const token: StoredToken = {
       id: this.nextId++,
@@ -266,7 +357,8 @@ export class RackGatewayEmulator extends Emulator {
   /** Looks a token up by public_id; a non-UUID id is a database error on the routes that report one. */
   private withToken(req: EmuRequest, statusForBadId: 404 | 500, then: (t: StoredToken) => EmuResponse): EmuResponse {
     const id = req.params.id!.trim()
-    if (!UUID.test(id)) return statusForBadId === 404 ? error(404, 'token not found') : error(500, 'failed to load token')
+    if (!UUID.test(id))
+      return statusForBadId === 404 ? error(404, 'token not found') : error(500, 'failed to load token')
     const t = this.live().find((s) => s.public_id === id.toLowerCase())
     return t ? then(t) : error(404, 'token not found')
   }
@@ -279,9 +371,18 @@ export class RackGatewayEmulator extends Emulator {
 
   private create(req: EmuRequest, caller: StoredToken): EmuResponse {
     const body = (req.body ?? {}) as Record<string, unknown>
-    const bad = bindError('CreateAPITokenRequest', body, { name: 'string', user_email: 'string', role: 'string', permissions: '[]string' })
+    const bad = bindError('CreateAPITokenRequest', body, {
+      name: 'string',
+      user_email: 'string',
+      role: 'string',
+      permissions: '[]string',
+    })
     if (bad) return bad
-    if (!body.name) return error(400, "Key: 'CreateAPITokenRequest.Name' Error:Field validation for 'Name' failed on the 'required' tag")
+    if (!body.name)
+      return error(
+        400,
+        "Key: 'CreateAPITokenRequest.Name' Error:Field validation for 'Name' failed on the 'required' tag",
+      )
     const name = (body.name as string).trim()
     const role = ((body.role as string | undefined) ?? '').trim().toLowerCase()
     let permissions = (body.permissions as string[] | undefined) ?? []
@@ -299,7 +400,13 @@ export class RackGatewayEmulator extends Emulator {
     if (name.length > NAME_COLUMN_LENGTH) return error(500, 'failed to create token')
     this.createCount++
     const { token, secret } = this.insert(name, permissions, user.id, caller.user_id)
-    return json(200, { token: secret, id: token.id, name: token.name, permissions: token.permissions, api_token: this.view(token) })
+    return json(200, {
+      token: secret,
+      id: token.id,
+      name: token.name,
+      permissions: token.permissions,
+      api_token: this.view(token),
+    })
   }
 
   private update(req: EmuRequest): EmuResponse {
@@ -336,7 +443,9 @@ export class RackGatewayEmulator extends Emulator {
       public_id: t.public_id,
       name: t.name,
       user_id: t.user_id,
-      ...(creator ? { created_by_user_id: creator.id, created_by_email: creator.email, created_by_name: creator.name } : {}),
+      ...(creator
+        ? { created_by_user_id: creator.id, created_by_email: creator.email, created_by_name: creator.name }
+        : {}),
       permissions: t.permissions,
       created_at: t.created_at,
       expires_at: null,
@@ -350,7 +459,12 @@ export class RackGatewayEmulator extends Emulator {
     const user = this.owner(caller)
     return {
       permissions: [...all, 'convox:*:*'],
-      roles: RACK_GATEWAY_ROLE_ORDER.map((name) => ({ name, label: ROLE_DEFINITIONS[name].label, description: ROLE_DEFINITIONS[name].description, permissions: ROLE_PERMISSIONS[name] })),
+      roles: RACK_GATEWAY_ROLE_ORDER.map((name) => ({
+        name,
+        label: ROLE_DEFINITIONS[name].label,
+        description: ROLE_DEFINITIONS[name].description,
+        permissions: ROLE_PERMISSIONS[name],
+      })),
       user_roles: user.roles,
       user_permissions: [...new Set(user.roles.flatMap((r) => ROLE_PERMISSIONS[r]))].sort(),
       default_permissions: ROLE_PERMISSIONS.cicd,
@@ -361,7 +475,14 @@ export class RackGatewayEmulator extends Emulator {
   private info(caller: StoredToken) {
     const user = this.owner(caller)
     return {
-      user: { email: user.email, name: user.name, roles: [], mfa_enrolled: false, mfa_required: false, has_trusted_device: false },
+      user: {
+        email: user.email,
+        name: user.name,
+        roles: [],
+        mfa_enrolled: false,
+        mfa_required: false,
+        has_trusted_device: false,
+      },
       rack: { name: 'production', alias: 'production', host: 'rack.internal.example' },
       integrations: { slack: false, github: false, circleci: false },
       version: { version: 'emulator', commit_hash: '0000000' },

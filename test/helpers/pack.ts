@@ -32,7 +32,24 @@ export interface Packed {
 
 export function packTarball(): Packed {
   const dest = mkdtempSync(join(tmpdir(), 'token-action-pack-'))
-  const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dest], { cwd: ROOT, encoding: 'utf8', env: npmEnv(), stdio: ['ignore', 'pipe', 'pipe'] })
-  const [info] = JSON.parse(out) as { filename: string; files: { path: string }[]; version: string; integrity: string; shasum: string }[]
-  return { tarball: join(dest, info!.filename), files: info!.files.map((f) => f.path).sort(), version: info!.version, integrity: info!.integrity, shasum: info!.shasum }
+  const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dest], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: npmEnv(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const [info] = JSON.parse(out) as {
+    filename: string
+    files: { path: string }[]
+    version: string
+    integrity: string
+    shasum: string
+  }[]
+  return {
+    tarball: join(dest, info!.filename),
+    files: info!.files.map((f) => f.path).sort(),
+    version: info!.version,
+    integrity: info!.integrity,
+    shasum: info!.shasum,
+  }
 }

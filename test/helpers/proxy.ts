@@ -28,7 +28,9 @@ export class LoopbackProxy {
 
   /** Targets carried (`host:port`), in order, for assertions that do not care about the path. */
   hosts(kind?: ProxiedRequest['kind']): string[] {
-    return this.seen.filter((r) => !kind || r.kind === kind).map((r) => (r.kind === 'connect' ? r.target : new URL(r.target.split(' ')[1]!).host))
+    return this.seen
+      .filter((r) => !kind || r.kind === kind)
+      .map((r) => (r.kind === 'connect' ? r.target : new URL(r.target.split(' ')[1]!).host))
   }
 
   async start(): Promise<string> {
@@ -71,11 +73,14 @@ export class LoopbackProxy {
     const headers = { ...req.headers }
     delete headers['proxy-authorization']
     delete headers['proxy-connection']
-    const upstream = http.request({ host: '127.0.0.1', port: target.port, method: req.method, path: target.pathname + target.search, headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers)
-      up.pipe(res)
-    })
-    upstream.on('error', () => res.headersSent ? res.destroy() : res.writeHead(502).end('upstream failed'))
+    const upstream = http.request(
+      { host: '127.0.0.1', port: target.port, method: req.method, path: target.pathname + target.search, headers },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers)
+        up.pipe(res)
+      },
+    )
+    upstream.on('error', () => (res.headersSent ? res.destroy() : res.writeHead(502).end('upstream failed')))
     req.pipe(upstream)
   }
 

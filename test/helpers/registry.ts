@@ -27,7 +27,10 @@ export class LocalRegistry {
   async start(): Promise<string> {
     const tarball = readFileSync(this.packed.tarball)
     const { version } = this.packed
-    const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as Record<string, unknown>
+    const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as Record<
+      string,
+      unknown
+    >
     const file = `token-action-${version}.tgz`
     this.server = http.createServer((req, res) => {
       const path = decodeURIComponent((req.url ?? '/').split('?')[0]!)
@@ -43,14 +46,20 @@ export class LocalRegistry {
               bin: manifest.bin,
               engines: manifest.engines,
               type: manifest.type,
-              dist: { tarball: `${this.baseUrl}/token-action/-/${file}`, integrity: this.packed.integrity, shasum: createHash('sha1').update(tarball).digest('hex') },
+              dist: {
+                tarball: `${this.baseUrl}/token-action/-/${file}`,
+                integrity: this.packed.integrity,
+                shasum: createHash('sha1').update(tarball).digest('hex'),
+              },
             },
           },
         }
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body))
       } else if (path === `/token-action/-/${file}`) {
         this.served.push(path)
-        res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': tarball.length }).end(tarball)
+        res
+          .writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': tarball.length })
+          .end(tarball)
       } else {
         this.missing.push(`${req.method} ${path}`)
         res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}')

@@ -21,7 +21,9 @@ const validate = ajv.compile(reportSchema)
 /** The schema's complaints about `value`, one per line; empty when it is a valid report. */
 export function reportProblems(value: unknown): string[] {
   if (validate(value)) return []
-  return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`)
+  return (validate.errors ?? []).map(
+    (e) => `${e.instancePath || '/'} ${e.message ?? ''}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`,
+  )
 }
 
 /** Parses `text` as a report and throws, naming `where`, unless docs/report.schema.json accepts it. */
@@ -43,14 +45,23 @@ export function checkReport(text: string, where: string): Report {
  */
 export function checkOutputAgainstFile(output: Report, file: Report): void {
   if (!output.truncated) {
-    if (JSON.stringify(output) !== JSON.stringify(file)) throw new Error('the report output differs from report-file, and says nothing was truncated')
+    if (JSON.stringify(output) !== JSON.stringify(file))
+      throw new Error('the report output differs from report-file, and says nothing was truncated')
     return
   }
   const t = output.truncated
   const counts: Record<string, number> = {}
   for (const d of file.destinations) counts[d.status] = (counts[d.status] ?? 0) + 1
-  if (t.destinations !== file.destinations.length || JSON.stringify(Object.entries(t.statuses).sort()) !== JSON.stringify(Object.entries(counts).sort())) {
-    throw new Error(`the shortened report output counts ${JSON.stringify(t)}, but report-file has ${file.destinations.length} destinations ${JSON.stringify(counts)}`)
+  if (
+    t.destinations !== file.destinations.length ||
+    JSON.stringify(Object.entries(t.statuses).sort()) !== JSON.stringify(Object.entries(counts).sort())
+  ) {
+    throw new Error(
+      `the shortened report output counts ${JSON.stringify(t)}, but report-file has ${file.destinations.length} destinations ${JSON.stringify(counts)}`,
+    )
   }
-  if (output.destinations.length + t.omitted !== file.destinations.length) throw new Error('the shortened report output lists and omits a different number of destinations than report-file has')
+  if (output.destinations.length + t.omitted !== file.destinations.length)
+    throw new Error(
+      'the shortened report output lists and omits a different number of destinations than report-file has',
+    )
 }

@@ -16,7 +16,19 @@
  * folder is not entered. `--delete` removes what the source does not have, `--delete-excluded` also
  * removes excluded names from the destination.
  */
-import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, utimesSync } from 'node:fs'
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+} from 'node:fs'
 import { basename, join } from 'node:path'
 
 function fail(message, code = 1) {
@@ -24,17 +36,31 @@ function fail(message, code = 1) {
   process.exit(code)
 }
 
-const opts = { recursive: false, relative: false, archive: false, delete: false, deleteExcluded: false, excludes: [], filesFrom: undefined }
+const opts = {
+  recursive: false,
+  relative: false,
+  archive: false,
+  delete: false,
+  deleteExcluded: false,
+  excludes: [],
+  filesFrom: undefined,
+}
 const positional = []
 const args = process.argv.slice(2)
-const readList = (file) => readFileSync(file, 'utf8').split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l.trim() && !/^[#;]/.test(l))
+const readList = (file) =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .map((l) => l.replace(/\r$/, ''))
+    .filter((l) => l.trim() && !/^[#;]/.test(l))
 for (let i = 0; i < args.length; i++) {
   const arg = args[i]
-  const value = (name) => (arg.startsWith(`${name}=`) ? arg.slice(name.length + 1) : args[++i] ?? fail(`${name} needs a value`))
+  const value = (name) =>
+    arg.startsWith(`${name}=`) ? arg.slice(name.length + 1) : (args[++i] ?? fail(`${name} needs a value`))
   if (arg === '--delete') opts.delete = true
   else if (arg === '--delete-excluded') opts.deleteExcluded = opts.delete = true
   else if (arg === '--exclude' || arg.startsWith('--exclude=')) opts.excludes.push(value('--exclude'))
-  else if (arg === '--exclude-from' || arg.startsWith('--exclude-from=')) opts.excludes.push(...readList(value('--exclude-from')))
+  else if (arg === '--exclude-from' || arg.startsWith('--exclude-from='))
+    opts.excludes.push(...readList(value('--exclude-from')))
   else if (arg === '--files-from' || arg.startsWith('--files-from=')) opts.filesFrom = readList(value('--files-from'))
   else if (/^-[arR]+$/.test(arg)) {
     for (const c of arg.slice(1)) {
@@ -45,7 +71,10 @@ for (let i = 0; i < args.length; i++) {
   } else if (arg.startsWith('-')) fail(`unsupported option ${arg} (only what gitlab-ci-local uses is implemented)`)
   else positional.push(arg)
 }
-if (positional.length < 2) fail('usage: rsync [-aRr] [--delete] [--delete-excluded] [--exclude PAT] [--exclude-from FILE] [--files-from FILE] SRC... DEST')
+if (positional.length < 2)
+  fail(
+    'usage: rsync [-aRr] [--delete] [--delete-excluded] [--exclude PAT] [--exclude-from FILE] [--files-from FILE] SRC... DEST',
+  )
 const dest = positional.pop()
 // --files-from implies -R and turns off the recursion -a implies (rsync(1)); -r given explicitly recurses.
 if (opts.filesFrom) opts.relative = true
@@ -71,7 +100,10 @@ function compile(pattern) {
       const end = p.indexOf(']', i + 1)
       if (end < 0) re += '\\['
       else {
-        re += `[${p.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`
+        re += `[${p
+          .slice(i + 1, end)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\')}]`
         i = end
       }
     } else re += c.replace(/[.+^${}()|\\]/g, '\\$&')
@@ -101,7 +133,8 @@ function copyEntry(from, to, rel) {
   if (st.isDirectory()) {
     if (existing && !existing.isDirectory()) rmSync(to, { force: true, recursive: true })
     mkdirSync(to, { recursive: true })
-    if (recurse) for (const name of readdirSync(from)) copyEntry(join(from, name), join(to, name), rel ? `${rel}/${name}` : name)
+    if (recurse)
+      for (const name of readdirSync(from)) copyEntry(join(from, name), join(to, name), rel ? `${rel}/${name}` : name)
     if (opts.archive) chmodSync(to, st.mode & 0o7777)
   } else if (st.isSymbolicLink()) {
     if (existing) rmSync(to, { force: true, recursive: true })
@@ -139,7 +172,8 @@ function prune(dir, rel) {
 const contentsOf = (src) => src === '.' || src.endsWith('/') || src.endsWith('/.')
 const strip = (p) => p.replace(/^(\.\/)+/, '').replace(/\/+\.?$/, '')
 
-if (opts.delete && (opts.filesFrom || opts.relative || !positional.every(contentsOf))) fail('--delete is implemented only for folder contents (SRC/ DEST/)')
+if (opts.delete && (opts.filesFrom || opts.relative || !positional.every(contentsOf)))
+  fail('--delete is implemented only for folder contents (SRC/ DEST/)')
 
 if (opts.filesFrom) {
   if (positional.length !== 1) fail('--files-from takes one source folder')
@@ -166,7 +200,8 @@ if (opts.filesFrom) {
       if (opts.delete) prune(dest, '')
     } else {
       const isDir = existsSync(src) && lstatSync(src).isDirectory()
-      const into = isDir || positional.length > 1 || dest.endsWith('/') || (existsSync(dest) && lstatSync(dest).isDirectory())
+      const into =
+        isDir || positional.length > 1 || dest.endsWith('/') || (existsSync(dest) && lstatSync(dest).isDirectory())
       if (into) mkdirSync(dest, { recursive: true })
       copyEntry(src, into ? join(dest, basename(src)) : dest, basename(src))
     }

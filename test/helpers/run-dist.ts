@@ -55,7 +55,11 @@ function baseEnv(): Record<string, string> {
   return Object.fromEntries(keep.filter((k) => process.env[k]).map((k) => [k, process.env[k]!]))
 }
 
-export function spawnNode(script: string, args: string[], options: SpawnOptions = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export function spawnNode(
+  script: string,
+  args: string[],
+  options: SpawnOptions = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(options.node ?? process.execPath, [join(ROOT, script), ...args], {
       cwd: options.cwd ?? ROOT,
@@ -88,7 +92,8 @@ export function spawnNode(script: string, args: string[], options: SpawnOptions 
 
 export function inputEnv(inputs: Record<string, string | undefined>): Record<string, string> {
   const env: Record<string, string> = {}
-  for (const [k, v] of Object.entries(inputs)) if (v !== undefined) env[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v
+  for (const [k, v] of Object.entries(inputs))
+    if (v !== undefined) env[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v
   return env
 }
 
@@ -112,11 +117,25 @@ export interface ActionRun extends RunResult {
   post(): Promise<RunResult>
 }
 
-export async function runAction(inputs: Record<string, string | undefined>, options: SpawnOptions = {}): Promise<ActionRun> {
+export async function runAction(
+  inputs: Record<string, string | undefined>,
+  options: SpawnOptions = {},
+): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'token-action-run-'))
-  const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STATE: join(dir, 'state'), GITHUB_STEP_SUMMARY: join(dir, 'summary') }
+  const files = {
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_STATE: join(dir, 'state'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+  }
   for (const f of Object.values(files)) writeFileSync(f, '')
-  const env = { ...files, GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'acme/ops', RUNNER_TEMP: dir, ...inputEnv(inputs), ...options.env }
+  const env = {
+    ...files,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_REPOSITORY: 'acme/ops',
+    RUNNER_TEMP: dir,
+    ...inputEnv(inputs),
+    ...options.env,
+  }
   const collect = (r: { code: number; stdout: string; stderr: string }): RunResult => ({
     ...r,
     outputs: parseCommandFile(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
@@ -126,7 +145,12 @@ export async function runAction(inputs: Record<string, string | undefined>, opti
   })
   const startedMs = Date.now() - 1000
   const main = collect(await spawnNode('dist/index.js', [], { ...options, env }))
-  checkReports({ output: main.outputs.report, file: inputs['report-file'] ?? options.env?.['INPUT_REPORT-FILE'], cwd: options.cwd, startedMs })
+  checkReports({
+    output: main.outputs.report,
+    file: inputs['report-file'] ?? options.env?.['INPUT_REPORT-FILE'],
+    cwd: options.cwd,
+    startedMs,
+  })
   return {
     ...main,
     post: async () => {
@@ -137,11 +161,19 @@ export async function runAction(inputs: Record<string, string | undefined>, opti
   }
 }
 
-export async function runCli(args: string[], options: SpawnOptions = {}): Promise<{ code: number; stdout: string; stderr: string; log: string }> {
+export async function runCli(
+  args: string[],
+  options: SpawnOptions = {},
+): Promise<{ code: number; stdout: string; stderr: string; log: string }> {
   const startedMs = Date.now() - 1000
   const r = await spawnNode('dist/cli.js', args, options)
   const flag = args.findIndex((a) => a === '--report-file' || a.startsWith('--report-file='))
-  const file = flag < 0 ? options.env?.TOKEN_ACTION_REPORT_FILE : args[flag]!.includes('=') ? args[flag]!.slice('--report-file='.length) : args[flag + 1]
+  const file =
+    flag < 0
+      ? options.env?.TOKEN_ACTION_REPORT_FILE
+      : args[flag]!.includes('=')
+        ? args[flag]!.slice('--report-file='.length)
+        : args[flag + 1]
   const json = args.includes('--json') && r.stdout.trimStart().startsWith('{') ? r.stdout : undefined
   checkReports({ output: json, file, cwd: options.cwd, startedMs })
   return { ...r, log: r.stdout + r.stderr }
@@ -149,7 +181,12 @@ export async function runCli(args: string[], options: SpawnOptions = {}): Promis
 
 /** Every encoding of `secret` that must never appear in a log, output or report. */
 export function leakedForms(secret: string, text: string): string[] {
-  const forms = [secret, Buffer.from(secret).toString('base64'), Buffer.from(secret).toString('base64url'), encodeURIComponent(secret)]
+  const forms = [
+    secret,
+    Buffer.from(secret).toString('base64'),
+    Buffer.from(secret).toString('base64url'),
+    encodeURIComponent(secret),
+  ]
   // `::add-mask::VALUE` is how a value gets masked: the runner never displays that line.
   const visible = text
     .split('\n')
@@ -164,6 +201,9 @@ let node24: string | undefined
  * `npm exec`'s shell, which drops variables like INPUT_ISSUER-URL whose names contain `-`.
  */
 export function node24Path(): string {
-  node24 ??= execFileSync('npm', ['exec', '--yes', '--package=node@24', '--', 'node', '-p', 'process.execPath'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+  node24 ??= execFileSync('npm', ['exec', '--yes', '--package=node@24', '--', 'node', '-p', 'process.execPath'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).trim()
   return node24
 }
