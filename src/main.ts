@@ -1,31 +1,13 @@
 /** The GitHub Action's main step: inputs -> plan -> run -> outputs, job summary and report file. */
 import * as core from '@actions/core'
-import { inputsWhere } from './inputs.js'
+import { maskInputs, readActionInputs, STATE_TOKEN_ID } from './action-inputs.js'
 import { ConfigError, errorMessage } from './errors.js'
 import { checkWritableFile, writeFilePrivately } from './files.js'
-import { buildPlan, INPUT_NAMES, type Inputs, type Plan } from './plan.js'
+import { buildPlan, type Plan } from './plan.js'
 import { exitCode, reportOutput, summaryMarkdown, summaryText, type Report } from './report.js'
 import { sanitize, sanitizeLines } from './sanitize.js'
 
-export const STATE_TOKEN_ID = 'token-id'
-
-export function readActionInputs(): Inputs {
-  const inputs: Inputs = {}
-  for (const name of INPUT_NAMES) {
-    // Not trimmed per line: multi-line inputs (destinations, private keys) keep their shape.
-    const value = core.getInput(name, { trimWhitespace: false })
-    if (value.trim()) inputs[name] = value
-  }
-  return inputs
-}
-
 const actionLog = { info: core.info, warning: core.warning, error: core.error }
-
-function maskInputs(inputs: Inputs): void {
-  for (const name of inputsWhere('secret')) {
-    if (inputs[name]?.trim()) core.setSecret(inputs[name]!.trim())
-  }
-}
 
 function setOutputs(plan: Plan, report: Report, secret: string | undefined): void {
   core.setOutput('outcome', report.outcome)

@@ -4,7 +4,7 @@
  */
 import * as core from '@actions/core'
 import { errorMessage } from './errors.js'
-import { readActionInputs, STATE_TOKEN_ID } from './main.js'
+import { readActionInputs, STATE_TOKEN_ID } from './action-inputs.js'
 import { buildPlan } from './plan.js'
 
 export async function post(): Promise<void> {

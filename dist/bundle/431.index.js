@@ -1,5 +1,5 @@
 export const id = 431;
-export const ids = [431,665];
+export const ids = [431,665,46];
 export const modules = {
 
 /***/ 8431:

@@ -1,5 +1,5 @@
 export const id = 665;
-export const ids = [665];
+export const ids = [665,46];
 export const modules = {
 
 /***/ 665:

@@ -1,6 +1,42 @@
 export const id = 730;
-export const ids = [730,665];
+export const ids = [730,665,46];
 export const modules = {
+
+/***/ 8683:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ui: () => (/* binding */ readActionInputs),
+/* harmony export */   aY: () => (/* binding */ maskInputs),
+/* harmony export */   o7: () => (/* binding */ STATE_TOKEN_ID)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8422);
+/** The Action's inputs as the runner hands them over (INPUT_* variables), shared by the main and post steps. */
+
+
+/** The post step finds the ephemeral token to revoke under this state key. */
+const STATE_TOKEN_ID = 'token-id';
+function readActionInputs() {
+    const inputs = {};
+    for (const name of _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .INPUT_NAMES */ .Qh) {
+        // Not trimmed per line: multi-line inputs (destinations, private keys) keep their shape.
+        const value = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name, { trimWhitespace: false });
+        if (value.trim())
+            inputs[name] = value;
+    }
+    return inputs;
+}
+/** Every secret input is masked before anything else is logged. */
+function maskInputs(inputs) {
+    for (const name of (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .inputsWhere */ .tz)('secret')) {
+        if (inputs[name]?.trim())
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(inputs[name].trim());
+    }
+}
+
+
+/***/ }),
 
 /***/ 9148:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -92,12 +128,10 @@ function writeFilePrivately(path, data, mode = 0o600) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   STATE_TOKEN_ID: () => (/* binding */ STATE_TOKEN_ID),
-/* harmony export */   readActionInputs: () => (/* binding */ readActionInputs),
 /* harmony export */   run: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8422);
+/* harmony import */ var _action_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8683);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9148);
 /* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1538);
@@ -111,24 +145,7 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-const STATE_TOKEN_ID = 'token-id';
-function readActionInputs() {
-    const inputs = {};
-    for (const name of _plan_js__WEBPACK_IMPORTED_MODULE_4__.INPUT_NAMES) {
-        // Not trimmed per line: multi-line inputs (destinations, private keys) keep their shape.
-        const value = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name, { trimWhitespace: false });
-        if (value.trim())
-            inputs[name] = value;
-    }
-    return inputs;
-}
 const actionLog = { info: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq, warning: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e, error: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3 };
-function maskInputs(inputs) {
-    for (const name of (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .inputsWhere */ .tz)('secret')) {
-        if (inputs[name]?.trim())
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(inputs[name].trim());
-    }
-}
 function setOutputs(plan, report, secret) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('outcome', report.outcome);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('token-id', report.token?.id ?? '');
@@ -140,8 +157,8 @@ function setOutputs(plan, report, secret) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('token', secret);
 }
 async function run() {
-    const inputs = readActionInputs();
-    maskInputs(inputs);
+    const inputs = (0,_action_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readActionInputs */ .Ui)();
+    (0,_action_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .maskInputs */ .aY)(inputs);
     let plan;
     try {
         plan = (0,_plan_js__WEBPACK_IMPORTED_MODULE_4__.buildPlan)(inputs, process.env);
@@ -165,7 +182,7 @@ async function run() {
         onMinted: (token) => {
             secret = token.secret;
             if (plan.mode === 'ephemeral')
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(STATE_TOKEN_ID, token.id);
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_action_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .STATE_TOKEN_ID */ .o7, token.id);
         },
     });
     if (plan.mode === 'distribute')
