@@ -2,42 +2,31 @@
  * Cancellation: SIGTERM (what the runner sends when a job is cancelled) during the fan-out stops new
  * writes, lets in-flight ones finish, revokes nothing old, and reports what was written.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { GitHubEmulator } from './emulators/github.js'
-import { RackGatewayEmulator } from './emulators/rack-gateway.js'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { runAction } from './helpers/run-dist.js'
+import { useWorld } from './helpers/world.js'
 
-let gh: GitHubEmulator
-let rgw: RackGatewayEmulator
-const PAT = 'github_pat_cancel_000000000000000'
+const world = useWorld()
+const { gh, rgw } = world
 const REPOS = Array.from({ length: 45 }, (_, i) => `svc-${String(i).padStart(2, '0')}`)
 
-beforeAll(async () => {
-  gh = new GitHubEmulator({ latencyMs: 30 })
-  rgw = new RackGatewayEmulator()
-  await Promise.all([gh.start(), rgw.start()])
-  gh.addToken(PAT, { login: 'rotator' })
-  gh.addOrg('acme')
+beforeAll(() => {
+  // Slow enough that a signal lands in the middle of the fan-out.
+  gh.latencyMs = 30
   for (const r of REPOS) gh.addRepo('acme', r)
 })
-afterAll(async () => Promise.all([gh.close(), rgw.close()]))
 
 describe('cancellation during fan-out', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)(
     '%s: stops new writes, revokes nothing old, every destination keeps a valid token',
     async (signal) => {
-      const inputs = {
-        issuer: 'rack-gateway',
-        'issuer-url': rgw.url,
+      const inputs = world.inputs({
         'issuer-token': rgw.addAdminToken(),
-        'token-role': 'cicd',
         'token-name': `cancel-${signal.toLowerCase()}`,
         'secret-name': `CANCEL_${signal}`,
-        'github-token': PAT,
-        'github-api-url': gh.url,
         concurrency: '2',
         destinations: REPOS.map((r) => `github:repo/acme/${r}`).join('\n'),
-      }
+      })
       // Every repository already holds an older token of the same prefix.
       const oldValue = rgw.addToken('cicd', `cancel-${signal.toLowerCase()}-20250101000000`)
       const old = rgw.tokens().find((t) => t.name === `cancel-${signal.toLowerCase()}-20250101000000`)!.public_id

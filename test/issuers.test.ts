@@ -4,7 +4,7 @@
  * prefix, revoke, disable/enable, whoami), RWX and Hawzu verification, static, and the refusals of
  * issuers that cannot mint.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { ApiError, AuthError, ConfigError } from '../src/errors.js'
 import { HttpIssuer } from '../src/issuers/http.js'
 import { createIssuer } from '../src/issuers/index.js'
@@ -13,21 +13,13 @@ import { ISSUER_KINDS } from '../src/issuers/kinds.js'
 import { buildPlan, ISSUERS, type Inputs } from '../src/plan.js'
 import { newContext } from '../src/runner.js'
 import type { Issuer } from '../src/types.js'
-import { HawzuEmulator, RwxEmulator } from './emulators/bearer-verify.js'
-import { HttpIssuerEmulator } from './emulators/http-issuer.js'
+import { useWorld } from './helpers/world.js'
 
-let http: HttpIssuerEmulator
-let rwx: RwxEmulator
-let hawzu: HawzuEmulator
+const { http, rwx, hawzu } = useWorld()
 let now = new Date('2026-11-24T12:00:00Z')
-
-beforeAll(async () => {
-  http = new HttpIssuerEmulator({ clock: () => now })
-  rwx = new RwxEmulator()
-  hawzu = new HawzuEmulator()
-  await Promise.all([http, rwx, hawzu].map((e) => e.start()))
+beforeAll(() => {
+  http.clock = () => now
 })
-afterAll(async () => Promise.all([http, rwx, hawzu].map((e) => e.close())))
 
 /** An issuer exactly as a run builds it from inputs, with fast retries. */
 function issuerFor(inputs: Inputs, env: Record<string, string> = {}): Issuer {
