@@ -60,6 +60,19 @@ export class MintedTokenRejectedError extends ApiError {
   }
 }
 
+/** Rethrows a 404 as what the user must check (the target's name, or the credential's reach); anything else as is. */
+export function rethrowNotVisible(err: unknown, platform: string, what: string, credential: string): never {
+  if (err instanceof NotFoundError) {
+    throw new NotFoundError(
+      `${what} was not found, or ${credential} cannot see it (404 "${err.platformMessage}")`,
+      platform,
+      404,
+      err.platformMessage,
+    )
+  }
+  throw err
+}
+
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err)
 }

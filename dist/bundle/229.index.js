@@ -97,9 +97,7 @@ class CircleCIApi {
             return await this.all('/context', { 'owner-slug': owner, 'owner-type': 'organization' });
         }
         catch (err) {
-            if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NotFoundError */ .m_)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NotFoundError */ .m_(`CircleCI organization ${owner} was not found, or circleci-token cannot see it (404 "${err.platformMessage}")`, 'circleci', 404, err.platformMessage);
-            throw err;
+            (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .rethrowNotVisible */ .BM)(err, 'circleci', `CircleCI organization ${owner}`, 'circleci-token');
         }
     }
     variableNames(contextId) {
@@ -218,9 +216,7 @@ class ProjectVariable {
             this.exists = vars.some((v) => v.name === this.secretName);
         }
         catch (err) {
-            if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NotFoundError */ .m_)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NotFoundError */ .m_(`CircleCI project ${this.slug} was not found, or circleci-token cannot see it (404 "${err.platformMessage}")`, 'circleci', 404, err.platformMessage);
-            throw err;
+            (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .rethrowNotVisible */ .BM)(err, 'circleci', `CircleCI project ${this.slug}`, 'circleci-token');
         }
     }
     async wouldWrite() {

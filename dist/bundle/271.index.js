@@ -175,10 +175,7 @@ function explain(err, t) {
                 ? " The workflow's default GITHUB_TOKEN can never write secrets: pass a PAT or an App token as github-token."
                 : ''), 'github', 403, err.platformMessage);
     }
-    if (err instanceof errors/* NotFoundError */.m_) {
-        throw new errors/* NotFoundError */.m_(`${describe(t)} was not found, or github-token cannot see it (404 "${err.platformMessage}")`, 'github', 404, err.platformMessage);
-    }
-    throw err;
+    (0,errors/* rethrowNotVisible */.BM)(err, 'github', describe(t), 'github-token');
 }
 /** A repository or environment secret; OrgSecret adds the org's access rules. */
 class GitHubDestination {

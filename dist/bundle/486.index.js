@@ -59,11 +59,9 @@ class GitLabApi {
     }
     findNamespace(t, base) {
         if (!this.namespaces.has(base))
-            this.namespaces.set(base, this.client.get(base).catch((err) => {
-                if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NotFoundError */ .m_)
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NotFoundError */ .m_(`GitLab ${t.kind} ${t.path} was not found, or gitlab-token cannot see it (404 "${err.platformMessage}")`, 'gitlab', 404, err.platformMessage);
-                throw err;
-            }));
+            this.namespaces.set(base, this.client
+                .get(base)
+                .catch((err) => (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .rethrowNotVisible */ .BM)(err, 'gitlab', `GitLab ${t.kind} ${t.path}`, 'gitlab-token')));
         return this.namespaces.get(base);
     }
 }

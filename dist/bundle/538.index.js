@@ -84,6 +84,7 @@ function expiryDate(spec, now) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BM: () => (/* binding */ rethrowNotVisible),
 /* harmony export */   DS: () => (/* binding */ MintedTokenRejectedError),
 /* harmony export */   Do: () => (/* binding */ OutcomeUnknownError),
 /* harmony export */   Dr: () => (/* binding */ NetworkError),
@@ -153,6 +154,13 @@ class MintedTokenRejectedError extends ApiError {
         super(message, platform);
         this.minted = minted;
     }
+}
+/** Rethrows a 404 as what the user must check (the target's name, or the credential's reach); anything else as is. */
+function rethrowNotVisible(err, platform, what, credential) {
+    if (err instanceof NotFoundError) {
+        throw new NotFoundError(`${what} was not found, or ${credential} cannot see it (404 "${err.platformMessage}")`, platform, 404, err.platformMessage);
+    }
+    throw err;
 }
 function errorMessage(err) {
     return err instanceof Error ? err.message : String(err);

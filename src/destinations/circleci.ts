@@ -4,7 +4,7 @@
  * are sent exactly as given - no trailing newline.
  */
 import { makeClient, type RunContext } from '../context.js'
-import { AuthError, ConfigError, NotFoundError, UntrustedResponseError } from '../errors.js'
+import { AuthError, ConfigError, NotFoundError, rethrowNotVisible, UntrustedResponseError } from '../errors.js'
 import type { CircleCITarget } from '../grammar.js'
 import type { HttpClient } from '../http/client.js'
 import { segment } from '../http/url.js'
@@ -104,14 +104,7 @@ class CircleCIApi {
     try {
       return await this.all<Context>('/context', { 'owner-slug': owner, 'owner-type': 'organization' })
     } catch (err) {
-      if (err instanceof NotFoundError)
-        throw new NotFoundError(
-          `CircleCI organization ${owner} was not found, or circleci-token cannot see it (404 "${err.platformMessage}")`,
-          'circleci',
-          404,
-          err.platformMessage,
-        )
-      throw err
+      rethrowNotVisible(err, 'circleci', `CircleCI organization ${owner}`, 'circleci-token')
     }
   }
 
@@ -254,14 +247,7 @@ class ProjectVariable implements Destination {
       const vars = await this.api.all<{ name: string }>(`/project/${this.slug}/envvar`)
       this.exists = vars.some((v) => v.name === this.secretName)
     } catch (err) {
-      if (err instanceof NotFoundError)
-        throw new NotFoundError(
-          `CircleCI project ${this.slug} was not found, or circleci-token cannot see it (404 "${err.platformMessage}")`,
-          'circleci',
-          404,
-          err.platformMessage,
-        )
-      throw err
+      rethrowNotVisible(err, 'circleci', `CircleCI project ${this.slug}`, 'circleci-token')
     }
   }
 

@@ -3,7 +3,14 @@
  * Public keys are fetched once per namespace per run; an org secret keeps its visibility and
  * selected repositories on update unless the destination line sets them.
  */
-import { AuthError, ConfigError, NotFoundError, TokenActionError, UntrustedResponseError } from '../errors.js'
+import {
+  AuthError,
+  ConfigError,
+  NotFoundError,
+  rethrowNotVisible,
+  TokenActionError,
+  UntrustedResponseError,
+} from '../errors.js'
 import type { GitHubTarget, OrgVisibility } from '../grammar.js'
 import type { HttpClient } from '../http/client.js'
 import { isDotSegment, segment } from '../http/url.js'
@@ -165,15 +172,7 @@ function explain(err: unknown, t: GitHubTarget): never {
       err.platformMessage,
     )
   }
-  if (err instanceof NotFoundError) {
-    throw new NotFoundError(
-      `${describe(t)} was not found, or github-token cannot see it (404 "${err.platformMessage}")`,
-      'github',
-      404,
-      err.platformMessage,
-    )
-  }
-  throw err
+  rethrowNotVisible(err, 'github', describe(t), 'github-token')
 }
 
 /** A repository or environment secret; OrgSecret adds the org's access rules. */

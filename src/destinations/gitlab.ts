@@ -5,7 +5,7 @@
  * `filter[environment_scope]`; the report lists any flag the line changed.
  */
 import { makeClient, type RunContext } from '../context.js'
-import { AuthError, ConfigError, NotFoundError, TokenActionError } from '../errors.js'
+import { AuthError, ConfigError, NotFoundError, rethrowNotVisible, TokenActionError } from '../errors.js'
 import type { GitLabTarget } from '../grammar.js'
 import type { HttpClient } from '../http/client.js'
 import type { Plan } from '../plan.js'
@@ -71,16 +71,9 @@ class GitLabApi {
     if (!this.namespaces.has(base))
       this.namespaces.set(
         base,
-        this.client.get(base).catch((err: unknown) => {
-          if (err instanceof NotFoundError)
-            throw new NotFoundError(
-              `GitLab ${t.kind} ${t.path} was not found, or gitlab-token cannot see it (404 "${err.platformMessage}")`,
-              'gitlab',
-              404,
-              err.platformMessage,
-            )
-          throw err
-        }),
+        this.client
+          .get(base)
+          .catch((err: unknown) => rethrowNotVisible(err, 'gitlab', `GitLab ${t.kind} ${t.path}`, 'gitlab-token')),
       )
     return this.namespaces.get(base)!
   }
