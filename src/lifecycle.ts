@@ -20,7 +20,7 @@ import { reviewSet } from './audit.js'
 import { issuerKind } from './issuers/kinds.js'
 import { runPool } from './pool.js'
 import { totalsLine, type DestinationReport, type Outcome, type Report } from './report.js'
-import { isMintedWith, mintedName } from './token-name.js'
+import { listRotationSet, mintedName } from './token-name.js'
 import type { Destination, Issuer, MintedToken, Rights, TokenInfo } from './types.js'
 
 export interface BuiltDestinations {
@@ -202,8 +202,9 @@ class Lifecycle {
     const byOwner = new Map<string, string[]>()
     for (const d of ready) {
       const m = REPO_SECRET.exec(d.id)
-      if (m)
-        byOwner.set(`${m[1]}\u0000${d.secretName}`, [...(byOwner.get(`${m[1]}\u0000${d.secretName}`) ?? []), m[2]!])
+      if (!m) continue
+      const key = `${m[1]}\u0000${d.secretName}`
+      byOwner.set(key, [...(byOwner.get(key) ?? []), m[2]!])
     }
     for (const [key, repos] of byOwner) {
       if (repos.length <= ORG_SECRET_HINT_AT) continue
@@ -223,9 +224,7 @@ class Lifecycle {
     if (this.plan.mode === 'distribute' || !issuer.can.list) return []
     let listed: TokenInfo[]
     try {
-      listed = (await issuer.list(this.plan.spec.namePrefix)).filter((t) =>
-        isMintedWith(this.plan.spec.namePrefix, t.name),
-      )
+      listed = await listRotationSet(issuer, this.plan.spec.namePrefix)
     } catch (err) {
       return new Stop('failed', `issuer ${issuer.kind}: listing tokens failed: ${errorMessage(err)}`)
     }
@@ -370,12 +369,15 @@ class Lifecycle {
       )
   }
 
+  /** The newest token of the set whose rights the issuer's list states: the one a rotation replaces. */
+  private replacedWithRights(): TokenInfo | undefined {
+    return [...this.previous].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt)).find((t) => t.rights)
+  }
+
   /** The rights to mint: the inputs', or (a rotation without them) those of the newest token replaced. */
   private rights(): Rights | Stop {
     const { spec } = this.plan
-    const newest = [...this.previous]
-      .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))
-      .find((t) => t.rights)
+    const newest = this.replacedWithRights()
     if (spec.copyRights) {
       if (!newest?.rights)
         return new Stop(
@@ -390,9 +392,7 @@ class Lifecycle {
 
   /** Says when the new token's rights differ from those of the token it replaces (widening needs the explicit input). */
   private compareRights(minted: MintedToken, given: Rights): void {
-    const replaced = [...this.previous]
-      .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))
-      .find((t) => t.rights)
+    const replaced = this.replacedWithRights()
     const now = minted.rights ?? given
     // A role and a permission list cannot be compared unless the issuer said what the role expanded to.
     if (
@@ -408,9 +408,9 @@ class Lifecycle {
 
   /**
    * Mints, never blindly twice: a mint whose answer was lost may have made a token, so the set is
-   * listed by that exact name and a token found there is revoked (its value is shown only once, so
-   * it cannot be used) before the next attempt. Each attempt takes a new one-second name, so a name
-   * that clashes is never one this run sent before: it is another run's (a re-run, a matrix sibling).
+   * listed by that exact name and a token found there is kept and reported (see clearLostMint) before
+   * the next attempt. Each attempt takes a new one-second name, so a name that clashes is never one
+   * this run sent before: it is another run's (a re-run, a matrix sibling).
    */
   private async mint(): Promise<MintedToken | Stop> {
     const { plan } = this

@@ -9,7 +9,7 @@ import { Redactor, type MaskSink } from './redact.js'
 import type { Report } from './report.js'
 import { errorMessage } from './errors.js'
 import { execute } from './lifecycle.js'
-import { isMintedWith } from './token-name.js'
+import { listRotationSet } from './token-name.js'
 import type { MintedToken } from './types.js'
 
 export interface RunOptions {
@@ -76,11 +76,7 @@ export async function revokeByIds(
 ): Promise<{ revoked: string[]; outside: string[]; failed: string[] }> {
   const ctx = newContext(plan, options)
   const issuer = createIssuer(plan, ctx)
-  const inSet = new Set(
-    (await issuer.list(plan.spec.namePrefix))
-      .filter((t) => isMintedWith(plan.spec.namePrefix, t.name))
-      .map((t) => t.id),
-  )
+  const inSet = new Set((await listRotationSet(issuer, plan.spec.namePrefix)).map((t) => t.id))
   const outside = ids.filter((id) => !inSet.has(id))
   if (outside.length && !force) return { revoked: [], outside, failed: [] }
   const revoked: string[] = []

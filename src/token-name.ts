@@ -1,5 +1,6 @@
 /** Minted token names are `<prefix>-<UTC yyyymmddHHMMss>`: unique, sortable, and say what minted them. */
 import { createHash } from 'node:crypto'
+import type { Issuer, TokenInfo } from './types.js'
 
 export const MAX_PREFIX = 135
 
@@ -42,4 +43,9 @@ export function isMintedWith(prefix: string, name: string): boolean {
     name.startsWith(`${prefix}-`) &&
     /^\d{14}$/.test(name.slice(prefix.length + 1))
   )
+}
+
+/** The rotation set at the issuer: the tokens this prefix minted, and no other. */
+export async function listRotationSet(issuer: Pick<Issuer, 'list'>, prefix: string): Promise<TokenInfo[]> {
+  return (await issuer.list(prefix)).filter((t) => isMintedWith(prefix, t.name))
 }

@@ -1570,8 +1570,10 @@ class Lifecycle {
         const byOwner = new Map();
         for (const d of ready) {
             const m = REPO_SECRET.exec(d.id);
-            if (m)
-                byOwner.set(`${m[1]}\u0000${d.secretName}`, [...(byOwner.get(`${m[1]}\u0000${d.secretName}`) ?? []), m[2]]);
+            if (!m)
+                continue;
+            const key = `${m[1]}\u0000${d.secretName}`;
+            byOwner.set(key, [...(byOwner.get(key) ?? []), m[2]]);
         }
         for (const [key, repos] of byOwner) {
             if (repos.length <= ORG_SECRET_HINT_AT)
@@ -1590,7 +1592,7 @@ class Lifecycle {
             return [];
         let listed;
         try {
-            listed = (await issuer.list(this.plan.spec.namePrefix)).filter((t) => (0,token_name/* isMintedWith */.cb)(this.plan.spec.namePrefix, t.name));
+            listed = await (0,token_name/* listRotationSet */.hA)(issuer, this.plan.spec.namePrefix);
         }
         catch (err) {
             return new Stop('failed', `issuer ${issuer.kind}: listing tokens failed: ${(0,errors/* errorMessage */.gJ)(err)}`);
@@ -1710,12 +1712,14 @@ class Lifecycle {
         if (this.revoked.length)
             this.log.warning(`revoke-first: revoked ${this.revoked.join(', ')}; destinations hold a dead token until the replacement is written`);
     }
+    /** The newest token of the set whose rights the issuer's list states: the one a rotation replaces. */
+    replacedWithRights() {
+        return [...this.previous].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt)).find((t) => t.rights);
+    }
     /** The rights to mint: the inputs', or (a rotation without them) those of the newest token replaced. */
     rights() {
         const { spec } = this.plan;
-        const newest = [...this.previous]
-            .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))
-            .find((t) => t.rights);
+        const newest = this.replacedWithRights();
         if (spec.copyRights) {
             if (!newest?.rights)
                 return new Stop('failed', `token-role: no token of the set ${spec.namePrefix} states its rights, so there are none to copy: set token-role or token-permissions`);
@@ -1726,9 +1730,7 @@ class Lifecycle {
     }
     /** Says when the new token's rights differ from those of the token it replaces (widening needs the explicit input). */
     compareRights(minted, given) {
-        const replaced = [...this.previous]
-            .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))
-            .find((t) => t.rights);
+        const replaced = this.replacedWithRights();
         const now = minted.rights ?? given;
         // A role and a permission list cannot be compared unless the issuer said what the role expanded to.
         if (!replaced?.rights ||
@@ -1739,9 +1741,9 @@ class Lifecycle {
     }
     /**
      * Mints, never blindly twice: a mint whose answer was lost may have made a token, so the set is
-     * listed by that exact name and a token found there is revoked (its value is shown only once, so
-     * it cannot be used) before the next attempt. Each attempt takes a new one-second name, so a name
-     * that clashes is never one this run sent before: it is another run's (a re-run, a matrix sibling).
+     * listed by that exact name and a token found there is kept and reported (see clearLostMint) before
+     * the next attempt. Each attempt takes a new one-second name, so a name that clashes is never one
+     * this run sent before: it is another run's (a re-run, a matrix sibling).
      */
     async mint() {
         const { plan } = this;
@@ -2115,9 +2117,7 @@ async function revokeToken(plan, id, options) {
 async function revokeByIds(plan, ids, force, options) {
     const ctx = newContext(plan, options);
     const issuer = createIssuer(plan, ctx);
-    const inSet = new Set((await issuer.list(plan.spec.namePrefix))
-        .filter((t) => (0,token_name/* isMintedWith */.cb)(plan.spec.namePrefix, t.name))
-        .map((t) => t.id));
+    const inSet = new Set((await (0,token_name/* listRotationSet */.hA)(issuer, plan.spec.namePrefix)).map((t) => t.id));
     const outside = ids.filter((id) => !inSet.has(id));
     if (outside.length && !force)
         return { revoked: [], outside, failed: [] };

@@ -1187,9 +1187,10 @@ function sanitizeLines(text) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Jb: () => (/* binding */ mintedName),
 /* harmony export */   Mq: () => (/* binding */ defaultPrefix),
-/* harmony export */   cb: () => (/* binding */ isMintedWith),
+/* harmony export */   hA: () => (/* binding */ listRotationSet),
 /* harmony export */   sq: () => (/* binding */ MAX_PREFIX)
 /* harmony export */ });
+/* unused harmony export isMintedWith */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /** Minted token names are `<prefix>-<UTC yyyymmddHHMMss>`: unique, sortable, and say what minted them. */
@@ -1233,6 +1234,10 @@ function isMintedWith(prefix, name) {
     return (name.length === prefix.length + 15 &&
         name.startsWith(`${prefix}-`) &&
         /^\d{14}$/.test(name.slice(prefix.length + 1)));
+}
+/** The rotation set at the issuer: the tokens this prefix minted, and no other. */
+async function listRotationSet(issuer, prefix) {
+    return (await issuer.list(prefix)).filter((t) => isMintedWith(prefix, t.name));
 }
 
 
