@@ -1,8 +1,8 @@
 /** CircleCI and GitLab destinations through the engine (in-process) against their emulators. */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { silentLogger } from '../src/log.js'
-import { buildPlan, type Inputs } from '../src/plan.js'
-import { runPlan } from '../src/runner.js'
+import { silentLogger } from '../src/shared/log.js'
+import { buildPlan, type Inputs } from '../src/plan/plan.js'
+import { runPlan } from '../src/engine/run.js'
 import { ACCOUNTS, useWorld } from './helpers/world.js'
 
 const world = useWorld()

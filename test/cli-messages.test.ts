@@ -4,9 +4,9 @@
  * warned about with the closest name; an unknown flag's "Did you mean" is not buried under the help.
  */
 import { describe, expect, it } from 'vitest'
-import { cliMessage, unknownEnvWarnings } from '../src/cli.js'
-import { ConfigError } from '../src/errors.js'
-import { buildPlan, type Inputs } from '../src/plan.js'
+import { cliMessage, unknownEnvWarnings } from '../src/front/cli.js'
+import { ConfigError } from '../src/shared/errors.js'
+import { buildPlan, type Inputs } from '../src/plan/plan.js'
 import { runCli } from './helpers/run-dist.js'
 
 /** The ConfigError buildPlan throws for these inputs, as the CLI words it. */

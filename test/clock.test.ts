@@ -3,8 +3,8 @@
  * paced requests: every sleep added an abort listener to the run's one signal. Sleeps now share one.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { systemClock } from '../src/http/clock.js'
-import { RequestScheduler } from '../src/http/scheduler.js'
+import { systemClock } from '../src/transport/clock.js'
+import { RequestScheduler } from '../src/transport/scheduler.js'
 
 let warnings: Error[] = []
 const onWarning = (w: Error) => warnings.push(w)

@@ -6,7 +6,7 @@ import { readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { INPUT_NAMES } from '../src/plan.js'
+import { INPUT_NAMES } from '../src/plan/plan.js'
 import { leakedForms, runAction, runCli } from './helpers/run-dist.js'
 import { ACCOUNTS, useWorld } from './helpers/world.js'
 

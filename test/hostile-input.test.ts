@@ -19,10 +19,10 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { envName } from '../src/cli-secrets.js'
-import { checkWritableFile, writeFilePrivately } from '../src/files.js'
-import { parseTargets, stripComment } from '../src/grammar.js'
-import { buildPlan, type Inputs } from '../src/plan.js'
+import { envName } from '../src/front/cli-secrets.js'
+import { checkWritableFile, writeFilePrivately } from '../src/shared/files.js'
+import { parseTargets, stripComment } from '../src/plan/grammar.js'
+import { buildPlan, type Inputs } from '../src/plan/plan.js'
 import { ROOT, runAction, runCli } from './helpers/run-dist.js'
 import { refusal } from './helpers/refusal.js'
 import { useWorld } from './helpers/world.js'
@@ -416,9 +416,9 @@ describe('file paths are checked before anything is minted', () => {
 
 describe('the destination parser is linear', () => {
   it('strips comments by scanning, not with a backtracking /\\s+#.*$/ regex', () => {
-    const source = readFileSync(join(ROOT, 'src', 'grammar.ts'), 'utf8')
+    const source = readFileSync(join(ROOT, 'src', 'plan', 'grammar.ts'), 'utf8')
     expect(source).not.toMatch(/replace\(\/\\s\+#/)
-    const plan = readFileSync(join(ROOT, 'src', 'plan.ts'), 'utf8')
+    const plan = readFileSync(join(ROOT, 'src', 'plan', 'plan.ts'), 'utf8')
     expect(plan).not.toMatch(/replace\(\/\\\/\+\$\//)
     expect(stripComment('github:repo/a/b   # note')).toBe('github:repo/a/b   ')
     expect(stripComment('github:repos/a?match=x#y')).toBe('github:repos/a?match=x#y')

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { ApiError, AuthError, NetworkError, NotFoundError, RateLimitError } from '../src/errors.js'
-import type { Clock } from '../src/http/clock.js'
-import { HttpClient, platformMessage } from '../src/http/client.js'
-import { rateLimitWaitMs } from '../src/http/rate-limit.js'
-import { BUDGET_SHARE, githubCost, RequestScheduler } from '../src/http/scheduler.js'
-import { Redactor } from '../src/redact.js'
+import { ApiError, AuthError, NetworkError, NotFoundError, RateLimitError } from '../src/shared/errors.js'
+import type { Clock } from '../src/transport/clock.js'
+import { HttpClient, platformMessage } from '../src/transport/client.js'
+import { rateLimitWaitMs } from '../src/transport/rate-limit.js'
+import { BUDGET_SHARE, githubCost, RequestScheduler } from '../src/transport/scheduler.js'
+import { Redactor } from '../src/shared/redact.js'
 import { Emulator, json } from './emulators/base.js'
 
 /** A clock whose sleeps pass instantly but are recorded, so waits are asserted without real time. */

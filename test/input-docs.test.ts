@@ -1,14 +1,14 @@
 /**
- * One source for what each input means (src/inputs.ts): action.yml says the same words, and the
+ * One source for what each input means (src/plan/inputs.ts): action.yml says the same words, and the
  * CLI's --help shows them for every flag (secrets, which are never flags, in the help's Secrets list).
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { SECRET_INPUTS } from '../src/cli-secrets.js'
-import { buildProgram } from '../src/cli.js'
-import { describeInput, INPUT_NAMES, inputsWhere } from '../src/inputs.js'
+import { SECRET_INPUTS } from '../src/front/cli-secrets.js'
+import { buildProgram } from '../src/front/cli.js'
+import { describeInput, INPUT_NAMES, inputsWhere } from '../src/plan/inputs.js'
 import { ROOT, runCli } from './helpers/run-dist.js'
 
 const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
@@ -29,7 +29,7 @@ function expectedInHelp(command: string, name: (typeof INPUT_NAMES)[number]): st
 }
 
 describe('input descriptions', () => {
-  it('action.yml describes every input in the words of src/inputs.ts', () => {
+  it('action.yml describes every input in the words of src/plan/inputs.ts', () => {
     const fromAction = Object.fromEntries(Object.entries(action.inputs).map(([name, i]) => [name, i.description]))
     expect(fromAction).toEqual(Object.fromEntries(INPUT_NAMES.map((n) => [n, describeInput(n)])))
   })

@@ -5,14 +5,14 @@
  * issuers that cannot mint.
  */
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { ApiError, AuthError, ConfigError } from '../src/errors.js'
+import { ApiError, AuthError, ConfigError } from '../src/shared/errors.js'
 import { HttpIssuer } from '../src/issuers/http.js'
 import { createIssuer } from '../src/issuers/index.js'
-import { silentLogger } from '../src/log.js'
+import { silentLogger } from '../src/shared/log.js'
 import { ISSUER_KINDS } from '../src/issuers/kinds.js'
-import { buildPlan, ISSUERS, type Inputs } from '../src/plan.js'
-import { newContext } from '../src/runner.js'
-import type { Issuer } from '../src/types.js'
+import { buildPlan, ISSUERS, type Inputs } from '../src/plan/plan.js'
+import { newContext } from '../src/engine/run.js'
+import type { Issuer } from '../src/shared/types.js'
 import { useWorld } from './helpers/world.js'
 
 const { http, rwx, hawzu } = useWorld()

@@ -3,13 +3,13 @@
  * platform would (an issuer that tracks which tokens are alive, destinations that hold values).
  */
 import { describe, expect, it } from 'vitest'
-import { newStats, type RunContext } from '../src/context.js'
-import { ApiError, AuthError, OutcomeUnknownError } from '../src/errors.js'
-import { systemClock } from '../src/http/clock.js'
-import { silentLogger } from '../src/log.js'
-import { buildPlan, type Inputs } from '../src/plan.js'
-import { Redactor } from '../src/redact.js'
-import { execute } from '../src/lifecycle.js'
+import { newStats, type RunContext } from '../src/transport/context.js'
+import { ApiError, AuthError, OutcomeUnknownError } from '../src/shared/errors.js'
+import { systemClock } from '../src/transport/clock.js'
+import { silentLogger } from '../src/shared/log.js'
+import { buildPlan, type Inputs } from '../src/plan/plan.js'
+import { Redactor } from '../src/shared/redact.js'
+import { execute } from '../src/engine/lifecycle.js'
 import { reportProblems } from './helpers/report-schema.js'
 import {
   OUTPUT_REPORT_MAX_BYTES,
@@ -21,8 +21,8 @@ import {
   summaryText,
   utf8Bytes,
   type Report,
-} from '../src/report.js'
-import type { Destination, Issuer, MintedToken, TokenInfo, TokenSpec } from '../src/types.js'
+} from '../src/report/report.js'
+import type { Destination, Issuer, MintedToken, TokenInfo, TokenSpec } from '../src/shared/types.js'
 
 class MemoryIssuer implements Issuer {
   readonly kind = 'memory'

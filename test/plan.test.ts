@@ -1,12 +1,12 @@
 /** Planning is pure: every input rule, the destination grammar, name rules and durations. */
 import { describe, expect, it } from 'vitest'
-import { addDuration, expiryDate, parseDuration, parseExpiry } from '../src/duration.js'
-import type { ConfigError } from '../src/errors.js'
-import { parseTargets } from '../src/grammar.js'
-import { nameRuleViolation } from '../src/names.js'
+import { addDuration, expiryDate, parseDuration, parseExpiry } from '../src/plan/duration.js'
+import type { ConfigError } from '../src/shared/errors.js'
+import { parseTargets } from '../src/plan/grammar.js'
+import { nameRuleViolation } from '../src/platforms/names.js'
 import { ISSUER_KINDS } from '../src/issuers/kinds.js'
-import { buildPlan, ISSUERS, type Inputs } from '../src/plan.js'
-import { isMintedWith, mintedName } from '../src/token-name.js'
+import { buildPlan, ISSUERS, type Inputs } from '../src/plan/plan.js'
+import { isMintedWith, mintedName } from '../src/plan/token-name.js'
 import { refusal } from './helpers/refusal.js'
 
 const NOW = new Date('2026-11-24T12:00:00Z')

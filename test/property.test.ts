@@ -11,11 +11,11 @@
  * PROPERTY_RUNS=N runs more; PROPERTY_SEED=S replays one run.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { systemClock } from '../src/http/clock.js'
-import { silentLogger } from '../src/log.js'
-import { buildPlan } from '../src/plan.js'
-import { exitCode, type Report } from '../src/report.js'
-import { runPlan } from '../src/runner.js'
+import { systemClock } from '../src/transport/clock.js'
+import { silentLogger } from '../src/shared/log.js'
+import { buildPlan } from '../src/plan/plan.js'
+import { exitCode, type Report } from '../src/report/report.js'
+import { runPlan } from '../src/engine/run.js'
 import { seededRandom, type FaultKind, type FaultRule } from './emulators/base.js'
 import { useWorld } from './helpers/world.js'
 

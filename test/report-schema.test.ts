@@ -1,13 +1,13 @@
 /**
- * docs/report.schema.json and the `Report` type in src/report.ts describe the same thing: the enums
+ * docs/report.schema.json and the `Report` type in src/report/report.ts describe the same thing: the enums
  * match the runtime lists the type is made from, and (read with the TypeScript compiler) every
  * property of the type, nested ones too, is in the schema with the same optionality, and nothing else.
  */
 import { join } from 'node:path'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
-import { MODES } from '../src/plan.js'
-import { DESTINATION_STATUSES, FINDING_KINDS, OUTCOMES } from '../src/report.js'
+import { MODES } from '../src/plan/plan.js'
+import { DESTINATION_STATUSES, FINDING_KINDS, OUTCOMES } from '../src/report/report.js'
 import { REPORT_SCHEMA_PATH, reportProblems, reportSchema } from './helpers/report-schema.js'
 import { ROOT } from './helpers/run-dist.js'
 
@@ -43,7 +43,7 @@ describe('docs/report.schema.json', () => {
   })
 
   it('has every property of the Report type, nested ones too, with the same optionality, and no other', () => {
-    const file = join(ROOT, 'src', 'report.ts')
+    const file = join(ROOT, 'src', 'report', 'report.ts')
     const program = ts.createProgram([file], {
       module: ts.ModuleKind.NodeNext,
       moduleResolution: ts.ModuleResolutionKind.NodeNext,
@@ -122,6 +122,6 @@ describe('docs/report.schema.json', () => {
       }
     }
     compare(checker.getTypeAtLocation(report.name), schema, 'Report')
-    expect(problems, `src/report.ts and ${REPORT_SCHEMA_PATH} disagree`).toEqual([])
+    expect(problems, `src/report/report.ts and ${REPORT_SCHEMA_PATH} disagree`).toEqual([])
   })
 })

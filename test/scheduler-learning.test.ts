@@ -4,14 +4,14 @@
  * speed (that is the bench's job: `npm run bench -- --writes-per-minute 80`).
  */
 import { describe, expect, it } from 'vitest'
-import type { Clock } from '../src/http/clock.js'
+import type { Clock } from '../src/transport/clock.js'
 import {
   githubCost,
   LEARNED_SHARE,
   MIN_EVIDENCE,
   RequestScheduler,
   type SchedulerOptions,
-} from '../src/http/scheduler.js'
+} from '../src/transport/scheduler.js'
 
 const MINUTE = 60_000
 

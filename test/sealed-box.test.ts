@@ -1,7 +1,7 @@
 import nacl from 'tweetnacl'
 import sealedbox from 'tweetnacl-sealedbox-js'
 import { describe, expect, it } from 'vitest'
-import { sealForGitHub } from '../src/crypto/sealed-box.js'
+import { sealForGitHub } from '../src/platforms/github/sealed-box.js'
 
 const b64 = (u: Uint8Array) => Buffer.from(u).toString('base64')
 

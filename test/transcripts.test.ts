@@ -5,10 +5,10 @@
  * Ids, ports, timestamps and key ids are normalised; nothing else is.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { silentLogger } from '../src/log.js'
-import { buildPlan, type Inputs } from '../src/plan.js'
-import { summaryText, type Report } from '../src/report.js'
-import { runPlan } from '../src/runner.js'
+import { silentLogger } from '../src/shared/log.js'
+import { buildPlan, type Inputs } from '../src/plan/plan.js'
+import { summaryText, type Report } from '../src/report/report.js'
+import { runPlan } from '../src/engine/run.js'
 import type { Emulator } from './emulators/base.js'
 import { useWorld } from './helpers/world.js'
 

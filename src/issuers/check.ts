@@ -3,8 +3,8 @@
  * which to revoke, what to write everywhere), so an answer of another shape is an error, never
  * "no tokens" or an empty secret.
  */
-import { MintedTokenRejectedError, UntrustedResponseError } from '../errors.js'
-import type { Rights, TokenInfo } from '../types.js'
+import { MintedTokenRejectedError, UntrustedResponseError } from '../shared/errors.js'
+import type { Rights, TokenInfo } from '../shared/types.js'
 
 /** Shortest token value we accept from any issuer: real tokens carry far more entropy. */
 export const MIN_TOKEN_LENGTH = 16

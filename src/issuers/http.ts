@@ -3,11 +3,11 @@
  * tokens, expiry, whoami. Hawzu-style in-house issuers implement it (enable/disable too, which
  * token-action reads from the list but never calls).
  */
-import { NotFoundError } from '../errors.js'
+import { NotFoundError } from '../shared/errors.js'
 import { ISSUER_KINDS } from './kinds.js'
 import { NO_SUCH_TOKEN, probe } from './probe.js'
-import type { HttpClient } from '../http/client.js'
-import type { Identity, Issuer, MintedToken, TokenInfo, TokenSpec } from '../types.js'
+import type { HttpClient } from '../transport/client.js'
+import type { Identity, Issuer, MintedToken, TokenInfo, TokenSpec } from '../shared/types.js'
 import { checkListedToken, checkMintedSecret, isObject, untrusted } from './check.js'
 
 export class HttpIssuer implements Issuer {

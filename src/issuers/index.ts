@@ -1,7 +1,7 @@
 /** Builds the issuer plugin the plan names, with clients sharing the run's context. */
-import { makeClient, type RunContext } from '../context.js'
-import type { Plan } from '../plan.js'
-import type { Issuer } from '../types.js'
+import { makeClient, type RunContext } from '../transport/context.js'
+import type { Plan } from '../plan/plan.js'
+import type { Issuer } from '../shared/types.js'
 import { HawzuIssuer } from './hawzu.js'
 import { HttpIssuer } from './http.js'
 import { RackGatewayIssuer } from './rack-gateway.js'

@@ -3,7 +3,7 @@
  * Planning, the engine and the report read it; issuers/index.ts pairs each kind with its plugin.
  * Data only, so planning stays free of HTTP code.
  */
-import type { IssuerCapabilities } from '../types.js'
+import type { IssuerCapabilities } from '../shared/types.js'
 
 export interface IssuerKindInfo {
   can: IssuerCapabilities

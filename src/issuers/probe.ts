@@ -1,5 +1,5 @@
 /** Side-effect-free checks of what the issuer credential may do, by requests that cannot succeed. */
-import { AuthError, TokenActionError } from '../errors.js'
+import { AuthError, TokenActionError } from '../shared/errors.js'
 
 /** A well-formed id no issuer has issued: deleting it answers 404 when allowed, 403 when not. */
 export const NO_SUCH_TOKEN = '00000000-0000-4000-8000-000000000000'

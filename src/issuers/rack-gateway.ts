@@ -2,11 +2,11 @@
  * Rack Gateway (`<gateway>/api/v1`, Bearer admin API token). Tokens are addressed by `public_id`;
  * create answers 200 (any 2xx is accepted); no expiry and no disable.
  */
-import { NotFoundError } from '../errors.js'
+import { NotFoundError } from '../shared/errors.js'
 import { ISSUER_KINDS } from './kinds.js'
 import { NO_SUCH_TOKEN, probe } from './probe.js'
-import type { HttpClient } from '../http/client.js'
-import type { Identity, Issuer, MintedToken, TokenInfo, TokenSpec } from '../types.js'
+import type { HttpClient } from '../transport/client.js'
+import type { Identity, Issuer, MintedToken, TokenInfo, TokenSpec } from '../shared/types.js'
 import { checkListedToken, checkMintedSecret, isObject, untrusted } from './check.js'
 
 /** `rgw_` + base64url of 32 bytes (43 characters, padded with one `=`; unpadded accepted). */

@@ -3,10 +3,10 @@
  * can only prove the given token works and distribute it. Minting, listing and revoking are refused
  * with what to do instead.
  */
-import { AuthError, ConfigError } from '../errors.js'
-import type { HttpClient } from '../http/client.js'
+import { AuthError, ConfigError } from '../shared/errors.js'
+import type { HttpClient } from '../transport/client.js'
 import { ISSUER_KINDS } from './kinds.js'
-import type { Identity, Issuer, MintedToken, TokenInfo } from '../types.js'
+import type { Identity, Issuer, MintedToken, TokenInfo } from '../shared/types.js'
 
 export abstract class VerifyOnlyIssuer implements Issuer {
   abstract readonly kind: 'rwx' | 'hawzu' | 'static'

@@ -1,4 +1,4 @@
-import { ConfigError } from '../../src/errors.js'
+import { ConfigError } from '../../src/shared/errors.js'
 
 /** The ConfigError `fn` throws (anything else fails the test, and so does no error). */
 export function refusal(fn: () => unknown): ConfigError {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormatsImport from 'ajv-formats'
-import type { Report } from '../../src/report.js'
+import type { Report } from '../../src/report/report.js'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 export const REPORT_SCHEMA_PATH = join(ROOT, 'docs', 'report.schema.json')

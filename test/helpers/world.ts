@@ -6,7 +6,7 @@
  * faults and seeds in their own hooks, which run after these.
  */
 import { afterAll, beforeAll } from 'vitest'
-import type { Inputs } from '../../src/plan.js'
+import type { Inputs } from '../../src/plan/plan.js'
 import { HawzuEmulator, RwxEmulator } from '../emulators/bearer-verify.js'
 import { CircleCIEmulator } from '../emulators/circleci.js'
 import { GitHubEmulator } from '../emulators/github.js'

@@ -1,0 +1,294 @@
+export const id = 469;
+export const ids = [469,850];
+export const modules = {
+
+/***/ 8850:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I$: () => (/* binding */ exitCode),
+/* harmony export */   eH: () => (/* binding */ summaryMarkdown),
+/* harmony export */   g5: () => (/* binding */ summaryText),
+/* harmony export */   sX: () => (/* binding */ totalsLine),
+/* harmony export */   uT: () => (/* binding */ reportOutput)
+/* harmony export */ });
+/* unused harmony exports OUTCOMES, DESTINATION_STATUSES, FINDING_KINDS, byAttention, statusCounts, utf8Bytes, outputBytes, SUMMARY_MAX_BYTES, SUMMARY_OPEN_ROWS, OUTPUT_REPORT_MAX_BYTES */
+/* harmony import */ var _shared_sanitize_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8406);
+
+const OUTCOMES = (/* unused pure expression or super */ null && (['rotated', 'created', 'distributed', 'not-due', 'planned', 'audited', 'failed']));
+/**
+ * Ordered by how much a destination needs attention: the summaries and the shortened `report` output
+ * list destinations in this order. `unknown`: the write's answer was lost and the platform could not
+ * confirm it: the destination may hold the new token.
+ */
+const DESTINATION_STATUSES = [
+    'failed',
+    'unknown',
+    'not written',
+    'would create',
+    'would update',
+    'created',
+    'updated',
+];
+const FINDING_KINDS = (/* unused pure expression or super */ null && ([
+    'unused',
+    'rotation-due',
+    'expired',
+    'expiring-soon',
+    'never-expires',
+    'orphan',
+    'disabled',
+]));
+/** 1 when the run failed; bad input (2) never gets as far as a report. */
+function exitCode(report) {
+    return report.outcome === 'failed' ? 1 : 0;
+}
+function escapeCell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+const ICON = {
+    created: '✅ created',
+    updated: '✅ updated',
+    unknown: '❓ unknown',
+    failed: '❌ failed',
+    'would create': '📝 would create',
+    'would update': '📝 would update',
+    'not written': '⏭️ not written',
+};
+/** Destinations, those that need attention first (failed, unknown, not written, ...); the order within a status is kept. */
+function byAttention(rows) {
+    const rank = (d) => DESTINATION_STATUSES.indexOf(d.status);
+    return rows
+        .map((d, i) => ({ d, i }))
+        .sort((a, b) => rank(a.d) - rank(b.d) || a.i - b.i)
+        .map((x) => x.d);
+}
+/** How many destinations have each status, in attention order (failures first); statuses no destination has are left out. */
+function statusCounts(rows) {
+    const counts = {};
+    for (const status of DESTINATION_STATUSES) {
+        const n = rows.filter((d) => d.status === status).length;
+        if (n)
+            counts[status] = n;
+    }
+    return counts;
+}
+/** `203 destinations: 3 failed, 200 updated` - failures first. */
+function totalsLine(rows) {
+    const parts = Object.entries(statusCounts(rows)).map(([status, n]) => `${n} ${status}`);
+    return `${rows.length} destination${rows.length === 1 ? '' : 's'}${parts.length ? `: ${parts.join(', ')}` : ''}`;
+}
+/** UTF-8 size: what a summary file weighs. */
+function utf8Bytes(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/** What an output weighs against GitHub's limit: GitHub counts outputs in UTF-16; UTF-8 is counted too, whichever is larger. */
+function outputBytes(text) {
+    return Math.max(utf8Bytes(text), text.length * 2);
+}
+/** GitHub drops a step summary over 1 MiB; stay at half of it, so a summary another step adds still fits. */
+const SUMMARY_MAX_BYTES = 512 * 1024;
+/** Destination rows shown open in the summary; the rest are collapsed under `<details>`. */
+const SUMMARY_OPEN_ROWS = 30;
+function kib(bytes) {
+    return `${Math.round(bytes / 1024)} KiB`;
+}
+/**
+ * The job summary (markdown, every line sanitised): the counts, the error, then the destinations
+ * that need attention first - the first rows open, the rest collapsed - then the token, the run and
+ * the notes. Never over `maxBytes` (UTF-8): rows that do not fit are counted, not shown.
+ */
+function summaryMarkdown(r, maxBytes = SUMMARY_MAX_BYTES) {
+    const head = [`### token-action: ${r.outcome}${r.dryRun ? ' (dry run)' : ''}`, ''];
+    if (r.destinations.length)
+        head.push(`**${totalsLine(r.destinations)}**`, '');
+    if (r.error)
+        head.push(`**Error:** ${escapeCell(r.error)}`, '');
+    const tail = [];
+    if (r.token)
+        tail.push(`${r.token.name ? `Token \`${r.token.name}\` (id \`${r.token.id}\`)` : 'The given token'}${r.token.verifiedAs ? `, verified as ${r.token.verifiedAs}` : ''}${r.token.expiresAt ? `, expires ${r.token.expiresAt}` : ''}, from ${r.issuer}${r.token.fingerprint ? `; fingerprint \`${r.token.fingerprint}\`` : ''}.`, '');
+    if (r.origin)
+        tail.push(`Run: ${Object.entries(r.origin)
+            .map(([k, v]) => `${k} ${escapeCell(v)}`)
+            .join(', ')}`, '');
+    if (r.revokedIds.length)
+        tail.push(`Revoked previous tokens: ${r.revokedIds.map((i) => `\`${i}\``).join(', ')}`, '');
+    if (r.keptIds.length)
+        tail.push(`Still valid (not revoked): ${r.keptIds.map((i) => `\`${i}\``).join(', ')}`, '');
+    if (r.mayExist?.length)
+        tail.push(`May exist (a mint's answer was lost; check and revoke): ${r.mayExist.map((n) => `\`${n}\``).join(', ')}`, '');
+    if (r.audit)
+        tail.push(...auditMarkdown(r.audit));
+    for (const n of r.notes)
+        tail.push(`> ${n}`, '');
+    const safeHead = head.map((l) => (0,_shared_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .sanitize */ .aj)(l));
+    const safeTail = tail.map((l) => (0,_shared_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .sanitize */ .aj)(l));
+    const table = ['| destination | secret | result | detail |', '|---|---|---|---|'];
+    const sorted = byAttention(r.destinations);
+    const rows = sorted.map((d) => {
+        const detail = [d.detail, ...(d.changes ?? [])].filter(Boolean).join('; ');
+        return (0,_shared_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .sanitize */ .aj)(`| \`${escapeCell(d.id)}\` | \`${escapeCell(d.name)}\` | ${ICON[d.status]} | ${escapeCell(detail)} |`);
+    });
+    const open = rows.slice(0, SUMMARY_OPEN_ROWS);
+    const collapsed = rows.slice(SUMMARY_OPEN_ROWS);
+    const more = totalsLine(sorted.slice(SUMMARY_OPEN_ROWS)).replace(/^\d+ destinations?/, (m) => `${m.split(' ')[0]} more ${m.split(' ')[1]}`);
+    const details = () => [`<details><summary>${more}</summary>`, '', ...table];
+    // Everything but the rows, with room for the line that counts the rows left out.
+    const reserve = 256;
+    let used = utf8Bytes([...safeHead, ...safeTail, ...table, ...details(), '</details>', ''].join('\n')) + reserve;
+    const fits = (line) => {
+        const size = utf8Bytes(line) + 1;
+        if (used + size > maxBytes)
+            return false;
+        used += size;
+        return true;
+    };
+    const shownOpen = [];
+    for (const row of open)
+        if (fits(row))
+            shownOpen.push(row);
+        else
+            break;
+    const shownCollapsed = [];
+    if (shownOpen.length === open.length)
+        for (const row of collapsed)
+            if (fits(row))
+                shownCollapsed.push(row);
+            else
+                break;
+    const out = [...safeHead];
+    if (rows.length) {
+        out.push(...table, ...shownOpen, '');
+        if (shownCollapsed.length)
+            out.push(...details(), ...shownCollapsed, '', '</details>', '');
+        const left = rows.length - shownOpen.length - shownCollapsed.length;
+        if (left)
+            out.push(`_${left} more destination${left === 1 ? '' : 's'} not shown: the summary is capped at ${kib(maxBytes)} (GitHub drops larger ones); the JSON report (report-file) lists every destination._`, '');
+    }
+    out.push(...safeTail);
+    return capLines(out, maxBytes);
+}
+/** Last resort (a huge audit or many notes): whole lines up to `maxBytes`, then one line saying so. */
+function capLines(lines, maxBytes) {
+    const text = lines.join('\n');
+    if (utf8Bytes(text) <= maxBytes)
+        return text;
+    const marker = `_The rest of the summary is not shown: it is capped at ${kib(maxBytes)}; the JSON report (report-file) has everything._`;
+    const kept = [];
+    let used = utf8Bytes(marker) + 32;
+    let openDetails = false;
+    for (const line of lines) {
+        const size = utf8Bytes(line) + 1;
+        if (used + size > maxBytes)
+            break;
+        used += size;
+        kept.push(line);
+        if (line.startsWith('<details>'))
+            openDetails = true;
+        if (line === '</details>')
+            openDetails = false;
+    }
+    return [...kept, '', ...(openDetails ? ['</details>', ''] : []), marker].join('\n');
+}
+function auditMarkdown(a) {
+    const out = [`**Rotation set:** ${a.tokens.length} valid token(s), ${a.findings.length} finding(s).`, ''];
+    if (a.tokens.length) {
+        out.push('| token | id | age | expires | last used | created by |', '|---|---|---|---|---|---|');
+        for (const t of a.tokens)
+            out.push(`| \`${escapeCell(t.name)}\`${t.newest ? ' (newest)' : ''} | \`${escapeCell(t.id)}\` | ${t.ageDays} d | ${t.expiresAt ?? 'never'} | ${t.lastUsedAt ?? '-'} | ${escapeCell(t.createdBy ?? '-')} |`);
+        out.push('');
+    }
+    for (const f of a.findings)
+        out.push(`- **${f.kind}** \`${escapeCell(f.name)}\`: ${escapeCell(f.detail)}`);
+    if (a.findings.length)
+        out.push('');
+    return out;
+}
+/** The printed summary: the outcome and the counts, the error, the destinations that need attention first, then the rest. */
+function summaryText(r) {
+    const lines = [`token-action ${r.mode}: ${r.outcome}${r.dryRun ? ' (dry run)' : ''}`];
+    if (r.destinations.length)
+        lines.push(`  ${totalsLine(r.destinations)}`);
+    if (r.error)
+        lines.push(`  error: ${r.error}`);
+    for (const d of byAttention(r.destinations)) {
+        const detail = [d.detail, ...(d.changes ?? [])].filter(Boolean).join('; ');
+        lines.push(`  ${d.status.padEnd(12)} ${d.id} (${d.name})${detail ? `: ${detail}` : ''}`);
+    }
+    if (r.token)
+        lines.push(`  token ${r.token.name ? `${r.token.name} (id ${r.token.id})` : '(given)'}${r.token.verifiedAs ? ` verified as ${r.token.verifiedAs}` : ''}${r.token.expiresAt ? ` expires ${r.token.expiresAt}` : ''}`);
+    if (r.revokedIds.length)
+        lines.push(`  revoked: ${r.revokedIds.join(', ')}`);
+    if (r.keptIds.length)
+        lines.push(`  still valid: ${r.keptIds.join(', ')}`);
+    if (r.mayExist?.length)
+        lines.push(`  may exist (check and revoke): ${r.mayExist.join(', ')}`);
+    for (const t of r.audit?.tokens ?? [])
+        lines.push(`  token ${t.name} (id ${t.id})${t.newest ? ' newest' : ''}: ${t.ageDays} days old, expires ${t.expiresAt ?? 'never'}, last used ${t.lastUsedAt ?? '-'}`);
+    for (const f of r.audit?.findings ?? [])
+        lines.push(`  finding ${f.kind}: ${f.name}: ${f.detail}`);
+    for (const n of r.notes)
+        lines.push(`  note: ${n}`);
+    return lines;
+}
+/**
+ * GitHub limits a job's outputs to 1 MB in all, counted in UTF-16: the `report` output keeps to half
+ * of it (bytes by `outputBytes`), leaving room for the other outputs.
+ */
+const OUTPUT_REPORT_MAX_BYTES = 512 * 1024;
+/**
+ * The report as the `report` output: whole when it fits, else shortened to fit - the destinations
+ * that need attention first, as many as fit, `truncated` counting every status and what was left
+ * out, and a note saying where the whole report is (report-file). Never over `maxBytes`.
+ */
+function reportOutput(r, reportFile, maxBytes = OUTPUT_REPORT_MAX_BYTES) {
+    const whole = JSON.stringify(r);
+    if (outputBytes(whole) <= maxBytes)
+        return whole;
+    const total = r.destinations.length;
+    const shortened = (kept, rest = {}) => {
+        const omitted = total - kept.length;
+        const where = reportFile ? `; the whole report is in ${reportFile}` : '; set report-file for the whole report';
+        const note = `report output shortened to fit GitHub's output limit: ${kept.length} of ${total} destinations listed (those that need attention first), ${omitted} omitted${where}`;
+        const truncated = {
+            destinations: total,
+            statuses: statusCounts(r.destinations),
+            omitted,
+            ...(reportFile ? { reportFile } : {}),
+        };
+        return { ...r, ...rest, destinations: kept, notes: [...(rest.notes ?? r.notes), note], truncated };
+    };
+    const fitRows = (rest) => {
+        // The digits of the counts may grow by a few bytes once rows are added: keep a margin.
+        let used = outputBytes(JSON.stringify(shortened([], rest))) + 64;
+        const kept = [];
+        for (const d of byAttention(r.destinations)) {
+            const size = outputBytes(JSON.stringify(d)) + 2;
+            if (used + size > maxBytes)
+                break;
+            used += size;
+            kept.push(d);
+        }
+        return JSON.stringify(shortened(kept, rest));
+    };
+    const first = fitRows({});
+    if (outputBytes(first) <= maxBytes)
+        return first;
+    // Last resort (thousands of notes or audited tokens): only what says what happened, each list cut short.
+    const cut = (text) => (text && text.length > 2000 ? `${text.slice(0, 2000)}...` : text);
+    const few = (list) => list.slice(0, 100);
+    const audit = r.audit ? { tokens: few(r.audit.tokens), findings: few(r.audit.findings) } : undefined;
+    return fitRows({
+        error: cut(r.error),
+        notes: few(r.notes).map((n) => cut(n)),
+        revokedIds: few(r.revokedIds),
+        keptIds: few(r.keptIds),
+        ...(r.mayExist ? { mayExist: few(r.mayExist) } : {}),
+        ...(audit ? { audit } : {}),
+    });
+}
+
+
+/***/ })
+
+};
