@@ -192,7 +192,7 @@ describe('http issuer (generic contract)', () => {
         .sort()
     expect(kinds(old.outputs['token-id']!)).toEqual(['never-expires', 'orphan', 'unused'])
     expect(kinds(newest.outputs['token-id']!)).toEqual(['expiring-soon'])
-    expect(audit.summary).toMatch(/\*\*orphan\*\* `audited-\d{14}`/)
+    expect(audit.summary).toMatch(/\*\*orphan\*\* `audited-\d{14}-[0-9a-f]{6}`/)
     // It only read.
     expect(http.requests.slice(before).every((r) => r.method === 'GET')).toBe(true)
     expect(http.isValid(old.outputs.token!)).toBe(true)
@@ -213,7 +213,7 @@ describe('http issuer (generic contract)', () => {
       { env: { TOKEN_ACTION_ISSUER_TOKEN: admin } },
     )
     expect(cli.code).toBe(1)
-    expect(cli.stdout).toMatch(/finding orphan: audited-\d{14}/)
+    expect(cli.stdout).toMatch(/finding orphan: audited-\d{14}-[0-9a-f]{6}/)
     expect(cli.stdout).toMatch(/4 finding\(s\) in the rotation set audited \(fail-on-findings\)/)
   })
 
@@ -283,7 +283,7 @@ describe('rack-gateway modes', () => {
     const perms = (id: string) => rgw.tokens().find((t) => t.public_id === id)!.permissions
     expect(perms(copied.outputs['token-id']!)).toEqual(perms(first.outputs['token-id']!))
     expect(JSON.parse(copied.outputs.report!).notes.join('\n')).toMatch(
-      /rights copied from same-rights-\d{14}: permissions /,
+      /rights copied from same-rights-\d{14}-[0-9a-f]{6}: permissions /,
     )
     rgw.passTime(1)
     const widened = await runAction({ ...inputs, 'token-role': 'admin' })

@@ -56,7 +56,7 @@ describe('action: rotate a Rack Gateway token into GitHub secrets', () => {
     expect(JSON.parse(second.outputs['revoked-ids']!)).toEqual([first.outputs['token-id']])
     expect(second.outputs['token-id']).toMatch(/^[0-9a-f-]{36}$/)
     // The default rotation set: where the run comes from (GITHUB_REPOSITORY) plus the secret name.
-    expect(second.outputs['token-name']).toMatch(/^gh\.acme\.ops\.rack-gateway-api-token-\d{14}$/)
+    expect(second.outputs['token-name']).toMatch(/^gh\.acme\.ops\.rack-gateway-api-token-\d{14}-[0-9a-f]{6}$/)
 
     const secret = gh.secretValue({ repo: 'acme/api' }, 'RACK_GATEWAY_API_TOKEN')!
     expect(secret).not.toBe(firstSecret)

@@ -3,7 +3,8 @@ import { ApiError, AuthError, NetworkError, NotFoundError, RateLimitError } from
 import type { Clock } from '../src/transport/clock.js'
 import { HttpClient, platformMessage } from '../src/transport/client.js'
 import { rateLimitWaitMs } from '../src/transport/rate-limit.js'
-import { BUDGET_SHARE, githubCost, RequestScheduler } from '../src/transport/scheduler.js'
+import { BUDGET_SHARE, RequestScheduler } from '../src/transport/scheduler.js'
+import { githubCost } from '../src/platforms/github/pacing.js'
 import { Redactor } from '../src/shared/redact.js'
 import { Emulator, json } from './emulators/base.js'
 

@@ -225,6 +225,7 @@ describe('GitHub action.yml', () => {
       'outcome',
       'report',
       'revoked-ids',
+      'sets',
       'token',
       'token-id',
       'token-name',

@@ -11,7 +11,8 @@ import { createIssuer } from '../src/issuers/index.js'
 import { silentLogger } from '../src/shared/log.js'
 import { ISSUER_KINDS } from '../src/issuers/kinds.js'
 import { buildPlan, ISSUERS, type Inputs } from '../src/plan/plan.js'
-import { newContext } from '../src/engine/run.js'
+import { transportFor } from '../src/engine/transport-of.js'
+import { listRotationSet } from '../src/plan/token-name.js'
 import type { Issuer } from '../src/shared/types.js'
 import { useWorld } from './helpers/world.js'
 
@@ -29,8 +30,8 @@ function issuerFor(inputs: Inputs, env: Record<string, string> = {}): Issuer {
     now,
   )
   return createIssuer(
-    plan,
-    newContext(plan, { log: silentLogger, context: { retry: { maxRetries: 1, baseDelayMs: 5 } } }),
+    plan.issuer,
+    transportFor(plan, { log: silentLogger, context: { retry: { maxRetries: 1, baseDelayMs: 5 } } }),
   )
 }
 
@@ -120,7 +121,7 @@ describe('http issuer (generic contract)', () => {
     )
   })
 
-  it('lists only its prefix, with creation time and state, never a value', async () => {
+  it('lists by name prefix, with creation time and state, never a value; the rotation set is its own names only', async () => {
     const a = await issuer.create({ name: 'listme-20261124120000', role: 'viewer' })
     now = new Date('2026-11-24T12:00:01Z')
     const b = await issuer.create({
@@ -128,8 +129,9 @@ describe('http issuer (generic contract)', () => {
       role: 'viewer',
       expiresAt: '2027-01-01T00:00:00.000Z',
     })
-    await issuer.create({ name: 'listmeplease-20261124120001', role: 'viewer' })
-    const listed = await issuer.list('listme')
+    const other = await issuer.create({ name: 'listmeplease-20261124120001', role: 'viewer' })
+    expect((await issuer.list('listme')).map((t) => t.id).sort()).toEqual([a.id, b.id, other.id].sort())
+    const listed = await listRotationSet(issuer, 'listme')
     expect(listed.map((t) => t.id).sort()).toEqual([a.id, b.id].sort())
     expect(listed.find((t) => t.id === b.id)).toEqual({
       id: b.id,
@@ -141,7 +143,7 @@ describe('http issuer (generic contract)', () => {
     })
     expect(JSON.stringify(listed)).not.toContain(a.secret)
     await issuer.revoke(a.id)
-    expect((await issuer.list('listme')).map((t) => t.id)).toEqual([b.id])
+    expect((await listRotationSet(issuer, 'listme')).map((t) => t.id)).toEqual([b.id])
   })
 
   it('revokes; revoking again (404) counts as done', async () => {

@@ -3,13 +3,13 @@
  * platform would (an issuer that tracks which tokens are alive, destinations that hold values).
  */
 import { describe, expect, it } from 'vitest'
-import { newStats, type RunContext } from '../src/transport/context.js'
+import { newStats, type Transport } from '../src/transport/transport.js'
 import { ApiError, AuthError, OutcomeUnknownError } from '../src/shared/errors.js'
 import { systemClock } from '../src/transport/clock.js'
 import { silentLogger } from '../src/shared/log.js'
 import { buildPlan, type Inputs } from '../src/plan/plan.js'
 import { Redactor } from '../src/shared/redact.js'
-import { execute } from '../src/engine/lifecycle.js'
+import { executePlan } from '../src/engine/run.js'
 import { reportProblems } from './helpers/report-schema.js'
 import {
   OUTPUT_REPORT_MAX_BYTES,
@@ -103,30 +103,37 @@ const base: Inputs = {
   destinations: 'github:repo/acme/a\ngithub:repo/acme/b\ngithub:repo/acme/c',
 }
 
-function ctx(): RunContext {
+interface Knobs {
+  log?: Transport['log']
+  overlapGraceMs?: number
+  signal?: AbortSignal
+  clock?: Transport['clock']
+  redactor?: Redactor
+}
+
+function transport(k: Knobs): Transport {
   return {
-    redactor: new Redactor(),
-    log: silentLogger,
-    clock: systemClock,
-    concurrency: 4,
-    githubBudget: { pointsPerWindow: 900, windowMs: 60_000 },
+    redactor: k.redactor ?? new Redactor(),
+    log: k.log ?? silentLogger,
+    clock: k.clock ?? systemClock,
+    signal: k.signal,
     stats: newStats(),
-    cleanups: [],
-    overlapGraceMs: 0,
+    readConcurrency: 16,
   }
 }
 
-async function run(
-  inputs: Inputs,
-  issuer: MemoryIssuer,
-  dests: MemoryDestination[],
-  context: Partial<RunContext> = {},
-) {
+async function run(inputs: Inputs, issuer: MemoryIssuer, dests: MemoryDestination[], knobs: Knobs = {}) {
   const plan = buildPlan({ ...base, ...inputs })
-  const report = await execute(plan, {
+  const report = await executePlan(plan, {
     issuer,
-    ctx: { ...ctx(), ...context },
-    buildDestinations: async () => ({ destinations: dests, failures: [] }),
+    transport: transport(knobs),
+    overlapGraceMs: knobs.overlapGraceMs ?? 0,
+    // Every destination of the test belongs to the run's one set: tied to its first line.
+    buildDestinations: async () => ({
+      destinations: dests.map((destination) => ({ target: plan.targets[0]!, destination })),
+      failures: [],
+      cleanups: [],
+    }),
   })
   expect(reportProblems(report)).toEqual([])
   return report
@@ -159,7 +166,7 @@ describe('rotate lifecycle', () => {
     expect(issuer.alive.has(other)).toBe(true)
     for (const d of dests) expect(issuer.isValid(d.value!)).toBe(true)
     expect(new Set(dests.map((d) => d.value)).size).toBe(1)
-    expect(report.token?.name).toMatch(/^rack-gateway-api-token-\d{14}$/)
+    expect(report.token?.name).toMatch(/^rack-gateway-api-token-\d{14}-[0-9a-f]{6}$/)
   })
 
   it('a failed destination keeps every old token alive, fails the run and names the destination', async () => {
@@ -215,15 +222,26 @@ describe('rotate lifecycle', () => {
     expect(report.keptIds).toEqual([ok.token!.id])
   })
 
-  it("a mint whose answer was lost is found by name and kept (never revoked: it may be another run's); the next name is minted", async () => {
+  it("a mint whose answer was lost is found by its name, which carries this run's tag, and revoked; the next name is minted", async () => {
     const issuer = new MemoryIssuer()
     issuer.loseMints = 1
     const dests = three()
     const report = await run({}, issuer, dests)
     expect(report.outcome).toBe('rotated')
-    expect(issuer.revoked).toEqual([])
-    expect(report.keptIds).toHaveLength(1)
-    expect([...issuer.alive.keys()].sort()).toEqual([report.token!.id, report.keptIds[0]!].sort())
+    expect(issuer.revoked).toHaveLength(1)
+    expect(report.revokedIds).toEqual(issuer.revoked)
+    expect(report.keptIds).toEqual([])
+    // Only the token the destinations hold is still valid, and the report names it.
+    expect([...issuer.alive.keys()]).toEqual([report.token!.id])
+    expect(report.notes.join('\n')).toMatch(/answer was lost, so its value is unknown: it was revoked/)
+  })
+
+  it('create mode: a lost mint leaves no valid token that no destination holds', async () => {
+    const issuer = new MemoryIssuer()
+    issuer.loseMints = 1
+    const report = await run({ mode: 'create' }, issuer, three())
+    expect(report.outcome).toBe('created')
+    expect([...issuer.alive.keys()]).toEqual([report.token!.id])
   })
 
   it('keeps a previous token younger than the overlap grace and says why', async () => {
@@ -239,9 +257,10 @@ describe('rotate lifecycle', () => {
 
   it('a failure to build the destinations is reported with its reason (not replaced by a generic one)', async () => {
     const plan = buildPlan(base)
-    const report = await execute(plan, {
+    const report = await executePlan(plan, {
       issuer: new MemoryIssuer(),
-      ctx: ctx(),
+      transport: transport({}),
+      overlapGraceMs: 0,
       buildDestinations: async () => Promise.reject(new Error('GitHub App: private key rejected')),
     })
     expect(report.outcome).toBe('failed')
@@ -255,10 +274,15 @@ describe('rotate lifecycle', () => {
     const onMinted = () => {
       throw new Error('EACCES: permission denied, open /run/token')
     }
-    const report = await execute(plan, {
+    const report = await executePlan(plan, {
       issuer,
-      ctx: ctx(),
-      buildDestinations: async () => ({ destinations: dests, failures: [] }),
+      transport: transport({}),
+      overlapGraceMs: 0,
+      buildDestinations: async () => ({
+        destinations: dests.map((destination) => ({ target: plan.targets[0]!, destination })),
+        failures: [],
+        cleanups: [],
+      }),
       onMinted,
     })
     expect(report.outcome).toBe('failed')

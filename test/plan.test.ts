@@ -6,7 +6,7 @@ import { parseTargets } from '../src/plan/grammar.js'
 import { nameRuleViolation } from '../src/platforms/names.js'
 import { ISSUER_KINDS } from '../src/issuers/kinds.js'
 import { buildPlan, ISSUERS, type Inputs } from '../src/plan/plan.js'
-import { isMintedWith, mintedName } from '../src/plan/token-name.js'
+import { isMintedWith, mintedName, newRunTag } from '../src/plan/token-name.js'
 import { refusal } from './helpers/refusal.js'
 
 const NOW = new Date('2026-11-24T12:00:00Z')
@@ -265,7 +265,7 @@ describe('bad input (issue 3): refused naming the input, before anything is mint
       'token-name',
       /must start with a letter or digit/,
     ],
-    ['a token name too long', { 'token-name': 'a'.repeat(136) }, 'token-name', /at most 135/],
+    ['a token name too long', { 'token-name': 'a'.repeat(129) }, 'token-name', /at most 128/],
     ['concurrency 0', { concurrency: '0' }, 'concurrency', /1 to 100/],
     ['dry-run maybe', { 'dry-run': 'maybe' }, 'dry-run', /true or false/],
     ['shard 3/2', { shard: '3/2', mode: 'distribute', token: 't' }, 'shard', /K\/N/],
@@ -678,14 +678,16 @@ describe('durations and expiry', () => {
 })
 
 describe('token names', () => {
-  it('mints names that sort and recognises only its own prefix', () => {
-    const name = mintedName('rwx-access-token', new Date('2026-11-24T14:03:09Z'))
-    expect(name).toBe('rwx-access-token-20261124140309')
+  it('mints names that sort, end with the run tag, and recognises only its own prefix', () => {
+    const name = mintedName('rwx-access-token', new Date('2026-11-24T14:03:09Z'), 'a1b2c3')
+    expect(name).toBe('rwx-access-token-20261124140309-a1b2c3')
     expect(isMintedWith('rwx-access-token', name)).toBe(true)
+    // Names minted before the run tag still belong to their set.
+    expect(isMintedWith('rwx-access-token', 'rwx-access-token-20261124140309')).toBe(true)
     expect(isMintedWith('rwx-access-token', 'rwx-access-token-staging-20261124140309')).toBe(false)
     expect(isMintedWith('rwx-access', name)).toBe(false)
-    expect(mintedName('p', new Date('2026-01-02T03:04:05Z')) < mintedName('p', new Date('2026-01-02T03:04:06Z'))).toBe(
-      true,
-    )
+    const at = (iso: string) => mintedName('p', new Date(iso), newRunTag())
+    expect(at('2026-01-02T03:04:05Z') < at('2026-01-02T03:04:06Z')).toBe(true)
+    expect(newRunTag()).toMatch(/^[0-9a-f]{6}$/)
   })
 })

@@ -5,13 +5,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Clock } from '../src/transport/clock.js'
-import {
-  githubCost,
-  LEARNED_SHARE,
-  MIN_EVIDENCE,
-  RequestScheduler,
-  type SchedulerOptions,
-} from '../src/transport/scheduler.js'
+import { githubCost } from '../src/platforms/github/pacing.js'
+import { LEARNED_SHARE, MIN_EVIDENCE, RequestScheduler, type SchedulerOptions } from '../src/transport/scheduler.js'
 
 const MINUTE = 60_000
 

@@ -24,13 +24,19 @@ function normalise(text: string): string {
   return text
     .replace(UUID, '<uuid>')
     .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '<time>')
-    .replace(/-\d{14}\b/g, '-<stamp>')
+    .replace(/-\d{14}-[0-9a-f]{6}\b/g, '-<stamp>')
     .replace(/sha256:[0-9a-f]{12}/g, 'sha256:<print>')
     .replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:<port>')
 }
 
+const WRITE = / (PUT|POST|PATCH|DELETE) /
+/** Writes to a destination (every service but the issuer). */
+const destinationWrites = (lines: string[]) => lines.filter((l) => WRITE.test(l) && !l.startsWith('rgw'))
+const first = (lines: string[], re: RegExp) => lines.findIndex((l) => re.test(l))
+const last = (lines: string[], re: RegExp) => lines.length - 1 - [...lines].reverse().findIndex((l) => re.test(l))
+
 /** Runs one rotation and returns what every service saw, in order, and the summary. */
-async function transcript(name: string, inputs: Inputs): Promise<{ report: Report; text: string }> {
+async function transcript(name: string, inputs: Inputs): Promise<{ report: Report; text: string; lines: string[] }> {
   const services: [string, Emulator][] = [
     ['rgw', rgw],
     ['github', gh],
@@ -48,7 +54,7 @@ async function transcript(name: string, inputs: Inputs): Promise<{ report: Repor
     )
     .sort((a, b) => a.seq - b.seq)
     .map((r) => r.line)
-  return { report, text: normalise([...lines, '', ...summaryText(report)].join('\n')) }
+  return { report, lines, text: normalise([...lines, '', ...summaryText(report)].join('\n')) }
 }
 
 describe('request transcripts (concurrency 1)', () => {
@@ -56,22 +62,36 @@ describe('request transcripts (concurrency 1)', () => {
     'github:repo/acme/api\ngithub:env/acme/api/production\ngithub:org/acme?visibility=all\ncircleci:context/gh/acme/rwx\ngitlab:group/acme'
 
   it('a dry run reads what it needs once and writes nothing', async () => {
-    const { text } = await transcript('transcript-dry', { destinations, 'dry-run': 'true' })
+    const { text, lines } = await transcript('transcript-dry', { destinations, 'dry-run': 'true' })
+    expect(destinationWrites(lines)).toEqual([])
+    // At the issuer: the list and the check of the credential's rights, nothing minted or revoked.
+    expect(lines.filter((l) => l.startsWith('rgw') && / -> 2\d\d$/.test(l) && WRITE.test(l))).toEqual([])
     expect(text).toMatchSnapshot()
   })
 
   it('a rotation: preflight, list, probe, mint, verify, write, revoke - in that order', async () => {
     await transcript('transcript-rotate', { destinations })
-    const { report, text } = await transcript('transcript-rotate', { destinations })
+    const { report, text, lines } = await transcript('transcript-rotate', { destinations })
     expect(report.outcome).toBe('rotated')
+    const mint = first(lines, /^rgw +POST \/api\/v1\/api-tokens -> 2\d\d$/)
+    const verify = first(lines, /^rgw +GET \/api\/v1\/info -> 200$/)
+    const writes = destinationWrites(lines).map((w) => lines.indexOf(w))
+    const revoke = first(lines, /^rgw +DELETE .* -> 204$/)
+    // Preflight reads every destination before the mint; writes follow the verify; the revoke comes last.
+    expect(last(lines, /^github +GET .*public-key/)).toBeLessThan(mint)
+    expect(first(lines, /^rgw +GET \/api\/v1\/api-tokens/)).toBeLessThan(mint)
+    expect(mint).toBeLessThan(verify)
+    expect(Math.min(...writes)).toBeGreaterThan(verify)
+    expect(revoke).toBeGreaterThan(Math.max(...writes))
     expect(text).toMatchSnapshot()
   })
 
   it('a refused write: nothing old is revoked', async () => {
     gh.setFaults([{ match: /^PUT \/orgs\/acme\//, rate: 1, kind: 422 }])
     try {
-      const { report, text } = await transcript('transcript-rotate', { destinations })
+      const { report, text, lines } = await transcript('transcript-rotate', { destinations })
       expect(report.outcome).toBe('failed')
+      expect(lines.filter((l) => /^rgw +DELETE .* -> 204$/.test(l))).toEqual([])
       expect(text).toMatchSnapshot()
     } finally {
       gh.setFaults([])

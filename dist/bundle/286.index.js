@@ -1,5 +1,5 @@
 export const id = 286;
-export const ids = [286,850,469];
+export const ids = [286,850];
 export const modules = {
 
 /***/ 286:
@@ -90,8 +90,8 @@ function readSecretFiles(opts, inputs) {
 var files = __webpack_require__(8590);
 // EXTERNAL MODULE: ./src/issuers/kinds.ts
 var kinds = __webpack_require__(6471);
-// EXTERNAL MODULE: ./src/plan/plan.ts + 2 modules
-var plan_plan = __webpack_require__(2829);
+// EXTERNAL MODULE: ./src/plan/plan.ts
+var plan_plan = __webpack_require__(8720);
 // EXTERNAL MODULE: ./src/report/report.ts
 var report_report = __webpack_require__(8850);
 // EXTERNAL MODULE: external "node:child_process"
@@ -292,6 +292,8 @@ async function execute(command, opts, cmd, run = []) {
         // Checked before anything is minted: a path typo must not strand a fresh token.
         if (tokenFile)
             (0,files/* checkWritableFile */.N)('token-file', tokenFile);
+        if (tokenFile && plan.tokenPer === 'line')
+            throw new errors/* ConfigError */.xL('token-file', 'holds one token, and token-per: line mints one per destination line: drop one of them');
         if (plan.reportFile)
             (0,files/* checkWritableFile */.N)('report-file', plan.reportFile);
         // Nothing would revoke it: a token that never expires must not outlive a command that was never run.
@@ -308,7 +310,7 @@ async function execute(command, opts, cmd, run = []) {
     if (command.revoke)
         return revokeCommand(plan, opts);
     // The engine (undici, the lifecycle) loads only for a run: --help and bad input never parse it.
-    const { cancelOnSignals, runPlan } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(458)]).then(__webpack_require__.bind(__webpack_require__, 2458));
+    const { cancelOnSignals, runPlan } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(739), __webpack_require__.e(715)]).then(__webpack_require__.bind(__webpack_require__, 3715));
     const controller = cancelOnSignals(log);
     let minted;
     const report = await runPlan(plan, {
@@ -349,7 +351,7 @@ async function runEphemeral(plan, report, minted, run) {
     const code = report.outcome === 'failed' ? 1 : await runWithSecret(run, plan.secretName, minted.secret);
     if (report.newTokenRevoked)
         return code;
-    const { revokeToken } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(458)]).then(__webpack_require__.bind(__webpack_require__, 2458));
+    const { revokeToken } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(739), __webpack_require__.e(138)]).then(__webpack_require__.bind(__webpack_require__, 2138));
     try {
         await revokeToken(plan, minted.id, { log });
         log.info(`revoked ephemeral token ${minted.name} (id ${minted.id})`);
@@ -366,7 +368,7 @@ async function revokeCommand(plan, opts) {
         stderr('error: --token-id is required (repeatable): the id of each token to revoke');
         return 2;
     }
-    const { revokeByIds } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(458)]).then(__webpack_require__.bind(__webpack_require__, 2458));
+    const { revokeByIds } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(739), __webpack_require__.e(138)]).then(__webpack_require__.bind(__webpack_require__, 2138));
     let result;
     try {
         result = await revokeByIds(plan, ids, opts.force === true, { log });
@@ -465,7 +467,8 @@ async function main(argv) {
 /* harmony export */   eH: () => (/* binding */ summaryMarkdown),
 /* harmony export */   g5: () => (/* binding */ summaryText),
 /* harmony export */   sX: () => (/* binding */ totalsLine),
-/* harmony export */   uT: () => (/* binding */ reportOutput)
+/* harmony export */   uT: () => (/* binding */ reportOutput),
+/* harmony export */   xq: () => (/* binding */ setsOutput)
 /* harmony export */ });
 /* unused harmony exports OUTCOMES, DESTINATION_STATUSES, FINDING_KINDS, byAttention, statusCounts, utf8Bytes, outputBytes, SUMMARY_MAX_BYTES, SUMMARY_OPEN_ROWS, OUTPUT_REPORT_MAX_BYTES */
 /* harmony import */ var _shared_sanitize_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8406);
@@ -493,7 +496,23 @@ const FINDING_KINDS = (/* unused pure expression or super */ null && ([
     'never-expires',
     'orphan',
     'disabled',
+    'orphan-set',
 ]));
+/** The `sets` output: every rotation set with its line, token and outcome (one entry with token-per: run). */
+function setsOutput(r, runSet) {
+    const entry = (name, o, t, revokedIds, line) => ({
+        set: name,
+        ...(line === undefined ? {} : { line }),
+        tokenId: t?.id ?? '',
+        tokenName: t?.name ?? '',
+        expiresAt: t?.expiresAt ?? '',
+        outcome: o,
+        revokedIds,
+    });
+    return r.sets
+        ? r.sets.map((s) => entry(s.name, s.outcome, s.token, s.revokedIds, s.line))
+        : [entry(runSet, r.outcome, r.token, r.revokedIds)];
+}
 /** 1 when the run failed; bad input (2) never gets as far as a report. */
 function exitCode(report) {
     return report.outcome === 'failed' ? 1 : 0;

@@ -48,7 +48,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8382);
 /* harmony import */ var _action_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6007);
-/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2829);
+/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8720);
 /**
  * The Action's post step: revokes the ephemeral token saved by main, even when the job failed or
  * was cancelled. Does nothing in other modes.
@@ -63,7 +63,7 @@ async function post() {
         return;
     try {
         const plan = (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_3__.buildPlan)((0,_action_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readActionInputs */ .Ui)(), process.env);
-        const { revokeToken } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(458), __webpack_require__.e(469)]).then(__webpack_require__.bind(__webpack_require__, 2458));
+        const { revokeToken } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(739), __webpack_require__.e(138)]).then(__webpack_require__.bind(__webpack_require__, 2138));
         await revokeToken(plan, id, {
             log: { info: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq, warning: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e, error: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3 },
             mask: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq,

@@ -36,8 +36,8 @@ async function sealForGitHub(value, publicKeyBase64) {
     return libsodium_wrappers/* default.to_base64 */.Ay.to_base64(sealed, libsodium_wrappers/* default.base64_variants */.Ay.base64_variants.ORIGINAL);
 }
 
-// EXTERNAL MODULE: ./src/platforms/written-since.ts
-var written_since = __webpack_require__(4371);
+// EXTERNAL MODULE: ./src/transport/clock.ts
+var clock = __webpack_require__(1575);
 ;// CONCATENATED MODULE: ./src/platforms/github/destination.ts
 /**
  * GitHub Actions / Dependabot / Codespaces secrets for repositories, environments and orgs.
@@ -243,7 +243,7 @@ class GitHubDestination {
         const current = await this.existing().catch(() => null);
         if (current === null)
             return undefined;
-        return current ? (0,written_since/* writtenSince */.w)(current.updated_at, since) : false;
+        return current ? (0,clock/* writtenSince */.w)(current.updated_at, since) : false;
     }
     async extraBody() {
         return {};
@@ -350,30 +350,6 @@ async function expandRepos(target, api) {
 }
 function githubDestination(target, api) {
     return target.kind === 'org' ? new OrgSecret(target.id, target, api) : new GitHubDestination(target.id, target, api);
-}
-
-
-/***/ }),
-
-/***/ 4371:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   w: () => (/* binding */ writtenSince)
-/* harmony export */ });
-/**
- * Where a value cannot be read back, a server's `updated_at` tells whether a write whose answer was
- * lost landed. The server's clock is not ours, so a minute either side counts as "since": reading a
- * landed write as failed could revoke a token a destination holds. The price is that another write
- * within that minute reads as ours; only a run of the same set writes there that close, and the
- * overlap grace keeps its token valid, so the destination holds a valid token either way.
- */
-const CLOCK_SKEW_MS = 60_000;
-function writtenSince(updatedAt, since) {
-    const updated = Date.parse(String(updatedAt ?? ''));
-    if (Number.isNaN(updated))
-        return undefined;
-    return updated >= since.getTime() - CLOCK_SKEW_MS;
 }
 
 

@@ -1,5 +1,5 @@
 export const id = 669;
-export const ids = [669,850,469];
+export const ids = [669,850];
 export const modules = {
 
 /***/ 6007:
@@ -49,7 +49,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _action_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6007);
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8382);
 /* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8590);
-/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2829);
+/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8720);
 /* harmony import */ var _report_report_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8850);
 /* harmony import */ var _shared_sanitize_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8406);
 /** The GitHub Action's main step: inputs -> plan -> run -> outputs, job summary and report file. */
@@ -67,8 +67,13 @@ function setOutputs(plan, report, secret) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('token-name', report.token?.name ?? '');
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('expires-at', report.token?.expiresAt ?? '');
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('revoked-ids', JSON.stringify(report.revokedIds));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('sets', JSON.stringify((0,_report_report_js__WEBPACK_IMPORTED_MODULE_5__/* .setsOutput */ .xq)(report, plan.spec.namePrefix)));
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('report', (0,_report_report_js__WEBPACK_IMPORTED_MODULE_5__/* .reportOutput */ .uT)(report, plan.reportFile));
-    if ((plan.mode === 'ephemeral' || plan.mode === 'create') && secret && report.outcome !== 'failed')
+    // One token per line has no one value to hand on: each line's destinations hold their own.
+    if ((plan.mode === 'ephemeral' || plan.mode === 'create') &&
+        plan.tokenPer === 'run' &&
+        secret &&
+        report.outcome !== 'failed')
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('token', secret);
 }
 async function run() {
@@ -87,7 +92,7 @@ async function run() {
         return;
     }
     // The engine (undici, the lifecycle) loads only for a run: bad input never parses it.
-    const { cancelOnSignals, runPlan } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(458)]).then(__webpack_require__.bind(__webpack_require__, 2458));
+    const { cancelOnSignals, runPlan } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(739), __webpack_require__.e(715)]).then(__webpack_require__.bind(__webpack_require__, 3715));
     const controller = cancelOnSignals(actionLog);
     let secret;
     const report = await runPlan(plan, {
@@ -133,7 +138,8 @@ async function run() {
 /* harmony export */   eH: () => (/* binding */ summaryMarkdown),
 /* harmony export */   g5: () => (/* binding */ summaryText),
 /* harmony export */   sX: () => (/* binding */ totalsLine),
-/* harmony export */   uT: () => (/* binding */ reportOutput)
+/* harmony export */   uT: () => (/* binding */ reportOutput),
+/* harmony export */   xq: () => (/* binding */ setsOutput)
 /* harmony export */ });
 /* unused harmony exports OUTCOMES, DESTINATION_STATUSES, FINDING_KINDS, byAttention, statusCounts, utf8Bytes, outputBytes, SUMMARY_MAX_BYTES, SUMMARY_OPEN_ROWS, OUTPUT_REPORT_MAX_BYTES */
 /* harmony import */ var _shared_sanitize_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8406);
@@ -161,7 +167,23 @@ const FINDING_KINDS = (/* unused pure expression or super */ null && ([
     'never-expires',
     'orphan',
     'disabled',
+    'orphan-set',
 ]));
+/** The `sets` output: every rotation set with its line, token and outcome (one entry with token-per: run). */
+function setsOutput(r, runSet) {
+    const entry = (name, o, t, revokedIds, line) => ({
+        set: name,
+        ...(line === undefined ? {} : { line }),
+        tokenId: t?.id ?? '',
+        tokenName: t?.name ?? '',
+        expiresAt: t?.expiresAt ?? '',
+        outcome: o,
+        revokedIds,
+    });
+    return r.sets
+        ? r.sets.map((s) => entry(s.name, s.outcome, s.token, s.revokedIds, s.line))
+        : [entry(runSet, r.outcome, r.token, r.revokedIds)];
+}
 /** 1 when the run failed; bad input (2) never gets as far as a report. */
 function exitCode(report) {
     return report.outcome === 'failed' ? 1 : 0;

@@ -9,10 +9,10 @@ export const modules = {
 /* harmony export */   createCircleCIDestinations: () => (/* binding */ createCircleCIDestinations)
 /* harmony export */ });
 /* unused harmony exports MAX_PAGES, PAGINATION_DEADLINE_MS */
-/* harmony import */ var _transport_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4840);
+/* harmony import */ var _transport_transport_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(557);
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8382);
 /* harmony import */ var _transport_url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(800);
-/* harmony import */ var _written_since_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4371);
+/* harmony import */ var _transport_clock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1575);
 /**
  * CircleCI contexts and project environment variables (API v2, `Circle-Token`). A context is found
  * by its owner slug (following pagination) and created when missing unless `?create=false`; values
@@ -190,7 +190,7 @@ class ContextVariable {
         try {
             const vars = await this.api.all(`/context/${this.contextId}/environment-variable`);
             const v = vars.find((x) => x.variable === this.secretName);
-            return v ? (0,_written_since_js__WEBPACK_IMPORTED_MODULE_3__/* .writtenSince */ .w)(v.updated_at, since) : false;
+            return v ? (0,_transport_clock_js__WEBPACK_IMPORTED_MODULE_3__/* .writtenSince */ .w)(v.updated_at, since) : false;
         }
         catch {
             return undefined;
@@ -245,33 +245,9 @@ class ProjectVariable {
         }
     }
 }
-function createCircleCIDestinations(targets, plan, ctx) {
-    const api = new CircleCIApi((0,_transport_context_js__WEBPACK_IMPORTED_MODULE_0__/* .makeClient */ .yu)(ctx, 'circleci', `${plan.circleci.url}/api/v2`, { 'circle-token': plan.circleci.token }));
+function createCircleCIDestinations(targets, config, transport) {
+    const api = new CircleCIApi((0,_transport_transport_js__WEBPACK_IMPORTED_MODULE_0__/* .makeClient */ .yu)(transport, 'circleci', `${config.url}/api/v2`, { 'circle-token': config.token }));
     return targets.map((t) => t.kind === 'context' ? new ContextVariable(t.id, t, api) : new ProjectVariable(t.id, t, api));
-}
-
-
-/***/ }),
-
-/***/ 4371:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   w: () => (/* binding */ writtenSince)
-/* harmony export */ });
-/**
- * Where a value cannot be read back, a server's `updated_at` tells whether a write whose answer was
- * lost landed. The server's clock is not ours, so a minute either side counts as "since": reading a
- * landed write as failed could revoke a token a destination holds. The price is that another write
- * within that minute reads as ours; only a run of the same set writes there that close, and the
- * overlap grace keeps its token valid, so the destination holds a valid token either way.
- */
-const CLOCK_SKEW_MS = 60_000;
-function writtenSince(updatedAt, since) {
-    const updated = Date.parse(String(updatedAt ?? ''));
-    if (Number.isNaN(updated))
-        return undefined;
-    return updated >= since.getTime() - CLOCK_SKEW_MS;
 }
 
 

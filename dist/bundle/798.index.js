@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   createGitLabDestinations: () => (/* binding */ createGitLabDestinations)
 /* harmony export */ });
 /* unused harmony export maskRuleViolation */
-/* harmony import */ var _transport_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4840);
+/* harmony import */ var _transport_transport_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(557);
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8382);
 /**
  * GitLab CI/CD variables of groups and projects (API v4, `PRIVATE-TOKEN`). New variables get the RWX
@@ -188,8 +188,8 @@ class GitLabVariableDestination {
         }
     }
 }
-function createGitLabDestinations(targets, plan, ctx) {
-    const api = new GitLabApi((0,_transport_context_js__WEBPACK_IMPORTED_MODULE_0__/* .makeClient */ .yu)(ctx, 'gitlab', `${plan.gitlab.url}/api/v4`, { 'private-token': plan.gitlab.token }));
+function createGitLabDestinations(targets, config, transport) {
+    const api = new GitLabApi((0,_transport_transport_js__WEBPACK_IMPORTED_MODULE_0__/* .makeClient */ .yu)(transport, 'gitlab', `${config.url}/api/v4`, { 'private-token': config.token }));
     return targets.map((t) => new GitLabVariableDestination(t.id, t, api));
 }
 

@@ -1,5 +1,5 @@
 export const id = 850;
-export const ids = [850,469];
+export const ids = [850];
 export const modules = {
 
 /***/ 8850:
@@ -10,7 +10,8 @@ export const modules = {
 /* harmony export */   eH: () => (/* binding */ summaryMarkdown),
 /* harmony export */   g5: () => (/* binding */ summaryText),
 /* harmony export */   sX: () => (/* binding */ totalsLine),
-/* harmony export */   uT: () => (/* binding */ reportOutput)
+/* harmony export */   uT: () => (/* binding */ reportOutput),
+/* harmony export */   xq: () => (/* binding */ setsOutput)
 /* harmony export */ });
 /* unused harmony exports OUTCOMES, DESTINATION_STATUSES, FINDING_KINDS, byAttention, statusCounts, utf8Bytes, outputBytes, SUMMARY_MAX_BYTES, SUMMARY_OPEN_ROWS, OUTPUT_REPORT_MAX_BYTES */
 /* harmony import */ var _shared_sanitize_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8406);
@@ -38,7 +39,23 @@ const FINDING_KINDS = (/* unused pure expression or super */ null && ([
     'never-expires',
     'orphan',
     'disabled',
+    'orphan-set',
 ]));
+/** The `sets` output: every rotation set with its line, token and outcome (one entry with token-per: run). */
+function setsOutput(r, runSet) {
+    const entry = (name, o, t, revokedIds, line) => ({
+        set: name,
+        ...(line === undefined ? {} : { line }),
+        tokenId: t?.id ?? '',
+        tokenName: t?.name ?? '',
+        expiresAt: t?.expiresAt ?? '',
+        outcome: o,
+        revokedIds,
+    });
+    return r.sets
+        ? r.sets.map((s) => entry(s.name, s.outcome, s.token, s.revokedIds, s.line))
+        : [entry(runSet, r.outcome, r.token, r.revokedIds)];
+}
 /** 1 when the run failed; bad input (2) never gets as far as a report. */
 function exitCode(report) {
     return report.outcome === 'failed' ? 1 : 0;

@@ -12,7 +12,7 @@ export const modules = {
 /* unused harmony exports appJwt, permissionsFor */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _transport_context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4840);
+/* harmony import */ var _transport_transport_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(557);
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8382);
 /**
  * GitHub App authentication: a JWT signed with the App's private key (RS256, node:crypto) finds the
@@ -67,10 +67,10 @@ const appHeaders = (jwt) => ({
     'x-github-api-version': '2022-11-28',
 });
 /** Mints an installation token for `owner`; the returned revoke() ends it (404/401: already gone). */
-async function installationToken(ctx, apiUrl, app, owner, targets) {
-    const jwt = appJwt(app.id, app.privateKey, ctx.clock.now());
-    ctx.redactor.add(jwt);
-    const client = (0,_transport_context_js__WEBPACK_IMPORTED_MODULE_1__/* .makeClient */ .yu)(ctx, 'github', apiUrl, appHeaders(jwt));
+async function installationToken(transport, apiUrl, app, owner, targets) {
+    const jwt = appJwt(app.id, app.privateKey, transport.clock.now());
+    transport.redactor.add(jwt);
+    const client = (0,_transport_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .makeClient */ .yu)(transport, 'github', apiUrl, appHeaders(jwt));
     const isOrg = targets.some((t) => t.kind === 'org' || t.kind === 'repos');
     const first = targets[0];
     let installation;
@@ -94,15 +94,15 @@ async function installationToken(ctx, apiUrl, app, owner, targets) {
     const token = res.data?.token;
     if (typeof token !== 'string' || token.length < 16 || /\s/.test(token))
         throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UntrustedResponseError */ .YV(`github: GitHub App ${app.id} was given no usable installation token for ${owner}`, 'github');
-    ctx.redactor.add(token);
+    transport.redactor.add(token);
     return {
         token,
         revoke: async () => {
-            const own = (0,_transport_context_js__WEBPACK_IMPORTED_MODULE_1__/* .makeClient */ .yu)(ctx, 'github', apiUrl, appHeaders(token));
+            const own = (0,_transport_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .makeClient */ .yu)(transport, 'github', apiUrl, appHeaders(token));
             // It expires within the hour anyway; say so rather than fail a finished run.
             await own
                 .request('DELETE', '/installation/token')
-                .catch((err) => ctx.log.warning(`could not revoke the GitHub App installation token for ${owner}: ${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err)} (it expires within an hour)`));
+                .catch((err) => transport.log.warning(`could not revoke the GitHub App installation token for ${owner}: ${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err)} (it expires within an hour)`));
         },
     };
 }

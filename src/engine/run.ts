@@ -1,96 +1,144 @@
-/** Shared by the Action and the CLI: plan -> issuer + destinations -> report. Front ends only adapt inputs and outputs. */
-import { newStats, OVERLAP_GRACE_MS, RUN_DEADLINE_MS, type RunContext } from '../transport/context.js'
-import { buildDestinations } from '../platforms/index.js'
-import { systemClock } from '../transport/clock.js'
+/**
+ * Shared by the Action and the CLI: plan -> issuer, destinations and rotation sets -> report. The
+ * destinations are built once, so the sets share one scheduler per platform and credential; each set
+ * runs on its own (a set that fails stops no other) and the run composes their reports.
+ */
 import { createIssuer } from '../issuers/index.js'
-import { redactingLogger, type Logger } from '../shared/log.js'
-import { planSecrets, type Plan } from '../plan/plan.js'
-import { Redactor, type MaskSink } from '../shared/redact.js'
-import type { Report } from '../report/report.js'
+import type { Plan } from '../plan/plan.js'
+import { rotationSets, type RotationSet } from '../plan/sets.js'
+import { newRunTag } from '../plan/token-name.js'
+import { buildDestinations, type BuiltDestinations } from '../platforms/index.js'
+import { GITHUB_BUDGET } from '../platforms/github/pacing.js'
+import { totalsLine, type AuditReport, type Report } from '../report/report.js'
 import { errorMessage } from '../shared/errors.js'
-import { execute } from './lifecycle.js'
-import { listRotationSet } from '../plan/token-name.js'
-import type { MintedToken } from '../shared/types.js'
+import type { Logger } from '../shared/log.js'
+import { runPool } from '../shared/pool.js'
+import type { Issuer } from '../shared/types.js'
+import type { Transport } from '../transport/transport.js'
+import { composeReport } from './compose.js'
+import { suggestOrgSecrets } from './hints.js'
+import { Ledger, type SetResult } from './ledger.js'
+import { OVERLAP_GRACE_MS, type EngineOptions } from './options.js'
+import { orphanSetFindings } from './orphan-sets.js'
+import { progress } from './progress.js'
+import { runSet } from './set.js'
+import { transportFor, type RunOptions } from './transport-of.js'
 
-export interface RunOptions {
-  log: Logger
-  mask?: MaskSink
-  signal?: AbortSignal
-  onMinted?: (token: MintedToken) => void
-  /** Overrides for benchmarks and tests (scaled clock, budget, dispatcher). */
-  context?: Partial<RunContext>
-}
-
-export function newContext(plan: Plan, options: RunOptions): RunContext {
-  const redactor = options.context?.redactor ?? new Redactor(options.mask)
-  for (const s of planSecrets(plan)) redactor.add(s)
-  return {
-    clock: systemClock,
-    githubBudget: { pointsPerWindow: 900, windowMs: 60_000 },
-    stats: newStats(),
-    cleanups: [],
-    concurrency: plan.concurrency,
-    overlapGraceMs: OVERLAP_GRACE_MS,
-    signal: withDeadline(options.signal),
-    ...options.context,
-    redactor,
-    log: redactingLogger(options.log, redactor),
-  }
-}
-
-function withDeadline(signal: AbortSignal | undefined): AbortSignal {
-  const deadline = AbortSignal.timeout(RUN_DEADLINE_MS)
-  return signal ? AbortSignal.any([signal, deadline]) : deadline
-}
+export type { RunOptions } from './transport-of.js'
 
 export async function runPlan(plan: Plan, options: RunOptions): Promise<Report> {
-  const ctx = newContext(plan, options)
-  const issuer = createIssuer(plan, ctx)
+  const transport = transportFor(plan, options)
+  const platforms = {
+    github: { ...plan.github, budget: options.context?.githubBudget ?? GITHUB_BUDGET },
+    circleci: plan.circleci,
+    gitlab: plan.gitlab,
+    shard: plan.shard,
+  }
+  return executePlan(plan, {
+    transport,
+    issuer: createIssuer(plan.issuer, transport),
+    buildDestinations: () => buildDestinations(plan.targets, platforms, transport),
+    overlapGraceMs: options.context?.overlapGraceMs ?? OVERLAP_GRACE_MS,
+    onMinted: options.onMinted,
+  })
+}
+
+/** What a run is given: the transport, the issuer and how to build the destinations (tests inject their own). */
+export interface ExecuteDeps {
+  transport: Transport
+  issuer: Issuer
+  buildDestinations(): Promise<BuiltDestinations>
+  overlapGraceMs: number
+  onMinted?: RunOptions['onMinted']
+}
+
+export async function executePlan(plan: Plan, deps: ExecuteDeps): Promise<Report> {
+  const { transport, issuer } = deps
+  const startedAt = new Date(transport.clock.now())
+  const engine: EngineOptions = {
+    concurrency: plan.concurrency,
+    overlapGraceMs: deps.overlapGraceMs,
+    runTag: newRunTag(),
+  }
+  const sets = rotationSets(plan)
+  const notes: string[] = []
+  let built: BuiltDestinations | undefined
   try {
-    return await execute(plan, {
-      issuer,
-      ctx,
-      buildDestinations: () => buildDestinations(plan, ctx),
-      onMinted: options.onMinted,
-    })
-  } finally {
-    for (const cleanup of ctx.cleanups) await cleanup()
-  }
-}
-
-/** Revokes one token by id (the ephemeral post step, and clean-up after cancellation). */
-export async function revokeToken(plan: Plan, id: string, options: RunOptions): Promise<void> {
-  const ctx = newContext(plan, options)
-  await createIssuer(plan, ctx).revoke(id)
-}
-
-/**
- * `token-action revoke --token-id ID`: revokes tokens by id. An id outside the rotation set is refused
- * unless `force` - a typo must not revoke a token some other system depends on.
- */
-export async function revokeByIds(
-  plan: Plan,
-  ids: string[],
-  force: boolean,
-  options: RunOptions,
-): Promise<{ revoked: string[]; outside: string[]; failed: string[] }> {
-  const ctx = newContext(plan, options)
-  const issuer = createIssuer(plan, ctx)
-  const inSet = new Set((await listRotationSet(issuer, plan.spec.namePrefix)).map((t) => t.id))
-  const outside = ids.filter((id) => !inSet.has(id))
-  if (outside.length && !force) return { revoked: [], outside, failed: [] }
-  const revoked: string[] = []
-  const failed: string[] = []
-  for (const id of ids) {
     try {
-      await issuer.revoke(id)
-      revoked.push(id)
+      // An audit reads the issuer only: its lines (token-per: line) just name the sets.
+      built = plan.mode === 'audit' ? { destinations: [], failures: [], cleanups: [] } : await deps.buildDestinations()
     } catch (err) {
-      failed.push(id)
-      ctx.log.error(`revoking ${id} failed: ${errorMessage(err)}`)
+      const error = `preflight failed, nothing was minted or written: ${errorMessage(err)}`
+      return finish(sets.map((set) => new Ledger().close(set, { outcome: 'failed', error })))
     }
+    if (plan.tokenPer === 'run') notes.push(...suggestOrgSecrets(built.destinations.map((e) => e.destination)))
+    const results = await runSets(sets, built, { plan, issuer, transport, engine, onMinted: deps.onMinted })
+    const findings =
+      plan.mode === 'audit' && plan.tokenPer === 'line' ? await unnamedSets(plan, issuer, sets, notes) : []
+    return finish(results, findings)
+  } finally {
+    for (const cleanup of built?.cleanups ?? []) await cleanup()
   }
-  return { revoked, outside, failed }
+
+  function finish(results: SetResult[], findings: AuditReport['findings'] = []): Report {
+    const rows = results.flatMap((r) => r.destinations)
+    if (rows.length) transport.log.info(totalsLine(rows))
+    const facts = { startedAt, finishedAt: new Date(transport.clock.now()), stats: transport.stats, notes, findings }
+    return composeReport(plan, results, facts, transport.redactor)
+  }
+}
+
+interface Shared {
+  plan: Plan
+  issuer: Issuer
+  transport: Transport
+  engine: EngineOptions
+  onMinted?: RunOptions['onMinted']
+}
+
+/** Runs every set over its own destinations; many sets run at once, within the schedulers' bounds. */
+async function runSets(sets: RotationSet[], built: BuiltDestinations, shared: Shared): Promise<SetResult[]> {
+  const { plan, transport } = shared
+  const tick = progress(transport.log, sets.length, 'rotating', 'done', 'sets')
+  const results = await runPool(sets, sets.length === 1 ? 1 : transport.readConcurrency, async (set) => {
+    const mine = new Set(set.targets)
+    const result = await runSet({
+      set,
+      plan,
+      issuer: shared.issuer,
+      options: shared.engine,
+      log: transport.log,
+      clock: transport.clock,
+      signal: transport.signal,
+      redactor: transport.redactor,
+      ledger: new Ledger(),
+      destinations: built.destinations.filter((e) => mine.has(e.target)).map((e) => e.destination),
+      lineFailures: built.failures
+        .filter((f) => mine.has(f.target))
+        .map((f) => ({ id: f.id, name: f.name, status: 'failed' as const, detail: f.detail })),
+      onMinted: shared.onMinted,
+    })
+    tick()
+    return result
+  })
+  return results.map(
+    (r, i) =>
+      r ?? new Ledger().close(sets[i]!, { outcome: 'failed', error: 'the run stopped before this set started' }),
+  )
+}
+
+/** Tokens under the run's name whose set no current line names (audit with token-per: line). */
+async function unnamedSets(plan: Plan, issuer: Issuer, sets: RotationSet[], notes: string[]) {
+  try {
+    return orphanSetFindings(
+      plan.spec.namePrefix,
+      new Set(sets.map((s) => s.name)),
+      await issuer.list(plan.spec.namePrefix),
+    )
+  } catch (err) {
+    notes.push(`could not list ${plan.spec.namePrefix} to look for sets no line names: ${errorMessage(err)}`)
+    return []
+  }
 }
 
 /** SIGINT/SIGTERM stop new writes; in-flight ones finish and nothing old is revoked. */

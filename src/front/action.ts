@@ -4,7 +4,7 @@ import { maskInputs, readActionInputs, STATE_TOKEN_ID } from './action-inputs.js
 import { ConfigError, errorMessage } from '../shared/errors.js'
 import { checkWritableFile, writeFilePrivately } from '../shared/files.js'
 import { buildPlan, type Plan } from '../plan/plan.js'
-import { exitCode, reportOutput, summaryMarkdown, summaryText, type Report } from '../report/report.js'
+import { exitCode, reportOutput, setsOutput, summaryMarkdown, summaryText, type Report } from '../report/report.js'
 import { sanitize, sanitizeLines } from '../shared/sanitize.js'
 
 const actionLog = { info: core.info, warning: core.warning, error: core.error }
@@ -15,8 +15,15 @@ function setOutputs(plan: Plan, report: Report, secret: string | undefined): voi
   core.setOutput('token-name', report.token?.name ?? '')
   core.setOutput('expires-at', report.token?.expiresAt ?? '')
   core.setOutput('revoked-ids', JSON.stringify(report.revokedIds))
+  core.setOutput('sets', JSON.stringify(setsOutput(report, plan.spec.namePrefix)))
   core.setOutput('report', reportOutput(report, plan.reportFile))
-  if ((plan.mode === 'ephemeral' || plan.mode === 'create') && secret && report.outcome !== 'failed')
+  // One token per line has no one value to hand on: each line's destinations hold their own.
+  if (
+    (plan.mode === 'ephemeral' || plan.mode === 'create') &&
+    plan.tokenPer === 'run' &&
+    secret &&
+    report.outcome !== 'failed'
+  )
     core.setOutput('token', secret)
 }
 

@@ -176,6 +176,11 @@ async function execute(
     plan = buildPlan(inputs, process.env)
     // Checked before anything is minted: a path typo must not strand a fresh token.
     if (tokenFile) checkWritableFile('token-file', tokenFile)
+    if (tokenFile && plan.tokenPer === 'line')
+      throw new ConfigError(
+        'token-file',
+        'holds one token, and token-per: line mints one per destination line: drop one of them',
+      )
     if (plan.reportFile) checkWritableFile('report-file', plan.reportFile)
     // Nothing would revoke it: a token that never expires must not outlive a command that was never run.
     if (command.mode === 'ephemeral' && !run.length && !ISSUER_KINDS[plan.issuer.kind].can.expiry) {
@@ -233,7 +238,7 @@ async function runEphemeral(
   // A run stopped after the mint (a signal, a failed verify) still revokes what it minted.
   const code = report.outcome === 'failed' ? 1 : await runWithSecret(run, plan.secretName, minted.secret)
   if (report.newTokenRevoked) return code
-  const { revokeToken } = await import('../engine/run.js')
+  const { revokeToken } = await import('../engine/revoke.js')
   try {
     await revokeToken(plan, minted.id, { log })
     log.info(`revoked ephemeral token ${minted.name} (id ${minted.id})`)
@@ -252,7 +257,7 @@ async function revokeCommand(plan: Plan, opts: Opts): Promise<number> {
     stderr('error: --token-id is required (repeatable): the id of each token to revoke')
     return 2
   }
-  const { revokeByIds } = await import('../engine/run.js')
+  const { revokeByIds } = await import('../engine/revoke.js')
   let result
   try {
     result = await revokeByIds(plan, ids, opts.force === true, { log })

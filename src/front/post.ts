@@ -12,7 +12,7 @@ export async function post(): Promise<void> {
   if (!id) return
   try {
     const plan = buildPlan(readActionInputs(), process.env)
-    const { revokeToken } = await import('../engine/run.js')
+    const { revokeToken } = await import('../engine/revoke.js')
     await revokeToken(plan, id, {
       log: { info: core.info, warning: core.warning, error: core.error },
       mask: core.setSecret,

@@ -43,7 +43,7 @@ export class HttpIssuer implements Issuer {
   async list(namePrefix: string): Promise<TokenInfo[]> {
     // Minted names are `<prefix>-<timestamp>`; the dash already leaves out `cia-...` at the source, and
     // the lifecycle keeps only names of exactly that shape.
-    const res = await this.admin.get<unknown>('/tokens', { query: { name_prefix: `${namePrefix}-` } })
+    const res = await this.admin.get<unknown>('/tokens', { query: { name_prefix: namePrefix } })
     const items = isObject(res.data) ? res.data.items : undefined
     if (!Array.isArray(items)) throw untrusted(this.kind, 'GET /tokens did not answer {items: [...]}')
     return items.map((t) => checkListedToken(this.kind, t, { id: 'id' }))

@@ -1,6 +1,6 @@
-/** Builds the issuer plugin the plan names, with clients sharing the run's context. */
-import { makeClient, type RunContext } from '../transport/context.js'
-import type { Plan } from '../plan/plan.js'
+/** Builds the issuer plugin of a kind, from its own settings and the run's transport. */
+import { makeClient, type Transport } from '../transport/transport.js'
+import type { IssuerKind } from './kinds.js'
 import type { Issuer } from '../shared/types.js'
 import { HawzuIssuer } from './hawzu.js'
 import { HttpIssuer } from './http.js'
@@ -10,11 +10,18 @@ import { StaticIssuer } from './static.js'
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
 
-export function createIssuer(plan: Plan, ctx: RunContext): Issuer {
-  const url = plan.issuer.url ?? ''
-  const verifier = (secret: string) => makeClient(ctx, plan.issuer.kind, url, bearer(secret))
-  const admin = () => makeClient(ctx, plan.issuer.kind, url, bearer(plan.issuer.credential ?? ''))
-  switch (plan.issuer.kind) {
+export interface IssuerConfig {
+  kind: IssuerKind
+  url?: string
+  /** The credential that mints, lists and revokes. */
+  credential?: string
+}
+
+export function createIssuer(config: IssuerConfig, transport: Transport): Issuer {
+  const url = config.url ?? ''
+  const verifier = (secret: string) => makeClient(transport, config.kind, url, bearer(secret))
+  const admin = () => makeClient(transport, config.kind, url, bearer(config.credential ?? ''))
+  switch (config.kind) {
     case 'rack-gateway':
       return new RackGatewayIssuer(admin(), verifier)
     case 'http':

@@ -66,7 +66,7 @@ export class RackGatewayIssuer implements Issuer {
       )
     return items
       .map((t) => checkListedToken(this.kind, t, { id: 'public_id' }))
-      .filter((t) => t.name.startsWith(`${namePrefix}-`))
+      .filter((t) => t.name.startsWith(namePrefix))
       .map(({ enabled: _enabled, ...t }) => t)
   }
 

@@ -42,7 +42,11 @@ export const INPUTS = {
   },
   'token-name': {
     description:
-      'The rotation set: name prefix of minted tokens (a UTC timestamp is appended). Default: where the run comes from plus the secret name, e.g. gh.acme.api.rack-gateway-api-token; required outside CI in rotate and audit mode.',
+      'The rotation set: name prefix of minted tokens (a UTC timestamp and a run tag are appended). Default: where the run comes from plus the secret name, e.g. gh.acme.api.rack-gateway-api-token; required outside CI in rotate and audit mode.',
+  },
+  'token-per': {
+    description:
+      'run (default): one token for every destination. line: one token, and one rotation set, per destination line (one token per integration).',
   },
   'token-role': { description: 'Role of the minted token (Rack Gateway: viewer, ops, deployer, cicd, admin).' },
   'token-permissions': { description: 'Explicit permissions instead of a role, one per line.', repeatable: true },

@@ -16,6 +16,8 @@ import { defaultPrefix, MAX_PREFIX } from './token-name.js'
 export { ISSUERS, type IssuerKind } from '../issuers/kinds.js'
 export const MODES = ['rotate', 'create', 'ephemeral', 'distribute', 'audit'] as const
 export type Mode = (typeof MODES)[number]
+export const TOKEN_PER = ['run', 'line'] as const
+export type TokenPer = (typeof TOKEN_PER)[number]
 export const RACK_GATEWAY_ROLES = ['viewer', 'ops', 'deployer', 'cicd', 'admin'] as const
 
 export { INPUT_NAMES, type InputName, type Inputs } from './inputs.js'
@@ -42,6 +44,8 @@ export interface Plan {
     /** No rights were given: the rotation copies those of the newest token it replaces. */
     copyRights?: boolean
   }
+  /** One token for the run, or one per destination line (each line its own rotation set). */
+  tokenPer: TokenPer
   rotateIfOlderThan?: Duration
   /** A token expiring within this is due whatever its age (default 14d). */
   rotateBeforeExpiry: Duration
@@ -202,6 +206,21 @@ function parseMode(inputs: Inputs, kind: IssuerKind): Mode {
   return mode as Mode
 }
 
+function parseTokenPer(value: string | undefined, mode: Mode): TokenPer {
+  if (value === undefined) return 'run'
+  if (!(TOKEN_PER as readonly string[]).includes(value))
+    throw new ConfigError(
+      'token-per',
+      `"${value}" must be run (one token for every destination) or line (one per destination line)`,
+    )
+  if (value === 'line' && (mode === 'distribute' || mode === 'ephemeral'))
+    throw new ConfigError(
+      'token-per',
+      `line mints one token per destination line, which ${mode} mode cannot do (${mode === 'distribute' ? 'it writes the one token it is given' : 'it mints one short-lived token for the job'}): use token-per: run, or mode rotate or create`,
+    )
+  return value as TokenPer
+}
+
 function parseSpec(
   inputs: Inputs,
   kind: IssuerKind,
@@ -262,7 +281,7 @@ function parseSpec(
   if (namePrefix.length > MAX_PREFIX)
     throw new ConfigError(
       'token-name',
-      `must be at most ${MAX_PREFIX} characters (a 15-character timestamp is appended)`,
+      `must be at most ${MAX_PREFIX} characters (a timestamp and a run tag, 22 characters, are appended)`,
     )
   // Names are what the issuer accepts (Hawzu's own example is "CI Runner"): printable text starting
   // with a letter or digit (inputs are trimmed, as issuers trim names).
@@ -307,6 +326,7 @@ export function buildPlan(inputs: Inputs, env: Record<string, string | undefined
     throw new ConfigError('issuer', `"${issuerName}" is not an issuer: use ${ISSUERS.join(', ')}`)
   const kind = issuerName as IssuerKind
   const mode = parseMode(inputs, kind)
+  const tokenPer = parseTokenPer(get(inputs, 'token-per'), mode)
 
   const urlInput =
     get(inputs, 'issuer-url') ??
@@ -361,7 +381,14 @@ export function buildPlan(inputs: Inputs, env: Record<string, string | undefined
       'destinations',
       'is required (one per line, e.g. github:repo/acme/api); only ephemeral and audit modes may omit it',
     )
-  const targets = mode === 'audit' ? [] : parseTargets(destinationsText ?? '', secretName)
+  // An audit touches no destination; with token-per: line its lines only name the sets to review.
+  const auditsLines = mode === 'audit' && tokenPer === 'line'
+  if (auditsLines && !destinationsText)
+    throw new ConfigError(
+      'destinations',
+      'names the rotation sets of an audit with token-per: line: give the lines the rotation uses',
+    )
+  const targets = mode === 'audit' && !auditsLines ? [] : parseTargets(destinationsText ?? '', secretName)
   if (!targets.length && needsDestinations)
     throw new ConfigError('destinations', 'lists no destination (only comments or blank lines)')
   if (targets.length && mode === 'ephemeral') {
@@ -385,7 +412,7 @@ export function buildPlan(inputs: Inputs, env: Record<string, string | undefined
     token: get(inputs, 'gitlab-token'),
     url: checkUrl('gitlab-url', get(inputs, 'gitlab-url') ?? env.CI_SERVER_URL ?? 'https://gitlab.com'),
   }
-  const uses = (p: Target['platform']) => targets.some((t) => t.platform === p)
+  const uses = (p: Target['platform']) => mode !== 'audit' && targets.some((t) => t.platform === p)
   if (uses('github') && !github.token && !github.appId)
     throw new ConfigError(
       'github-token',
@@ -420,6 +447,7 @@ export function buildPlan(inputs: Inputs, env: Record<string, string | undefined
     dryRun: parseBool('dry-run', get(inputs, 'dry-run'), false),
     issuer: { kind, url, credential, token },
     spec,
+    tokenPer,
     rotateIfOlderThan,
     rotateBeforeExpiry,
     revokeFirst,

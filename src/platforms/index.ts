@@ -1,14 +1,42 @@
-/** Turns the plan's targets into Destination plugins, loading each platform's module only when a line needs it. */
-import { makeClient, readConcurrency, type RunContext } from '../transport/context.js'
+/**
+ * Turns destination lines into Destination plugins, loading each platform's module only when a line
+ * needs it. Each destination stays tied to the line it came from (a `github:repos/` line expands to
+ * many), so the engine can run one rotation set per line over destinations built once, sharing one
+ * scheduler per platform and credential.
+ */
+import { makeClient, type Transport } from '../transport/transport.js'
 import { errorMessage } from '../shared/errors.js'
-import type { CircleCITarget, GitHubTarget, GitLabTarget, Target } from '../plan/grammar.js'
-import { githubCost, RequestScheduler } from '../transport/scheduler.js'
-import type { Plan } from '../plan/plan.js'
-import type { BuiltDestinations } from '../engine/lifecycle.js'
+import type { CircleCITarget } from './circleci/target.js'
+import type { CircleCIConfig } from './circleci/destination.js'
+import type { GitHubTarget } from './github/target.js'
+import { githubScheduler, type GitHubConfig } from './github/pacing.js'
+import type { GitLabTarget } from './gitlab/target.js'
+import type { GitLabConfig } from './gitlab/destination.js'
+import type { Target } from './targets.js'
 import type { Destination } from '../shared/types.js'
 
-/** GitHub documents ~80 content-creating requests a minute (and 500 an hour) without saying which count. */
-const GITHUB_CONTENT_WRITES_PER_MINUTE = 80
+export interface PlatformsConfig {
+  github: GitHubConfig
+  circleci: CircleCIConfig
+  gitlab: GitLabConfig
+  /** `shard: K/N` keeps every N-th destination. */
+  shard?: { index: number; count: number }
+}
+
+/** A destination line that could not even be expanded or given a credential. */
+export interface LineFailure {
+  target: Target
+  id: string
+  name: string
+  detail: string
+}
+
+export interface BuiltDestinations {
+  destinations: { target: Target; destination: Destination }[]
+  failures: LineFailure[]
+  /** Run when the run ends, whatever happened (e.g. revoking GitHub App installation tokens). */
+  cleanups: (() => Promise<void>)[]
+}
 
 function githubHeaders(token: string): Record<string, string> {
   return {
@@ -18,123 +46,119 @@ function githubHeaders(token: string): Record<string, string> {
   }
 }
 
+const failure = (t: Target, err: unknown): LineFailure => ({
+  target: t,
+  id: t.id,
+  name: t.name,
+  detail: `preflight: ${errorMessage(err)}`,
+})
+
 /** One GitHub credential for the given targets: the github-token, or an App installation token per owner. */
 async function githubCredentials(
   targets: GitHubTarget[],
-  plan: Plan,
-  ctx: RunContext,
+  config: GitHubConfig,
+  transport: Transport,
+  out: BuiltDestinations,
 ): Promise<{ token: string; targets: GitHubTarget[] }[]> {
-  if (plan.github.token) return [{ token: plan.github.token, targets }]
+  if (config.token) return [{ token: config.token, targets }]
   const { installationToken, ownerOf } = await import('./github/app.js')
   // Map.groupBy is Node 21+; this must run on Node 20 too.
   const byOwner = new Map<string, GitHubTarget[]>()
   for (const t of targets) byOwner.set(ownerOf(t), [...(byOwner.get(ownerOf(t)) ?? []), t])
-  const out: { token: string; targets: GitHubTarget[] }[] = []
+  const credentials: { token: string; targets: GitHubTarget[] }[] = []
   for (const [owner, owned] of byOwner) {
     const minted = await installationToken(
-      ctx,
-      plan.github.apiUrl,
-      { id: plan.github.appId!, privateKey: plan.github.appPrivateKey! },
+      transport,
+      config.apiUrl,
+      { id: config.appId!, privateKey: config.appPrivateKey! },
       owner,
       owned,
     )
-    ctx.cleanups.push(minted.revoke)
-    out.push({ token: minted.token, targets: owned })
+    out.cleanups.push(minted.revoke)
+    credentials.push({ token: minted.token, targets: owned })
   }
-  return out
+  return credentials
 }
 
 async function githubDestinations(
   targets: GitHubTarget[],
-  plan: Plan,
-  ctx: RunContext,
+  config: GitHubConfig,
+  transport: Transport,
   out: BuiltDestinations,
 ): Promise<void> {
   const github = await import('./github/destination.js')
   let credentials
   try {
-    credentials = await githubCredentials(targets, plan, ctx)
+    credentials = await githubCredentials(targets, config, transport, out)
   } catch (err) {
-    for (const t of targets)
-      out.failures.push({ id: t.id, name: t.name, status: 'failed', detail: `preflight: ${errorMessage(err)}` })
+    for (const t of targets) out.failures.push(failure(t, err))
     return
   }
   for (const credential of credentials) {
     // One scheduler per credential: GitHub's points budget and concurrency cap are per user or installation.
-    // It also learns GitHub's unpublished write limits from the first secondary-limit answer.
-    const scheduler = new RequestScheduler({
-      concurrency: readConcurrency(ctx.concurrency),
-      pointsPerWindow: ctx.githubBudget.pointsPerWindow,
-      windowMs: ctx.githubBudget.windowMs,
-      costOf: githubCost,
-      clock: ctx.clock,
-      learnWrites: true,
-      expectedWritesPerWindow: GITHUB_CONTENT_WRITES_PER_MINUTE,
-      onLearn: ({ writesPerWindow, acceptedInWindow }) =>
-        ctx.log.info(
-          `github: a secondary rate limit after ${acceptedInWindow} writes in the last ${perWindow(ctx.githubBudget.windowMs)}: pacing writes to ${writesPerWindow} a ${perWindow(ctx.githubBudget.windowMs)} from now on`,
-        ),
-    })
+    const scheduler = githubScheduler(config, transport)
     const api = new github.GitHubSecrets(
-      makeClient(ctx, 'github', plan.github.apiUrl, githubHeaders(credential.token), scheduler),
+      makeClient(transport, 'github', config.apiUrl, githubHeaders(credential.token), scheduler),
     )
     for (const t of credential.targets) {
       if (t.kind !== 'repos') {
-        out.destinations.push(github.githubDestination(t, api))
+        out.destinations.push({ target: t, destination: github.githubDestination(t, api) })
         continue
       }
       try {
-        for (const repo of await github.expandRepos(t, api)) out.destinations.push(github.githubDestination(repo, api))
+        for (const repo of await github.expandRepos(t, api))
+          out.destinations.push({ target: t, destination: github.githubDestination(repo, api) })
       } catch (err) {
-        out.failures.push({ id: t.id, name: t.name, status: 'failed', detail: `preflight: ${errorMessage(err)}` })
+        out.failures.push(failure(t, err))
       }
     }
   }
 }
 
-async function circleciDestinations(targets: CircleCITarget[], plan: Plan, ctx: RunContext): Promise<Destination[]> {
+async function circleciDestinations(targets: CircleCITarget[], config: CircleCIConfig, transport: Transport) {
   const { createCircleCIDestinations } = await import('./circleci/destination.js')
-  return createCircleCIDestinations(targets, plan, ctx)
+  return createCircleCIDestinations(targets, config, transport)
 }
 
-async function gitlabDestinations(targets: GitLabTarget[], plan: Plan, ctx: RunContext): Promise<Destination[]> {
+async function gitlabDestinations(targets: GitLabTarget[], config: GitLabConfig, transport: Transport) {
   const { createGitLabDestinations } = await import('./gitlab/destination.js')
-  return createGitLabDestinations(targets, plan, ctx)
+  return createGitLabDestinations(targets, config, transport)
 }
 
 /** `shard: K/N` keeps every N-th destination (sorted by id, so all jobs of a matrix agree). */
-function shardOf(destinations: Destination[], shard: Plan['shard']): Destination[] {
-  if (!shard) return destinations
-  return [...destinations]
-    .sort((a, b) => a.id.localeCompare(b.id))
+function shardOf<T extends { destination: Destination }>(entries: T[], shard: PlatformsConfig['shard']): T[] {
+  if (!shard) return entries
+  return [...entries]
+    .sort((a, b) => a.destination.id.localeCompare(b.destination.id))
     .filter((_, i) => i % shard.count === shard.index - 1)
 }
 
-export async function buildDestinations(plan: Plan, ctx: RunContext): Promise<BuiltDestinations> {
-  const out: BuiltDestinations = { destinations: [], failures: [] }
+export async function buildDestinations(
+  targets: Target[],
+  config: PlatformsConfig,
+  transport: Transport,
+): Promise<BuiltDestinations> {
+  const out: BuiltDestinations = { destinations: [], failures: [], cleanups: [] }
   const of = <P extends Target['platform']>(p: P) =>
-    plan.targets.filter((t): t is Extract<Target, { platform: P }> => t.platform === p)
-  if (of('github').length) await githubDestinations(of('github'), plan, ctx, out)
-  if (of('circleci').length) out.destinations.push(...(await circleciDestinations(of('circleci'), plan, ctx)))
-  if (of('gitlab').length) out.destinations.push(...(await gitlabDestinations(of('gitlab'), plan, ctx)))
+    targets.filter((t): t is Extract<Target, { platform: P }> => t.platform === p)
+  const tie = (made: Destination[], lines: Target[]) =>
+    made.forEach((destination, i) => out.destinations.push({ target: lines[i]!, destination }))
+  if (of('github').length) await githubDestinations(of('github'), config.github, transport, out)
+  if (of('circleci').length) tie(await circleciDestinations(of('circleci'), config.circleci, transport), of('circleci'))
+  if (of('gitlab').length) tie(await gitlabDestinations(of('gitlab'), config.gitlab, transport), of('gitlab'))
   const seen = new Set<string>()
-  for (const d of out.destinations) {
+  for (const { target, destination: d } of out.destinations) {
     // GitHub names are case-insensitive: github:repos/ACME's api and github:repo/acme/api are one destination.
     const key = `${d.id.startsWith('github:') ? d.id.toLowerCase() : d.id}|${d.secretName.toUpperCase()}`
     if (seen.has(key))
       out.failures.push({
+        target,
         id: d.id,
         name: d.secretName,
-        status: 'failed',
         detail: 'preflight: this destination is listed twice (directly and through github:repos/)',
       })
     seen.add(key)
   }
-  out.destinations = shardOf(out.destinations, plan.shard)
+  out.destinations = shardOf(out.destinations, config.shard)
   return out
-}
-
-/** GitHub's window is a minute; benchmarks scale it. */
-function perWindow(windowMs: number): string {
-  return windowMs === 60_000 ? 'minute' : `${windowMs / 1000} s window`
 }

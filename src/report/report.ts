@@ -29,6 +29,8 @@ export interface DestinationReport {
   changes?: string[]
   /** Fingerprint (short SHA-256 prefix) of the value this destination now holds, when it was written. */
   holds?: string
+  /** The rotation set this destination belongs to (`token-per: line`). */
+  set?: string
 }
 
 /** One token of the rotation set, as an audit lists it (never a value). */
@@ -53,12 +55,37 @@ export const FINDING_KINDS = [
   'never-expires',
   'orphan',
   'disabled',
+  'orphan-set',
 ] as const
 export type FindingKind = (typeof FINDING_KINDS)[number]
 
 export interface AuditReport {
   tokens: AuditToken[]
   findings: { id: string; name: string; kind: FindingKind; detail: string }[]
+}
+
+/** The token a rotation set minted (or was given): id and name are absent when it was given. */
+export interface TokenReport {
+  id?: string
+  name?: string
+  expiresAt?: string
+  verifiedAs?: string
+  fingerprint?: string
+}
+
+/** One rotation set of a `token-per: line` run: its line, its token and what became of it. */
+export interface SetReport {
+  /** The set's name: the prefix of every token it mints. */
+  name: string
+  /** The destination line it serves. */
+  line: string
+  outcome: Outcome
+  token?: TokenReport
+  error?: string
+  revokedIds: string[]
+  keptIds: string[]
+  newTokenRevoked?: boolean
+  mayExist?: string[]
 }
 
 export interface Report {
@@ -69,7 +96,9 @@ export interface Report {
   /** Where the run came from (repository, run URL, actor, commit), as the CI system tells it. */
   origin?: Record<string, string>
   /** id and name are absent when the token was given (distribute) rather than minted. */
-  token?: { id?: string; name?: string; expiresAt?: string; verifiedAs?: string; fingerprint?: string }
+  token?: TokenReport
+  /** `token-per: line`: every rotation set of the run (each destination says its set). */
+  sets?: SetReport[]
   destinations: DestinationReport[]
   /** Older tokens revoked because every destination now holds the new one. */
   revokedIds: string[]
@@ -98,6 +127,22 @@ export interface Truncation {
   omitted: number
   /** Where the whole report is, when report-file is set. */
   reportFile?: string
+}
+
+/** The `sets` output: every rotation set with its line, token and outcome (one entry with token-per: run). */
+export function setsOutput(r: Report, runSet: string): Record<string, unknown>[] {
+  const entry = (name: string, o: Outcome, t: TokenReport | undefined, revokedIds: string[], line?: string) => ({
+    set: name,
+    ...(line === undefined ? {} : { line }),
+    tokenId: t?.id ?? '',
+    tokenName: t?.name ?? '',
+    expiresAt: t?.expiresAt ?? '',
+    outcome: o,
+    revokedIds,
+  })
+  return r.sets
+    ? r.sets.map((s) => entry(s.name, s.outcome, s.token, s.revokedIds, s.line))
+    : [entry(runSet, r.outcome, r.token, r.revokedIds)]
 }
 
 /** 1 when the run failed; bad input (2) never gets as far as a report. */

@@ -59,6 +59,7 @@ export interface Issuer {
   /** A value of the issuer's token format, so destinations can check value rules (GitLab's mask rule) before minting. */
   readonly sample?: string
   create(spec: TokenSpec): Promise<MintedToken>
+  /** Tokens whose name starts with `namePrefix` (the engine picks the rotation set's own from them). */
   list(namePrefix: string): Promise<TokenInfo[]>
   /** Already gone (404) counts as done. */
   revoke(id: string): Promise<void>

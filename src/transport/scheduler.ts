@@ -84,9 +84,6 @@ export const MIN_EVIDENCE = 4
 
 const isWrite = (method: string): boolean => !['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase())
 
-export const githubCost = (method: string): number =>
-  ['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase()) ? 1 : 5
-
 /** A write as sent: when, its send number, and what the server has answered so far. */
 interface SentWrite {
   at: number

@@ -3,7 +3,7 @@
  * by its owner slug (following pagination) and created when missing unless `?create=false`; values
  * are sent exactly as given - no trailing newline.
  */
-import { makeClient, type RunContext } from '../../transport/context.js'
+import { makeClient, type Transport } from '../../transport/transport.js'
 import {
   AuthError,
   ConfigError,
@@ -11,12 +11,11 @@ import {
   rethrowNotVisible,
   UntrustedResponseError,
 } from '../../shared/errors.js'
-import type { CircleCITarget } from '../../plan/grammar.js'
+import type { CircleCITarget } from './target.js'
 import type { HttpClient } from '../../transport/client.js'
 import { segment } from '../../transport/url.js'
-import type { Plan } from '../../plan/plan.js'
 import type { Destination, WriteOutcome, WriteResult } from '../../shared/types.js'
-import { writtenSince } from '../written-since.js'
+import { writtenSince } from '../../transport/clock.js'
 
 const MAX_VALUE_BYTES = 32 * 1024
 const MAX_CONTEXT_VARS = 100
@@ -288,9 +287,18 @@ class ProjectVariable implements Destination {
   }
 }
 
-export function createCircleCIDestinations(targets: CircleCITarget[], plan: Plan, ctx: RunContext): Destination[] {
+export interface CircleCIConfig {
+  token?: string
+  url: string
+}
+
+export function createCircleCIDestinations(
+  targets: CircleCITarget[],
+  config: CircleCIConfig,
+  transport: Transport,
+): Destination[] {
   const api = new CircleCIApi(
-    makeClient(ctx, 'circleci', `${plan.circleci.url}/api/v2`, { 'circle-token': plan.circleci.token! }),
+    makeClient(transport, 'circleci', `${config.url}/api/v2`, { 'circle-token': config.token! }),
   )
   return targets.map((t) =>
     t.kind === 'context' ? new ContextVariable(t.id, t, api) : new ProjectVariable(t.id, t, api),

@@ -4,10 +4,9 @@
  * destinations need. Each token is masked at once and revoked when the run ends.
  */
 import { createPrivateKey, createSign } from 'node:crypto'
-import type { RunContext } from '../../transport/context.js'
-import { makeClient } from '../../transport/context.js'
+import { makeClient, type Transport } from '../../transport/transport.js'
 import { ConfigError, errorMessage, NotFoundError, UntrustedResponseError } from '../../shared/errors.js'
-import type { GitHubTarget } from '../../plan/grammar.js'
+import type { GitHubTarget } from './target.js'
 
 function base64url(data: string | Buffer): string {
   return Buffer.from(data).toString('base64url')
@@ -61,15 +60,15 @@ const appHeaders = (jwt: string) => ({
 
 /** Mints an installation token for `owner`; the returned revoke() ends it (404/401: already gone). */
 export async function installationToken(
-  ctx: RunContext,
+  transport: Transport,
   apiUrl: string,
   app: { id: string; privateKey: string },
   owner: string,
   targets: GitHubTarget[],
 ): Promise<{ token: string; revoke(): Promise<void> }> {
-  const jwt = appJwt(app.id, app.privateKey, ctx.clock.now())
-  ctx.redactor.add(jwt)
-  const client = makeClient(ctx, 'github', apiUrl, appHeaders(jwt))
+  const jwt = appJwt(app.id, app.privateKey, transport.clock.now())
+  transport.redactor.add(jwt)
+  const client = makeClient(transport, 'github', apiUrl, appHeaders(jwt))
   const isOrg = targets.some((t) => t.kind === 'org' || t.kind === 'repos')
   const first = targets[0]!
   let installation: { id: number }
@@ -103,16 +102,16 @@ export async function installationToken(
       `github: GitHub App ${app.id} was given no usable installation token for ${owner}`,
       'github',
     )
-  ctx.redactor.add(token)
+  transport.redactor.add(token)
   return {
     token,
     revoke: async () => {
-      const own = makeClient(ctx, 'github', apiUrl, appHeaders(token))
+      const own = makeClient(transport, 'github', apiUrl, appHeaders(token))
       // It expires within the hour anyway; say so rather than fail a finished run.
       await own
         .request('DELETE', '/installation/token')
         .catch((err: unknown) =>
-          ctx.log.warning(
+          transport.log.warning(
             `could not revoke the GitHub App installation token for ${owner}: ${errorMessage(err)} (it expires within an hour)`,
           ),
         )

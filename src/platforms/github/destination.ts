@@ -11,12 +11,12 @@ import {
   TokenActionError,
   UntrustedResponseError,
 } from '../../shared/errors.js'
-import type { GitHubTarget, OrgVisibility } from '../../plan/grammar.js'
+import type { GitHubTarget, OrgVisibility } from './target.js'
 import type { HttpClient } from '../../transport/client.js'
 import { isDotSegment, segment } from '../../transport/url.js'
 import { sealForGitHub } from './sealed-box.js'
 import type { Destination, WriteOutcome, WriteResult } from '../../shared/types.js'
-import { writtenSince } from '../written-since.js'
+import { writtenSince } from '../../transport/clock.js'
 
 const MAX_VALUE_BYTES = 48 * 1024
 /** Pagination bounds: 1,000 pages of 100 is 100,000 repositories; a server that never stops is refused. */

@@ -4,11 +4,10 @@
  * every flag the line does not set (a hand-protected variable stays protected) and always send
  * `filter[environment_scope]`; the report lists any flag the line changed.
  */
-import { makeClient, type RunContext } from '../../transport/context.js'
+import { makeClient, type Transport } from '../../transport/transport.js'
 import { AuthError, ConfigError, NotFoundError, rethrowNotVisible, TokenActionError } from '../../shared/errors.js'
-import type { GitLabTarget } from '../../plan/grammar.js'
+import type { GitLabTarget } from './target.js'
 import type { HttpClient } from '../../transport/client.js'
-import type { Plan } from '../../plan/plan.js'
 import type { Destination, WriteOutcome, WriteResult } from '../../shared/types.js'
 
 const MAX_VALUE_CHARS = 10_000
@@ -213,9 +212,16 @@ class GitLabVariableDestination implements Destination {
   }
 }
 
-export function createGitLabDestinations(targets: GitLabTarget[], plan: Plan, ctx: RunContext): Destination[] {
-  const api = new GitLabApi(
-    makeClient(ctx, 'gitlab', `${plan.gitlab.url}/api/v4`, { 'private-token': plan.gitlab.token! }),
-  )
+export interface GitLabConfig {
+  token?: string
+  url: string
+}
+
+export function createGitLabDestinations(
+  targets: GitLabTarget[],
+  config: GitLabConfig,
+  transport: Transport,
+): Destination[] {
+  const api = new GitLabApi(makeClient(transport, 'gitlab', `${config.url}/api/v4`, { 'private-token': config.token! }))
   return targets.map((t) => new GitLabVariableDestination(t.id, t, api))
 }

@@ -1,0 +1,71 @@
+/**
+ * What every issuer and platform is given to reach its server: one undici client per platform and
+ * credential, sharing the run's redaction, clock, cancellation, HTTP knobs and request counters.
+ * Nothing else: settings come in each platform's own configuration, safety policy stays in the engine.
+ */
+import type { Dispatcher } from 'undici'
+import type { Clock } from './clock.js'
+import { HttpClient, type HttpClientOptions } from './client.js'
+import { RequestScheduler } from './scheduler.js'
+import type { Logger } from '../shared/log.js'
+import type { Redactor } from '../shared/redact.js'
+
+export interface HttpStats {
+  requests: number
+  retries: number
+  rateLimited: number
+}
+
+export interface Transport {
+  redactor: Redactor
+  log: Logger
+  clock: Clock
+  signal?: AbortSignal
+  dispatcher?: Dispatcher
+  retry?: HttpClientOptions['retry']
+  timeoutMs?: number
+  stats: HttpStats
+  /** Requests one scheduler sends at once (reads; writes are bounded by the engine's concurrency). */
+  readConcurrency: number
+}
+
+/**
+ * Preflight only reads (1 point each on GitHub) and is bounded by latency, not budget: it runs four
+ * times as many requests at once as writes do, within GitHub's cap of 100 concurrent requests.
+ * `concurrency: 1` asks for one request at a time, reads included.
+ */
+export function readConcurrency(writeConcurrency: number): number {
+  return writeConcurrency === 1 ? 1 : Math.min(100, writeConcurrency * 4)
+}
+
+export function newStats(): HttpStats {
+  return { requests: 0, retries: 0, rateLimited: 0 }
+}
+
+/** A client for one platform and credential; `scheduler` when the platform paces its own requests. */
+export function makeClient(
+  transport: Transport,
+  platform: string,
+  baseUrl: string,
+  headers: Record<string, string>,
+  scheduler?: RequestScheduler,
+): HttpClient {
+  const { stats } = transport
+  return new HttpClient({
+    platform,
+    baseUrl,
+    headers,
+    redactor: transport.redactor,
+    clock: transport.clock,
+    signal: transport.signal,
+    dispatcher: transport.dispatcher,
+    retry: transport.retry,
+    timeoutMs: transport.timeoutMs,
+    scheduler: scheduler ?? new RequestScheduler({ concurrency: transport.readConcurrency, clock: transport.clock }),
+    onEvent: (e) => {
+      if (e.type === 'retry') stats.retries++
+      else stats.rateLimited++
+    },
+    onRequest: () => stats.requests++,
+  })
+}
