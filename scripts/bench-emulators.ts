@@ -17,8 +17,10 @@ const { values } = parseArgs({
     'time-scale': { type: 'string' },
     latency: { type: 'string' },
     'writes-per-minute': { type: 'string' },
+    'token-per': { type: 'string', default: 'run' },
   },
 })
+const perLine = values['token-per'] === 'line'
 const n = Number(values.destinations)
 const latencyMs = Number(values.latency)
 const writesPerMinute = values['writes-per-minute'] ? Number(values['writes-per-minute']) : undefined
@@ -47,10 +49,15 @@ for await (const line of createInterface({ input: process.stdin })) {
   if (line.trim() !== 'stats') continue
   const answered = gh.requests.filter((r) => r.status > 0)
   const org = gh.orgSecret('bench', 'RACK_GATEWAY_API_TOKEN')?.value
-  const holding = repos.filter((r) => {
-    const v = gh.secretValue({ repo: `bench/${r}` }, 'RACK_GATEWAY_API_TOKEN')
-    return v !== undefined && v === org && rgw.isValid(v)
-  }).length
+  const gitlab = gl.variable('group', 'bench', 'RACK_GATEWAY_API_TOKEN')?.value
+  const circleci = cci.contextValue('gh/bench', 'rwx', 'RACK_GATEWAY_API_TOKEN')
+  // token-per line: every line holds a valid token of its own; else every destination holds the org's.
+  const values = repos.map((r) => gh.secretValue({ repo: `bench/${r}` }, 'RACK_GATEWAY_API_TOKEN'))
+  const own = (v: string | undefined) =>
+    v !== undefined &&
+    rgw.isValid(v) &&
+    (perLine ? values.indexOf(v) === values.lastIndexOf(v) && v !== org : v === org)
+  const holding = values.filter(own).length
   process.stdout.write(
     `${JSON.stringify({
       githubRequests: answered.length,
@@ -61,8 +68,8 @@ for await (const line of createInterface({ input: process.stdin })) {
       rateLimited: gh.rateLimited,
       allRequests: emulators.reduce((sum, e) => sum + e.requests.length, 0),
       reposHoldingNewToken: holding,
-      gitlabHolds: gl.variable('group', 'bench', 'RACK_GATEWAY_API_TOKEN')?.value === org,
-      circleciHolds: cci.contextValue('gh/bench', 'rwx', 'RACK_GATEWAY_API_TOKEN') === org,
+      gitlabHolds: gitlab !== undefined && rgw.isValid(gitlab) && (perLine ? gitlab !== org : gitlab === org),
+      circleciHolds: circleci !== undefined && rgw.isValid(circleci) && (perLine ? circleci !== org : circleci === org),
     })}\n`,
   )
   break

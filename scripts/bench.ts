@@ -1,7 +1,7 @@
 /**
- * `npm run bench [-- --destinations N] [--time-scale S] [--latency MS] [--writes-per-minute W] [--engine dist|src]`:
- * rotates one Rack Gateway token into N GitHub repository secrets plus one org secret, one CircleCI
- * context and one GitLab group, against the emulators (their own process: scripts/bench-emulators.ts)
+ * `npm run bench [-- --destinations N] [--time-scale S] [--latency MS] [--writes-per-minute W] [--token-per run|line] [--engine dist|src]`:
+ * rotates one Rack Gateway token (with `--token-per line`, one per line: N + 3 tokens) into N GitHub
+ * repository secrets plus one org secret, one CircleCI context and one GitLab group, against the emulators (their own process: scripts/bench-emulators.ts)
  * with GitHub's budget enforced - 900 points a minute, GET 1 / PUT 5, 5,000 requests an hour - and
  * 20 ms latency. `--writes-per-minute` adds a limit GitHub does not publish (its content-creation
  * limit, ~80 writes a minute), answered like a secondary limit. Time is scaled: with S = 60 a budget
@@ -24,8 +24,11 @@ const { values } = parseArgs({
     latency: { type: 'string', default: '20' },
     'writes-per-minute': { type: 'string' },
     engine: { type: 'string', default: 'dist' },
+    'token-per': { type: 'string', default: 'run' },
   },
 })
+const tokenPer = values['token-per']!
+if (tokenPer !== 'run' && tokenPer !== 'line') throw new Error('--token-per: run or line')
 const n = Number(values.destinations)
 // Large runs are bounded by the hourly limit: scale further so they finish in minutes.
 const scale = Number(values['time-scale'] ?? (n > 2000 ? 600 : 60))
@@ -53,6 +56,8 @@ const emulators = spawn(
     '--latency',
     values.latency!,
     ...(wpm ? ['--writes-per-minute', String(wpm)] : []),
+    '--token-per',
+    tokenPer,
   ],
   { stdio: ['pipe', 'pipe', 'inherit'] },
 )
@@ -72,6 +77,7 @@ const inputs = {
   'issuer-token': emu.admin,
   'token-name': 'bench',
   'token-role': 'cicd',
+  'token-per': tokenPer,
   'github-token': 'github_pat_bench',
   'github-api-url': emu.github,
   'circleci-token': 'circle-bench',
@@ -137,11 +143,11 @@ const elapsed = run.elapsedS
 
 out('')
 out(
-  '| destinations | writes/min limit | outcome | GitHub requests | per repo | points | rate limited | elapsed s | floor s | ratio | peak RSS MB |',
+  '| destinations | token-per | writes/min limit | outcome | GitHub requests | per repo | points | rate limited | elapsed s | floor s | ratio | peak RSS MB |',
 )
-out('|---|---|---|---|---|---|---|---|---|---|---|')
+out('|---|---|---|---|---|---|---|---|---|---|---|---|')
 out(
-  `| ${n} + 3 | ${wpm ?? 'none'} | ${run.outcome} | ${seen.githubRequests} | ${(seen.repoRequests / n).toFixed(2)} | ${seen.points} | ${seen.rateLimited} | ${elapsed.toFixed(2)} | ${floor.toFixed(2)} | ${(elapsed / floor).toFixed(3)} | ${mb(run.peakRss)} |`,
+  `| ${n} + 3 | ${tokenPer} | ${wpm ?? 'none'} | ${run.outcome} | ${seen.githubRequests} | ${(seen.repoRequests / n).toFixed(2)} | ${seen.points} | ${seen.rateLimited} | ${elapsed.toFixed(2)} | ${floor.toFixed(2)} | ${(elapsed / floor).toFixed(3)} | ${mb(run.peakRss)} |`,
 )
 out(
   `engine: ${values.engine === 'dist' ? 'node on dist/ (the bundle)' : 'tsx on src/'}; RSS once loaded ${mb(run.baselineRss)} MB, peak ${mb(run.peakRss)} MB; JS heap peak ${mb(run.peakHeap)} MB (sampled), at the end ${mb(run.endHeapUsed)} MB, off-heap ${mb(run.endExternal)} MB`,
@@ -152,6 +158,7 @@ out(
 out(
   JSON.stringify({
     destinations: n,
+    token_per: tokenPer,
     writes_per_minute: wpm ?? null,
     requests: seen.allRequests,
     elapsed_s: Number(elapsed.toFixed(3)),

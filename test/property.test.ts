@@ -1,19 +1,24 @@
 /**
- * Failure safety as a property: seeded random runs with random faults on the issuer and on every
- * destination platform - refusals, failures before the request is handled, answers lost after it
- * landed (writes and mints), slow writes - and, in some runs, a second run of the same rotation set
- * started 0-1 s after the first. After each scenario:
- * - every destination holds a token the issuer accepts;
- * - a destination a run reports `created`/`updated` holds exactly that run's token, unless the other
- *   overlapping run wrote it too;
- * - a success revoked the (day-old) previous token; a failure revoked nothing old and names a reason;
- * - no token valid at the issuer is unknown to the reports (nothing orphaned).
+ * Failure safety as a property: seeded random runs - one rotation set for the run, or one per
+ * destination line (token-per: line) - with random faults on the issuer and on every destination
+ * platform: refusals, failures before the request is handled, answers lost after it landed (writes and
+ * mints), slow writes, and, in some runs, a second run of the same sets started 0-1 s after the first.
+ * After each scenario:
+ * - every destination holds a token the issuer accepts, of its own set;
+ * - a destination a run reports `created`/`updated` holds exactly that run's token for its set (its
+ *   `holds` fingerprint is the set's token's), unless the other overlapping run wrote it too;
+ * - a set that succeeded revoked its (day-old) previous token; a set that failed revoked nothing old of
+ *   its own and names a reason;
+ * - no token valid at the issuer is unknown to the reports (nothing unnamed).
  * PROPERTY_RUNS=N runs more; PROPERTY_SEED=S replays one run.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { systemClock } from '../src/transport/clock.js'
 import { silentLogger } from '../src/shared/log.js'
 import { buildPlan } from '../src/plan/plan.js'
+import { rotationSets } from '../src/plan/sets.js'
+import { isMintedWith } from '../src/plan/token-name.js'
+import { createHash } from 'node:crypto'
 import { exitCode, type Report } from '../src/report/report.js'
 import { runPlan } from '../src/engine/run.js'
 import { seededRandom, type FaultKind, type FaultRule } from './emulators/base.js'
@@ -60,10 +65,17 @@ function faultsFor(random: () => number): FaultRule[] {
   return rules
 }
 
-async function rotate(destinations: string[], secretName: string, prefix: string, clockOffsetMs = 0) {
-  const plan = buildPlan(
-    world.inputs({ 'token-name': prefix, 'secret-name': secretName, destinations: destinations.join('\n') }),
-  )
+type Per = 'run' | 'line'
+const inputsFor = (destinations: string[], secretName: string, prefix: string, per: Per) =>
+  world.inputs({
+    'token-name': prefix,
+    'secret-name': secretName,
+    'token-per': per,
+    destinations: destinations.join('\n'),
+  })
+
+async function rotate(destinations: string[], secretName: string, prefix: string, per: Per, clockOffsetMs = 0) {
+  const plan = buildPlan(inputsFor(destinations, secretName, prefix, per))
   // Fast retries and short timeouts keep hundreds of runs quick; the logic under test is the same.
   // A clock seconds ahead gives each run its own token name without waiting for the next second.
   const clock = { now: () => Date.now() + clockOffsetMs, sleep: systemClock.sleep }
@@ -80,29 +92,46 @@ async function rotate(destinations: string[], secretName: string, prefix: string
 
 const emulators = () => [gh, cci, gl, rgw]
 
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex')
+
+/** The token (as the gateway lists it) whose value a destination holds. */
+function tokenOf(value: string | undefined) {
+  const hash = value === undefined ? undefined : sha256(value)
+  return rgw.tokens().find((t) => !t.revoked && rgw.hashOf(t.public_id) === hash)
+}
+
+/** Each set's token in a report: the run's one token, or each line's. */
+function setTokens(report: Report, runSet: string): Map<string, { id?: string; fingerprint?: string }> {
+  if (report.sets) return new Map(report.sets.map((s) => [s.name, s.token ?? {}]))
+  return new Map([[runSet, report.token ?? {}]])
+}
+
 async function property(seed: number): Promise<string> {
   const random = seededRandom(seed)
   const picked = POOL.filter(() => random() < 0.5)
   const dests = picked.length ? picked : [POOL[Math.floor(random() * POOL.length)]!]
   const lines = dests.map((d) => d.line)
+  const per: Per = random() < 0.5 ? 'line' : 'run'
   // Names are reused across runs: real platforms cap a repository or context at 100 variables.
   const secretName = `PROP_${seed % 40}`
   const prefix = `prop-${seed}`
+  const sets = rotationSets(buildPlan(inputsFor(lines, secretName, prefix, per)))
+  const setOf = (line: string) => sets.find((s) => s.targets.some((t) => line.startsWith(t.id)))!.name
   for (const e of emulators()) e.setFaults([])
-  const seeded = await rotate(lines, secretName, prefix)
+  const seeded = await rotate(lines, secretName, prefix, per)
   expect(seeded.outcome, `seed ${seed}: seeding run failed: ${JSON.stringify(seeded.destinations)}`).toBe('rotated')
-  const old = seeded.token!.id!
-  // The rotation under test runs a day later: the seeded token is past the overlap grace.
+  const old = new Map([...setTokens(seeded, prefix)].map(([set, t]) => [set, t.id!]))
+  // The rotation under test runs a day later: the seeded tokens are past the overlap grace.
   for (const e of [gh, cci, rgw]) e.passTime(1)
   emulators().forEach((e, i) => e.setFaults(faultsFor(random), seed * 10 + i))
   for (const e of emulators()) e.latencyMs = random() < 0.3 ? Math.floor(random() * 30) : 0
   const overlap = random() < 0.3
   const reports = await Promise.all([
-    rotate(lines, secretName, prefix, 1000),
+    rotate(lines, secretName, prefix, per, 1000),
     ...(overlap
       ? [
           new Promise((r) => setTimeout(r, Math.floor(random() * 1000))).then(() =>
-            rotate(lines, secretName, prefix, 2000),
+            rotate(lines, secretName, prefix, per, 2000),
           ),
         ]
       : []),
@@ -111,69 +140,81 @@ async function property(seed: number): Promise<string> {
     e.setFaults([])
     e.latencyMs = 0
   }
-  const why = `seed ${seed} (replay: PROPERTY_SEED=${seed}): ${JSON.stringify(reports)}`
-  const valid = rgw.tokens().filter((t) => !t.revoked && t.name.startsWith(`${prefix}-`))
-  const newIds = new Set(reports.map((r) => r.token?.id).filter(Boolean))
+  const why = `seed ${seed} (token-per ${per}; replay: PROPERTY_SEED=${seed}): ${JSON.stringify(reports)}`
+  const valid = rgw.tokens().filter((t) => !t.revoked && t.name.startsWith(prefix))
 
   for (const d of dests) {
-    const value = d.read(secretName)
-    expect(value && rgw.isValid(value), `${why}\n${d.line} holds no valid token`).toBe(true)
+    const held = tokenOf(d.read(secretName))
+    expect(held, `${why}\n${d.line} holds no valid token`).toBeTruthy()
+    expect(isMintedWith(setOf(d.line), held!.name), `${why}\n${d.line} holds ${held!.name}, not its set's`).toBe(true)
   }
-  // Nothing orphaned: every valid token of the set is a run's new token or one a report says it kept.
-  const known = new Set([...newIds, ...reports.flatMap((r) => [...r.keptIds, ...(r.mayExist ?? [])])])
+  // Nothing unnamed: every valid token is a set's previous one, a run's new one, or one a report names.
+  const known = new Set(
+    reports.flatMap((r) => [
+      ...[...setTokens(r, prefix).values()].map((t) => t.id),
+      ...r.keptIds,
+      ...(r.mayExist ?? []),
+    ]),
+  )
+  const olds = new Set(old.values())
   for (const t of valid)
     expect(
-      t.public_id === old || known.has(t.public_id) || known.has(t.name),
+      olds.has(t.public_id) || known.has(t.public_id) || known.has(t.name),
       `${why}\n${t.name} (${t.public_id}) is valid but no report names it`,
     ).toBe(true)
-  // A run that minted (and so had listed the set) names the old token if it left it valid.
-  for (const r of reports)
-    if (r.token?.id && valid.some((t) => t.public_id === old))
-      expect(r.keptIds, `${why}\nthe old token is valid but the report does not name it`).toContain(old)
-
-  // A success revokes the day-old token (the run that listed it first does).
-  if (reports.some((r) => r.outcome === 'rotated'))
-    expect(
-      valid.some((t) => t.public_id === old),
-      `${why}\nold token not revoked`,
-    ).toBe(false)
-  for (const report of reports) checkReport(report, dests, secretName, old, overlap, why)
+  for (const r of reports) checkReport(r, { dests, secretName, prefix, old, overlap, setOf, valid, why })
   return reports.map((r) => r.outcome).join('+')
 }
 
-function checkReport(
-  report: Report,
-  dests: typeof POOL,
-  secretName: string,
-  old: string,
-  overlap: boolean,
-  why: string,
-): void {
+interface Scenario {
+  dests: typeof POOL
+  secretName: string
+  prefix: string
+  old: Map<string, string>
+  overlap: boolean
+  setOf: (line: string) => string
+  valid: { public_id: string }[]
+  why: string
+}
+
+function checkReport(report: Report, sc: Scenario): void {
+  const { dests, secretName, old, why } = sc
   const idOf = (line: string) => line.replace('?visibility=all', '')
-  if (report.outcome === 'rotated') {
-    for (const d of dests) {
-      const reported = report.destinations.find((x) => x.id === idOf(d.line))
-      expect(['created', 'updated'], why).toContain(reported?.status)
+  const outcomes = report.sets ? new Map(report.sets.map((s) => [s.name, s])) : undefined
+  const setOutcome = (set: string) => outcomes?.get(set)?.outcome ?? report.outcome
+  const isValid = (id: string) => sc.valid.some((t) => t.public_id === id)
+  for (const [set, oldId] of old) {
+    if (setOutcome(set) === 'rotated') {
+      for (const d of dests.filter((x) => sc.setOf(x.line) === set))
+        expect(['created', 'updated'], why).toContain(report.destinations.find((x) => x.id === idOf(d.line))?.status)
+      // The set's day-old token is revoked by the run that listed it first.
+      expect(isValid(oldId), `${why}\nset ${set}: old token not revoked`).toBe(false)
+    } else {
+      expect(setOutcome(set), why).toBe('failed')
+      expect(report.revokedIds.includes(oldId), `${why}\nset ${set}: old token revoked by a failed run`).toBe(false)
     }
-  } else {
-    expect(report.outcome, why).toBe('failed')
+    // A run that listed the set names the old token if it left it valid.
+    const token = setTokens(report, sc.prefix).get(set)
+    if (token?.id && isValid(oldId))
+      expect(report.keptIds, `${why}\nthe old token of ${set} is valid but the report does not name it`).toContain(
+        oldId,
+      )
+  }
+  if (report.outcome === 'failed') {
     expect(exitCode(report), why).toBe(1)
     expect(report.error, why).toBeTruthy()
-    expect(
-      report.revokedIds.filter((id) => id === old),
-      `${why}\nold token revoked by a failed run`,
-    ).toEqual([])
     for (const d of report.destinations.filter((x) => x.status === 'failed' || x.status === 'unknown'))
       expect(d.detail, `${why}\n${d.id} ${d.status} without a reason`).toBeTruthy()
   }
-  // A destination reported as holding this run's token holds it (unless the other run wrote it after).
-  if (!overlap && report.token?.id) {
-    const ours = dests.filter((d) =>
-      ['created', 'updated'].includes(report.destinations.find((x) => x.id === idOf(d.line))?.status ?? ''),
-    )
-    const values = new Set(ours.map((d) => d.read(secretName)))
-    expect(values.size <= 1, `${why}\ndestinations reported as written hold different values`).toBe(true)
-    for (const v of values) expect(rgw.isValid(v!), why).toBe(true)
+  // A destination reported as written holds exactly that run's token of its set (unless the other run wrote it after).
+  if (sc.overlap) return
+  const tokens = setTokens(report, sc.prefix)
+  for (const d of dests) {
+    const row = report.destinations.find((x) => x.id === idOf(d.line))
+    if (!row || !['created', 'updated'].includes(row.status)) continue
+    const mine = tokens.get(sc.setOf(d.line))!
+    expect(row.holds, `${why}\n${d.line}: holds is not its set's token's fingerprint`).toBe(mine.fingerprint)
+    expect(tokenOf(d.read(secretName))?.public_id, `${why}\n${d.line} does not hold the run's token`).toBe(mine.id)
   }
 }
 

@@ -813,7 +813,7 @@ async function listSet(s) {
         return next([]);
     let listed;
     try {
-        listed = await (0,token_name/* listRotationSet */.hA)(issuer, s.set.name);
+        listed = (await s.listed()).filter((t) => (0,token_name/* isMintedWith */.cb)(s.set.name, t.name));
     }
     catch (err) {
         return stop('failed', `issuer ${issuer.kind}: listing tokens failed: ${(0,errors/* errorMessage */.gJ)(err)}`);
@@ -823,7 +823,7 @@ async function listSet(s) {
     // An audit only reads: an auditor's read-only credential is enough.
     try {
         if (plan.mode !== 'audit')
-            await issuer.checkCanManage?.();
+            await s.canManage();
     }
     catch (err) {
         return stop('failed', `issuer ${issuer.kind}: ${(0,errors/* errorMessage */.gJ)(err)}`);
@@ -1120,6 +1120,7 @@ var transport_of = __webpack_require__(247);
 
 
 
+const MAX_SETS_AT_ONCE = 100;
 async function runPlan(plan, options) {
     const transport = (0,transport_of/* transportFor */.J)(plan, options);
     const platforms = {
@@ -1158,8 +1159,10 @@ async function executePlan(plan, deps) {
         }
         if (plan.tokenPer === 'run')
             notes.push(...suggestOrgSecrets(built.destinations.map((e) => e.destination)));
-        const results = await runSets(sets, built, { plan, issuer, transport, engine, onMinted: deps.onMinted });
-        const findings = plan.mode === 'audit' && plan.tokenPer === 'line' ? await unnamedSets(plan, issuer, sets, notes) : [];
+        // Every set's tokens are under the run's name: listed once, however many sets.
+        const listed = once(() => issuer.list(plan.spec.namePrefix));
+        const results = await runSets(sets, built, { plan, issuer, transport, engine, onMinted: deps.onMinted, listed });
+        const findings = plan.mode === 'audit' && plan.tokenPer === 'line' ? await unnamedSets(plan, listed, sets, notes) : [];
         return finish(results, findings);
     }
     finally {
@@ -1174,11 +1177,19 @@ async function executePlan(plan, deps) {
         return composeReport(plan, results, facts, transport.redactor);
     }
 }
+/** One call however many ask, and its answer (or error) for all of them. */
+function once(fn) {
+    let result;
+    return () => (result ??= fn());
+}
 /** Runs every set over its own destinations; many sets run at once, within the schedulers' bounds. */
 async function runSets(sets, built, shared) {
     const { plan, transport } = shared;
     const tick = progress(transport.log, sets.length, 'rotating', 'done', 'sets');
-    const results = await runPool(sets, sets.length === 1 ? 1 : transport.readConcurrency, async (set) => {
+    const canManage = once(async () => shared.issuer.checkCanManage?.());
+    // Sets wait mostly on the schedulers (GitHub's write pacing above all), which bound the requests
+    // themselves: enough sets run at once that the next write is always queued while others mint.
+    const results = await runPool(sets, Math.min(sets.length, MAX_SETS_AT_ONCE), async (set) => {
         const mine = new Set(set.targets);
         const result = await runSet({
             set,
@@ -1190,6 +1201,8 @@ async function runSets(sets, built, shared) {
             signal: transport.signal,
             redactor: transport.redactor,
             ledger: new Ledger(),
+            listed: shared.listed,
+            canManage,
             destinations: built.destinations.filter((e) => mine.has(e.target)).map((e) => e.destination),
             lineFailures: built.failures
                 .filter((f) => mine.has(f.target))
@@ -1202,9 +1215,9 @@ async function runSets(sets, built, shared) {
     return results.map((r, i) => r ?? new Ledger().close(sets[i], { outcome: 'failed', error: 'the run stopped before this set started' }));
 }
 /** Tokens under the run's name whose set no current line names (audit with token-per: line). */
-async function unnamedSets(plan, issuer, sets, notes) {
+async function unnamedSets(plan, listed, sets, notes) {
     try {
-        return orphanSetFindings(plan.spec.namePrefix, new Set(sets.map((s) => s.name)), await issuer.list(plan.spec.namePrefix));
+        return orphanSetFindings(plan.spec.namePrefix, new Set(sets.map((s) => s.name)), await listed());
     }
     catch (err) {
         notes.push(`could not list ${plan.spec.namePrefix} to look for sets no line names: ${(0,errors/* errorMessage */.gJ)(err)}`);

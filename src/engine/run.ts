@@ -13,7 +13,7 @@ import { totalsLine, type AuditReport, type Report } from '../report/report.js'
 import { errorMessage } from '../shared/errors.js'
 import type { Logger } from '../shared/log.js'
 import { runPool } from '../shared/pool.js'
-import type { Issuer } from '../shared/types.js'
+import type { Issuer, TokenInfo } from '../shared/types.js'
 import type { Transport } from '../transport/transport.js'
 import { composeReport } from './compose.js'
 import { suggestOrgSecrets } from './hints.js'
@@ -25,6 +25,8 @@ import { runSet } from './set.js'
 import { transportFor, type RunOptions } from './transport-of.js'
 
 export type { RunOptions } from './transport-of.js'
+
+const MAX_SETS_AT_ONCE = 100
 
 export async function runPlan(plan: Plan, options: RunOptions): Promise<Report> {
   const transport = transportFor(plan, options)
@@ -72,9 +74,11 @@ export async function executePlan(plan: Plan, deps: ExecuteDeps): Promise<Report
       return finish(sets.map((set) => new Ledger().close(set, { outcome: 'failed', error })))
     }
     if (plan.tokenPer === 'run') notes.push(...suggestOrgSecrets(built.destinations.map((e) => e.destination)))
-    const results = await runSets(sets, built, { plan, issuer, transport, engine, onMinted: deps.onMinted })
+    // Every set's tokens are under the run's name: listed once, however many sets.
+    const listed = once(() => issuer.list(plan.spec.namePrefix))
+    const results = await runSets(sets, built, { plan, issuer, transport, engine, onMinted: deps.onMinted, listed })
     const findings =
-      plan.mode === 'audit' && plan.tokenPer === 'line' ? await unnamedSets(plan, issuer, sets, notes) : []
+      plan.mode === 'audit' && plan.tokenPer === 'line' ? await unnamedSets(plan, listed, sets, notes) : []
     return finish(results, findings)
   } finally {
     for (const cleanup of built?.cleanups ?? []) await cleanup()
@@ -94,13 +98,23 @@ interface Shared {
   transport: Transport
   engine: EngineOptions
   onMinted?: RunOptions['onMinted']
+  listed(): Promise<TokenInfo[]>
+}
+
+/** One call however many ask, and its answer (or error) for all of them. */
+function once<T>(fn: () => Promise<T>): () => Promise<T> {
+  let result: Promise<T> | undefined
+  return () => (result ??= fn())
 }
 
 /** Runs every set over its own destinations; many sets run at once, within the schedulers' bounds. */
 async function runSets(sets: RotationSet[], built: BuiltDestinations, shared: Shared): Promise<SetResult[]> {
   const { plan, transport } = shared
   const tick = progress(transport.log, sets.length, 'rotating', 'done', 'sets')
-  const results = await runPool(sets, sets.length === 1 ? 1 : transport.readConcurrency, async (set) => {
+  const canManage = once(async () => shared.issuer.checkCanManage?.())
+  // Sets wait mostly on the schedulers (GitHub's write pacing above all), which bound the requests
+  // themselves: enough sets run at once that the next write is always queued while others mint.
+  const results = await runPool(sets, Math.min(sets.length, MAX_SETS_AT_ONCE), async (set) => {
     const mine = new Set(set.targets)
     const result = await runSet({
       set,
@@ -112,6 +126,8 @@ async function runSets(sets: RotationSet[], built: BuiltDestinations, shared: Sh
       signal: transport.signal,
       redactor: transport.redactor,
       ledger: new Ledger(),
+      listed: shared.listed,
+      canManage,
       destinations: built.destinations.filter((e) => mine.has(e.target)).map((e) => e.destination),
       lineFailures: built.failures
         .filter((f) => mine.has(f.target))
@@ -128,13 +144,9 @@ async function runSets(sets: RotationSet[], built: BuiltDestinations, shared: Sh
 }
 
 /** Tokens under the run's name whose set no current line names (audit with token-per: line). */
-async function unnamedSets(plan: Plan, issuer: Issuer, sets: RotationSet[], notes: string[]) {
+async function unnamedSets(plan: Plan, listed: () => Promise<TokenInfo[]>, sets: RotationSet[], notes: string[]) {
   try {
-    return orphanSetFindings(
-      plan.spec.namePrefix,
-      new Set(sets.map((s) => s.name)),
-      await issuer.list(plan.spec.namePrefix),
-    )
+    return orphanSetFindings(plan.spec.namePrefix, new Set(sets.map((s) => s.name)), await listed())
   } catch (err) {
     notes.push(`could not list ${plan.spec.namePrefix} to look for sets no line names: ${errorMessage(err)}`)
     return []

@@ -5,7 +5,7 @@ import type { DestinationReport, Outcome } from '../report/report.js'
 import type { Logger } from '../shared/log.js'
 import type { Redactor } from '../shared/redact.js'
 import type { Clock } from '../transport/clock.js'
-import type { Destination, Issuer, MintedToken } from '../shared/types.js'
+import type { Destination, Issuer, MintedToken, TokenInfo } from '../shared/types.js'
 import type { Ledger } from './ledger.js'
 import type { EngineOptions } from './options.js'
 
@@ -42,6 +42,10 @@ export interface SetRun {
   signal?: AbortSignal
   redactor: Redactor
   ledger: Ledger
+  /** The issuer's tokens under the run's name, listed once for every set of the run. */
+  listed(): Promise<TokenInfo[]>
+  /** Proves once for the run that the issuer credential may create and revoke tokens. */
+  canManage(): Promise<void>
   /** This set's destinations, built once for the run, and its lines that could not be built. */
   destinations: Destination[]
   lineFailures: DestinationReport[]

@@ -1,7 +1,7 @@
 /** Phase 2: the set's tokens at the issuer (those its name minted), and the right to replace them. */
 import { errorMessage } from '../../shared/errors.js'
 import type { TokenInfo } from '../../shared/types.js'
-import { listRotationSet } from '../../plan/token-name.js'
+import { isMintedWith } from '../../plan/token-name.js'
 import { next, stop, type SetRun, type Step } from '../set-run.js'
 
 export async function listSet(s: SetRun): Promise<Step<TokenInfo[]>> {
@@ -9,7 +9,7 @@ export async function listSet(s: SetRun): Promise<Step<TokenInfo[]>> {
   if (plan.mode === 'distribute' || !issuer.can.list) return next([])
   let listed: TokenInfo[]
   try {
-    listed = await listRotationSet(issuer, s.set.name)
+    listed = (await s.listed()).filter((t) => isMintedWith(s.set.name, t.name))
   } catch (err) {
     return stop('failed', `issuer ${issuer.kind}: listing tokens failed: ${errorMessage(err)}`)
   }
@@ -17,7 +17,7 @@ export async function listSet(s: SetRun): Promise<Step<TokenInfo[]>> {
   // Before anything is minted (a dry run too): a credential that could mint but not revoke would leave tokens behind.
   // An audit only reads: an auditor's read-only credential is enough.
   try {
-    if (plan.mode !== 'audit') await issuer.checkCanManage?.()
+    if (plan.mode !== 'audit') await s.canManage()
   } catch (err) {
     return stop('failed', `issuer ${issuer.kind}: ${errorMessage(err)}`)
   }
