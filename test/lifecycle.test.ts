@@ -255,6 +255,33 @@ describe('rotate lifecycle', () => {
     expect(report.notes.join('\n')).toMatch(/younger than the 60-minute overlap grace/)
   })
 
+  it("the dry run applies the rotation's rules: it promises to revoke only what the rotation revokes, and says what it keeps and why", async () => {
+    const issuer = new MemoryIssuer()
+    const old = issuer.seed('rack-gateway-api-token-20250101000000', '2025-01-01T00:00:00Z')
+    const young = issuer.seed('rack-gateway-api-token-20261130000000', new Date(Date.now() - 60_000).toISOString())
+    const plan = await run({ 'dry-run': 'true' }, issuer, three(), { overlapGraceMs: 3_600_000 })
+    expect(plan.outcome).toBe('planned')
+    const notes = plan.notes.join('\n')
+    expect(notes).toMatch(
+      new RegExp(`would revoke 1 previous token\\(s\\) once every destination holds the new one: ${old}$`, 'm'),
+    )
+    expect(notes).toMatch(
+      new RegExp(
+        `would keep rack-gateway-api-token-20261130000000 \\(${young}\\): it is younger than the 60-minute overlap grace`,
+      ),
+    )
+    expect(notes).toMatch(/would mint rack-gateway-api-token-<UTC time>-<run tag>, with no expiry/)
+    // And the rotation does exactly that.
+    const rotation = await run({}, issuer, three(), { overlapGraceMs: 3_600_000 })
+    expect(rotation.revokedIds).toEqual([old])
+    expect(rotation.keptIds).toEqual([young])
+    // revoke-first revokes every live token first: the dry run says so.
+    const leaked = await run({ 'dry-run': 'true', 'revoke-first': 'true' }, issuer, three(), {
+      overlapGraceMs: 3_600_000,
+    })
+    expect(leaked.notes.join('\n')).toMatch(/would revoke 2 previous token\(s\) first, before minting/)
+  })
+
   it('a failure to build the destinations is reported with its reason (not replaced by a generic one)', async () => {
     const plan = buildPlan(base)
     const report = await executePlan(plan, {
