@@ -43,8 +43,8 @@ function rotationSets(plan) {
     }));
 }
 
-// EXTERNAL MODULE: ./src/transport/transport.ts + 2 modules
-var transport_transport = __webpack_require__(557);
+// EXTERNAL MODULE: ./src/transport/transport.ts + 4 modules
+var transport_transport = __webpack_require__(1159);
 // EXTERNAL MODULE: ./src/shared/errors.ts
 var errors = __webpack_require__(8382);
 // EXTERNAL MODULE: ./src/transport/scheduler.ts

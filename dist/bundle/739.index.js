@@ -86,8 +86,8 @@ class Redactor {
 
 // EXTERNAL MODULE: ./src/transport/clock.ts
 var clock = __webpack_require__(1575);
-// EXTERNAL MODULE: ./src/transport/transport.ts + 2 modules
-var transport = __webpack_require__(557);
+// EXTERNAL MODULE: ./src/transport/transport.ts + 4 modules
+var transport = __webpack_require__(1159);
 // EXTERNAL MODULE: ./src/engine/options.ts
 var options = __webpack_require__(9052);
 ;// CONCATENATED MODULE: ./src/engine/transport-of.ts
@@ -132,8 +132,8 @@ __webpack_require__.d(__webpack_exports__, {
   A: () => (/* binding */ createIssuer)
 });
 
-// EXTERNAL MODULE: ./src/transport/transport.ts + 2 modules
-var transport_transport = __webpack_require__(557);
+// EXTERNAL MODULE: ./src/transport/transport.ts + 4 modules
+var transport_transport = __webpack_require__(1159);
 // EXTERNAL MODULE: ./src/shared/errors.ts
 var errors = __webpack_require__(8382);
 // EXTERNAL MODULE: ./src/issuers/kinds.ts
@@ -838,7 +838,7 @@ class RequestScheduler {
 
 /***/ }),
 
-/***/ 557:
+/***/ 1159:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -853,6 +853,104 @@ __webpack_require__.d(__webpack_exports__, {
 var undici = __webpack_require__(6752);
 // EXTERNAL MODULE: ./src/shared/errors.ts
 var errors = __webpack_require__(8382);
+;// CONCATENATED MODULE: ./src/transport/body.ts
+
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
+const MAX_MESSAGE_CHARS = 500;
+/** JSON media types: application/json, application/vnd.github+json, application/problem+json. */
+const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json(?:\s*;|$)/i;
+function fullMessage(body) {
+    if (typeof body === 'string')
+        return body;
+    if (body && typeof body === 'object') {
+        const b = body;
+        const picked = b.message ?? b.error_description ?? b.error;
+        if (typeof picked === 'string')
+            return picked;
+        if (picked && typeof picked === 'object') {
+            if (typeof picked.message === 'string')
+                return picked.message;
+            return Object.entries(picked)
+                .map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(', ') : JSON.stringify(v)}`)
+                .join('; ');
+        }
+        return JSON.stringify(body);
+    }
+    return '';
+}
+/**
+ * Pulls the human message out of the platforms' error bodies ({message}, {error}, GitLab's nested
+ * objects): the whole message is redacted first and only then cut, so a cut never leaves part of a
+ * secret behind.
+ */
+function platformMessage(body, redact = (t) => t) {
+    const said = redact(fullMessage(body));
+    return said.length > MAX_MESSAGE_CHARS ? `${said.slice(0, MAX_MESSAGE_CHARS)}...` : said;
+}
+/** Reads a body up to `max` bytes: refused by content-length first, else aborted once the stream passes the cap. */
+async function readCapped(platform, res, max) {
+    const declared = Number(res.headers['content-length']);
+    const tooLarge = () => new errors/* UntrustedResponseError */.YV(`${platform}: the response is larger than ${max} bytes; refusing to read it`, platform, res.statusCode);
+    if (Number.isFinite(declared) && declared > max) {
+        res.body.destroy();
+        throw tooLarge();
+    }
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of res.body) {
+        size += chunk.length;
+        if (size > max) {
+            res.body.destroy();
+            throw tooLarge();
+        }
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+
+;// CONCATENATED MODULE: ./src/transport/network.ts
+/** What a network failure means: whether the request may have reached the server, and how to say it. */
+
+/** Failures before a request could leave (refused, no such host, bad certificate) certainly did not apply it. */
+const NOT_SENT = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'CERT_HAS_EXPIRED',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+function mayHaveReachedServer(err) {
+    const code = err?.code ?? err?.cause?.code;
+    return !(code && NOT_SENT.has(code));
+}
+/**
+ * The dispatcher of every request nobody injected one for: HTTPS_PROXY / HTTP_PROXY / NO_PROXY in
+ * either case (lower case first, as curl), on Node 20 and 24 alike - undici reads none of them by
+ * itself. https goes through the proxy with CONNECT; plain http (loopback only) in absolute form.
+ * One per proxy setting (NO_PROXY is read at each request), so connections are pooled across clients.
+ */
+let envProxy;
+function envProxyDispatcher() {
+    const env = process.env;
+    const key = [env.http_proxy, env.HTTP_PROXY, env.https_proxy, env.HTTPS_PROXY].join('\n');
+    if (envProxy?.key !== key)
+        envProxy = { key, dispatcher: new undici/* EnvHttpProxyAgent */.J2({ proxyTunnel: false }) };
+    return envProxy.dispatcher;
+}
+function describeNetworkError(err) {
+    if (err instanceof Error) {
+        const code = err.code;
+        return code ? `${code}: ${err.message}` : err.message;
+    }
+    return String(err);
+}
+
 // EXTERNAL MODULE: ./src/transport/clock.ts
 var clock = __webpack_require__(1575);
 ;// CONCATENATED MODULE: ./src/transport/rate-limit.ts
@@ -938,6 +1036,8 @@ var url = __webpack_require__(800);
 
 
 
+
+
 // The quota ceiling allows a minute over the hour for clock skew between us and the server.
 const DEFAULT_RETRY = {
     maxRetries: 3,
@@ -946,58 +1046,6 @@ const DEFAULT_RETRY = {
     maxQuotaWaitMs: 61 * 60_000,
 };
 const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
-const MAX_BODY_BYTES = 8 * 1024 * 1024;
-const MAX_MESSAGE_CHARS = 500;
-/** JSON media types: application/json, application/vnd.github+json, application/problem+json. */
-const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json(?:\s*;|$)/i;
-function fullMessage(body) {
-    if (typeof body === 'string')
-        return body;
-    if (body && typeof body === 'object') {
-        const b = body;
-        const picked = b.message ?? b.error_description ?? b.error;
-        if (typeof picked === 'string')
-            return picked;
-        if (picked && typeof picked === 'object') {
-            if (typeof picked.message === 'string')
-                return picked.message;
-            return Object.entries(picked)
-                .map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(', ') : JSON.stringify(v)}`)
-                .join('; ');
-        }
-        return JSON.stringify(body);
-    }
-    return '';
-}
-/**
- * Pulls the human message out of the platforms' error bodies ({message}, {error}, GitLab's nested
- * objects): the whole message is redacted first and only then cut, so a cut never leaves part of a
- * secret behind.
- */
-function platformMessage(body, redact = (t) => t) {
-    const said = redact(fullMessage(body));
-    return said.length > MAX_MESSAGE_CHARS ? `${said.slice(0, MAX_MESSAGE_CHARS)}...` : said;
-}
-/** Reads a body up to `max` bytes: refused by content-length first, else aborted once the stream passes the cap. */
-async function readCapped(platform, res, max) {
-    const declared = Number(res.headers['content-length']);
-    const tooLarge = () => new errors/* UntrustedResponseError */.YV(`${platform}: the response is larger than ${max} bytes; refusing to read it`, platform, res.statusCode);
-    if (Number.isFinite(declared) && declared > max) {
-        res.body.destroy();
-        throw tooLarge();
-    }
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of res.body) {
-        size += chunk.length;
-        if (size > max) {
-            res.body.destroy();
-            throw tooLarge();
-        }
-        chunks.push(chunk);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-}
 class HttpClient {
     options;
     platform;
@@ -1182,45 +1230,6 @@ class HttpClient {
             return this.error(meta, where, errors/* NotFoundError */.m_, 'not found (or no access)');
         return this.error(meta, where, errors/* ApiError */.hD, 'request failed');
     }
-}
-/** Failures before a request could leave (refused, no such host, bad certificate) certainly did not apply it. */
-const NOT_SENT = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'UND_ERR_CONNECT_TIMEOUT',
-    'CERT_HAS_EXPIRED',
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-function mayHaveReachedServer(err) {
-    const code = err?.code ?? err?.cause?.code;
-    return !(code && NOT_SENT.has(code));
-}
-/**
- * The dispatcher of every request nobody injected one for: HTTPS_PROXY / HTTP_PROXY / NO_PROXY in
- * either case (lower case first, as curl), on Node 20 and 24 alike - undici reads none of them by
- * itself. https goes through the proxy with CONNECT; plain http (loopback only) in absolute form.
- * One per proxy setting (NO_PROXY is read at each request), so connections are pooled across clients.
- */
-let envProxy;
-function envProxyDispatcher() {
-    const env = process.env;
-    const key = [env.http_proxy, env.HTTP_PROXY, env.https_proxy, env.HTTPS_PROXY].join('\n');
-    if (envProxy?.key !== key)
-        envProxy = { key, dispatcher: new undici/* EnvHttpProxyAgent */.J2({ proxyTunnel: false }) };
-    return envProxy.dispatcher;
-}
-function describeNetworkError(err) {
-    if (err instanceof Error) {
-        const code = err.code;
-        return code ? `${code}: ${err.message}` : err.message;
-    }
-    return String(err);
 }
 
 ;// CONCATENATED MODULE: ./src/transport/transport.ts

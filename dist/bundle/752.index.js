@@ -59,7 +59,7 @@ __webpack_unused_export__ = {
   dump: __webpack_require__(8060),
   dns: __webpack_require__(379),
   cache: __webpack_require__(5542),
-  decompress: __webpack_require__(2938),
+  decompress: __webpack_require__(557),
   deduplicate: __webpack_require__(7240)
 }
 
@@ -15475,7 +15475,7 @@ module.exports = (opts = {}) => {
 
 /***/ }),
 
-/***/ 2938:
+/***/ 557:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 

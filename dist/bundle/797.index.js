@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   createCircleCIDestinations: () => (/* binding */ createCircleCIDestinations)
 /* harmony export */ });
 /* unused harmony exports MAX_PAGES, PAGINATION_DEADLINE_MS */
-/* harmony import */ var _transport_transport_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(557);
+/* harmony import */ var _transport_transport_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1159);
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8382);
 /* harmony import */ var _transport_url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(800);
 /* harmony import */ var _transport_clock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1575);

@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   createGitLabDestinations: () => (/* binding */ createGitLabDestinations)
 /* harmony export */ });
 /* unused harmony export maskRuleViolation */
-/* harmony import */ var _transport_transport_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(557);
+/* harmony import */ var _transport_transport_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1159);
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8382);
 /**
  * GitLab CI/CD variables of groups and projects (API v4, `PRIVATE-TOKEN`). New variables get the RWX

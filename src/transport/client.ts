@@ -4,7 +4,9 @@
  * server says (up to a ceiling), and typed errors carrying the platform's own message with every
  * known secret redacted.
  */
-import { EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from 'undici'
+import { request as undiciRequest, type Dispatcher } from 'undici'
+import { JSON_TYPE, MAX_BODY_BYTES, platformMessage, readCapped } from './body.js'
+import { describeNetworkError, envProxyDispatcher, mayHaveReachedServer } from './network.js'
 import {
   ApiError,
   AuthError,
@@ -84,65 +86,6 @@ const RETRYABLE_STATUS = new Set([500, 502, 503, 504])
 
 /** An answer as read: `json` says the content type was JSON, `invalidJson` that it did not parse. */
 type Answer = ResponseMeta & { body: unknown; json?: boolean; invalidJson?: boolean }
-export const MAX_BODY_BYTES = 8 * 1024 * 1024
-const MAX_MESSAGE_CHARS = 500
-/** JSON media types: application/json, application/vnd.github+json, application/problem+json. */
-const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json(?:\s*;|$)/i
-
-function fullMessage(body: unknown): string {
-  if (typeof body === 'string') return body
-  if (body && typeof body === 'object') {
-    const b = body as Record<string, unknown>
-    const picked = b.message ?? b.error_description ?? b.error
-    if (typeof picked === 'string') return picked
-    if (picked && typeof picked === 'object') {
-      if (typeof (picked as Record<string, unknown>).message === 'string')
-        return (picked as Record<string, string>).message!
-      return Object.entries(picked as Record<string, unknown>)
-        .map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(', ') : JSON.stringify(v)}`)
-        .join('; ')
-    }
-    return JSON.stringify(body)
-  }
-  return ''
-}
-
-/**
- * Pulls the human message out of the platforms' error bodies ({message}, {error}, GitLab's nested
- * objects): the whole message is redacted first and only then cut, so a cut never leaves part of a
- * secret behind.
- */
-export function platformMessage(body: unknown, redact: (text: string) => string = (t) => t): string {
-  const said = redact(fullMessage(body))
-  return said.length > MAX_MESSAGE_CHARS ? `${said.slice(0, MAX_MESSAGE_CHARS)}...` : said
-}
-
-/** Reads a body up to `max` bytes: refused by content-length first, else aborted once the stream passes the cap. */
-async function readCapped(platform: string, res: Dispatcher.ResponseData, max: number): Promise<string> {
-  const declared = Number(res.headers['content-length'])
-  const tooLarge = () =>
-    new UntrustedResponseError(
-      `${platform}: the response is larger than ${max} bytes; refusing to read it`,
-      platform,
-      res.statusCode,
-    )
-  if (Number.isFinite(declared) && declared > max) {
-    res.body.destroy()
-    throw tooLarge()
-  }
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of res.body) {
-    size += (chunk as Buffer).length
-    if (size > max) {
-      res.body.destroy()
-      throw tooLarge()
-    }
-    chunks.push(chunk as Buffer)
-  }
-  return Buffer.concat(chunks).toString('utf8')
-}
-
 export class HttpClient {
   readonly platform: string
   private readonly clock: Clock
@@ -366,47 +309,4 @@ export class HttpClient {
     if (meta.status === 404) return this.error(meta, where, NotFoundError, 'not found (or no access)')
     return this.error(meta, where, ApiError, 'request failed')
   }
-}
-
-/** Failures before a request could leave (refused, no such host, bad certificate) certainly did not apply it. */
-const NOT_SENT = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'CERT_HAS_EXPIRED',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-])
-
-function mayHaveReachedServer(err: unknown): boolean {
-  const code =
-    (err as { code?: string; cause?: { code?: string } })?.code ?? (err as { cause?: { code?: string } })?.cause?.code
-  return !(code && NOT_SENT.has(code))
-}
-
-/**
- * The dispatcher of every request nobody injected one for: HTTPS_PROXY / HTTP_PROXY / NO_PROXY in
- * either case (lower case first, as curl), on Node 20 and 24 alike - undici reads none of them by
- * itself. https goes through the proxy with CONNECT; plain http (loopback only) in absolute form.
- * One per proxy setting (NO_PROXY is read at each request), so connections are pooled across clients.
- */
-let envProxy: { key: string; dispatcher: Dispatcher } | undefined
-export function envProxyDispatcher(): Dispatcher {
-  const env = process.env
-  const key = [env.http_proxy, env.HTTP_PROXY, env.https_proxy, env.HTTPS_PROXY].join('\n')
-  if (envProxy?.key !== key) envProxy = { key, dispatcher: new EnvHttpProxyAgent({ proxyTunnel: false }) }
-  return envProxy.dispatcher
-}
-
-function describeNetworkError(err: unknown): string {
-  if (err instanceof Error) {
-    const code = (err as { code?: string }).code
-    return code ? `${code}: ${err.message}` : err.message
-  }
-  return String(err)
 }
