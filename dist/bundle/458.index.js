@@ -102,6 +102,21 @@ async function gitlabDestinations(targets, plan, ctx) {
     const { createGitLabDestinations } = await __webpack_require__.e(/* import() */ 798).then(__webpack_require__.bind(__webpack_require__, 798));
     return createGitLabDestinations(targets, plan, ctx);
 }
+/** Vault logs in first with `vault-role`; a failed login fails every vault: line in preflight. */
+async function vaultDestinations(targets, plan, ctx, out) {
+    const { createVaultDestinations } = await __webpack_require__.e(/* import() */ 419).then(__webpack_require__.bind(__webpack_require__, 9419));
+    try {
+        out.destinations.push(...(await createVaultDestinations(targets, plan.vault, ctx)));
+    }
+    catch (err) {
+        for (const t of targets)
+            out.failures.push({ id: t.id, name: t.name, status: 'failed', detail: `preflight: ${(0,errors/* errorMessage */.gJ)(err)}` });
+    }
+}
+async function awsDestinations(targets, plan, ctx) {
+    const { createAwsDestinations } = await __webpack_require__.e(/* import() */ 606).then(__webpack_require__.bind(__webpack_require__, 606));
+    return createAwsDestinations(targets, plan.aws, ctx);
+}
 /** `shard: K/N` keeps every N-th destination (sorted by id, so all jobs of a matrix agree). */
 function shardOf(destinations, shard) {
     if (!shard)
@@ -119,6 +134,10 @@ async function buildDestinations(plan, ctx) {
         out.destinations.push(...(await circleciDestinations(of('circleci'), plan, ctx)));
     if (of('gitlab').length)
         out.destinations.push(...(await gitlabDestinations(of('gitlab'), plan, ctx)));
+    if (of('vault').length)
+        await vaultDestinations(of('vault'), plan, ctx, out);
+    if (of('aws').length)
+        out.destinations.push(...(await awsDestinations(of('aws'), plan, ctx)));
     const seen = new Set();
     for (const d of out.destinations) {
         // GitHub names are case-insensitive: github:repos/ACME's api and github:repo/acme/api are one destination.
@@ -1479,10 +1498,14 @@ function header(meta, name) {
     const v = meta.headers[name];
     return Array.isArray(v) ? v[0] : v;
 }
-/** True for 429 and for GitHub's 403 "rate limit" answers (primary and secondary). */
+/** AWS JSON protocols answer throttling with 400 and the error's kind (the client puts it first in the message). */
+const AWS_THROTTLING = /^(ThrottlingException|Throttling|TooManyRequestsException|RequestLimitExceeded)\b/;
+/** True for 429, GitHub's 403 "rate limit" answers (primary and secondary) and AWS's 400 throttling errors. */
 function isRateLimited(meta) {
     if (meta.status === 429)
         return true;
+    if (meta.status === 400)
+        return AWS_THROTTLING.test(meta.message);
     if (meta.status !== 403)
         return false;
     return header(meta, 'x-ratelimit-remaining') === '0' || /rate limit/i.test(meta.message);
@@ -1567,16 +1590,22 @@ const DEFAULT_RETRY = {
 const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const MAX_MESSAGE_CHARS = 500;
-/** JSON media types: application/json, application/vnd.github+json, application/problem+json. */
-const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json(?:\s*;|$)/i;
+/** JSON media types: application/json, application/vnd.github+json, application/problem+json, AWS's application/x-amz-json-1.1. */
+const JSON_TYPE = /^application\/(?:(?:[\w.-]+\+)?json|x-amz-json-1\.[01])(?:\s*;|$)/i;
 function fullMessage(body) {
     if (typeof body === 'string')
         return body;
     if (body && typeof body === 'object') {
         const b = body;
-        const picked = b.message ?? b.error_description ?? b.error;
+        const picked = b.message ?? b.Message ?? b.error_description ?? b.error;
+        // AWS JSON errors name their kind in __type (e.g. "ThrottlingException"), sometimes after a namespace.
+        if (typeof b.__type === 'string')
+            return `${b.__type.replace(/^.*#/, '')}${typeof picked === 'string' ? `: ${picked}` : ''}`;
         if (typeof picked === 'string')
             return picked;
+        // Vault: {"errors": ["permission denied"]}.
+        if (Array.isArray(b.errors) && b.errors.every((e) => typeof e === 'string'))
+            return b.errors.join('; ');
         if (picked && typeof picked === 'object') {
             if (typeof picked.message === 'string')
                 return picked.message;
@@ -1657,7 +1686,7 @@ class HttpClient {
             this.options.signal?.throwIfAborted();
             let meta;
             try {
-                meta = await this.scheduler.run(method, () => this.send(method, url, opts.body), {
+                meta = await this.scheduler.run(method, () => this.send(method, url, opts), {
                     signal: this.options.signal,
                     quotaOf: (m) => requestQuota(m, this.clock.now()),
                     maxWaitMs: this.retry.maxQuotaWaitMs,
@@ -1690,7 +1719,7 @@ class HttpClient {
             if (meta.status < 300)
                 return { status: meta.status, data: this.checkJson(meta, where), headers: meta.headers };
             if (isRateLimited(meta)) {
-                const wait = rateLimitWaitMs(meta, this.clock.now());
+                const wait = rateLimitWaitMs(meta, this.clock.now(), this.options.rateLimitFallbackMs);
                 const quota = quotaUsedUp(meta);
                 // Quota resets are checked one by one; other waits add up, so endless throttling ends.
                 if (!quota)
@@ -1733,7 +1762,8 @@ class HttpClient {
         }
         return meta.body;
     }
-    async send(method, url, body) {
+    async send(method, url, opts) {
+        const body = opts.body;
         const timeout = this.options.timeoutMs ?? 30_000;
         this.options.onRequest?.();
         // A timer cleared when the answer is read, not AbortSignal.timeout: that one keeps its signal and
@@ -1744,16 +1774,19 @@ class HttpClient {
         const timer = setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), timeout);
         let res;
         let text;
+        const payload = body === undefined ? undefined : JSON.stringify(body);
+        const headers = {
+            accept: 'application/json',
+            'user-agent': 'token-action',
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+            ...this.options.headers,
+            ...opts.headers,
+        };
         try {
             res = await (0,undici/* request */.Em)(url, {
                 method: method,
-                headers: {
-                    accept: 'application/json',
-                    'user-agent': 'token-action',
-                    ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-                    ...this.options.headers,
-                },
-                body: body === undefined ? undefined : JSON.stringify(body),
+                headers: { ...headers, ...this.options.sign?.({ method, url, headers, body: payload }) },
+                body: payload,
                 signal: controller.signal,
                 dispatcher: this.options.dispatcher ?? envProxyDispatcher(),
             });
@@ -1864,8 +1897,9 @@ function newStats() {
     return { requests: 0, retries: 0, rateLimited: 0 };
 }
 /** Builds a platform client sharing the run's redaction, clock, cancellation and statistics. */
-function makeClient(ctx, platform, baseUrl, headers, scheduler) {
+function makeClient(ctx, platform, baseUrl, headers, scheduler, extra = {}) {
     return new HttpClient({
+        ...extra,
         platform,
         baseUrl,
         headers,

@@ -2,7 +2,8 @@
  * The destination grammar (one per line, `#` comments):
  *   github:repo/OWNER/REPO  github:env/OWNER/REPO/ENV  github:org/ORG  github:repos/ORG
  *   circleci:context/VCS/ORG/CONTEXT  circleci:project/VCS/ORG/REPO
- *   gitlab:group/FULL/PATH  gitlab:project/FULL/PATH
+ *   gitlab:group/FULL/PATH  gitlab:project/FULL/PATH  gitlab:instance
+ *   vault:kv/MOUNT/PATH  aws:secret/NAME-OR-ARN
  * each optionally followed by `?key=value&...`. Pure: no I/O.
  */
 import { ConfigError } from '../shared/errors.js'
@@ -44,7 +45,8 @@ export type CircleCITarget =
   | (Base & { platform: 'circleci'; kind: 'project'; vcs: string; org: string; repo: string })
 export interface GitLabTarget extends Base {
   platform: 'gitlab'
-  kind: 'group' | 'project'
+  kind: 'group' | 'project' | 'instance'
+  /** Full path of the group or project; empty for the instance. */
   path: string
   protected: boolean
   masked: boolean
@@ -54,7 +56,26 @@ export interface GitLabTarget extends Base {
   /** The flags the line sets; on update, the others keep the variable's current value. */
   explicit: ('protected' | 'masked' | 'raw')[]
 }
-export type Target = GitHubTarget | CircleCITarget | GitLabTarget
+export interface VaultTarget extends Base {
+  platform: 'vault'
+  kind: 'kv'
+  /** Mount and secret path together (`team/kv/app/ci`): which part is the mount, Vault says at run time. */
+  path: string
+  /** The field of the KV secret this line writes (= name). */
+  field: string
+}
+export interface AwsTarget extends Base {
+  platform: 'aws'
+  kind: 'secret'
+  /** The secret's name or full ARN, as Secrets Manager's SecretId takes it. */
+  secretId: string
+  /** From the ARN or `region=`; else the run's AWS_REGION / AWS_DEFAULT_REGION (checked by the plan). */
+  region?: string
+  /** A field of the JSON object the secret string holds; without it the whole string is the token. */
+  field?: string
+  create: boolean
+}
+export type Target = GitHubTarget | CircleCITarget | GitLabTarget | VaultTarget | AwsTarget
 
 const INPUT = 'destinations'
 const SEGMENT = /^[A-Za-z0-9_.-]+$/
@@ -296,16 +317,43 @@ function parseCircleCI(
   fail(line, `unknown CircleCI target "${kind}" (use context or project)`)
 }
 
+/** Instance variables have no environment scope and no hidden flag (GitLab's admin/ci/variables API). */
+function parseGitLabInstance(line: string, rest: string | undefined, query: string | undefined, defaultName: string) {
+  if (rest !== undefined) fail(line, 'gitlab:instance takes no path (it is the whole GitLab instance)')
+  const opts = parseOptions(line, query, ['protected', 'masked', 'raw', 'scope', 'hidden', 'name'])
+  for (const refused of ['scope', 'hidden'])
+    if (opts.has(refused))
+      fail(
+        line,
+        `instance-level variables have no ${refused === 'scope' ? 'environment scope' : 'hidden flag'}: drop ${refused}=`,
+      )
+  return {
+    platform: 'gitlab',
+    kind: 'instance',
+    path: '',
+    protected: bool(line, opts, 'protected', false),
+    masked: bool(line, opts, 'masked', true),
+    raw: bool(line, opts, 'raw', true),
+    scope: '*',
+    hidden: false,
+    explicit: (['protected', 'masked', 'raw'] as const).filter((f) => opts.has(f)),
+    id: 'gitlab:instance',
+    name: secretName(line, 'gitlab', opts, defaultName),
+  } satisfies GitLabTarget
+}
+
 function parseGitLab(
   line: string,
   kind: string,
-  rest: string,
+  rest: string | undefined,
   query: string | undefined,
   defaultName: string,
 ): GitLabTarget {
-  if (kind !== 'group' && kind !== 'project') fail(line, `unknown GitLab target "${kind}" (use group or project)`)
+  if (kind === 'instance') return parseGitLabInstance(line, rest, query, defaultName)
+  if (kind !== 'group' && kind !== 'project')
+    fail(line, `unknown GitLab target "${kind}" (use group, project or instance)`)
   const opts = parseOptions(line, query, ['protected', 'masked', 'raw', 'scope', 'hidden', 'name'])
-  const parts = segments(line, rest, 'many', `gitlab:${kind}/FULL/PATH`)
+  const parts = segments(line, rest ?? '', 'many', `gitlab:${kind}/FULL/PATH`)
   if (kind === 'project' && parts.length < 2) fail(line, 'expected gitlab:project/GROUP/PROJECT')
   checkSegments(line, parts)
   const masked = bool(line, opts, 'masked', true)
@@ -328,20 +376,114 @@ function parseGitLab(
   }
 }
 
+/** Vault path segments: what KV paths commonly use; never empty, `.` or `..` (Vault would clean them to another path). */
+const VAULT_SEGMENT = /^[A-Za-z0-9_.@+=-]+$/
+
+function parseVault(
+  line: string,
+  kind: string,
+  rest: string,
+  query: string | undefined,
+  defaultName: string,
+): VaultTarget {
+  if (kind !== 'kv') fail(line, `unknown Vault target "${kind}" (use kv: vault:kv/MOUNT/PATH)`)
+  const opts = parseOptions(line, query, ['key', 'name'])
+  const parts = segments(line, rest, 'many', 'vault:kv/MOUNT/PATH (e.g. vault:kv/secret/ci/rwx)')
+  if (parts.length < 2) fail(line, 'expected vault:kv/MOUNT/PATH: a KV mount and a secret path under it')
+  for (const p of parts) {
+    if (isDotSegment(p)) fail(line, `"${p}" is not allowed as a path segment (. and .. would address another secret)`)
+    if (!VAULT_SEGMENT.test(p)) fail(line, `"${p}" is not a valid Vault path segment (letters, digits and _ . @ + = -)`)
+  }
+  if (opts.has('key') && opts.has('name')) fail(line, 'key= and name= both name the field: give one')
+  const field = opts.get('key') ?? opts.get('name') ?? defaultName
+  const broken = nameRuleViolation('vault', field)
+  if (broken) {
+    if (opts.has('key') || opts.has('name')) fail(line, `field "${field}": ${broken}`)
+    throw new ConfigError('secret-name', `"${field}" cannot be written to ${line}: ${broken}`)
+  }
+  const path = parts.join('/')
+  return {
+    platform: 'vault',
+    kind,
+    path,
+    field,
+    id: `vault:kv/${path}`,
+    name: field,
+  }
+}
+
+/** Secrets Manager's rule for secret names. */
+const AWS_SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/
+const AWS_ARN =
+  /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):([^:]*):([^:]*):(\d{12}):(.*)$/
+const AWS_REGION = /^([a-z]+-)+\d+$/
+
+function parseAws(line: string, kind: string, rest: string, query: string | undefined): AwsTarget {
+  if (kind !== 'secret') fail(line, `unknown AWS target "${kind}" (use secret: aws:secret/NAME-OR-ARN)`)
+  const opts = parseOptions(line, query, ['region', 'key', 'create'])
+  if (!rest) fail(line, 'expected aws:secret/NAME-OR-ARN')
+  let region = opts.get('region')
+  let name = rest
+  if (rest.startsWith('arn:')) {
+    const arn = AWS_ARN.exec(rest)
+    if (!arn) fail(line, 'is not a valid ARN (arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME)')
+    const [, , service, arnRegion, , resource] = arn as unknown as [string, string, string, string, string, string]
+    if (service !== 'secretsmanager')
+      fail(
+        line,
+        `is an ARN of ${service || 'no service'}, not of a Secrets Manager secret (arn:aws:secretsmanager:...)`,
+      )
+    if (!resource.startsWith('secret:')) fail(line, 'is a Secrets Manager ARN but not of a secret (...:secret:NAME)')
+    if (region !== undefined && region !== arnRegion)
+      fail(line, `region=${region} contradicts the ARN's region ${arnRegion}`)
+    region = arnRegion
+    name = resource.slice('secret:'.length)
+  }
+  if (!AWS_SECRET_NAME.test(name))
+    fail(line, `"${name}" is not a Secrets Manager secret name (1-512 of letters, digits and / _ + = . @ -)`)
+  if (name.split('/').some(isDotSegment)) fail(line, `"${name}": . and .. are not allowed as parts of a secret name`)
+  if (region !== undefined && !AWS_REGION.test(region))
+    fail(line, `region "${region}" is not an AWS region (e.g. us-east-1)`)
+  const field = opts.get('key')
+  if (field !== undefined && !field) fail(line, 'key= must name a field of the JSON secret')
+  const create = bool(line, opts, 'create', false)
+  if (create && rest.startsWith('arn:'))
+    fail(line, "create=true needs the secret's name, not an ARN (AWS makes the ARN)")
+  const options = [...(opts.has('region') ? [`region=${region}`] : []), ...(field ? [`key=${field}`] : [])]
+  return {
+    platform: 'aws',
+    kind,
+    secretId: rest,
+    region,
+    field,
+    create,
+    id: `aws:secret/${rest}${options.length ? `?${options.join('&')}` : ''}`,
+    name: field ?? name,
+  }
+}
+
 /** Parses one destination line (already trimmed, not a comment). */
 export function parseTarget(line: string, defaultName: string): Target {
   // A tab, lone CR or other control character has no place in a destination (and would reach logs and URLs).
   if (hasUnsafeChars(line)) fail(line, 'must not contain control characters (tabs, carriage returns, ...)')
-  const m = /^(github|circleci|gitlab):([a-z]+)\/([^?]*)(?:\?(.*))?$/.exec(line)
+  const m = /^(github|circleci|gitlab|vault|aws):([a-z]+)(?:\/([^?]*))?(?:\?(.*))?$/.exec(line)
   if (!m)
     fail(
       line,
-      'expected PLATFORM:KIND/PATH, e.g. github:repo/acme/api, circleci:context/gh/acme/rwx, gitlab:group/acme',
+      'expected PLATFORM:KIND/PATH, e.g. github:repo/acme/api, circleci:context/gh/acme/rwx, gitlab:group/acme, vault:kv/secret/ci, aws:secret/ci/rwx',
     )
-  const [, platform, kind, rest, query] = m as unknown as [string, string, string, string, string | undefined]
-  if (platform === 'github') return parseGitHub(line, kind, rest, query, defaultName)
-  if (platform === 'circleci') return parseCircleCI(line, kind, rest, query, defaultName)
-  return parseGitLab(line, kind, rest, query, defaultName)
+  const [, platform, kind, rest, query] = m as unknown as [
+    string,
+    string,
+    string,
+    string | undefined,
+    string | undefined,
+  ]
+  if (platform === 'gitlab') return parseGitLab(line, kind, rest, query, defaultName)
+  if (platform === 'vault') return parseVault(line, kind, rest ?? '', query, defaultName)
+  if (platform === 'aws') return parseAws(line, kind, rest ?? '', query)
+  if (platform === 'github') return parseGitHub(line, kind, rest ?? '', query, defaultName)
+  return parseCircleCI(line, kind, rest ?? '', query, defaultName)
 }
 
 /**

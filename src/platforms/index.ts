@@ -1,7 +1,7 @@
 /** Turns the plan's targets into Destination plugins, loading each platform's module only when a line needs it. */
 import { makeClient, readConcurrency, type RunContext } from '../transport/context.js'
 import { errorMessage } from '../shared/errors.js'
-import type { CircleCITarget, GitHubTarget, GitLabTarget, Target } from '../plan/grammar.js'
+import type { AwsTarget, CircleCITarget, GitHubTarget, GitLabTarget, Target, VaultTarget } from '../plan/grammar.js'
 import { githubCost, RequestScheduler } from '../transport/scheduler.js'
 import type { Plan } from '../plan/plan.js'
 import type { BuiltDestinations } from '../engine/lifecycle.js'
@@ -102,6 +102,22 @@ async function gitlabDestinations(targets: GitLabTarget[], plan: Plan, ctx: RunC
   return createGitLabDestinations(targets, plan, ctx)
 }
 
+/** Vault logs in first with `vault-role`; a failed login fails every vault: line in preflight. */
+async function vaultDestinations(targets: VaultTarget[], plan: Plan, ctx: RunContext, out: BuiltDestinations) {
+  const { createVaultDestinations } = await import('./vault/destination.js')
+  try {
+    out.destinations.push(...(await createVaultDestinations(targets, plan.vault, ctx)))
+  } catch (err) {
+    for (const t of targets)
+      out.failures.push({ id: t.id, name: t.name, status: 'failed', detail: `preflight: ${errorMessage(err)}` })
+  }
+}
+
+async function awsDestinations(targets: AwsTarget[], plan: Plan, ctx: RunContext): Promise<Destination[]> {
+  const { createAwsDestinations } = await import('./aws/destination.js')
+  return createAwsDestinations(targets, plan.aws, ctx)
+}
+
 /** `shard: K/N` keeps every N-th destination (sorted by id, so all jobs of a matrix agree). */
 function shardOf(destinations: Destination[], shard: Plan['shard']): Destination[] {
   if (!shard) return destinations
@@ -117,6 +133,8 @@ export async function buildDestinations(plan: Plan, ctx: RunContext): Promise<Bu
   if (of('github').length) await githubDestinations(of('github'), plan, ctx, out)
   if (of('circleci').length) out.destinations.push(...(await circleciDestinations(of('circleci'), plan, ctx)))
   if (of('gitlab').length) out.destinations.push(...(await gitlabDestinations(of('gitlab'), plan, ctx)))
+  if (of('vault').length) await vaultDestinations(of('vault'), plan, ctx, out)
+  if (of('aws').length) out.destinations.push(...(await awsDestinations(of('aws'), plan, ctx)))
   const seen = new Set<string>()
   for (const d of out.destinations) {
     // GitHub names are case-insensitive: github:repos/ACME's api and github:repo/acme/api are one destination.

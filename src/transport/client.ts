@@ -61,6 +61,18 @@ export interface HttpClientOptions {
   onRequest?: () => void
   /** Largest response body read, in bytes (default 8 MB); a larger answer is refused and its stream aborted. */
   maxBodyBytes?: number
+  /**
+   * Adds headers computed from the whole request, at each attempt (AWS Signature V4: a retry after a
+   * long rate-limit wait needs a fresh date and signature).
+   */
+  sign?: (request: {
+    method: string
+    url: URL
+    headers: Record<string, string>
+    body?: string
+  }) => Record<string, string>
+  /** The wait after a rate-limited answer that names none (default: GitHub's rule of at least a minute). */
+  rateLimitFallbackMs?: number
 }
 
 export interface RequestOptions {
@@ -72,6 +84,8 @@ export interface RequestOptions {
    * mint a second token.
    */
   idempotent?: boolean
+  /** Headers for this request only (e.g. AWS's `X-Amz-Target`, which names the operation). */
+  headers?: Record<string, string>
 }
 
 export interface HttpResponse<T> {
@@ -86,15 +100,20 @@ const RETRYABLE_STATUS = new Set([500, 502, 503, 504])
 type Answer = ResponseMeta & { body: unknown; json?: boolean; invalidJson?: boolean }
 export const MAX_BODY_BYTES = 8 * 1024 * 1024
 const MAX_MESSAGE_CHARS = 500
-/** JSON media types: application/json, application/vnd.github+json, application/problem+json. */
-const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json(?:\s*;|$)/i
+/** JSON media types: application/json, application/vnd.github+json, application/problem+json, AWS's application/x-amz-json-1.1. */
+const JSON_TYPE = /^application\/(?:(?:[\w.-]+\+)?json|x-amz-json-1\.[01])(?:\s*;|$)/i
 
 function fullMessage(body: unknown): string {
   if (typeof body === 'string') return body
   if (body && typeof body === 'object') {
     const b = body as Record<string, unknown>
-    const picked = b.message ?? b.error_description ?? b.error
+    const picked = b.message ?? b.Message ?? b.error_description ?? b.error
+    // AWS JSON errors name their kind in __type (e.g. "ThrottlingException"), sometimes after a namespace.
+    if (typeof b.__type === 'string')
+      return `${b.__type.replace(/^.*#/, '')}${typeof picked === 'string' ? `: ${picked}` : ''}`
     if (typeof picked === 'string') return picked
+    // Vault: {"errors": ["permission denied"]}.
+    if (Array.isArray(b.errors) && b.errors.every((e) => typeof e === 'string')) return b.errors.join('; ')
     if (picked && typeof picked === 'object') {
       if (typeof (picked as Record<string, unknown>).message === 'string')
         return (picked as Record<string, string>).message!
@@ -194,7 +213,7 @@ export class HttpClient {
       this.options.signal?.throwIfAborted()
       let meta: Answer
       try {
-        meta = await this.scheduler.run(method, () => this.send(method, url, opts.body), {
+        meta = await this.scheduler.run(method, () => this.send(method, url, opts), {
           signal: this.options.signal,
           quotaOf: (m) => requestQuota(m, this.clock.now()),
           maxWaitMs: this.retry.maxQuotaWaitMs,
@@ -233,7 +252,7 @@ export class HttpClient {
       if (meta.status < 300)
         return { status: meta.status, data: this.checkJson(meta, where) as T, headers: meta.headers }
       if (isRateLimited(meta)) {
-        const wait = rateLimitWaitMs(meta, this.clock.now())
+        const wait = rateLimitWaitMs(meta, this.clock.now(), this.options.rateLimitFallbackMs)
         const quota = quotaUsedUp(meta)
         // Quota resets are checked one by one; other waits add up, so endless throttling ends.
         if (!quota) rateLimitedMs += wait
@@ -288,7 +307,8 @@ export class HttpClient {
     return meta.body
   }
 
-  private async send(method: string, url: URL, body: unknown): Promise<Answer> {
+  private async send(method: string, url: URL, opts: RequestOptions): Promise<Answer> {
+    const body = opts.body
     const timeout = this.options.timeoutMs ?? 30_000
     this.options.onRequest?.()
     // A timer cleared when the answer is read, not AbortSignal.timeout: that one keeps its signal and
@@ -302,16 +322,19 @@ export class HttpClient {
     )
     let res: Dispatcher.ResponseData
     let text: string
+    const payload = body === undefined ? undefined : JSON.stringify(body)
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'user-agent': 'token-action',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...this.options.headers,
+      ...opts.headers,
+    }
     try {
       res = await undiciRequest(url, {
         method: method as Dispatcher.HttpMethod,
-        headers: {
-          accept: 'application/json',
-          'user-agent': 'token-action',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...this.options.headers,
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        headers: { ...headers, ...this.options.sign?.({ method, url, headers, body: payload }) },
+        body: payload,
         signal: controller.signal,
         dispatcher: this.options.dispatcher ?? envProxyDispatcher(),
       })

@@ -58,8 +58,10 @@ export function makeClient(
   baseUrl: string,
   headers: Record<string, string>,
   scheduler?: RequestScheduler,
+  extra: Pick<HttpClientOptions, 'sign' | 'rateLimitFallbackMs'> = {},
 ): HttpClient {
   return new HttpClient({
+    ...extra,
     platform,
     baseUrl,
     headers,
