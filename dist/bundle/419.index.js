@@ -196,7 +196,8 @@ async function oidcLogin(settings, ctx, headers) {
     const url = new URL(oidc.url);
     // Like @actions/core's getIDToken: GET the runner's URL with the request token as bearer; the answer is {value}.
     const runner = (0,_transport_context_js__WEBPACK_IMPORTED_MODULE_0__/* .makeClient */ .yu)(ctx, 'github-oidc', url.origin, { authorization: `Bearer ${oidc.token}` });
-    const jwt = (await runner.get(url.pathname, { query: Object.fromEntries(url.searchParams) })).data?.value;
+    const jwt = (await runner.get(url.pathname, { query: Object.fromEntries(url.searchParams) }))
+        .data?.value;
     if (typeof jwt !== 'string' || !/^[\w-]+\.[\w-]+\.[\w-]+$/.test(jwt))
         throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UntrustedResponseError */ .YV('github-oidc: the runner answered without an OIDC token', 'github-oidc');
     ctx.redactor.add(jwt);

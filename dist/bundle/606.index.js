@@ -567,10 +567,10 @@ class AwsSecretDestination {
         return `${this.t.secretId} in ${this.sm.region}`;
     }
     rethrow(err, action) {
+        if (['UnrecognizedClientException', 'InvalidSignatureException', 'IncompleteSignatureException'].includes(kindOf(err) ?? ''))
+            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AuthError */ .lR(`${this.id}: AWS refused the credentials (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN: "${err.platformMessage}")`, 'aws', 403, err.platformMessage);
         if (kindOf(err) === 'AccessDeniedException' || (err instanceof _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AuthError */ .lR && err.status === 403))
             throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AuthError */ .lR(`${this.id}: the AWS credentials may not secretsmanager:${action} on ${this.where()} ("${err.platformMessage}")`, 'aws', 403, err.platformMessage);
-        if (kindOf(err) === 'UnrecognizedClientException' || kindOf(err) === 'InvalidSignatureException')
-            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AuthError */ .lR(`${this.id}: AWS refused the credentials (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN: "${err.platformMessage}")`, 'aws', 403, err.platformMessage);
         throw err;
     }
     async preflight() {
@@ -695,7 +695,15 @@ function secretsManager(settings, region, ctx) {
         // The quotas are per second and AWS names no wait: back off a second, not GitHub's minute.
         rateLimitFallbackMs: 1000,
         sign: ({ method, url, headers, body }) => {
-            const signed = aws4__WEBPACK_IMPORTED_MODULE_1___default().sign({ host: url.host, path: `${url.pathname}${url.search}`, method, headers: { ...headers }, body, service: 'secretsmanager', region }, credentials);
+            const signed = aws4__WEBPACK_IMPORTED_MODULE_1___default().sign({
+                host: url.host,
+                path: `${url.pathname}${url.search}`,
+                method,
+                headers: { ...headers },
+                body,
+                service: 'secretsmanager',
+                region,
+            }, credentials);
             const out = {};
             // undici sends Host itself, from the URL the signature was made for.
             for (const [k, v] of Object.entries(signed.headers ?? {}))

@@ -209,7 +209,10 @@ const INPUTS = {
         header: true,
     },
     'gitlab-url': { description: 'GitLab URL. Default CI_SERVER_URL or https://gitlab.com.' },
-    'vault-url': { description: 'Vault address for vault: destinations. Default VAULT_ADDR.', envFallbacks: ['VAULT_ADDR'] },
+    'vault-url': {
+        description: 'Vault address for vault: destinations. Default VAULT_ADDR.',
+        envFallbacks: ['VAULT_ADDR'],
+    },
     'vault-token': {
         description: 'Vault token with create/update on the KV paths (or use vault-role). Default VAULT_TOKEN.',
         secret: true,
@@ -1144,7 +1147,9 @@ const plan_AWS_REGION = /^([a-z]+-)+\d+$/;
 function plan_parseAws(env, targets) {
     const value = (name) => env[name]?.trim() || undefined;
     const region = value('AWS_REGION') ?? value('AWS_DEFAULT_REGION');
-    const endpointName = value('AWS_ENDPOINT_URL_SECRETS_MANAGER') ? 'AWS_ENDPOINT_URL_SECRETS_MANAGER' : 'AWS_ENDPOINT_URL';
+    const endpointName = value('AWS_ENDPOINT_URL_SECRETS_MANAGER')
+        ? 'AWS_ENDPOINT_URL_SECRETS_MANAGER'
+        : 'AWS_ENDPOINT_URL';
     const endpoint = value(endpointName);
     const settings = {
         accessKeyId: value('AWS_ACCESS_KEY_ID'),

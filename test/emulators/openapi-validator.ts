@@ -53,7 +53,7 @@ export class OpenApiValidator {
 
   constructor(
     operations: Operation[],
-    components: Record<string, unknown>,
+    private readonly components: Record<string, unknown>,
     private readonly id: string,
     /** Path parameters that span several segments (Vault's mount paths and secret paths). */
     private readonly multiSegment: string[] = [],
@@ -84,7 +84,15 @@ export class OpenApiValidator {
     )
     let body: ValidateFunction | undefined
     if (op.requestBody) {
-      const schema = this.refs(op.requestBody) as Record<string, unknown>
+      // A body that is only a reference (Vault's) is inlined, so the unknown-field rule below applies to it too.
+      const ref = op.requestBody.$ref
+      const named =
+        typeof ref === 'string' && ref.startsWith('#/components/schemas/')
+          ? (this.components.schemas as Record<string, unknown> | undefined)?.[
+              ref.slice('#/components/schemas/'.length)
+            ]
+          : undefined
+      const schema = this.refs(structuredClone(named ?? op.requestBody)) as Record<string, unknown>
       // Unknown fields are ignored by servers but are always a client bug here.
       if (schema.type === 'object' && schema.properties && schema.additionalProperties === undefined)
         schema.additionalProperties = false

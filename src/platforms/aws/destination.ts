@@ -71,16 +71,20 @@ class AwsSecretDestination implements Destination {
   }
 
   private rethrow(err: unknown, action: string): never {
-    if (kindOf(err) === 'AccessDeniedException' || (err instanceof AuthError && err.status === 403))
+    if (
+      ['UnrecognizedClientException', 'InvalidSignatureException', 'IncompleteSignatureException'].includes(
+        kindOf(err) ?? '',
+      )
+    )
       throw new AuthError(
-        `${this.id}: the AWS credentials may not secretsmanager:${action} on ${this.where()} ("${(err as TokenActionError).platformMessage}")`,
+        `${this.id}: AWS refused the credentials (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN: "${(err as TokenActionError).platformMessage}")`,
         'aws',
         403,
         (err as TokenActionError).platformMessage,
       )
-    if (kindOf(err) === 'UnrecognizedClientException' || kindOf(err) === 'InvalidSignatureException')
+    if (kindOf(err) === 'AccessDeniedException' || (err instanceof AuthError && err.status === 403))
       throw new AuthError(
-        `${this.id}: AWS refused the credentials (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN: "${(err as TokenActionError).platformMessage}")`,
+        `${this.id}: the AWS credentials may not secretsmanager:${action} on ${this.where()} ("${(err as TokenActionError).platformMessage}")`,
         'aws',
         403,
         (err as TokenActionError).platformMessage,
