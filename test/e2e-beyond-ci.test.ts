@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { AwsSecretsManagerEmulator } from './emulators/aws-secrets-manager.js'
 import { GitHubEmulator } from './emulators/github.js'
 import { ActionsOidcEmulator, VaultEmulator } from './emulators/vault.js'
-import { leakedForms, runAction } from './helpers/run-dist.js'
+import { leakedForms, runAction, runCli } from './helpers/run-dist.js'
 import { ACCOUNTS, useWorld } from './helpers/world.js'
 
 const world = useWorld()
@@ -157,6 +157,30 @@ describe('beyond CI: Vault, AWS Secrets Manager, GitLab instance, GHES', () => {
     expect(vault.revoked.length).toBeGreaterThan(0)
     expect(vault.liveLoginTokens()).toEqual([])
     expect(result.log).toContain(`::add-mask::${oidc.requestToken}`)
+  })
+
+  it('CLI in GitLab CI: vault-role logs in with the id_tokens JWT (VAULT_ID_TOKEN), then revokes; the JWT never shows', async () => {
+    const issued = (await (
+      await fetch(oidc.requestUrl, { headers: { authorization: `Bearer ${oidc.requestToken}` } })
+    ).json()) as { value: string }
+    const revokedBefore = vault.revoked.length
+    const result = await runCli(['rotate', '--vault-role', 'rotator'], {
+      env: {
+        TOKEN_ACTION_ISSUER: 'rack-gateway',
+        TOKEN_ACTION_ISSUER_URL: rgw.url,
+        TOKEN_ACTION_ISSUER_TOKEN: admin,
+        TOKEN_ACTION_TOKEN_ROLE: 'cicd',
+        TOKEN_ACTION_TOKEN_NAME: `beyond-ci-cli-${run}`,
+        TOKEN_ACTION_DESTINATIONS: `vault:kv/secret/gitlab-${run}`,
+        VAULT_ADDR: vault.url,
+        VAULT_ID_TOKEN: issued.value,
+      },
+    })
+    expect(result.code, result.log).toBe(0)
+    expect(rgw.isValid(vault.secret(`secret/gitlab-${run}`)![NAME] as string)).toBe(true)
+    expect(vault.revoked.length).toBe(revokedBefore + 1)
+    expect(vault.liveLoginTokens()).toEqual([])
+    expect(leakedForms(issued.value, result.log)).toEqual([])
   })
 
   it('a lost answer at each new destination ends with every destination on the valid token and an honest report', async () => {

@@ -191,16 +191,22 @@ function isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 /** Logs in with the job's OIDC token (JWT auth, as hashicorp/vault-action does); the Vault token is revoked at the end. */
-async function oidcLogin(settings, ctx, headers) {
-    const oidc = settings.oidc;
-    const url = new URL(oidc.url);
+/** The job's OIDC token: given by the CI system (GitLab, CircleCI), or requested from the GitHub Actions runner. */
+async function jobJwt(oidc, ctx) {
+    if ('jwt' in oidc)
+        return oidc.jwt;
+    const url = new URL(oidc.request.url);
     // Like @actions/core's getIDToken: GET the runner's URL with the request token as bearer; the answer is {value}.
-    const runner = (0,_transport_context_js__WEBPACK_IMPORTED_MODULE_0__/* .makeClient */ .yu)(ctx, 'github-oidc', url.origin, { authorization: `Bearer ${oidc.token}` });
+    const runner = (0,_transport_context_js__WEBPACK_IMPORTED_MODULE_0__/* .makeClient */ .yu)(ctx, 'github-oidc', url.origin, { authorization: `Bearer ${oidc.request.token}` });
     const jwt = (await runner.get(url.pathname, { query: Object.fromEntries(url.searchParams) }))
         .data?.value;
     if (typeof jwt !== 'string' || !/^[\w-]+\.[\w-]+\.[\w-]+$/.test(jwt))
         throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UntrustedResponseError */ .YV('github-oidc: the runner answered without an OIDC token', 'github-oidc');
     ctx.redactor.add(jwt);
+    return jwt;
+}
+async function oidcLogin(settings, ctx, headers) {
+    const jwt = await jobJwt(settings.oidc, ctx);
     const login = (0,_transport_context_js__WEBPACK_IMPORTED_MODULE_0__/* .makeClient */ .yu)(ctx, 'vault', `${settings.url}/v1`, headers);
     let token;
     try {

@@ -1124,9 +1124,13 @@ function plan_parseVault(inputs, env, used) {
             throw new errors/* ConfigError */.xL('vault-role', `"${role}" is not a Vault role name`);
         const url = env.ACTIONS_ID_TOKEN_REQUEST_URL?.trim();
         const bearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN?.trim();
-        if (!url || !bearer)
-            throw new errors/* ConfigError */.xL('vault-role', "logs in with the job's OIDC token, which this job cannot request: run it in GitHub Actions with `permissions: id-token: write`");
-        settings.oidc = { url: checkRequestUrl('vault-role', url), token: bearer };
+        const jwt = (env.VAULT_ID_TOKEN ?? env.CIRCLE_OIDC_TOKEN_V2)?.trim();
+        if (url && bearer)
+            settings.oidc = { request: { url: checkRequestUrl('vault-role', url), token: bearer } };
+        else if (jwt)
+            settings.oidc = { jwt };
+        else
+            throw new errors/* ConfigError */.xL('vault-role', "logs in with the job's OIDC token, which this job does not have: in GitHub Actions grant `permissions: id-token: write`; in GitLab CI add `id_tokens: VAULT_ID_TOKEN` to the job; CircleCI provides CIRCLE_OIDC_TOKEN_V2");
     }
     return settings;
 }
@@ -1183,7 +1187,7 @@ function planSecrets(plan) {
         plan.circleci.token,
         plan.gitlab.token,
         plan.vault.token,
-        plan.vault.oidc?.token,
+        plan.vault.oidc && 'request' in plan.vault.oidc ? plan.vault.oidc.request.token : plan.vault.oidc?.jwt,
         plan.aws.secretAccessKey,
         plan.aws.sessionToken,
     ].filter((s) => Boolean(s));

@@ -70,8 +70,12 @@ export interface VaultSettings {
   /** Log in with the job's OIDC token as this role (JWT auth at `authPath`). */
   role?: string
   authPath: string
-  /** The runner's OIDC token endpoint (ACTIONS_ID_TOKEN_REQUEST_URL and its bearer token), for `role`. */
-  oidc?: { url: string; token: string }
+  /**
+   * Where `role` gets the job's OIDC token: GitHub Actions' token endpoint (ACTIONS_ID_TOKEN_REQUEST_URL
+   * and its bearer token), or a JWT the CI system already put in the environment (GitLab's
+   * `id_tokens: VAULT_ID_TOKEN`, CircleCI's CIRCLE_OIDC_TOKEN_V2).
+   */
+  oidc?: { request: { url: string; token: string } } | { jwt: string }
 }
 
 /** AWS credentials, region and endpoint, read from the environment as every AWS tool reads them. */
@@ -522,12 +526,14 @@ function parseVault(inputs: Inputs, env: Record<string, string | undefined>, use
       throw new ConfigError('vault-role', `"${role}" is not a Vault role name`)
     const url = env.ACTIONS_ID_TOKEN_REQUEST_URL?.trim()
     const bearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN?.trim()
-    if (!url || !bearer)
+    const jwt = (env.VAULT_ID_TOKEN ?? env.CIRCLE_OIDC_TOKEN_V2)?.trim()
+    if (url && bearer) settings.oidc = { request: { url: checkRequestUrl('vault-role', url), token: bearer } }
+    else if (jwt) settings.oidc = { jwt }
+    else
       throw new ConfigError(
         'vault-role',
-        "logs in with the job's OIDC token, which this job cannot request: run it in GitHub Actions with `permissions: id-token: write`",
+        "logs in with the job's OIDC token, which this job does not have: in GitHub Actions grant `permissions: id-token: write`; in GitLab CI add `id_tokens: VAULT_ID_TOKEN` to the job; CircleCI provides CIRCLE_OIDC_TOKEN_V2",
       )
-    settings.oidc = { url: checkRequestUrl('vault-role', url), token: bearer }
   }
   return settings
 }
@@ -592,7 +598,7 @@ export function planSecrets(plan: Plan): string[] {
     plan.circleci.token,
     plan.gitlab.token,
     plan.vault.token,
-    plan.vault.oidc?.token,
+    plan.vault.oidc && 'request' in plan.vault.oidc ? plan.vault.oidc.request.token : plan.vault.oidc?.jwt,
     plan.aws.secretAccessKey,
     plan.aws.sessionToken,
   ].filter((s): s is string => Boolean(s))

@@ -222,16 +222,22 @@ function isObject(v: unknown): v is Fields {
 }
 
 /** Logs in with the job's OIDC token (JWT auth, as hashicorp/vault-action does); the Vault token is revoked at the end. */
-async function oidcLogin(settings: VaultSettings, ctx: RunContext, headers: Record<string, string>): Promise<string> {
-  const oidc = settings.oidc!
-  const url = new URL(oidc.url)
+/** The job's OIDC token: given by the CI system (GitLab, CircleCI), or requested from the GitHub Actions runner. */
+async function jobJwt(oidc: NonNullable<VaultSettings['oidc']>, ctx: RunContext): Promise<string> {
+  if ('jwt' in oidc) return oidc.jwt
+  const url = new URL(oidc.request.url)
   // Like @actions/core's getIDToken: GET the runner's URL with the request token as bearer; the answer is {value}.
-  const runner = makeClient(ctx, 'github-oidc', url.origin, { authorization: `Bearer ${oidc.token}` })
+  const runner = makeClient(ctx, 'github-oidc', url.origin, { authorization: `Bearer ${oidc.request.token}` })
   const jwt = (await runner.get<{ value?: unknown }>(url.pathname, { query: Object.fromEntries(url.searchParams) }))
     .data?.value
   if (typeof jwt !== 'string' || !/^[\w-]+\.[\w-]+\.[\w-]+$/.test(jwt))
     throw new UntrustedResponseError('github-oidc: the runner answered without an OIDC token', 'github-oidc')
   ctx.redactor.add(jwt)
+  return jwt
+}
+
+async function oidcLogin(settings: VaultSettings, ctx: RunContext, headers: Record<string, string>): Promise<string> {
+  const jwt = await jobJwt(settings.oidc!, ctx)
   const login = makeClient(ctx, 'vault', `${settings.url}/v1`, headers)
   let token: unknown
   try {
