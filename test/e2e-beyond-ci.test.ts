@@ -7,6 +7,7 @@
 import { generateKeyPairSync } from 'node:crypto'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { AwsSecretsManagerEmulator } from './emulators/aws-secrets-manager.js'
+import { PASS, type EmuRequest, type EmuResponse } from './emulators/base.js'
 import { GitHubEmulator } from './emulators/github.js'
 import { ActionsOidcEmulator, VaultEmulator } from './emulators/vault.js'
 import { leakedForms, runAction, runCli } from './helpers/run-dist.js'
@@ -40,6 +41,8 @@ beforeAll(async () => {
   vault.addMount('team/kv', { version: 2 })
   vault.addMount('kv1', { version: 1 })
   vault.addMount('transit', { type: 'transit' })
+  vault.addMount('kv', { version: 2, namespace: 'team-a' })
+  vault.addToken('hvs.team-a-00000000000000000000', { 'kv/data/*': ['create', 'read', 'update'] }, 'team-a')
   vault.addToken(VAULT_TOKEN, {
     'secret/data/*': ['create', 'read', 'update'],
     'kv1/*': ['create', 'read', 'update'],
@@ -128,6 +131,43 @@ describe('beyond CI: Vault, AWS Secrets Manager, GitLab instance, GHES', () => {
     for (const credential of [VAULT_TOKEN, AWS_KEY.secret, AWS_KEY.session])
       expect(second.log).toContain(`::add-mask::${credential}`)
     expect(second.summary).toContain('`gitlab:instance`')
+  })
+
+  it('KV v2 check-and-set: another writer changing the secret between read and write is merged, not overwritten', async () => {
+    const path = `secret/contended-${run}`
+    vault.seedSecret(path, { first: 'kept' })
+    let raced = false
+    const race = (req: EmuRequest): EmuResponse => {
+      if (!raced && req.method === 'POST' && req.path === `/v1/secret/data/contended-${run}`) {
+        raced = true
+        vault.seedSecret(path, { first: 'kept', second: 'written meanwhile' })
+      }
+      return PASS
+    }
+    vault.guards.unshift(race)
+    try {
+      const result = await runAction(inputs([`vault:kv/${path}`]))
+      expect(result.code, result.log).toBe(0)
+      expect(raced).toBe(true)
+      const data = vault.secret(path)!
+      expect(data).toMatchObject({ first: 'kept', second: 'written meanwhile' })
+      expect(rgw.isValid(data[NAME] as string)).toBe(true)
+      expect(result.outputs.report).toContain('another writer changed the secret meanwhile')
+    } finally {
+      vault.guards.splice(vault.guards.indexOf(race), 1)
+    }
+  })
+
+  it('vault-namespace sends X-Vault-Namespace: the mount and the token live in that namespace', async () => {
+    const result = await runAction(
+      inputs([`vault:kv/kv/ns-${run}`], {
+        'vault-token': 'hvs.team-a-00000000000000000000',
+        'vault-namespace': 'team-a',
+      }),
+    )
+    expect(result.code, result.log).toBe(0)
+    expect(rgw.isValid(vault.secret(`kv/ns-${run}`, 'team-a')![NAME] as string)).toBe(true)
+    expect(vault.secret(`kv/ns-${run}`)).toBeUndefined()
   })
 
   it('GHES with a GitHub App: the installation token is minted at the /api/v3 base too, and revoked', async () => {
