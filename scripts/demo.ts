@@ -3,10 +3,12 @@
  * bundle (dist/index.js) exactly as a GitHub runner would, and prints what happened - never a token.
  */
 import { createHash } from 'node:crypto'
+import { AwsSecretsManagerEmulator } from '../test/emulators/aws-secrets-manager.js'
 import { CircleCIEmulator } from '../test/emulators/circleci.js'
 import { GitHubEmulator } from '../test/emulators/github.js'
 import { GitLabEmulator } from '../test/emulators/gitlab.js'
 import { RackGatewayEmulator } from '../test/emulators/rack-gateway.js'
+import { VaultEmulator } from '../test/emulators/vault.js'
 import { runAction, type RunResult } from '../test/helpers/run-dist.js'
 
 const out = (line = '') => process.stdout.write(`${line}\n`)
@@ -31,7 +33,9 @@ async function main(): Promise<void> {
   const rgw = new RackGatewayEmulator()
   const cci = new CircleCIEmulator()
   const gl = new GitLabEmulator()
-  const all = [gh, rgw, cci, gl]
+  const vault = new VaultEmulator()
+  const aws = new AwsSecretsManagerEmulator({ region: 'eu-west-1' })
+  const all = [gh, rgw, cci, gl, vault, aws]
   await Promise.all(all.map((e) => e.start()))
   try {
     const pat = 'github_pat_demo_0000000000000000000000'
@@ -56,9 +60,24 @@ async function main(): Promise<void> {
       masked: true,
       raw: false,
     })
+    // Vault: a KV v2 secret with another field the rotation keeps; the token may read and update only there.
+    vault.addMount('secret', { version: 2 })
+    vault.seedSecret('secret/ci/rack-gateway', { endpoint: 'https://gateway.acme.example' })
+    vault.addToken('hvs.demo-token-00000000000000', { 'secret/data/ci/*': ['create', 'read', 'update'] })
+    // AWS Secrets Manager: a JSON secret whose RACK field the rotation replaces; temporary credentials as from OIDC.
+    aws.seedSecret('ci/rack-gateway', JSON.stringify({ RACK: 'legacy', region: 'eu-west-1' }))
+    aws.addCredentials('ASIADEMO000000000001', 'demo-secret-access-key-0000000000', { sessionToken: 'demo-session' })
+    const env = {
+      AWS_ACCESS_KEY_ID: 'ASIADEMO000000000001',
+      AWS_SECRET_ACCESS_KEY: 'demo-secret-access-key-0000000000',
+      AWS_SESSION_TOKEN: 'demo-session',
+      AWS_REGION: 'eu-west-1',
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: aws.url,
+    }
     const admin = rgw.addAdminToken()
     out('Emulators on loopback:')
     out(`  Rack Gateway ${rgw.url}   GitHub ${gh.url}   CircleCI ${cci.url}   GitLab ${gl.url}`)
+    out(`  Vault ${vault.url}   AWS Secrets Manager ${aws.url}`)
 
     const inputs = {
       issuer: 'rack-gateway',
@@ -71,12 +90,16 @@ async function main(): Promise<void> {
       'circleci-url': cci.url,
       'gitlab-token': 'glpat-demo-token',
       'gitlab-url': gl.url,
+      'vault-url': vault.url,
+      'vault-token': 'hvs.demo-token-00000000000000',
       destinations: [
         'github:repo/acme/api',
         'github:env/acme/api/production',
         'github:org/acme   # keeps its selected repositories',
         'circleci:context/gh/acme/rwx   # created when missing',
         'gitlab:group/acme   # masked, not protected, raw',
+        'vault:kv/secret/ci/rack-gateway   # KV v2, other fields kept',
+        'aws:secret/ci/rack-gateway?key=RACK   # one field of a JSON secret',
       ].join('\n'),
     }
 
@@ -84,14 +107,14 @@ async function main(): Promise<void> {
     // still be on its way to a destination from another run, so only older ones are revoked.
     const aDayLater = () => [gh, rgw, cci].forEach((e) => e.passTime(1))
 
-    show('1. dry run: what would happen', await runAction({ ...inputs, 'dry-run': 'true' }))
-    const first = await runAction(inputs)
+    show('1. dry run: what would happen', await runAction({ ...inputs, 'dry-run': 'true' }, { env }))
+    const first = await runAction(inputs, { env })
     show(
       '2. first rotation: mint, verify, write to GitHub repo, environment and org, a CircleCI context and a GitLab group',
       first,
     )
     aDayLater()
-    const second = await runAction(inputs)
+    const second = await runAction(inputs, { env })
     show(
       '3. a day later, the next rotation: the first token is revoked once every destination holds the new one',
       second,
@@ -99,14 +122,14 @@ async function main(): Promise<void> {
 
     aDayLater()
     gh.setFaults([{ match: /^PUT \/repos\/acme\/api\/environments\//, rate: 1, kind: 503 }])
-    const third = await runAction(inputs)
+    const third = await runAction(inputs, { env })
     gh.setFaults([])
     show(
       '4. a destination fails (GitHub answers 503; the secret, read back, still holds the old token): nothing old is revoked, the run fails and names it',
       third,
     )
     aDayLater()
-    const fourth = await runAction(inputs)
+    const fourth = await runAction(inputs, { env })
     show('5. re-run after the outage: converges, revoking every older token', fourth)
 
     out('\nWhat each destination holds now (fingerprints, never values):')
@@ -116,10 +139,12 @@ async function main(): Promise<void> {
       ['github:org/acme', gh.orgSecret('acme', 'RACK_GATEWAY_API_TOKEN')?.value],
       ['circleci:context/gh/acme/rwx', cci.contextValue('gh/acme', 'rwx', 'RACK_GATEWAY_API_TOKEN')],
       ['gitlab:group/acme', gl.variable('group', 'acme', 'RACK_GATEWAY_API_TOKEN')?.value],
+      ['vault:kv/secret/ci/rack-gateway', vault.secret('secret/ci/rack-gateway')?.RACK_GATEWAY_API_TOKEN as string],
+      ['aws:secret/ci/rack-gateway?key=RACK', JSON.parse(aws.current('ci/rack-gateway') ?? '{}').RACK as string],
     ] as const
     for (const [id, value] of holders)
       out(
-        `  ${id.padEnd(34)} ${fingerprint(value)}  valid at Rack Gateway: ${value && rgw.isValid(value) ? 'yes' : 'NO'}`,
+        `  ${id.padEnd(38)} ${fingerprint(value)}  valid at Rack Gateway: ${value && rgw.isValid(value) ? 'yes' : 'NO'}`,
       )
     const org = gh.orgSecret('acme', 'RACK_GATEWAY_API_TOKEN')
     out(

@@ -48,6 +48,8 @@ const http: Inputs = {
 }
 const dest = (destinations: string, extra: Inputs = {}): Inputs => ({ ...base, destinations, ...extra })
 const app = (extra: Inputs): Inputs => ({ ...base, 'github-token': undefined, ...extra })
+const vlt = (destinations: string, extra: Inputs = {}): Inputs =>
+  dest(destinations, { 'vault-url': 'https://vault.example.com', 'vault-token': 'hvs.plan_credential_0000', ...extra })
 
 const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 })
 const RSA_PRIVATE = rsa.privateKey.export({ type: 'pkcs1', format: 'pem' }).toString()
@@ -354,6 +356,104 @@ const BAD: [string, Inputs, string, RegExp][] = [
     'gitlab-token',
     /line break or control character/,
   ],
+  // Vault: paths, mounts, fields and the Vault inputs.
+  ['vault: secret/../other', vlt('vault:kv/secret/../other'), 'destinations', /not allowed as a path segment/],
+  ['vault: percent-encoded ..', vlt('vault:kv/secret/%2E%2E/x'), 'destinations', /not allowed as a path segment/],
+  ['vault: mount only', vlt('vault:kv/secret'), 'destinations', /a KV mount and a secret path under it/],
+  ['vault: empty part', vlt('vault:kv/secret//x'), 'destinations', /expected vault:kv\/MOUNT\/PATH/],
+  ['vault: space in a part', vlt('vault:kv/secret/a b'), 'destinations', /not a valid Vault path segment/],
+  ['vault: another engine kind', vlt('vault:transit/keys/x'), 'destinations', /unknown Vault target "transit"/],
+  ['vault: key= and name= both', vlt('vault:kv/secret/x?key=a&name=b'), 'destinations', /give one/],
+  ['vault: field with a space', vlt('vault:kv/secret/x?key=a%20b'), 'destinations', /field "a b"/],
+  ['vault-url missing', vlt('vault:kv/secret/x', { 'vault-url': undefined }), 'vault-url', /is required/],
+  [
+    'vault-url plain http',
+    vlt('vault:kv/secret/x', { 'vault-url': 'http://vault.example.com' }),
+    'vault-url',
+    /must use https/,
+  ],
+  ['vault-token missing', vlt('vault:kv/secret/x', { 'vault-token': undefined }), 'vault-token', /is required/],
+  [
+    'vault-token with a line break',
+    vlt('vault:kv/secret/x', { 'vault-token': 'hvs.a\nb' }),
+    'vault-token',
+    /line break or control character/,
+  ],
+  [
+    'vault-role outside Actions',
+    vlt('vault:kv/secret/x', { 'vault-token': undefined, 'vault-role': 'ci' }),
+    'vault-role',
+    /id-token: write/,
+  ],
+  ['vault-role and vault-token', vlt('vault:kv/secret/x', { 'vault-role': 'ci' }), 'vault-role', /not both/],
+  [
+    'vault-namespace ..',
+    vlt('vault:kv/secret/x', { 'vault-namespace': 'team/..' }),
+    'vault-namespace',
+    /not a Vault path/,
+  ],
+  [
+    'vault-auth-path with a space',
+    vlt('vault:kv/secret/x', { 'vault-auth-path': 'jwt x' }),
+    'vault-auth-path',
+    /not a Vault path/,
+  ],
+  // AWS Secrets Manager: ARNs, names, options; credentials come from the environment only.
+  [
+    'aws: ARN of another service',
+    dest('aws:secret/arn:aws:ssm:us-east-1:123456789012:parameter/x'),
+    'destinations',
+    /ARN of ssm, not of a Secrets Manager secret/,
+  ],
+  [
+    'aws: Secrets Manager ARN not of a secret',
+    dest('aws:secret/arn:aws:secretsmanager:us-east-1:123456789012:rotation:x'),
+    'destinations',
+    /not of a secret/,
+  ],
+  [
+    'aws: malformed ARN',
+    dest('aws:secret/arn:aws:secretsmanager:us-east-1:12:secret:x'),
+    'destinations',
+    /not a valid ARN/,
+  ],
+  [
+    'aws: .. in the name',
+    dest('aws:secret/ci/../prod?region=us-east-1'),
+    'destinations',
+    /\. and \.\. are not allowed/,
+  ],
+  [
+    'aws: space in the name',
+    dest('aws:secret/ci prod?region=us-east-1'),
+    'destinations',
+    /not a Secrets Manager secret name/,
+  ],
+  [
+    'aws: region= contradicts the ARN',
+    dest('aws:secret/arn:aws:secretsmanager:us-east-1:123456789012:secret:x?region=eu-west-1'),
+    'destinations',
+    /contradicts the ARN's region us-east-1/,
+  ],
+  ['aws: region= not a region', dest('aws:secret/x?region=EU'), 'destinations', /not an AWS region/],
+  [
+    'aws: create=true with an ARN',
+    dest('aws:secret/arn:aws:secretsmanager:us-east-1:123456789012:secret:x?create=true'),
+    'destinations',
+    /needs the secret's name/,
+  ],
+  ['aws: name= is not an option', dest('aws:secret/x?name=Y'), 'destinations', /unknown option "name"/],
+  ['aws: empty key=', dest('aws:secret/x?key='), 'destinations', /key= must name a field/],
+  [
+    'aws: no credentials in the environment',
+    dest('aws:secret/x?region=us-east-1'),
+    'AWS_ACCESS_KEY_ID',
+    /is required for aws: destinations/,
+  ],
+  // GitLab instance variables: no environment scope, no hidden flag, no path.
+  ['gitlab instance: scope=', dest('gitlab:instance?scope=production'), 'destinations', /no environment scope/],
+  ['gitlab instance: hidden=', dest('gitlab:instance?hidden=true'), 'destinations', /no hidden flag/],
+  ['gitlab instance: a path', dest('gitlab:instance/acme'), 'destinations', /takes no path/],
 ]
 
 describe('bad input is refused in the plan, naming the input and the rule', () => {
@@ -369,6 +469,31 @@ describe('bad input is refused in the plan, naming the input and the rule', () =
     expect(err.message).not.toMatch(/[\r\n\u0000-\u001f]/)
     for (const secret of ['rgw_first_line', 'ghp_abc', 'glpat'])
       if (input.endsWith('-token')) expect(err.message).not.toContain(secret)
+  })
+})
+
+describe('AWS settings come from the environment and are checked like inputs', () => {
+  const env = { AWS_ACCESS_KEY_ID: 'AKIAPLANCHECK0000000', AWS_SECRET_ACCESS_KEY: 'plan-secret-key-0000' }
+  it.each<[string, Record<string, string>, string, RegExp]>([
+    ['no region anywhere', env, 'AWS_REGION', /is required for aws:secret\/x/],
+    ['AWS_REGION not a region', { ...env, AWS_REGION: 'Europe' }, 'AWS_REGION', /not an AWS region/],
+    [
+      'an endpoint over plain http',
+      { ...env, AWS_REGION: 'us-east-1', AWS_ENDPOINT_URL: 'http://aws.example.com' },
+      'AWS_ENDPOINT_URL',
+      /must use https/,
+    ],
+    [
+      'an access key id that is not one',
+      { ...env, AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'key id' },
+      'AWS_ACCESS_KEY_ID',
+      /not an AWS access key id/,
+    ],
+  ])('%s', (_what, environment, input, rule) => {
+    const err = refusal(() => buildPlan(dest('aws:secret/x'), environment, NOW))
+    expect(err.input).toBe(input)
+    expect(err.message).toMatch(rule)
+    expect(err.message).not.toContain(env.AWS_SECRET_ACCESS_KEY)
   })
 })
 

@@ -19,6 +19,8 @@ import { summaryText, type Report } from '../src/report/report.js'
 import { runPlan } from '../src/engine/run.js'
 import { sanitize } from '../src/shared/sanitize.js'
 import { type Emulator, type EmuRequest, type EmuResponse, json, PASS } from './emulators/base.js'
+import { AwsSecretsManagerEmulator } from './emulators/aws-secrets-manager.js'
+import { VaultEmulator } from './emulators/vault.js'
 import { runAction } from './helpers/run-dist.js'
 import { ACCOUNTS, useWorld } from './helpers/world.js'
 
@@ -27,9 +29,17 @@ const NAME = 'RACK_GATEWAY_API_TOKEN'
 
 const world = useWorld()
 const { gh, rgw, cci, gl, http: hz } = world
+const vault = new VaultEmulator()
+const aws = new AwsSecretsManagerEmulator()
+const VAULT_TOKEN = 'hvs.hostile-000000000000000000000'
+const AWS = {
+  AWS_ACCESS_KEY_ID: 'AKIAHOSTILE000000000',
+  AWS_SECRET_ACCESS_KEY: 'hostile-secret-key-0000000000',
+  AWS_REGION: 'us-east-1',
+}
 let evil: RawServer
 let admin: string
-const emulators = () => [gh, rgw, cci, gl, hz]
+const emulators = () => [gh, rgw, cci, gl, hz, vault, aws]
 
 /** A plain loopback server with its own origin (another port): the place credentials must never reach. */
 interface RawServer {
@@ -71,8 +81,13 @@ beforeAll(async () => {
   gh.addRepo('acme', 'api')
   gh.addRepo('acme', 'web')
   admin = world.admin
+  await Promise.all([vault.start(), aws.start()])
+  vault.addMount('secret', { version: 2 })
+  vault.addMount('transit', { type: 'transit' })
+  vault.addToken(VAULT_TOKEN, { 'secret/*': ['create', 'read', 'update'], 'transit/*': ['create', 'read', 'update'] })
+  aws.addCredentials(AWS.AWS_ACCESS_KEY_ID, AWS.AWS_SECRET_ACCESS_KEY)
 })
-afterAll(async () => evil.close())
+afterAll(async () => Promise.all([evil.close(), vault.close(), aws.close()]))
 
 const undo: (() => void)[] = []
 afterEach(() => {
@@ -114,8 +129,8 @@ interface Outcome {
   visible: string
 }
 
-async function run(extra: Inputs = {}): Promise<Outcome> {
-  const plan = buildPlan(inputs(extra), {})
+async function run(extra: Inputs = {}, env: Record<string, string> = {}): Promise<Outcome> {
+  const plan = buildPlan(inputs(extra), env)
   const lines: string[] = []
   const sink = {
     info: (l: string) => lines.push(l),
@@ -140,6 +155,8 @@ const mints = () =>
   rgw.requests.filter((r) => isMint(r) && r.path === '/api/v1/api-tokens').length +
   hz.requests.filter((r) => isMint(r) && r.path === '/tokens').length
 const writes = () =>
+  vault.requests.filter((r) => r.method !== 'GET' && !/^\/v1\/(sys|auth)\//.test(r.path)).length +
+  aws.requests.filter((r) => (r.body as { SecretString?: string } | undefined)?.SecretString !== undefined).length +
   gh.requests.filter((r) => r.method === 'PUT').length +
   cci.requests.filter((r) => r.method === 'PUT' || (r.method === 'POST' && r.path.endsWith('/envvar'))).length +
   gl.requests.filter((r) => (r.method === 'POST' || r.method === 'PUT') && r.path.includes('/variables')).length
@@ -460,6 +477,92 @@ describe('hostile answers without end: bodies and pagination are bounded', () =>
   it('a GitLab variable read answered with HTML fails preflight', async () => {
     intercept(gl, /^GET \/api\/v4\/groups\/acme\/variables\//, () => html())
     expectRefused(await run({ destinations: 'gitlab:group/acme' }), /text\/html.*not JSON/)
+  })
+})
+
+describe('hostile Vault and AWS answers: stopped before minting, throttling waited out', () => {
+  const toVault = (destinations: string) => run({ destinations, 'vault-url': vault.url, 'vault-token': VAULT_TOKEN })
+  const toAws = (destinations: string) => run({ destinations }, { ...AWS, AWS_ENDPOINT_URL: aws.url })
+
+  it('a Vault mount that is not KV is refused in preflight', async () => {
+    expectRefused(await toVault('vault:kv/transit/keys/ci'), /transit\/ is a transit secrets engine, not KV/)
+  })
+
+  it('a Vault mount answer with a path that is not a prefix of ours (../sys/) is refused', async () => {
+    intercept(vault, /^GET \/v1\/sys\/internal\/ui\/mounts\//, () =>
+      json(200, { data: { path: '../sys/', type: 'kv', options: { version: '2' } } }),
+    )
+    expectRefused(await toVault('vault:kv/secret/ci'), /answered without a usable path/)
+  })
+
+  it('a Vault answer in HTML (a login page) fails preflight', async () => {
+    intercept(vault, /^GET \/v1\/auth\/token\/lookup-self$/, () => html())
+    expectRefused(await toVault('vault:kv/secret/ci'), /text\/html.*not JSON/)
+  })
+
+  it('a Vault redirect (a standby node) is not followed with the token', async () => {
+    intercept(vault, /^GET \/v1\/auth\/token\/lookup-self$/, () => ({
+      status: 307,
+      headers: { location: `${evil.url}/v1/auth/token/lookup-self` },
+    }))
+    expectRefused(await toVault('vault:kv/secret/ci'), /-> 307/)
+  })
+
+  it('capabilities-self without a list of capabilities is an error, not "allowed"', async () => {
+    intercept(vault, /^POST \/v1\/sys\/capabilities-self$/, () => json(200, { capabilities: 'root' }))
+    expectRefused(await toVault('vault:kv/secret/ci'), /without the capabilities/)
+  })
+
+  it('a KV v2 read without a version (so no check-and-set) is refused', async () => {
+    intercept(vault, /^GET \/v1\/secret\/data\/ci$/, () => json(200, { data: { data: { a: 1 } } }))
+    expectRefused(await toVault('vault:kv/secret/ci'), /answered without its version/)
+  })
+
+  it('Vault throttling (429 with Retry-After) is waited out', async () => {
+    vault.setRateLimit({ limit: 3, windowMs: 1000 })
+    undo.push(() => vault.setRateLimit(undefined))
+    const o = await toVault('vault:kv/secret/throttled')
+    expect(o.report.outcome, o.visible).toBe('rotated')
+    expect(vault.requests.some((r) => r.status === 429)).toBe(true)
+  })
+
+  it('AWS ThrottlingException is waited out and the write lands', async () => {
+    aws.seedSecret('ci/throttled', 'old')
+    aws.setThrottle({ limit: 1, windowMs: 1000 })
+    undo.push(() => aws.setThrottle(undefined))
+    const o = await toAws('aws:secret/ci/throttled')
+    expect(o.report.outcome, o.visible).toBe('rotated')
+    expect(rgw.isValid(aws.current('ci/throttled')!)).toBe(true)
+    expect(aws.requests.some((r) => r.status === 400)).toBe(true)
+  })
+
+  it('an AWS answer in HTML fails preflight', async () => {
+    aws.seedSecret('ci/html', 'old')
+    intercept(aws, /^POST \/$/, () => html())
+    expectRefused(await toAws('aws:secret/ci/html'), /text\/html.*not JSON/)
+  })
+
+  it('an AWS redirect is not followed with the signed request', async () => {
+    intercept(aws, /^POST \/$/, () => ({ status: 307, headers: { location: `${evil.url}/` } }))
+    expectRefused(await toAws('aws:secret/ci/redirected'), /-> 307/)
+  })
+
+  it('key= on a secret whose string is not a JSON object is refused in preflight', async () => {
+    aws.seedSecret('ci/plain-text', 'not json')
+    expectRefused(await toAws('aws:secret/ci/plain-text?key=TOKEN'), /must be a JSON object/)
+  })
+
+  it('a secret scheduled for deletion is refused in preflight', async () => {
+    aws.seedSecret('ci/deleted', 'old', { deleted: true })
+    expectRefused(await toAws('aws:secret/ci/deleted'), /scheduled for deletion/)
+  })
+
+  it('credentials AWS does not recognise fail preflight, naming the variables', async () => {
+    const o = await run(
+      { destinations: 'aws:secret/ci/x' },
+      { ...AWS, AWS_ACCESS_KEY_ID: 'AKIAUNKNOWN000000000', AWS_ENDPOINT_URL: aws.url },
+    )
+    expectRefused(o, /AWS refused the credentials \(AWS_ACCESS_KEY_ID/)
   })
 })
 

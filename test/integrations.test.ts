@@ -242,6 +242,7 @@ const CI_VARIABLE_INPUTS = [
   'github-app-private-key',
   'circleci-token',
   'gitlab-token',
+  'vault-token',
 ]
 
 interface ComponentSpec {

@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/issuers/index.ts + 8 modules
 var issuers = __webpack_require__(9217);
-// EXTERNAL MODULE: ./src/plan/grammar.ts + 5 modules
-var grammar = __webpack_require__(327);
+// EXTERNAL MODULE: ./src/plan/grammar.ts + 7 modules
+var grammar = __webpack_require__(6271);
 // EXTERNAL MODULE: ./src/plan/token-name.ts
 var token_name = __webpack_require__(9780);
 ;// CONCATENATED MODULE: ./src/plan/sets.ts
@@ -156,6 +156,22 @@ async function gitlabDestinations(targets, config, transport) {
     const { createGitLabDestinations } = await __webpack_require__.e(/* import() */ 798).then(__webpack_require__.bind(__webpack_require__, 798));
     return createGitLabDestinations(targets, config, transport);
 }
+/** Vault logs in first with `vault-role`; a failed login fails every vault: line in preflight. */
+async function vaultDestinations(targets, settings, transport, out) {
+    const { createVaultDestinations } = await __webpack_require__.e(/* import() */ 419).then(__webpack_require__.bind(__webpack_require__, 9419));
+    try {
+        const made = await createVaultDestinations(targets, settings, transport, out.cleanups);
+        made.forEach((destination, i) => out.destinations.push({ target: targets[i], destination }));
+    }
+    catch (err) {
+        for (const t of targets)
+            out.failures.push(failure(t, err));
+    }
+}
+async function awsDestinations(targets, settings, transport) {
+    const { createAwsDestinations } = await __webpack_require__.e(/* import() */ 606).then(__webpack_require__.bind(__webpack_require__, 606));
+    return createAwsDestinations(targets, settings, transport);
+}
 /** `shard: K/N` keeps every N-th destination (sorted by id, so all jobs of a matrix agree). */
 function shardOf(entries, shard) {
     if (!shard)
@@ -174,6 +190,10 @@ async function buildDestinations(targets, config, transport) {
         tie(await circleciDestinations(of('circleci'), config.circleci, transport), of('circleci'));
     if (of('gitlab').length)
         tie(await gitlabDestinations(of('gitlab'), config.gitlab, transport), of('gitlab'));
+    if (of('vault').length)
+        await vaultDestinations(of('vault'), config.vault, transport, out);
+    if (of('aws').length)
+        tie(await awsDestinations(of('aws'), config.aws, transport), of('aws'));
     const seen = new Set();
     for (const { target, destination: d } of out.destinations) {
         // GitHub names are case-insensitive: github:repos/ACME's api and github:repo/acme/api are one destination.
@@ -978,10 +998,12 @@ async function settle(s, obtained, previous) {
 
 
 const EXPIRY_WARNING_DAYS = 14;
-/** Targets whose secret every repository or project of an org or group reads. */
+/** Targets many repositories, projects or systems read: an org, group, instance or a secrets store. */
 const orgWide = (s) => s.set.targets.filter((x) => (x.platform === 'github' && (x.kind === 'org' || x.kind === 'repos')) ||
     (x.platform === 'circleci' && x.kind === 'context') ||
-    (x.platform === 'gitlab' && x.kind === 'group'));
+    (x.platform === 'gitlab' && (x.kind === 'group' || x.kind === 'instance')) ||
+    x.platform === 'vault' ||
+    x.platform === 'aws');
 async function verify(s, obtained, ready) {
     const { issuer, ledger } = s;
     const secret = secretOf(obtained);
@@ -1127,6 +1149,8 @@ async function runPlan(plan, options) {
         github: { ...plan.github, budget: options.context?.githubBudget ?? GITHUB_BUDGET },
         circleci: plan.circleci,
         gitlab: plan.gitlab,
+        vault: plan.vault,
+        aws: plan.aws,
         shard: plan.shard,
     };
     return executePlan(plan, {

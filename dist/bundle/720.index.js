@@ -113,7 +113,7 @@ function expiryDate(spec, now) {
 
 /***/ }),
 
-/***/ 327:
+/***/ 6271:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -153,6 +153,11 @@ function nameRuleViolation(platform, name) {
                 return 'GitLab variable keys may contain only letters, digits and _';
             if (name.length > 255)
                 return 'GitLab variable keys are at most 255 characters';
+            return undefined;
+        case 'vault':
+            // KV fields are JSON keys and take any string; these keep a field readable in `vault kv get -field=`.
+            if (!/^[A-Za-z0-9_.-]{1,256}$/.test(name))
+                return 'Vault field names here are 1-256 letters, digits, _ . -';
             return undefined;
     }
 }
@@ -411,11 +416,35 @@ function parseGitHub(line, kind, rest, query, defaultName) {
 ;// CONCATENATED MODULE: ./src/platforms/gitlab/target.ts
 /** GitLab destination lines: `gitlab:group|project/...`. Pure. */
 
-function parseGitLab(line, kind, rest, query, defaultName) {
-    if (kind !== 'group' && kind !== 'project')
-        fail(line, `unknown GitLab target "${kind}" (use group or project)`);
+/** Instance variables have no environment scope and no hidden flag (GitLab's admin/ci/variables API). */
+function parseGitLabInstance(line, rest, query, defaultName) {
+    if (rest !== undefined)
+        fail(line, 'gitlab:instance takes no path (it is the whole GitLab instance)');
     const opts = parseOptions(line, query, ['protected', 'masked', 'raw', 'scope', 'hidden', 'name']);
-    const parts = segments(line, rest, 'many', `gitlab:${kind}/FULL/PATH`);
+    for (const refused of ['scope', 'hidden'])
+        if (opts.has(refused))
+            fail(line, `instance-level variables have no ${refused === 'scope' ? 'environment scope' : 'hidden flag'}: drop ${refused}=`);
+    return {
+        platform: 'gitlab',
+        kind: 'instance',
+        path: '',
+        protected: bool(line, opts, 'protected', false),
+        masked: bool(line, opts, 'masked', true),
+        raw: bool(line, opts, 'raw', true),
+        scope: '*',
+        hidden: false,
+        explicit: ['protected', 'masked', 'raw'].filter((f) => opts.has(f)),
+        id: 'gitlab:instance',
+        name: secretName(line, 'gitlab', opts, defaultName),
+    };
+}
+function parseGitLab(line, kind, rest, query, defaultName) {
+    if (kind === 'instance')
+        return parseGitLabInstance(line, rest, query, defaultName);
+    if (kind !== 'group' && kind !== 'project')
+        fail(line, `unknown GitLab target "${kind}" (use group, project or instance)`);
+    const opts = parseOptions(line, query, ['protected', 'masked', 'raw', 'scope', 'hidden', 'name']);
+    const parts = segments(line, rest ?? '', 'many', `gitlab:${kind}/FULL/PATH`);
     if (kind === 'project' && parts.length < 2)
         fail(line, 'expected gitlab:project/GROUP/PROJECT');
     checkSegments(line, parts);
@@ -441,14 +470,113 @@ function parseGitLab(line, kind, rest, query, defaultName) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/platforms/vault/target.ts
+/** Vault destination lines: `vault:kv/MOUNT/PATH?key=FIELD`. Pure. */
+
+
+
+
+/** Vault path segments: what KV paths commonly use; never empty, `.` or `..` (Vault would clean them to another path). */
+const VAULT_SEGMENT = /^[A-Za-z0-9_.@+=-]+$/;
+function parseVault(line, kind, rest, query, defaultName) {
+    if (kind !== 'kv')
+        fail(line, `unknown Vault target "${kind}" (use kv: vault:kv/MOUNT/PATH)`);
+    const opts = parseOptions(line, query, ['key', 'name']);
+    const parts = segments(line, rest, 'many', 'vault:kv/MOUNT/PATH (e.g. vault:kv/secret/ci/rwx)');
+    if (parts.length < 2)
+        fail(line, 'expected vault:kv/MOUNT/PATH: a KV mount and a secret path under it');
+    for (const p of parts) {
+        if ((0,url/* isDotSegment */.DH)(p))
+            fail(line, `"${p}" is not allowed as a path segment (. and .. would address another secret)`);
+        if (!VAULT_SEGMENT.test(p))
+            fail(line, `"${p}" is not a valid Vault path segment (letters, digits and _ . @ + = -)`);
+    }
+    if (opts.has('key') && opts.has('name'))
+        fail(line, 'key= and name= both name the field: give one');
+    const field = opts.get('key') ?? opts.get('name') ?? defaultName;
+    const broken = nameRuleViolation('vault', field);
+    if (broken) {
+        if (opts.has('key') || opts.has('name'))
+            fail(line, `field "${field}": ${broken}`);
+        throw new errors/* ConfigError */.xL('secret-name', `"${field}" cannot be written to ${line}: ${broken}`);
+    }
+    const path = parts.join('/');
+    return {
+        platform: 'vault',
+        kind,
+        path,
+        field,
+        id: `vault:kv/${path}`,
+        name: field,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/platforms/aws/target.ts
+/** AWS Secrets Manager destination lines: `aws:secret/NAME-OR-ARN?region=R&key=FIELD&create=false`. Pure. */
+
+
+/** Secrets Manager's rule for secret names. */
+const AWS_SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
+const AWS_ARN = /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):([^:]*):([^:]*):(\d{12}):(.*)$/;
+const AWS_REGION = /^([a-z]+-)+\d+$/;
+function parseAws(line, kind, rest, query) {
+    if (kind !== 'secret')
+        fail(line, `unknown AWS target "${kind}" (use secret: aws:secret/NAME-OR-ARN)`);
+    const opts = parseOptions(line, query, ['region', 'key', 'create']);
+    if (!rest)
+        fail(line, 'expected aws:secret/NAME-OR-ARN');
+    let region = opts.get('region');
+    let name = rest;
+    if (rest.startsWith('arn:')) {
+        const arn = AWS_ARN.exec(rest);
+        if (!arn)
+            fail(line, 'is not a valid ARN (arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME)');
+        const [, , service, arnRegion, , resource] = arn;
+        if (service !== 'secretsmanager')
+            fail(line, `is an ARN of ${service || 'no service'}, not of a Secrets Manager secret (arn:aws:secretsmanager:...)`);
+        if (!resource.startsWith('secret:'))
+            fail(line, 'is a Secrets Manager ARN but not of a secret (...:secret:NAME)');
+        if (region !== undefined && region !== arnRegion)
+            fail(line, `region=${region} contradicts the ARN's region ${arnRegion}`);
+        region = arnRegion;
+        name = resource.slice('secret:'.length);
+    }
+    if (!AWS_SECRET_NAME.test(name))
+        fail(line, `"${name}" is not a Secrets Manager secret name (1-512 of letters, digits and / _ + = . @ -)`);
+    if (name.split('/').some(url/* isDotSegment */.DH))
+        fail(line, `"${name}": . and .. are not allowed as parts of a secret name`);
+    if (region !== undefined && !AWS_REGION.test(region))
+        fail(line, `region "${region}" is not an AWS region (e.g. us-east-1)`);
+    const field = opts.get('key');
+    if (field !== undefined && !field)
+        fail(line, 'key= must name a field of the JSON secret');
+    const create = bool(line, opts, 'create', false);
+    if (create && rest.startsWith('arn:'))
+        fail(line, "create=true needs the secret's name, not an ARN (AWS makes the ARN)");
+    const options = [...(opts.has('region') ? [`region=${region}`] : []), ...(field ? [`key=${field}`] : [])];
+    return {
+        platform: 'aws',
+        kind,
+        secretId: rest,
+        region,
+        field,
+        create,
+        id: `aws:secret/${rest}${options.length ? `?${options.join('&')}` : ''}`,
+        name: field ?? name,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/plan/grammar.ts
 /**
  * The destination grammar (one per line, `#` comments):
  *   github:repo/OWNER/REPO  github:env/OWNER/REPO/ENV  github:org/ORG  github:repos/ORG
  *   circleci:context/VCS/ORG/CONTEXT  circleci:project/VCS/ORG/REPO
- *   gitlab:group/FULL/PATH  gitlab:project/FULL/PATH
+ *   gitlab:group/FULL/PATH  gitlab:project/FULL/PATH  gitlab:instance
+ *   vault:kv/MOUNT/PATH  aws:secret/NAME-OR-ARN
  * each optionally followed by `?key=value&...`. Pure: no I/O.
  */
+
+
 
 
 
@@ -459,15 +587,19 @@ function parseTarget(line, defaultName) {
     // A tab, lone CR or other control character has no place in a destination (and would reach logs and URLs).
     if ((0,sanitize/* hasUnsafeChars */.E6)(line))
         fail(line, 'must not contain control characters (tabs, carriage returns, ...)');
-    const m = /^(github|circleci|gitlab):([a-z]+)\/([^?]*)(?:\?(.*))?$/.exec(line);
+    const m = /^(github|circleci|gitlab|vault|aws):([a-z]+)(?:\/([^?]*))?(?:\?(.*))?$/.exec(line);
     if (!m)
-        fail(line, 'expected PLATFORM:KIND/PATH, e.g. github:repo/acme/api, circleci:context/gh/acme/rwx, gitlab:group/acme');
+        fail(line, 'expected PLATFORM:KIND/PATH, e.g. github:repo/acme/api, circleci:context/gh/acme/rwx, gitlab:group/acme, vault:kv/secret/ci, aws:secret/ci/rwx');
     const [, platform, kind, rest, query] = m;
+    if (platform === 'gitlab')
+        return parseGitLab(line, kind, rest, query, defaultName);
+    if (platform === 'vault')
+        return parseVault(line, kind, rest ?? '', query, defaultName);
+    if (platform === 'aws')
+        return parseAws(line, kind, rest ?? '', query);
     if (platform === 'github')
-        return parseGitHub(line, kind, rest, query, defaultName);
-    if (platform === 'circleci')
-        return parseCircleCI(line, kind, rest, query, defaultName);
-    return parseGitLab(line, kind, rest, query, defaultName);
+        return parseGitHub(line, kind, rest ?? '', query, defaultName);
+    return parseCircleCI(line, kind, rest ?? '', query, defaultName);
 }
 /**
  * Cuts a trailing `# comment` (a `#` at the start or after whitespace). A scan, not a regex like
@@ -577,7 +709,7 @@ const INPUTS = {
         description: 'Secret/variable name to write. Default RWX_ACCESS_TOKEN (rwx) or RACK_GATEWAY_API_TOKEN (rack-gateway); else required.',
     },
     destinations: {
-        description: 'One destination per line (github:repo/O/R, github:env/O/R/E, github:org/ORG, github:repos/ORG, circleci:context/VCS/ORG/CTX, circleci:project/VCS/ORG/REPO, gitlab:group/PATH, gitlab:project/PATH). Required except in ephemeral and audit modes.',
+        description: 'One destination per line (github:repo/O/R, github:env/O/R/E, github:org/ORG, github:repos/ORG, circleci:context/VCS/ORG/CTX, circleci:project/VCS/ORG/REPO, gitlab:group/PATH, gitlab:project/PATH, gitlab:instance, vault:kv/MOUNT/PATH, aws:secret/NAME-OR-ARN). Required except in ephemeral and audit modes.',
         repeatable: true,
     },
     'github-token': {
@@ -616,6 +748,25 @@ const INPUTS = {
         header: true,
     },
     'gitlab-url': { description: 'GitLab URL. Default CI_SERVER_URL or https://gitlab.com.' },
+    'vault-url': {
+        description: 'Vault address for vault: destinations. Default VAULT_ADDR.',
+        envFallbacks: ['VAULT_ADDR'],
+    },
+    'vault-token': {
+        description: 'Vault token with create/update on the KV paths (or use vault-role). Default VAULT_TOKEN.',
+        secret: true,
+        file: true,
+        envFallbacks: ['VAULT_TOKEN'],
+        header: true,
+    },
+    'vault-namespace': {
+        description: 'Vault Enterprise namespace (X-Vault-Namespace). Default VAULT_NAMESPACE.',
+        envFallbacks: ['VAULT_NAMESPACE'],
+    },
+    'vault-role': {
+        description: "GitHub Actions: log in to Vault with the job's OIDC token (JWT auth) as this role instead of a stored vault-token; the Vault token is revoked when the run ends. Needs permissions: id-token: write.",
+    },
+    'vault-auth-path': { description: 'Mount path of the JWT auth method vault-role logs in with. Default jwt.' },
     concurrency: { description: 'Parallel destination writes.' },
     'dry-run': { description: 'Plan, preflight and due-check only: mint, write and revoke nothing.', yesNo: true },
     'report-file': { description: 'Write the JSON report (no secrets) to this path.' },
@@ -649,7 +800,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8382);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2983);
-/* harmony import */ var _grammar_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(327);
+/* harmony import */ var _grammar_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6271);
 /* harmony import */ var _transport_url_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(800);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1846);
 /* harmony import */ var _issuers_kinds_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6471);
@@ -972,6 +1123,8 @@ function buildPlan(inputs, env = {}, now = new Date()) {
         throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('circleci-token', 'is required for circleci: destinations (a personal API token)');
     if (uses('gitlab') && !gitlab.token)
         throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('gitlab-token', 'is required for gitlab: destinations (a token with api scope, Owner of the group or Maintainer of the project)');
+    const vault = parseVault(inputs, env, uses('vault'));
+    const aws = parseAws(env, targets);
     const shard = parseShard(get(inputs, 'shard'));
     if (shard && mode !== 'distribute')
         throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('shard', 'splits destinations across jobs that write one shared token: use it with mode distribute');
@@ -991,6 +1144,8 @@ function buildPlan(inputs, env = {}, now = new Date()) {
         github,
         circleci,
         gitlab,
+        vault,
+        aws,
         concurrency: parseConcurrency(get(inputs, 'concurrency')),
         shard,
         reportFile: get(inputs, 'report-file'),
@@ -1013,6 +1168,92 @@ function runOrigin(env) {
     };
     return Object.fromEntries(Object.entries(fields).filter((e) => Boolean(e[1])));
 }
+/** Vault path parts (namespace, auth mount): never empty, `.` or `..`. */
+function checkVaultPath(input, value) {
+    const parts = value.replace(/^\/+|\/+$/g, '').split('/');
+    if (parts.some((p) => !/^[A-Za-z0-9_.@+=-]+$/.test(p) || p === '.' || p === '..'))
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(input, `"${value}" is not a Vault path (parts of letters, digits and _ . @ + = -; no . or ..)`);
+    return parts.join('/');
+}
+function parseVault(inputs, env, used) {
+    const role = get(inputs, 'vault-role');
+    // A role means the job's OIDC token logs in: an ambient VAULT_TOKEN is not a second credential.
+    const token = get(inputs, 'vault-token') ?? (role ? undefined : env.VAULT_TOKEN?.trim() || undefined);
+    const urlText = get(inputs, 'vault-url') ?? (env.VAULT_ADDR?.trim() || undefined);
+    const namespace = get(inputs, 'vault-namespace') ?? (env.VAULT_NAMESPACE?.trim() || undefined);
+    const settings = {
+        url: urlText && checkUrl('vault-url', urlText),
+        token,
+        namespace: namespace && checkVaultPath('vault-namespace', namespace),
+        role,
+        authPath: checkVaultPath('vault-auth-path', get(inputs, 'vault-auth-path') ?? 'jwt'),
+    };
+    if (!used)
+        return settings;
+    if (!settings.url)
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('vault-url', 'is required for vault: destinations (or set VAULT_ADDR)');
+    if (role && get(inputs, 'vault-token'))
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('vault-role', 'give vault-token or vault-role, not both (which credential would write?)');
+    if (!role && !token)
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('vault-token', 'is required for vault: destinations (or VAULT_TOKEN; in GitHub Actions, vault-role logs in with the job OIDC token)');
+    if (role) {
+        if (!/^[A-Za-z0-9_.@-]{1,128}$/.test(role))
+            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('vault-role', `"${role}" is not a Vault role name`);
+        const url = env.ACTIONS_ID_TOKEN_REQUEST_URL?.trim();
+        const bearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN?.trim();
+        const jwt = (env.VAULT_ID_TOKEN ?? env.CIRCLE_OIDC_TOKEN_V2)?.trim();
+        if (url && bearer)
+            settings.oidc = { request: { url: checkRequestUrl('vault-role', url), token: bearer } };
+        else if (jwt)
+            settings.oidc = { jwt };
+        else
+            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('vault-role', "logs in with the job's OIDC token, which this job does not have: in GitHub Actions grant `permissions: id-token: write`; in GitLab CI add `id_tokens: VAULT_ID_TOKEN` to the job; CircleCI provides CIRCLE_OIDC_TOKEN_V2");
+    }
+    return settings;
+}
+/** The runner's token endpoint carries a query (`?api-version=2.0`); otherwise the rules of checkUrl. */
+function checkRequestUrl(input, value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(input, 'ACTIONS_ID_TOKEN_REQUEST_URL is not a URL');
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname)))
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(input, 'ACTIONS_ID_TOKEN_REQUEST_URL must use https://');
+    return url.href;
+}
+const AWS_REGION = /^([a-z]+-)+\d+$/;
+function parseAws(env, targets) {
+    const value = (name) => env[name]?.trim() || undefined;
+    const region = value('AWS_REGION') ?? value('AWS_DEFAULT_REGION');
+    const endpointName = value('AWS_ENDPOINT_URL_SECRETS_MANAGER')
+        ? 'AWS_ENDPOINT_URL_SECRETS_MANAGER'
+        : 'AWS_ENDPOINT_URL';
+    const endpoint = value(endpointName);
+    const settings = {
+        accessKeyId: value('AWS_ACCESS_KEY_ID'),
+        secretAccessKey: value('AWS_SECRET_ACCESS_KEY'),
+        sessionToken: value('AWS_SESSION_TOKEN'),
+        region,
+        endpoint: endpoint && checkUrl(endpointName, endpoint),
+    };
+    const lines = targets.filter((t) => t.platform === 'aws');
+    if (!lines.length)
+        return settings;
+    for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'])
+        if (!value(name))
+            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(name, 'is required for aws: destinations (aws-actions/configure-aws-credentials sets it from OIDC; see the README recipe)');
+    if (settings.accessKeyId && !/^[A-Z0-9]{16,128}$/.test(settings.accessKeyId))
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('AWS_ACCESS_KEY_ID', 'is not an AWS access key id (upper-case letters and digits)');
+    if (region && !AWS_REGION.test(region))
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(value('AWS_REGION') ? 'AWS_REGION' : 'AWS_DEFAULT_REGION', `"${region}" is not an AWS region`);
+    const regionless = lines.find((t) => !t.region);
+    if (regionless && !region)
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('AWS_REGION', `is required for ${regionless.id} (or give the line region=, or use the secret's ARN)`);
+    return settings;
+}
 /** The secrets a plan carries, to be masked before anything is logged. */
 function planSecrets(plan) {
     return [
@@ -1022,6 +1263,10 @@ function planSecrets(plan) {
         plan.github.appPrivateKey,
         plan.circleci.token,
         plan.gitlab.token,
+        plan.vault.token,
+        plan.vault.oidc && 'request' in plan.vault.oidc ? plan.vault.oidc.request.token : plan.vault.oidc?.jwt,
+        plan.aws.secretAccessKey,
+        plan.aws.sessionToken,
     ].filter((s) => Boolean(s));
 }
 

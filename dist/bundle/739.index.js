@@ -857,16 +857,22 @@ var errors = __webpack_require__(8382);
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const MAX_MESSAGE_CHARS = 500;
-/** JSON media types: application/json, application/vnd.github+json, application/problem+json. */
-const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json(?:\s*;|$)/i;
+/** JSON media types: application/json, application/vnd.github+json, application/problem+json, AWS's application/x-amz-json-1.1. */
+const JSON_TYPE = /^application\/(?:(?:[\w.-]+\+)?json|x-amz-json-1\.[01])(?:\s*;|$)/i;
 function fullMessage(body) {
     if (typeof body === 'string')
         return body;
     if (body && typeof body === 'object') {
         const b = body;
-        const picked = b.message ?? b.error_description ?? b.error;
+        const picked = b.message ?? b.Message ?? b.error_description ?? b.error;
+        // AWS JSON errors name their kind in __type (e.g. "ThrottlingException"), sometimes after a namespace.
+        if (typeof b.__type === 'string')
+            return `${b.__type.replace(/^.*#/, '')}${typeof picked === 'string' ? `: ${picked}` : ''}`;
         if (typeof picked === 'string')
             return picked;
+        // Vault: {"errors": ["permission denied"]}.
+        if (Array.isArray(b.errors) && b.errors.every((e) => typeof e === 'string'))
+            return b.errors.join('; ');
         if (picked && typeof picked === 'object') {
             if (typeof picked.message === 'string')
                 return picked.message;
@@ -958,10 +964,14 @@ function header(meta, name) {
     const v = meta.headers[name];
     return Array.isArray(v) ? v[0] : v;
 }
-/** True for 429 and for GitHub's 403 "rate limit" answers (primary and secondary). */
+/** AWS JSON protocols answer throttling with 400 and the error's kind (the client puts it first in the message). */
+const AWS_THROTTLING = /^(ThrottlingException|Throttling|TooManyRequestsException|RequestLimitExceeded)\b/;
+/** True for 429, GitHub's 403 "rate limit" answers (primary and secondary) and AWS's 400 throttling errors. */
 function isRateLimited(meta) {
     if (meta.status === 429)
         return true;
+    if (meta.status === 400)
+        return AWS_THROTTLING.test(meta.message);
     if (meta.status !== 403)
         return false;
     return header(meta, 'x-ratelimit-remaining') === '0' || /rate limit/i.test(meta.message);
@@ -1086,7 +1096,7 @@ class HttpClient {
             this.options.signal?.throwIfAborted();
             let meta;
             try {
-                meta = await this.scheduler.run(method, () => this.send(method, url, opts.body), {
+                meta = await this.scheduler.run(method, () => this.send(method, url, opts), {
                     signal: this.options.signal,
                     quotaOf: (m) => requestQuota(m, this.clock.now()),
                     maxWaitMs: this.retry.maxQuotaWaitMs,
@@ -1119,7 +1129,7 @@ class HttpClient {
             if (meta.status < 300)
                 return { status: meta.status, data: this.checkJson(meta, where), headers: meta.headers };
             if (isRateLimited(meta)) {
-                const wait = rateLimitWaitMs(meta, this.clock.now());
+                const wait = rateLimitWaitMs(meta, this.clock.now(), this.options.rateLimitFallbackMs);
                 const quota = quotaUsedUp(meta);
                 // Quota resets are checked one by one; other waits add up, so endless throttling ends.
                 if (!quota)
@@ -1162,7 +1172,8 @@ class HttpClient {
         }
         return meta.body;
     }
-    async send(method, url, body) {
+    async send(method, url, opts) {
+        const body = opts.body;
         const timeout = this.options.timeoutMs ?? 30_000;
         this.options.onRequest?.();
         // A timer cleared when the answer is read, not AbortSignal.timeout: that one keeps its signal and
@@ -1173,16 +1184,19 @@ class HttpClient {
         const timer = setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), timeout);
         let res;
         let text;
+        const payload = body === undefined ? undefined : JSON.stringify(body);
+        const headers = {
+            accept: 'application/json',
+            'user-agent': 'token-action',
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+            ...this.options.headers,
+            ...opts.headers,
+        };
         try {
             res = await (0,undici/* request */.Em)(url, {
                 method: method,
-                headers: {
-                    accept: 'application/json',
-                    'user-agent': 'token-action',
-                    ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-                    ...this.options.headers,
-                },
-                body: body === undefined ? undefined : JSON.stringify(body),
+                headers: { ...headers, ...this.options.sign?.({ method, url, headers, body: payload }) },
+                body: payload,
                 signal: controller.signal,
                 dispatcher: this.options.dispatcher ?? envProxyDispatcher(),
             });
@@ -1247,9 +1261,10 @@ function newStats() {
     return { requests: 0, retries: 0, rateLimited: 0 };
 }
 /** A client for one platform and credential; `scheduler` when the platform paces its own requests. */
-function makeClient(transport, platform, baseUrl, headers, scheduler) {
+function makeClient(transport, platform, baseUrl, headers, scheduler, extra = {}) {
     const { stats } = transport;
     return new HttpClient({
+        ...extra,
         platform,
         baseUrl,
         headers,

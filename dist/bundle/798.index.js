@@ -77,24 +77,29 @@ class GitLabVariableDestination {
         this.t = t;
         this.api = api;
         this.secretName = t.name;
-        this.base = `/${t.kind}s/${encodeURIComponent(t.path)}`;
+        // Instance-level variables live under the admin API and have no environment scope.
+        this.base = t.kind === 'instance' ? '/admin/ci' : `/${t.kind}s/${encodeURIComponent(t.path)}`;
     }
     get role() {
-        return this.t.kind === 'group' ? 'Owner of the group' : 'Maintainer of the project';
+        return { group: 'Owner of the group', project: 'Maintainer of the project', instance: 'administrator' }[this.t.kind];
+    }
+    get scopeQuery() {
+        return this.t.kind === 'instance' ? undefined : { 'filter[environment_scope]': this.t.scope };
     }
     async preflight() {
         await this.api.checkToken();
-        await this.api.findNamespace(this.t, this.base);
+        if (this.t.kind !== 'instance')
+            await this.api.findNamespace(this.t, this.base);
         try {
             this.existing = (await this.api.client.get(`${this.base}/variables/${encodeURIComponent(this.secretName)}`, {
-                query: { 'filter[environment_scope]': this.t.scope },
+                query: this.scopeQuery,
             })).data;
         }
         catch (err) {
             if (err instanceof _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NotFoundError */ .m_)
                 this.existing = undefined;
             else if (err instanceof _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AuthError */ .lR && err.status === 403)
-                throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AuthError */ .lR(`gitlab-token may not manage CI/CD variables of ${this.t.kind} ${this.t.path} (403 "${err.platformMessage}"): it must belong to an ${this.role}`, 'gitlab', 403, err.platformMessage);
+                throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AuthError */ .lR(`gitlab-token may not manage ${this.t.kind === 'instance' ? 'instance-level CI/CD variables' : `CI/CD variables of ${this.t.kind} ${this.t.path}`} (403 "${err.platformMessage}"): it must belong to an ${this.role}`, 'gitlab', 403, err.platformMessage);
             else
                 throw err;
         }
@@ -147,7 +152,7 @@ class GitLabVariableDestination {
     }
     update(secret) {
         return this.api.client.request('PUT', this.path, {
-            query: { 'filter[environment_scope]': this.t.scope },
+            query: this.scopeQuery,
             body: { value: secret, ...this.flags() },
         });
     }
@@ -161,7 +166,13 @@ class GitLabVariableDestination {
         const visibility = this.t.hidden ? { masked_and_hidden: true, masked: true } : { masked };
         try {
             await this.api.client.request('POST', `${this.base}/variables`, {
-                body: { key: this.secretName, value: secret, environment_scope: this.t.scope, ...rest, ...visibility },
+                body: {
+                    key: this.secretName,
+                    value: secret,
+                    ...(this.t.kind === 'instance' ? {} : { environment_scope: this.t.scope }),
+                    ...rest,
+                    ...visibility,
+                },
             });
         }
         catch (err) {
@@ -178,9 +189,7 @@ class GitLabVariableDestination {
     /** Reads the value back; a hidden variable's value reads as null, so GitLab cannot tell then. */
     async confirm(secret) {
         try {
-            const res = await this.api.client.get(this.path, {
-                query: { 'filter[environment_scope]': this.t.scope },
-            });
+            const res = await this.api.client.get(this.path, { query: this.scopeQuery });
             return typeof res.data?.value === 'string' ? res.data.value === secret : undefined;
         }
         catch (err) {

@@ -34,6 +34,8 @@ export async function runPlan(plan: Plan, options: RunOptions): Promise<Report> 
     github: { ...plan.github, budget: options.context?.githubBudget ?? GITHUB_BUDGET },
     circleci: plan.circleci,
     gitlab: plan.gitlab,
+    vault: plan.vault,
+    aws: plan.aws,
     shard: plan.shard,
   }
   return executePlan(plan, {

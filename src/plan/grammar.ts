@@ -2,18 +2,23 @@
  * The destination grammar (one per line, `#` comments):
  *   github:repo/OWNER/REPO  github:env/OWNER/REPO/ENV  github:org/ORG  github:repos/ORG
  *   circleci:context/VCS/ORG/CONTEXT  circleci:project/VCS/ORG/REPO
- *   gitlab:group/FULL/PATH  gitlab:project/FULL/PATH
+ *   gitlab:group/FULL/PATH  gitlab:project/FULL/PATH  gitlab:instance
+ *   vault:kv/MOUNT/PATH  aws:secret/NAME-OR-ARN
  * each optionally followed by `?key=value&...`. Pure: no I/O.
  */
 import { parseCircleCI } from '../platforms/circleci/target.js'
 import { parseGitHub } from '../platforms/github/target.js'
 import { parseGitLab } from '../platforms/gitlab/target.js'
+import { parseVault } from '../platforms/vault/target.js'
+import { parseAws } from '../platforms/aws/target.js'
 import { fail } from '../platforms/target-syntax.js'
 import { hasUnsafeChars } from '../shared/sanitize.js'
 
 export type { CircleCITarget } from '../platforms/circleci/target.js'
 export type { GitHubApp, GitHubTarget, OrgVisibility } from '../platforms/github/target.js'
 export type { GitLabTarget } from '../platforms/gitlab/target.js'
+export type { VaultTarget } from '../platforms/vault/target.js'
+export type { AwsTarget } from '../platforms/aws/target.js'
 export type { Target } from '../platforms/targets.js'
 import type { Target } from '../platforms/targets.js'
 
@@ -21,16 +26,24 @@ import type { Target } from '../platforms/targets.js'
 export function parseTarget(line: string, defaultName: string): Target {
   // A tab, lone CR or other control character has no place in a destination (and would reach logs and URLs).
   if (hasUnsafeChars(line)) fail(line, 'must not contain control characters (tabs, carriage returns, ...)')
-  const m = /^(github|circleci|gitlab):([a-z]+)\/([^?]*)(?:\?(.*))?$/.exec(line)
+  const m = /^(github|circleci|gitlab|vault|aws):([a-z]+)(?:\/([^?]*))?(?:\?(.*))?$/.exec(line)
   if (!m)
     fail(
       line,
-      'expected PLATFORM:KIND/PATH, e.g. github:repo/acme/api, circleci:context/gh/acme/rwx, gitlab:group/acme',
+      'expected PLATFORM:KIND/PATH, e.g. github:repo/acme/api, circleci:context/gh/acme/rwx, gitlab:group/acme, vault:kv/secret/ci, aws:secret/ci/rwx',
     )
-  const [, platform, kind, rest, query] = m as unknown as [string, string, string, string, string | undefined]
-  if (platform === 'github') return parseGitHub(line, kind, rest, query, defaultName)
-  if (platform === 'circleci') return parseCircleCI(line, kind, rest, query, defaultName)
-  return parseGitLab(line, kind, rest, query, defaultName)
+  const [, platform, kind, rest, query] = m as unknown as [
+    string,
+    string,
+    string,
+    string | undefined,
+    string | undefined,
+  ]
+  if (platform === 'gitlab') return parseGitLab(line, kind, rest, query, defaultName)
+  if (platform === 'vault') return parseVault(line, kind, rest ?? '', query, defaultName)
+  if (platform === 'aws') return parseAws(line, kind, rest ?? '', query)
+  if (platform === 'github') return parseGitHub(line, kind, rest ?? '', query, defaultName)
+  return parseCircleCI(line, kind, rest ?? '', query, defaultName)
 }
 
 /**

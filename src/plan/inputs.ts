@@ -81,7 +81,7 @@ export const INPUTS = {
   },
   destinations: {
     description:
-      'One destination per line (github:repo/O/R, github:env/O/R/E, github:org/ORG, github:repos/ORG, circleci:context/VCS/ORG/CTX, circleci:project/VCS/ORG/REPO, gitlab:group/PATH, gitlab:project/PATH). Required except in ephemeral and audit modes.',
+      'One destination per line (github:repo/O/R, github:env/O/R/E, github:org/ORG, github:repos/ORG, circleci:context/VCS/ORG/CTX, circleci:project/VCS/ORG/REPO, gitlab:group/PATH, gitlab:project/PATH, gitlab:instance, vault:kv/MOUNT/PATH, aws:secret/NAME-OR-ARN). Required except in ephemeral and audit modes.',
     repeatable: true,
   },
   'github-token': {
@@ -122,6 +122,26 @@ export const INPUTS = {
     header: true,
   },
   'gitlab-url': { description: 'GitLab URL. Default CI_SERVER_URL or https://gitlab.com.' },
+  'vault-url': {
+    description: 'Vault address for vault: destinations. Default VAULT_ADDR.',
+    envFallbacks: ['VAULT_ADDR'],
+  },
+  'vault-token': {
+    description: 'Vault token with create/update on the KV paths (or use vault-role). Default VAULT_TOKEN.',
+    secret: true,
+    file: true,
+    envFallbacks: ['VAULT_TOKEN'],
+    header: true,
+  },
+  'vault-namespace': {
+    description: 'Vault Enterprise namespace (X-Vault-Namespace). Default VAULT_NAMESPACE.',
+    envFallbacks: ['VAULT_NAMESPACE'],
+  },
+  'vault-role': {
+    description:
+      "GitHub Actions: log in to Vault with the job's OIDC token (JWT auth) as this role instead of a stored vault-token; the Vault token is revoked when the run ends. Needs permissions: id-token: write.",
+  },
+  'vault-auth-path': { description: 'Mount path of the JWT auth method vault-role logs in with. Default jwt.' },
   concurrency: { description: 'Parallel destination writes.' },
   'dry-run': { description: 'Plan, preflight and due-check only: mint, write and revoke nothing.', yesNo: true },
   'report-file': { description: 'Write the JSON report (no secrets) to this path.' },

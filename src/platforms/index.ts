@@ -13,12 +13,18 @@ import { githubScheduler, type GitHubConfig } from './github/pacing.js'
 import type { GitLabTarget } from './gitlab/target.js'
 import type { GitLabConfig } from './gitlab/destination.js'
 import type { Target } from './targets.js'
+import type { VaultTarget } from './vault/target.js'
+import type { VaultSettings } from './vault/destination.js'
+import type { AwsTarget } from './aws/target.js'
+import type { AwsSettings } from './aws/destination.js'
 import type { Destination } from '../shared/types.js'
 
 export interface PlatformsConfig {
   github: GitHubConfig
   circleci: CircleCIConfig
   gitlab: GitLabConfig
+  vault: VaultSettings
+  aws: AwsSettings
   /** `shard: K/N` keeps every N-th destination. */
   shard?: { index: number; count: number }
 }
@@ -125,6 +131,27 @@ async function gitlabDestinations(targets: GitLabTarget[], config: GitLabConfig,
   return createGitLabDestinations(targets, config, transport)
 }
 
+/** Vault logs in first with `vault-role`; a failed login fails every vault: line in preflight. */
+async function vaultDestinations(
+  targets: VaultTarget[],
+  settings: VaultSettings,
+  transport: Transport,
+  out: BuiltDestinations,
+): Promise<void> {
+  const { createVaultDestinations } = await import('./vault/destination.js')
+  try {
+    const made = await createVaultDestinations(targets, settings, transport, out.cleanups)
+    made.forEach((destination, i) => out.destinations.push({ target: targets[i]!, destination }))
+  } catch (err) {
+    for (const t of targets) out.failures.push(failure(t, err))
+  }
+}
+
+async function awsDestinations(targets: AwsTarget[], settings: AwsSettings, transport: Transport) {
+  const { createAwsDestinations } = await import('./aws/destination.js')
+  return createAwsDestinations(targets, settings, transport)
+}
+
 /** `shard: K/N` keeps every N-th destination (sorted by id, so all jobs of a matrix agree). */
 function shardOf<T extends { destination: Destination }>(entries: T[], shard: PlatformsConfig['shard']): T[] {
   if (!shard) return entries
@@ -146,6 +173,8 @@ export async function buildDestinations(
   if (of('github').length) await githubDestinations(of('github'), config.github, transport, out)
   if (of('circleci').length) tie(await circleciDestinations(of('circleci'), config.circleci, transport), of('circleci'))
   if (of('gitlab').length) tie(await gitlabDestinations(of('gitlab'), config.gitlab, transport), of('gitlab'))
+  if (of('vault').length) await vaultDestinations(of('vault'), config.vault, transport, out)
+  if (of('aws').length) tie(await awsDestinations(of('aws'), config.aws, transport), of('aws'))
   const seen = new Set<string>()
   for (const { target, destination: d } of out.destinations) {
     // GitHub names are case-insensitive: github:repos/ACME's api and github:repo/acme/api are one destination.

@@ -1,6 +1,6 @@
 /** Each platform's rule for secret/variable names, checked before anything is minted. */
 
-export type Platform = 'github' | 'circleci' | 'gitlab'
+export type Platform = 'github' | 'circleci' | 'gitlab' | 'vault'
 
 /** Returns the broken rule, or undefined when `name` is legal on `platform`. */
 export function nameRuleViolation(platform: Platform, name: string): string | undefined {
@@ -17,6 +17,10 @@ export function nameRuleViolation(platform: Platform, name: string): string | un
     case 'gitlab':
       if (!/^[A-Za-z0-9_]+$/.test(name)) return 'GitLab variable keys may contain only letters, digits and _'
       if (name.length > 255) return 'GitLab variable keys are at most 255 characters'
+      return undefined
+    case 'vault':
+      // KV fields are JSON keys and take any string; these keep a field readable in `vault kv get -field=`.
+      if (!/^[A-Za-z0-9_.-]{1,256}$/.test(name)) return 'Vault field names here are 1-256 letters, digits, _ . -'
       return undefined
   }
 }

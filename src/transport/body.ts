@@ -4,15 +4,20 @@ import { UntrustedResponseError } from '../shared/errors.js'
 
 export const MAX_BODY_BYTES = 8 * 1024 * 1024
 const MAX_MESSAGE_CHARS = 500
-/** JSON media types: application/json, application/vnd.github+json, application/problem+json. */
-export const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json(?:\s*;|$)/i
+/** JSON media types: application/json, application/vnd.github+json, application/problem+json, AWS's application/x-amz-json-1.1. */
+export const JSON_TYPE = /^application\/(?:(?:[\w.-]+\+)?json|x-amz-json-1\.[01])(?:\s*;|$)/i
 
 function fullMessage(body: unknown): string {
   if (typeof body === 'string') return body
   if (body && typeof body === 'object') {
     const b = body as Record<string, unknown>
-    const picked = b.message ?? b.error_description ?? b.error
+    const picked = b.message ?? b.Message ?? b.error_description ?? b.error
+    // AWS JSON errors name their kind in __type (e.g. "ThrottlingException"), sometimes after a namespace.
+    if (typeof b.__type === 'string')
+      return `${b.__type.replace(/^.*#/, '')}${typeof picked === 'string' ? `: ${picked}` : ''}`
     if (typeof picked === 'string') return picked
+    // Vault: {"errors": ["permission denied"]}.
+    if (Array.isArray(b.errors) && b.errors.every((e) => typeof e === 'string')) return b.errors.join('; ')
     if (picked && typeof picked === 'object') {
       if (typeof (picked as Record<string, unknown>).message === 'string')
         return (picked as Record<string, string>).message!

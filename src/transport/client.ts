@@ -63,6 +63,18 @@ export interface HttpClientOptions {
   onRequest?: () => void
   /** Largest response body read, in bytes (default 8 MB); a larger answer is refused and its stream aborted. */
   maxBodyBytes?: number
+  /**
+   * Adds headers computed from the whole request, at each attempt (AWS Signature V4: a retry after a
+   * long rate-limit wait needs a fresh date and signature).
+   */
+  sign?: (request: {
+    method: string
+    url: URL
+    headers: Record<string, string>
+    body?: string
+  }) => Record<string, string>
+  /** The wait after a rate-limited answer that names none (default: GitHub's rule of at least a minute). */
+  rateLimitFallbackMs?: number
 }
 
 export interface RequestOptions {
@@ -74,6 +86,8 @@ export interface RequestOptions {
    * mint a second token.
    */
   idempotent?: boolean
+  /** Headers for this request only (e.g. AWS's `X-Amz-Target`, which names the operation). */
+  headers?: Record<string, string>
 }
 
 export interface HttpResponse<T> {
@@ -137,7 +151,7 @@ export class HttpClient {
       this.options.signal?.throwIfAborted()
       let meta: Answer
       try {
-        meta = await this.scheduler.run(method, () => this.send(method, url, opts.body), {
+        meta = await this.scheduler.run(method, () => this.send(method, url, opts), {
           signal: this.options.signal,
           quotaOf: (m) => requestQuota(m, this.clock.now()),
           maxWaitMs: this.retry.maxQuotaWaitMs,
@@ -176,7 +190,7 @@ export class HttpClient {
       if (meta.status < 300)
         return { status: meta.status, data: this.checkJson(meta, where) as T, headers: meta.headers }
       if (isRateLimited(meta)) {
-        const wait = rateLimitWaitMs(meta, this.clock.now())
+        const wait = rateLimitWaitMs(meta, this.clock.now(), this.options.rateLimitFallbackMs)
         const quota = quotaUsedUp(meta)
         // Quota resets are checked one by one; other waits add up, so endless throttling ends.
         if (!quota) rateLimitedMs += wait
@@ -231,7 +245,8 @@ export class HttpClient {
     return meta.body
   }
 
-  private async send(method: string, url: URL, body: unknown): Promise<Answer> {
+  private async send(method: string, url: URL, opts: RequestOptions): Promise<Answer> {
+    const body = opts.body
     const timeout = this.options.timeoutMs ?? 30_000
     this.options.onRequest?.()
     // A timer cleared when the answer is read, not AbortSignal.timeout: that one keeps its signal and
@@ -245,16 +260,19 @@ export class HttpClient {
     )
     let res: Dispatcher.ResponseData
     let text: string
+    const payload = body === undefined ? undefined : JSON.stringify(body)
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'user-agent': 'token-action',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...this.options.headers,
+      ...opts.headers,
+    }
     try {
       res = await undiciRequest(url, {
         method: method as Dispatcher.HttpMethod,
-        headers: {
-          accept: 'application/json',
-          'user-agent': 'token-action',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...this.options.headers,
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        headers: { ...headers, ...this.options.sign?.({ method, url, headers, body: payload }) },
+        body: payload,
         signal: controller.signal,
         dispatcher: this.options.dispatcher ?? envProxyDispatcher(),
       })

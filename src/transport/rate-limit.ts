@@ -12,9 +12,13 @@ function header(meta: ResponseMeta, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v
 }
 
-/** True for 429 and for GitHub's 403 "rate limit" answers (primary and secondary). */
+/** AWS JSON protocols answer throttling with 400 and the error's kind (the client puts it first in the message). */
+const AWS_THROTTLING = /^(ThrottlingException|Throttling|TooManyRequestsException|RequestLimitExceeded)\b/
+
+/** True for 429, GitHub's 403 "rate limit" answers (primary and secondary) and AWS's 400 throttling errors. */
 export function isRateLimited(meta: ResponseMeta): boolean {
   if (meta.status === 429) return true
+  if (meta.status === 400) return AWS_THROTTLING.test(meta.message)
   if (meta.status !== 403) return false
   return header(meta, 'x-ratelimit-remaining') === '0' || /rate limit/i.test(meta.message)
 }

@@ -49,9 +49,11 @@ export function makeClient(
   baseUrl: string,
   headers: Record<string, string>,
   scheduler?: RequestScheduler,
+  extra: Pick<HttpClientOptions, 'sign' | 'rateLimitFallbackMs'> = {},
 ): HttpClient {
   const { stats } = transport
   return new HttpClient({
+    ...extra,
     platform,
     baseUrl,
     headers,

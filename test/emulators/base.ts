@@ -52,6 +52,8 @@ export interface EmulatorOptions {
   faults?: FaultRule[]
   /** Seed for the fault dice. */
   seed?: number
+  /** Serves the API under this path, e.g. `/api/v3` as GitHub Enterprise Server does; anything else is 404. */
+  basePath?: string
 }
 
 export interface RecordedRequest {
@@ -105,11 +107,13 @@ export class Emulator {
   private server?: http.Server | https.Server
   private baseUrl = ''
   private readonly sockets = new Set<Socket>()
+  private readonly basePath: string
 
   constructor(
     readonly name: string,
     options: EmulatorOptions = {},
   ) {
+    this.basePath = options.basePath ?? ''
     this.latencyMs = options.latencyMs ?? 0
     this.faults = options.faults ?? []
     this.random = seededRandom(options.seed ?? 1)
@@ -117,7 +121,7 @@ export class Emulator {
 
   get url(): string {
     if (!this.baseUrl) throw new Error(`${this.name} emulator is not started`)
-    return this.baseUrl
+    return this.baseUrl + this.basePath
   }
 
   setFaults(faults: FaultRule[], seed?: number): void {
@@ -187,6 +191,13 @@ export class Emulator {
     const rawBody = Buffer.concat(chunks).toString('utf8')
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const method = req.method ?? 'GET'
+    if (this.basePath) {
+      if (!url.pathname.startsWith(`${this.basePath}/`)) {
+        res.writeHead(404, { 'content-type': 'text/html' })
+        return void res.end('<html><body>404 Not Found</body></html>')
+      }
+      url.pathname = url.pathname.slice(this.basePath.length)
+    }
     const line = `${method} ${url.pathname}`
     if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs))
 

@@ -16,6 +16,8 @@
  *   unmasking a hidden variable is refused.
  * - Owner (50) manages group variables, Maintainer (40) project ones, else 403 "403 Forbidden"; an
  *   entity the token cannot see is 404 "404 Group Not Found" / "404 Project Not Found".
+ * - Instance-level variables (`/api/v4/admin/ci/variables`, lib/api/admin/ci/variables.rb): administrators
+ *   only (others 403 "403 Forbidden"); no environment scope and no hidden flag.
  * - Tokens without the `api` scope (or `read_api` for GETs) get 403 `insufficient_scope`; unknown
  *   tokens 401. A switchable limit answers 429 "Retry later" with GitLab's RateLimit-* headers.
  */
@@ -64,6 +66,7 @@ interface TokenInfo {
   id: number
   userId: number
   username: string
+  admin: boolean
   scopes: string[]
   /** Full path of a group or project -> access level there (inherited by everything below it). */
   access: Record<string, number>
@@ -117,12 +120,17 @@ const UPDATE_PARAMS = [
   'environment_scope',
   'description',
 ] as const
+/** lib/api/admin/ci/variables.rb: no environment_scope, no masked_and_hidden. */
+const INSTANCE_PARAMS = ['key', 'value', 'protected', 'masked', 'raw', 'variable_type', 'description'] as const
+const INSTANCE_UPDATE_PARAMS = ['value', 'protected', 'masked', 'raw', 'variable_type', 'description'] as const
 const BOOLEAN_PARAMS = new Set(['protected', 'masked', 'masked_and_hidden', 'raw'])
 
 export class GitLabEmulator extends Emulator {
   private rate?: RateWindow
   private readonly tokens = new Map<string, TokenInfo>()
   private readonly namespaces: Namespace[] = []
+  /** The instance's own variables (kind 'group' for the shared helpers; never listed as a group). */
+  private readonly instance: Namespace = { id: 0, path: '', kind: 'group', created_at: '', vars: [] }
   private nextId = 10
 
   constructor(options: GitLabEmulatorOptions = {}) {
@@ -154,6 +162,24 @@ export class GitLabEmulator extends Emulator {
         ),
       )
     }
+    const admin = (r: EmuRequest, then: () => EmuResponse) =>
+      this.caller(r)!.admin ? then() : json(403, { message: '403 Forbidden' })
+    const instanceVariable = (r: EmuRequest, then: (v: Variable) => EmuResponse) => {
+      const v = this.instance.vars.find((x) => x.key === r.params.key)
+      return v ? then(v) : json(404, { message: '404 Variable Not Found' })
+    }
+    this.route('GET', '/api/v4/admin/ci/variables', (r) =>
+      admin(r, () => json(200, this.instance.vars.map(presentInstance))),
+    )
+    this.route('POST', '/api/v4/admin/ci/variables', (r) =>
+      admin(r, () => this.create(r, this.instance, INSTANCE_PARAMS)),
+    )
+    this.route('GET', '/api/v4/admin/ci/variables/:key', (r) =>
+      admin(r, () => instanceVariable(r, (v) => json(200, presentInstance(v)))),
+    )
+    this.route('PUT', '/api/v4/admin/ci/variables/:key', (r) =>
+      admin(r, () => instanceVariable(r, (v) => this.update(r, this.instance, v, INSTANCE_UPDATE_PARAMS))),
+    )
     for (const method of ['GET', 'POST', 'PUT', 'DELETE'])
       this.route(method, '/api/v4/*rest', () => json(404, { error: '404 Not Found' }))
   }
@@ -164,12 +190,16 @@ export class GitLabEmulator extends Emulator {
   }
 
   /** A personal access token; `access` maps group/project full paths to access levels (see ACCESS). */
-  addToken(token: string, info: { username: string; scopes?: string[]; access: Record<string, number> }): void {
+  addToken(
+    token: string,
+    info: { username: string; scopes?: string[]; access: Record<string, number>; admin?: boolean },
+  ): void {
     const id = this.tokens.size + 1
     this.tokens.set(token, {
       id,
       userId: 100 + id,
       username: info.username,
+      admin: info.admin ?? false,
       scopes: info.scopes ?? ['api'],
       access: info.access,
       created_at: new Date().toISOString(),
@@ -189,6 +219,12 @@ export class GitLabEmulator extends Emulator {
   /** The stored record (a copy), raw value and flags included, hidden or not. */
   variable(kind: Kind, path: string, key: string, scope = '*'): Variable | undefined {
     const v = this.find(kind, path)?.vars.find((x) => x.key === key && x.environment_scope === scope)
+    return v && { ...v }
+  }
+
+  /** An instance-level variable (a copy), raw value included. */
+  instanceVariable(key: string): Variable | undefined {
+    const v = this.instance.vars.find((x) => x.key === key)
     return v && { ...v }
   }
 
@@ -373,8 +409,8 @@ export class GitLabEmulator extends Emulator {
     return v ? then(v) : json(404, { message: VARIABLE_NOT_FOUND[ns.kind] })
   }
 
-  private create(req: EmuRequest, ns: Namespace): EmuResponse {
-    const { params: p, rejected } = declared(req.body, CREATE_PARAMS, ['key', 'value'])
+  private create(req: EmuRequest, ns: Namespace, names: readonly string[] = CREATE_PARAMS): EmuResponse {
+    const { params: p, rejected } = declared(req.body, names, ['key', 'value'])
     if (rejected) return rejected
     const hidden = p.masked_and_hidden === true
     const v: Variable = {
@@ -391,17 +427,17 @@ export class GitLabEmulator extends Emulator {
     const errors = validate(v, undefined, ns)
     if (errors) return json(400, { message: errors })
     ns.vars.push(v)
-    return json(201, present(v))
+    return json(201, ns === this.instance ? presentInstance(v) : present(v))
   }
 
-  private update(req: EmuRequest, ns: Namespace, v: Variable): EmuResponse {
-    const { params: p, rejected } = declared(req.body, UPDATE_PARAMS, [])
+  private update(req: EmuRequest, ns: Namespace, v: Variable, names: readonly string[] = UPDATE_PARAMS): EmuResponse {
+    const { params: p, rejected } = declared(req.body, names, [])
     if (rejected) return rejected
     const next: Variable = { ...v, ...(p as Partial<Variable>) }
     const errors = validate(next, v, ns)
     if (errors) return json(400, { message: errors })
     Object.assign(v, next)
-    return json(200, present(v))
+    return json(200, ns === this.instance ? presentInstance(v) : present(v))
   }
 }
 
@@ -463,4 +499,10 @@ function present(v: Variable) {
     environment_scope: v.environment_scope,
     description: v.description,
   }
+}
+
+/** Entities::Ci::InstanceVariable: no environment scope, no hidden flag. */
+function presentInstance(v: Variable) {
+  const { environment_scope: _scope, hidden: _hidden, ...rest } = present(v)
+  return rest
 }

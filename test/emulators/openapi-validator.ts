@@ -2,9 +2,10 @@
  * Checks requests (and optionally responses) against an OpenAPI description: the route and method
  * must exist, parameters must match their schemas, and the JSON body must match the request schema -
  * with unknown top-level fields refused, so a typo like `encrypted_values` is caught.
- * Two sources: GitHub's operations extracted from the official description
- * (test/fixtures/github-openapi-ops.json, made by scripts/extract-github-openapi.mjs) and the
- * project's own issuer contract (docs/issuer-contract.openapi.yaml).
+ * Three sources: GitHub's operations extracted from the official description
+ * (test/fixtures/github-openapi-ops.json, made by scripts/extract-github-openapi.mjs), Vault's from the
+ * document published with hashicorp/vault-client-go (test/fixtures/vault-openapi-ops.json, made by
+ * scripts/extract-vault-openapi.mjs) and the project's own issuer contract (docs/issuer-contract.openapi.yaml).
  */
 import { readFileSync } from 'node:fs'
 import { Ajv, type ValidateFunction } from 'ajv'
@@ -52,10 +53,15 @@ export class OpenApiValidator {
 
   constructor(
     operations: Operation[],
-    components: Record<string, unknown>,
+    private readonly components: Record<string, unknown>,
     private readonly id: string,
+    /** Path parameters that span several segments (Vault's mount paths and secret paths). */
+    private readonly multiSegment: string[] = [],
+    /** Formats the description uses beyond JSON Schema's (Vault: `map`, `lowercase`), accepted as written. */
+    extraFormats: string[] = [],
   ) {
     addFormats(this.ajv)
+    for (const f of extraFormats) this.ajv.addFormat(f, true)
     this.ajv.addSchema({ $id: id, components }, id)
     this.compiled = operations.map((op) => this.compile(op))
   }
@@ -73,10 +79,20 @@ export class OpenApiValidator {
 
   private compile(op: Operation): Compiled {
     const pathNames: string[] = []
-    const pattern = new RegExp(`^${op.path.replace(/\{(\w+)\}/g, (_m, n: string) => (pathNames.push(n), '([^/]+)'))}$`)
+    const pattern = new RegExp(
+      `^${op.path.replace(/\{(\w+)\}/g, (_m, n: string) => (pathNames.push(n), this.multiSegment.includes(n) ? '(.+)' : '([^/]+)'))}$`,
+    )
     let body: ValidateFunction | undefined
     if (op.requestBody) {
-      const schema = this.refs(op.requestBody) as Record<string, unknown>
+      // A body that is only a reference (Vault's) is inlined, so the unknown-field rule below applies to it too.
+      const ref = op.requestBody.$ref
+      const named =
+        typeof ref === 'string' && ref.startsWith('#/components/schemas/')
+          ? (this.components.schemas as Record<string, unknown> | undefined)?.[
+              ref.slice('#/components/schemas/'.length)
+            ]
+          : undefined
+      const schema = this.refs(structuredClone(named ?? op.requestBody)) as Record<string, unknown>
       // Unknown fields are ignored by servers but are always a client bug here.
       if (schema.type === 'object' && schema.properties && schema.additionalProperties === undefined)
         schema.additionalProperties = false
@@ -152,6 +168,24 @@ export function githubValidator(): OpenApiValidator {
     github = new OpenApiValidator(fixture.operations, fixture.components, 'github-components')
   }
   return github
+}
+
+let vault: OpenApiValidator | undefined
+/** Vault's operations; paths are relative to `/v1`. */
+export function vaultValidator(): OpenApiValidator {
+  if (!vault) {
+    const fixture = JSON.parse(
+      readFileSync(new URL('../fixtures/vault-openapi-ops.json', import.meta.url), 'utf8'),
+    ) as { operations: Operation[]; components: { schemas: Record<string, unknown> } }
+    vault = new OpenApiValidator(
+      fixture.operations,
+      fixture.components,
+      'vault-components',
+      ['path', 'kv_v1_mount_path', 'kv_v2_mount_path', 'jwt_mount_path'],
+      ['map', 'lowercase'],
+    )
+  }
+  return vault
 }
 
 let contract: OpenApiValidator | undefined

@@ -6,13 +6,15 @@ import { revokeNew } from './revoke.js'
 
 const EXPIRY_WARNING_DAYS = 14
 
-/** Targets whose secret every repository or project of an org or group reads. */
+/** Targets many repositories, projects or systems read: an org, group, instance or a secrets store. */
 const orgWide = (s: SetRun) =>
   s.set.targets.filter(
     (x) =>
       (x.platform === 'github' && (x.kind === 'org' || x.kind === 'repos')) ||
       (x.platform === 'circleci' && x.kind === 'context') ||
-      (x.platform === 'gitlab' && x.kind === 'group'),
+      (x.platform === 'gitlab' && (x.kind === 'group' || x.kind === 'instance')) ||
+      x.platform === 'vault' ||
+      x.platform === 'aws',
   )
 
 export async function verify(s: SetRun, obtained: Obtained, ready: Destination[]): Promise<Step<void>> {

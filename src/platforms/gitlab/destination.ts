@@ -89,27 +89,32 @@ class GitLabVariableDestination implements Destination {
     private readonly api: GitLabApi,
   ) {
     this.secretName = t.name
-    this.base = `/${t.kind}s/${encodeURIComponent(t.path)}`
+    // Instance-level variables live under the admin API and have no environment scope.
+    this.base = t.kind === 'instance' ? '/admin/ci' : `/${t.kind}s/${encodeURIComponent(t.path)}`
   }
 
   private get role(): string {
-    return this.t.kind === 'group' ? 'Owner of the group' : 'Maintainer of the project'
+    return { group: 'Owner of the group', project: 'Maintainer of the project', instance: 'administrator' }[this.t.kind]
+  }
+
+  private get scopeQuery(): Record<string, string> | undefined {
+    return this.t.kind === 'instance' ? undefined : { 'filter[environment_scope]': this.t.scope }
   }
 
   async preflight(): Promise<void> {
     await this.api.checkToken()
-    await this.api.findNamespace(this.t, this.base)
+    if (this.t.kind !== 'instance') await this.api.findNamespace(this.t, this.base)
     try {
       this.existing = (
         await this.api.client.get<GitLabVariable>(`${this.base}/variables/${encodeURIComponent(this.secretName)}`, {
-          query: { 'filter[environment_scope]': this.t.scope },
+          query: this.scopeQuery,
         })
       ).data
     } catch (err) {
       if (err instanceof NotFoundError) this.existing = undefined
       else if (err instanceof AuthError && err.status === 403)
         throw new AuthError(
-          `gitlab-token may not manage CI/CD variables of ${this.t.kind} ${this.t.path} (403 "${err.platformMessage}"): it must belong to an ${this.role}`,
+          `gitlab-token may not manage ${this.t.kind === 'instance' ? 'instance-level CI/CD variables' : `CI/CD variables of ${this.t.kind} ${this.t.path}`} (403 "${err.platformMessage}"): it must belong to an ${this.role}`,
           'gitlab',
           403,
           err.platformMessage,
@@ -168,7 +173,7 @@ class GitLabVariableDestination implements Destination {
 
   private update(secret: string): Promise<unknown> {
     return this.api.client.request('PUT', this.path, {
-      query: { 'filter[environment_scope]': this.t.scope },
+      query: this.scopeQuery,
       body: { value: secret, ...this.flags() },
     })
   }
@@ -183,7 +188,13 @@ class GitLabVariableDestination implements Destination {
     const visibility = this.t.hidden ? { masked_and_hidden: true, masked: true } : { masked }
     try {
       await this.api.client.request('POST', `${this.base}/variables`, {
-        body: { key: this.secretName, value: secret, environment_scope: this.t.scope, ...rest, ...visibility },
+        body: {
+          key: this.secretName,
+          value: secret,
+          ...(this.t.kind === 'instance' ? {} : { environment_scope: this.t.scope }),
+          ...rest,
+          ...visibility,
+        },
       })
     } catch (err) {
       // Created meanwhile (by an attempt whose answer was lost, or another run): continue as an update.
@@ -202,9 +213,7 @@ class GitLabVariableDestination implements Destination {
   /** Reads the value back; a hidden variable's value reads as null, so GitLab cannot tell then. */
   async confirm(secret: string): Promise<boolean | undefined> {
     try {
-      const res = await this.api.client.get<{ value: string | null }>(this.path, {
-        query: { 'filter[environment_scope]': this.t.scope },
-      })
+      const res = await this.api.client.get<{ value: string | null }>(this.path, { query: this.scopeQuery })
       return typeof res.data?.value === 'string' ? res.data.value === secret : undefined
     } catch (err) {
       return err instanceof NotFoundError ? false : undefined
