@@ -7,24 +7,23 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { leakedForms, node24Path, runAction } from './helpers/run-dist.js'
-import { useWorld } from './helpers/world.js'
+import { useWorld, type ScenarioSpec } from './helpers/world.js'
 
 const world = useWorld()
 const { gh, rgw } = world
 let admin: string
 
 beforeEach(() => {
-  gh.addRepo('acme', 'api', { environments: ['production', 'team/staging'] })
-  gh.addRepo('acme', 'web')
-  gh.addRepo('acme', 'docs')
   admin = rgw.addAdminToken()
 })
 
-function inputs(extra: Record<string, string> = {}): Record<string, string> {
-  return world.inputs({
-    'issuer-token': admin,
-    destinations: ['github:repo/acme/api', 'github:env/acme/api/team/staging', 'github:org/acme'].join('\n'),
-    ...extra,
+/** A repository, one of its environments and the org; `spec` changes the lines or adds faults. */
+function inputs(extra: Record<string, string> = {}, spec: Partial<ScenarioSpec> = {}): Record<string, string> {
+  return world.scenario({
+    destinations: ['github:repo/acme/api', 'github:env/acme/api/team/staging', 'github:org/acme'],
+    repos: { 'acme/api': { environments: ['production', 'team/staging'] }, 'acme/web': {}, 'acme/docs': {} },
+    ...spec,
+    inputs: { 'issuer-token': admin, ...extra },
   })
 }
 
@@ -36,13 +35,14 @@ function visible(run: { log: string; summary: string; outputs: Record<string, st
 
 describe('action: rotate a Rack Gateway token into GitHub secrets', () => {
   it('rotates: writes decryptable secrets, keeps org visibility, revokes the previous token, leaks nothing', async () => {
+    const rotation = inputs()
     const repoIds = ['web', 'docs'].map((r) => gh.repoId('acme', r))
     gh.seedOrgSecret('acme', 'RACK_GATEWAY_API_TOKEN', {
       value: 'old-value',
       visibility: 'selected',
       selectedRepositoryIds: repoIds,
     })
-    const first = await runAction(inputs())
+    const first = await runAction(rotation)
     expect(first.code, first.log).toBe(0)
     expect(first.outputs.outcome).toBe('rotated')
     const firstSecret = gh.secretValue({ repo: 'acme/api' }, 'RACK_GATEWAY_API_TOKEN')!
@@ -78,38 +78,35 @@ describe('action: rotate a Rack Gateway token into GitHub secrets', () => {
   })
 
   it('one failing destination: old token stays valid, new one not revoked, exit non-zero, report names it', async () => {
-    const first = await runAction(inputs({ destinations: 'github:repo/acme/api\ngithub:repo/acme/web' }))
+    const lines = { destinations: ['github:repo/acme/api', 'github:repo/acme/web'] }
+    const first = await runAction(inputs({}, lines))
     expect(first.code, first.log).toBe(0)
     const oldSecret = gh.secretValue({ repo: 'acme/api' }, 'RACK_GATEWAY_API_TOKEN')!
     // A definite refusal: a 5xx would be an unknown outcome, not a failure.
-    gh.setFaults([{ match: /^PUT \/repos\/acme\/web\//, rate: 1, kind: 422 }])
-    try {
-      const second = await runAction(inputs({ destinations: 'github:repo/acme/api\ngithub:repo/acme/web' }))
-      expect(second.code).not.toBe(0)
-      expect(second.outputs.outcome).toBe('failed')
-      const report = JSON.parse(second.outputs.report!)
-      expect(report.destinations).toEqual(
-        expect.arrayContaining([
-          expect.objectContaining({
-            id: 'github:repo/acme/web',
-            status: 'failed',
-            detail: expect.stringContaining('422'),
-          }),
-          expect.objectContaining({ id: 'github:repo/acme/api', status: 'updated' }),
-        ]),
-      )
-      expect(JSON.parse(second.outputs['revoked-ids']!)).toEqual([])
-      expect(rgw.isValid(oldSecret)).toBe(true)
-      const newSecret = gh.secretValue({ repo: 'acme/api' }, 'RACK_GATEWAY_API_TOKEN')!
-      expect(newSecret).not.toBe(oldSecret)
-      expect(rgw.isValid(newSecret)).toBe(true)
-      expect(gh.secretValue({ repo: 'acme/web' }, 'RACK_GATEWAY_API_TOKEN')).toBe(oldSecret)
-      expect(second.log).toMatch(/::error::.*1 of 2 destinations failed/)
-      expect(second.summary).toContain('❌ failed')
-      expect(leakedForms(newSecret, visible(second))).toEqual([])
-    } finally {
-      gh.setFaults([])
-    }
+    const refused = { github: [{ match: /^PUT \/repos\/acme\/web\//, rate: 1, kind: 422 as const }] }
+    const second = await runAction(inputs({}, { ...lines, faults: refused }))
+    expect(second.code).not.toBe(0)
+    expect(second.outputs.outcome).toBe('failed')
+    const report = JSON.parse(second.outputs.report!)
+    expect(report.destinations).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          id: 'github:repo/acme/web',
+          status: 'failed',
+          detail: expect.stringContaining('422'),
+        }),
+        expect.objectContaining({ id: 'github:repo/acme/api', status: 'updated' }),
+      ]),
+    )
+    expect(JSON.parse(second.outputs['revoked-ids']!)).toEqual([])
+    expect(rgw.isValid(oldSecret)).toBe(true)
+    const newSecret = gh.secretValue({ repo: 'acme/api' }, 'RACK_GATEWAY_API_TOKEN')!
+    expect(newSecret).not.toBe(oldSecret)
+    expect(rgw.isValid(newSecret)).toBe(true)
+    expect(gh.secretValue({ repo: 'acme/web' }, 'RACK_GATEWAY_API_TOKEN')).toBe(oldSecret)
+    expect(second.log).toMatch(/::error::.*1 of 2 destinations failed/)
+    expect(second.summary).toContain('❌ failed')
+    expect(leakedForms(newSecret, visible(second))).toEqual([])
   })
 
   it('a public key GitHub rotated mid-run is fetched again and the write retried once', async () => {
@@ -122,7 +119,7 @@ describe('action: rotate a Rack Gateway token into GitHub secrets', () => {
       }
     })
     const before = gh.requests.length
-    const run = await runAction(inputs({ destinations: 'github:repo/acme/docs', 'token-name': 'stale-key' }))
+    const run = await runAction(inputs({ 'token-name': 'stale-key' }, { destinations: ['github:repo/acme/docs'] }))
     expect(run.code, run.log).toBe(0)
     const puts = gh.requests
       .slice(before)
@@ -135,7 +132,7 @@ describe('action: rotate a Rack Gateway token into GitHub secrets', () => {
     gh.addToken('ghs_defaultworkflowtoken000000000', { login: 'github-actions[bot]', canWriteSecrets: false })
     const before = rgw.tokens().length
     const run = await runAction(
-      inputs({ 'github-token': 'ghs_defaultworkflowtoken000000000', destinations: 'github:repo/acme/api' }),
+      inputs({ 'github-token': 'ghs_defaultworkflowtoken000000000' }, { destinations: ['github:repo/acme/api'] }),
     )
     expect(run.code).not.toBe(0)
     expect(run.log).toMatch(/default GITHUB_TOKEN can never write secrets/)
@@ -159,7 +156,7 @@ describe('action: rotate a Rack Gateway token into GitHub secrets', () => {
   })
 
   it('runs the same rotation under Node 24, the runner version', async () => {
-    const run = await runAction(inputs({ destinations: 'github:repo/acme/docs' }), { node: node24Path() })
+    const run = await runAction(inputs({}, { destinations: ['github:repo/acme/docs'] }), { node: node24Path() })
     expect(run.code, run.log).toBe(0)
     expect(run.outputs.outcome).toBe('rotated')
     expect(rgw.isValid(gh.secretValue({ repo: 'acme/docs' }, 'RACK_GATEWAY_API_TOKEN')!)).toBe(true)

@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest'
 import { runAction, runCli } from './helpers/run-dist.js'
-import { ACCOUNTS, useWorld } from './helpers/world.js'
+import { ACCOUNTS, useWorld, type ScenarioSpec } from './helpers/world.js'
 
 const world = useWorld()
 const { gh, rgw, gl, cci } = world
@@ -13,20 +13,19 @@ let n = 0
 let name: string
 
 beforeEach(() => {
-  gh.addRepo('acme', 'api')
   admin = rgw.addAdminToken()
   // Every test its own rotation set name, so sets never meet across tests.
   name = `per-line-${++n}`
 })
 
 const LINES = ['github:repo/acme/api', 'gitlab:group/acme']
-const inputs = (extra: Record<string, string> = {}) =>
-  world.inputs({
-    'issuer-token': admin,
-    'token-name': name,
-    'token-per': 'line',
-    destinations: LINES.join('\n'),
-    ...extra,
+/** Two lines, one token each; `spec` adds faults or changes lines and inputs. */
+const inputs = (extra: Record<string, string> = {}, spec: Partial<ScenarioSpec> = {}) =>
+  world.scenario({
+    destinations: LINES,
+    repos: { 'acme/api': {} },
+    ...spec,
+    inputs: { 'issuer-token': admin, 'token-name': name, 'token-per': 'line', ...extra },
   })
 
 interface SetEntry {
@@ -101,31 +100,28 @@ describe('token-per: line (one token per integration)', () => {
     const [ghSet, glSet] = setsOf(first.outputs)
     const heldByGitHub = github()
     nextDay()
-    gh.setFaults([{ match: /^PUT \/repos\/acme\/api\//, rate: 1, kind: 422 }])
-    try {
-      const second = await runAction(inputs())
-      expect(second.code).toBe(1)
-      expect(second.outputs.outcome).toBe('failed')
-      const [ghAfter, glAfter] = setsOf(second.outputs)
-      expect(ghAfter!.outcome).toBe('failed')
-      expect(ghAfter!.revokedIds).toEqual([])
-      expect(glAfter!.outcome).toBe('rotated')
-      expect(glAfter!.revokedIds).toEqual([glSet!.tokenId])
-      // The refused line still holds its previous token, and it is still valid.
-      expect(github()).toBe(heldByGitHub)
-      expect(rgw.isValid(heldByGitHub)).toBe(true)
-      expect(rgw.tokens().some((t) => t.public_id === ghSet!.tokenId)).toBe(true)
-      const report = JSON.parse(second.outputs.report!)
-      expect(report.error).toMatch(/1 of 2 rotation sets failed: github:repo\/acme\/api: /)
-      expect(report.destinations.find((d: { id: string }) => d.id === 'github:repo/acme/api')).toMatchObject({
-        status: 'failed',
-        set: ghSet!.set,
-        detail: expect.stringContaining('422'),
-      })
-      expect(second.summary).toContain('github:repo/acme/api')
-    } finally {
-      gh.setFaults([])
-    }
+    const second = await runAction(
+      inputs({}, { faults: { github: [{ match: /^PUT \/repos\/acme\/api\//, rate: 1, kind: 422 }] } }),
+    )
+    expect(second.code).toBe(1)
+    expect(second.outputs.outcome).toBe('failed')
+    const [ghAfter, glAfter] = setsOf(second.outputs)
+    expect(ghAfter!.outcome).toBe('failed')
+    expect(ghAfter!.revokedIds).toEqual([])
+    expect(glAfter!.outcome).toBe('rotated')
+    expect(glAfter!.revokedIds).toEqual([glSet!.tokenId])
+    // The refused line still holds its previous token, and it is still valid.
+    expect(github()).toBe(heldByGitHub)
+    expect(rgw.isValid(heldByGitHub)).toBe(true)
+    expect(rgw.tokens().some((t) => t.public_id === ghSet!.tokenId)).toBe(true)
+    const report = JSON.parse(second.outputs.report!)
+    expect(report.error).toMatch(/1 of 2 rotation sets failed: github:repo\/acme\/api: /)
+    expect(report.destinations.find((d: { id: string }) => d.id === 'github:repo/acme/api')).toMatchObject({
+      status: 'failed',
+      set: ghSet!.set,
+      detail: expect.stringContaining('422'),
+    })
+    expect(second.summary).toContain('github:repo/acme/api')
   })
 
   it('audit lists every set, and finds the tokens of a line that was removed', async () => {

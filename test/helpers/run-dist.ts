@@ -113,8 +113,8 @@ function checkReports(run: { output?: string; file?: string; cwd?: string; start
 }
 
 export interface ActionRun extends RunResult {
-  /** Runs the post step with the state main saved (same inputs). */
-  post(): Promise<RunResult>
+  /** Runs the post step with the state main saved (same inputs); `extraEnv` adds to its environment. */
+  post(extraEnv?: Record<string, string>): Promise<RunResult>
 }
 
 export async function runAction(
@@ -153,10 +153,10 @@ export async function runAction(
   })
   return {
     ...main,
-    post: async () => {
+    post: async (extraEnv = {}) => {
       // The runner hands saved state to the post step as STATE_<name>.
       const stateEnv = Object.fromEntries(Object.entries(main.state).map(([k, v]) => [`STATE_${k}`, v]))
-      return collect(await spawnNode('dist/post.js', [], { ...options, env: { ...env, ...stateEnv } }))
+      return collect(await spawnNode('dist/post.js', [], { ...options, env: { ...env, ...stateEnv, ...extraEnv } }))
     },
   }
 }

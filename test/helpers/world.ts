@@ -5,8 +5,9 @@
  * Gateway admin credential) and the inputs that point a run at them. Files add their own repositories,
  * faults and seeds in their own hooks, which run after these.
  */
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, beforeAll, onTestFinished } from 'vitest'
 import type { Inputs } from '../../src/plan/plan.js'
+import type { FaultRule } from '../emulators/base.js'
 import { HawzuEmulator, RwxEmulator } from '../emulators/bearer-verify.js'
 import { CircleCIEmulator } from '../emulators/circleci.js'
 import { GitHubEmulator } from '../emulators/github.js'
@@ -20,6 +21,18 @@ export const ACCOUNTS = {
   gitlabToken: 'glpat-world-00000000000000000000',
 } as const
 
+/** One test's situation: what exists, what goes wrong, and the run's inputs - the rest is the world's. */
+export interface ScenarioSpec {
+  /** Destination lines (one per entry). */
+  destinations: string[]
+  /** GitHub repositories that exist (`owner/name`), with their environments. */
+  repos?: Record<string, { environments?: string[]; topics?: string[] }>
+  /** Faults each service answers with during this test; cleared when it ends. */
+  faults?: Partial<Record<'github' | 'rackGateway' | 'circleci' | 'gitlab', FaultRule[]>>
+  /** Inputs over the world's rotation (issuer, rights, credentials and URLs are already set). */
+  inputs?: Inputs
+}
+
 export interface World {
   gh: GitHubEmulator
   rgw: RackGatewayEmulator
@@ -32,6 +45,8 @@ export interface World {
   admin: string
   /** A Rack Gateway rotation aimed at every platform of this world; `extra` overrides or adds. */
   inputs(extra?: Inputs): Record<string, string>
+  /** Sets up a scenario for the running test and returns the inputs of its run. */
+  scenario(spec: ScenarioSpec): Record<string, string>
 }
 
 export function useWorld(): World {
@@ -59,6 +74,19 @@ export function useWorld(): World {
         ...extra,
       }
       return Object.fromEntries(Object.entries(all).filter((e): e is [string, string] => e[1] !== undefined))
+    },
+    scenario(spec: ScenarioSpec): Record<string, string> {
+      for (const [path, opts] of Object.entries(spec.repos ?? {})) {
+        const [owner, name] = path.split('/') as [string, string]
+        world.gh.addRepo(owner, name, opts)
+      }
+      const services = { github: world.gh, rackGateway: world.rgw, circleci: world.cci, gitlab: world.gl }
+      for (const [service, rules] of Object.entries(spec.faults ?? {})) {
+        const emulator = services[service as keyof typeof services]
+        emulator.setFaults(rules)
+        onTestFinished(() => emulator.setFaults([]))
+      }
+      return world.inputs({ destinations: spec.destinations.join('\n'), ...spec.inputs })
     },
   }
   const emulators = () => [world.gh, world.rgw, world.cci, world.gl, world.http, world.rwx, world.hawzu]
