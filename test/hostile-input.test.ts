@@ -543,7 +543,7 @@ describe('the destination parser is linear', () => {
   it('strips comments by scanning, not with a backtracking /\\s+#.*$/ regex', () => {
     const source = readFileSync(join(ROOT, 'src', 'plan', 'grammar.ts'), 'utf8')
     expect(source).not.toMatch(/replace\(\/\\s\+#/)
-    const plan = readFileSync(join(ROOT, 'src', 'plan', 'plan.ts'), 'utf8')
+    const plan = readFileSync(join(ROOT, 'src', 'plan', 'values.ts'), 'utf8')
     expect(plan).not.toMatch(/replace\(\/\\\/\+\$\//)
     expect(stripComment('github:repo/a/b   # note')).toBe('github:repo/a/b   ')
     expect(stripComment('github:repos/a?match=x#y')).toBe('github:repos/a?match=x#y')

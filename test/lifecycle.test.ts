@@ -523,7 +523,7 @@ describe('report output and job summary at scale', () => {
   })
 })
 
-describe('progress lines and the totals line', () => {
+describe('progress lines, and the totals line the summary leads with', () => {
   const capture = () => {
     const lines: string[] = []
     return {
@@ -539,7 +539,7 @@ describe('progress lines and the totals line', () => {
 
   it('preflight, dry run and writes each say when they start and report about every 10%; the run ends with the totals, failures first', async () => {
     const dry = capture()
-    await run({ 'dry-run': 'true' }, new MemoryIssuer(), many(45), { log: dry.log })
+    const planned = await run({ 'dry-run': 'true' }, new MemoryIssuer(), many(45), { log: dry.log })
     expect(dry.lines[0]).toBe('preflight: checking 45 destinations')
     const tenths = [5, 10, 15, 20, 25, 30, 35, 40, 45]
     expect(dry.lines.filter((l) => l.startsWith('progress:'))).toEqual([
@@ -547,7 +547,7 @@ describe('progress lines and the totals line', () => {
       ...tenths.map((n) => `progress: ${n}/45 destinations planned`),
     ])
     expect(dry.lines).toContain('dry run: planning 45 destinations')
-    expect(dry.lines.at(-1)).toBe('45 destinations: 45 would create')
+    expect(summaryText(planned)[1]).toBe('  45 destinations: 45 would create')
 
     const real = capture()
     const dests = many(203)
@@ -559,12 +559,13 @@ describe('progress lines and the totals line', () => {
     expect(real.lines.filter((l) => / destinations written$/.test(l)).at(-1)).toBe(
       'progress: 203/203 destinations written',
     )
-    expect(real.lines.at(-1)).toBe('203 destinations: 3 failed, 200 created')
+    expect(summaryText(report)[1]).toBe('  203 destinations: 3 failed, 200 created')
   })
 
-  it('small runs print no progress lines, only the totals line', async () => {
+  it('small runs print no progress lines; the summary still leads with the totals', async () => {
     const small = capture()
-    await run({}, new MemoryIssuer(), three(), { log: small.log })
-    expect(small.lines.filter((l) => /destinations/.test(l))).toEqual(['3 destinations: 3 created'])
+    const report = await run({}, new MemoryIssuer(), three(), { log: small.log })
+    expect(small.lines.filter((l) => /destinations/.test(l))).toEqual([])
+    expect(summaryText(report)[1]).toBe('  3 destinations: 3 created')
   })
 })

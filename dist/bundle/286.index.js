@@ -1,5 +1,5 @@
 export const id = 286;
-export const ids = [286,850];
+export const ids = [286];
 export const modules = {
 
 /***/ 286:
@@ -90,8 +90,8 @@ function readSecretFiles(opts, inputs) {
 var files = __webpack_require__(8590);
 // EXTERNAL MODULE: ./src/issuers/kinds.ts
 var kinds = __webpack_require__(6471);
-// EXTERNAL MODULE: ./src/plan/plan.ts
-var plan_plan = __webpack_require__(8720);
+// EXTERNAL MODULE: ./src/plan/plan.ts + 4 modules
+var plan_plan = __webpack_require__(246);
 // EXTERNAL MODULE: ./src/report/report.ts
 var report_report = __webpack_require__(8850);
 // EXTERNAL MODULE: external "node:child_process"
@@ -466,11 +466,10 @@ async function main(argv) {
 /* harmony export */   I$: () => (/* binding */ exitCode),
 /* harmony export */   eH: () => (/* binding */ summaryMarkdown),
 /* harmony export */   g5: () => (/* binding */ summaryText),
-/* harmony export */   sX: () => (/* binding */ totalsLine),
 /* harmony export */   uT: () => (/* binding */ reportOutput),
 /* harmony export */   xq: () => (/* binding */ setsOutput)
 /* harmony export */ });
-/* unused harmony exports OUTCOMES, DESTINATION_STATUSES, FINDING_KINDS, byAttention, statusCounts, utf8Bytes, outputBytes, SUMMARY_MAX_BYTES, SUMMARY_OPEN_ROWS, OUTPUT_REPORT_MAX_BYTES */
+/* unused harmony exports OUTCOMES, DESTINATION_STATUSES, FINDING_KINDS, byAttention, statusCounts, totalsLine, utf8Bytes, outputBytes, SUMMARY_MAX_BYTES, SUMMARY_OPEN_ROWS, OUTPUT_REPORT_MAX_BYTES */
 /* harmony import */ var _shared_sanitize_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8406);
 
 const OUTCOMES = (/* unused pure expression or super */ null && (['rotated', 'created', 'distributed', 'not-due', 'planned', 'audited', 'failed']));

@@ -1,5 +1,5 @@
 export const id = 669;
-export const ids = [669,850];
+export const ids = [669];
 export const modules = {
 
 /***/ 6007:
@@ -49,7 +49,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _action_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6007);
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8382);
 /* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8590);
-/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8720);
+/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(246);
 /* harmony import */ var _report_report_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8850);
 /* harmony import */ var _shared_sanitize_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8406);
 /** The GitHub Action's main step: inputs -> plan -> run -> outputs, job summary and report file. */
@@ -137,11 +137,10 @@ async function run() {
 /* harmony export */   I$: () => (/* binding */ exitCode),
 /* harmony export */   eH: () => (/* binding */ summaryMarkdown),
 /* harmony export */   g5: () => (/* binding */ summaryText),
-/* harmony export */   sX: () => (/* binding */ totalsLine),
 /* harmony export */   uT: () => (/* binding */ reportOutput),
 /* harmony export */   xq: () => (/* binding */ setsOutput)
 /* harmony export */ });
-/* unused harmony exports OUTCOMES, DESTINATION_STATUSES, FINDING_KINDS, byAttention, statusCounts, utf8Bytes, outputBytes, SUMMARY_MAX_BYTES, SUMMARY_OPEN_ROWS, OUTPUT_REPORT_MAX_BYTES */
+/* unused harmony exports OUTCOMES, DESTINATION_STATUSES, FINDING_KINDS, byAttention, statusCounts, totalsLine, utf8Bytes, outputBytes, SUMMARY_MAX_BYTES, SUMMARY_OPEN_ROWS, OUTPUT_REPORT_MAX_BYTES */
 /* harmony import */ var _shared_sanitize_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8406);
 
 const OUTCOMES = (/* unused pure expression or super */ null && (['rotated', 'created', 'distributed', 'not-due', 'planned', 'audited', 'failed']));

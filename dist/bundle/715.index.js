@@ -211,8 +211,6 @@ async function buildDestinations(targets, config, transport) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/report/report.ts
-var report = __webpack_require__(8850);
 ;// CONCATENATED MODULE: ./src/shared/pool.ts
 /** Runs tasks with at most `limit` in flight; once `signal` aborts, tasks not yet started are skipped. */
 async function runPool(items, limit, task, signal) {
@@ -1141,7 +1139,6 @@ var transport_of = __webpack_require__(247);
 
 
 
-
 const MAX_SETS_AT_ONCE = 100;
 async function runPlan(plan, options) {
     const transport = (0,transport_of/* transportFor */.J)(plan, options);
@@ -1194,9 +1191,6 @@ async function executePlan(plan, deps) {
             await cleanup();
     }
     function finish(results, findings = []) {
-        const rows = results.flatMap((r) => r.destinations);
-        if (rows.length)
-            transport.log.info((0,report/* totalsLine */.sX)(rows));
         const facts = { startedAt, finishedAt: new Date(transport.clock.now()), stats: transport.stats, notes, findings };
         return composeReport(plan, results, facts, transport.redactor);
     }

@@ -30,8 +30,8 @@ __webpack_require__.d(__webpack_exports__, {
   J: () => (/* binding */ transportFor)
 });
 
-// EXTERNAL MODULE: ./src/plan/plan.ts
-var plan_plan = __webpack_require__(8720);
+// EXTERNAL MODULE: ./src/plan/plan.ts + 4 modules
+var plan_plan = __webpack_require__(246);
 // EXTERNAL MODULE: ./src/shared/sanitize.ts
 var sanitize = __webpack_require__(8406);
 ;// CONCATENATED MODULE: ./src/shared/log.ts

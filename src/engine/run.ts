@@ -9,7 +9,7 @@ import { rotationSets, type RotationSet } from '../plan/sets.js'
 import { newRunTag } from '../plan/token-name.js'
 import { buildDestinations, type BuiltDestinations } from '../platforms/index.js'
 import { GITHUB_BUDGET } from '../platforms/github/pacing.js'
-import { totalsLine, type AuditReport, type Report } from '../report/report.js'
+import type { AuditReport, Report } from '../report/report.js'
 import { errorMessage } from '../shared/errors.js'
 import type { Logger } from '../shared/log.js'
 import { runPool } from '../shared/pool.js'
@@ -87,8 +87,6 @@ export async function executePlan(plan: Plan, deps: ExecuteDeps): Promise<Report
   }
 
   function finish(results: SetResult[], findings: AuditReport['findings'] = []): Report {
-    const rows = results.flatMap((r) => r.destinations)
-    if (rows.length) transport.log.info(totalsLine(rows))
     const facts = { startedAt, finishedAt: new Date(transport.clock.now()), stats: transport.stats, notes, findings }
     return composeReport(plan, results, facts, transport.redactor)
   }
