@@ -2,6 +2,7 @@
  * `npm run demo`: the whole lifecycle against local emulators, no accounts needed. Runs the committed
  * bundle (dist/index.js) exactly as a GitHub runner would, and prints what happened - never a token.
  */
+import { isMintedWith, setOf } from '../src/plan/token-name.js'
 import { createHash } from 'node:crypto'
 import { AwsSecretsManagerEmulator } from '../test/emulators/aws-secrets-manager.js'
 import { CircleCIEmulator } from '../test/emulators/circleci.js'
@@ -154,9 +155,9 @@ async function main(): Promise<void> {
     out(
       `  gitlab variable flags: masked=${glVar?.masked} protected=${glVar?.protected} raw=${glVar?.raw} scope=${glVar?.environment_scope}`,
     )
-    const live = rgw
-      .tokens()
-      .filter((t) => t.name.startsWith(`${first.outputs['token-name']!.slice(0, -15)}-`) && !t.revoked)
+    // The rotation set: the name without its `-<UTC time>-<run tag>`.
+    const set = setOf(first.outputs['token-name']!)
+    const live = rgw.tokens().filter((t) => set && isMintedWith(set, t.name) && !t.revoked)
     out(`  live tokens of the rotation set at Rack Gateway: ${live.length}`)
     const failed = [first, second, fourth].some((r) => r.code !== 0) || third.code === 0 || live.length !== 1
     if (failed) throw new Error('the demo did not go as expected: see the runs above')
