@@ -30,7 +30,9 @@ const DESTINATION_STATUSES = [
     'created',
     'updated',
 ];
+/** `empty-set`: no token in the set - a misspelled token-name, or a set never rotated; not about one token (id and name are empty). */
 const FINDING_KINDS = (/* unused pure expression or super */ null && ([
+    'empty-set',
     'unused',
     'rotation-due',
     'expired',
@@ -199,7 +201,7 @@ function auditMarkdown(a) {
         out.push('');
     }
     for (const f of a.findings)
-        out.push(`- **${f.kind}** \`${escapeCell(f.name)}\`: ${escapeCell(f.detail)}`);
+        out.push(`- **${f.kind}**${f.name ? ` \`${escapeCell(f.name)}\`` : ''}: ${escapeCell(f.detail)}`);
     if (a.findings.length)
         out.push('');
     return out;
@@ -226,7 +228,7 @@ function summaryText(r) {
     for (const t of r.audit?.tokens ?? [])
         lines.push(`  token ${t.name} (id ${t.id})${t.newest ? ' newest' : ''}: ${t.ageDays} days old, expires ${t.expiresAt ?? 'never'}, last used ${t.lastUsedAt ?? '-'}`);
     for (const f of r.audit?.findings ?? [])
-        lines.push(`  finding ${f.kind}: ${f.name}: ${f.detail}`);
+        lines.push(`  finding ${f.kind}: ${f.name ? `${f.name}: ` : ''}${f.detail}`);
     for (const n of r.notes)
         lines.push(`  note: ${n}`);
     return lines;

@@ -87,7 +87,7 @@ async function run() {
         return;
     }
     // The engine (undici, the lifecycle) loads only for a run: bad input never parses it.
-    const { cancelOnSignals, runPlan } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(458)]).then(__webpack_require__.bind(__webpack_require__, 2458));
+    const { cancelOnSignals, runPlan } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(88)]).then(__webpack_require__.bind(__webpack_require__, 5088));
     const controller = cancelOnSignals(actionLog);
     let secret;
     const report = await runPlan(plan, {
@@ -153,7 +153,9 @@ const DESTINATION_STATUSES = [
     'created',
     'updated',
 ];
+/** `empty-set`: no token in the set - a misspelled token-name, or a set never rotated; not about one token (id and name are empty). */
 const FINDING_KINDS = (/* unused pure expression or super */ null && ([
+    'empty-set',
     'unused',
     'rotation-due',
     'expired',
@@ -322,7 +324,7 @@ function auditMarkdown(a) {
         out.push('');
     }
     for (const f of a.findings)
-        out.push(`- **${f.kind}** \`${escapeCell(f.name)}\`: ${escapeCell(f.detail)}`);
+        out.push(`- **${f.kind}**${f.name ? ` \`${escapeCell(f.name)}\`` : ''}: ${escapeCell(f.detail)}`);
     if (a.findings.length)
         out.push('');
     return out;
@@ -349,7 +351,7 @@ function summaryText(r) {
     for (const t of r.audit?.tokens ?? [])
         lines.push(`  token ${t.name} (id ${t.id})${t.newest ? ' newest' : ''}: ${t.ageDays} days old, expires ${t.expiresAt ?? 'never'}, last used ${t.lastUsedAt ?? '-'}`);
     for (const f of r.audit?.findings ?? [])
-        lines.push(`  finding ${f.kind}: ${f.name}: ${f.detail}`);
+        lines.push(`  finding ${f.kind}: ${f.name ? `${f.name}: ` : ''}${f.detail}`);
     for (const n of r.notes)
         lines.push(`  note: ${n}`);
     return lines;

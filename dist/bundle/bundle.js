@@ -451,11 +451,11 @@ async function post() {
     await (await Promise.all(/* import() */[__nccwpck_require__.e(659), __nccwpck_require__.e(829), __nccwpck_require__.e(409)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7409))).post();
 }
 async function cli(argv) {
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(179), __nccwpck_require__.e(829), __nccwpck_require__.e(286)]).then(__nccwpck_require__.bind(__nccwpck_require__, 286))).main(argv);
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(179), __nccwpck_require__.e(829), __nccwpck_require__.e(468)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8468))).main(argv);
 }
 /** The engine without a front end, for the benchmark (scripts/bench-engine.mjs): plan in, report out. */
 async function engine() {
-    const [plan, runner] = await Promise.all([__nccwpck_require__.e(/* import() */ 829).then(__nccwpck_require__.bind(__nccwpck_require__, 2829)), Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(829), __nccwpck_require__.e(458), __nccwpck_require__.e(850)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2458))]);
+    const [plan, runner] = await Promise.all([__nccwpck_require__.e(/* import() */ 829).then(__nccwpck_require__.bind(__nccwpck_require__, 2829)), Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(829), __nccwpck_require__.e(88), __nccwpck_require__.e(850)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5088))]);
     return { buildPlan: plan.buildPlan, runPlan: runner.runPlan };
 }
 

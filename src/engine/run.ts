@@ -10,6 +10,7 @@ import type { Report } from '../report/report.js'
 import { errorMessage } from '../shared/errors.js'
 import { execute } from './lifecycle.js'
 import { listRotationSet } from '../plan/token-name.js'
+import { plannedExpiryNote } from '../plan/planned-expiry.js'
 import type { MintedToken } from '../shared/types.js'
 
 export interface RunOptions {
@@ -47,12 +48,16 @@ export async function runPlan(plan: Plan, options: RunOptions): Promise<Report> 
   const ctx = newContext(plan, options)
   const issuer = createIssuer(plan, ctx)
   try {
-    return await execute(plan, {
+    const report = await execute(plan, {
       issuer,
       ctx,
       buildDestinations: () => buildDestinations(plan, ctx),
       onMinted: options.onMinted,
     })
+    // A dry run shows the lifetime a real run would give the token: `30mo` for `30min` is caught here.
+    const expiry = plan.dryRun ? plannedExpiryNote(plan, new Date(ctx.clock.now())) : undefined
+    if (expiry) report.notes.push(expiry)
+    return report
   } finally {
     for (const cleanup of ctx.cleanups) await cleanup()
   }

@@ -45,7 +45,9 @@ export interface AuditToken {
   newest: boolean
 }
 
+/** `empty-set`: no token in the set - a misspelled token-name, or a set never rotated; not about one token (id and name are empty). */
 export const FINDING_KINDS = [
+  'empty-set',
   'unused',
   'rotation-due',
   'expired',
@@ -273,7 +275,8 @@ function auditMarkdown(a: AuditReport): string[] {
       )
     out.push('')
   }
-  for (const f of a.findings) out.push(`- **${f.kind}** \`${escapeCell(f.name)}\`: ${escapeCell(f.detail)}`)
+  for (const f of a.findings)
+    out.push(`- **${f.kind}**${f.name ? ` \`${escapeCell(f.name)}\`` : ''}: ${escapeCell(f.detail)}`)
   if (a.findings.length) out.push('')
   return out
 }
@@ -298,7 +301,7 @@ export function summaryText(r: Report): string[] {
     lines.push(
       `  token ${t.name} (id ${t.id})${t.newest ? ' newest' : ''}: ${t.ageDays} days old, expires ${t.expiresAt ?? 'never'}, last used ${t.lastUsedAt ?? '-'}`,
     )
-  for (const f of r.audit?.findings ?? []) lines.push(`  finding ${f.kind}: ${f.name}: ${f.detail}`)
+  for (const f of r.audit?.findings ?? []) lines.push(`  finding ${f.kind}: ${f.name ? `${f.name}: ` : ''}${f.detail}`)
   for (const n of r.notes) lines.push(`  note: ${n}`)
   return lines
 }
