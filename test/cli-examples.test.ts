@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { COMMANDS } from '../src/front/cli-help.js'
 import { ROOT } from './helpers/run-dist.js'
+import { checkReport } from './helpers/report-schema.js'
 import { ACCOUNTS, useWorld } from './helpers/world.js'
 
 const world = useWorld()
@@ -168,5 +169,30 @@ describe('npm run emulators', () => {
       expect(r.code, `${line}\n${r.out}`).toBe(0)
       expect(r.out).toContain(`: ${outcomes[i]}`)
     }
+  }, 60_000)
+})
+
+describe('npm run demo', () => {
+  it('keeps the evidence: names a JSON report and a job summary per run, each a file a newcomer can open', async () => {
+    const demo = await new Promise<{ code: number | null; out: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'demo.ts')], {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+      let out = ''
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+      child.stderr.on('data', (d: Buffer) => (out += d.toString()))
+      child.on('close', (code) => resolve({ code, out }))
+    })
+    expect(demo.code, demo.out).toBe(0)
+    const named = demo.out
+      .slice(demo.out.indexOf('What each run left behind'))
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l.startsWith('/'))
+    expect(named).toHaveLength(10)
+    for (const file of named.filter((f) => f.endsWith('-report.json'))) checkReport(readFileSync(file, 'utf8'), file)
+    for (const file of named.filter((f) => f.endsWith('-summary.md')))
+      expect(readFileSync(file, 'utf8')).toMatch(/^### token-action: (planned \(dry run\)|rotated|failed)/)
   }, 60_000)
 })

@@ -12,7 +12,7 @@ export const modules = {
 /* harmony export */   sX: () => (/* binding */ totalsLine),
 /* harmony export */   uT: () => (/* binding */ reportOutput)
 /* harmony export */ });
-/* unused harmony exports OUTCOMES, DESTINATION_STATUSES, FINDING_KINDS, byAttention, statusCounts, utf8Bytes, outputBytes, SUMMARY_MAX_BYTES, SUMMARY_OPEN_ROWS, OUTPUT_REPORT_MAX_BYTES */
+/* unused harmony exports OUTCOMES, DESTINATION_STATUSES, FINDING_KINDS, byAttention, statusCounts, utf8Bytes, outputBytes, SUMMARY_MAX_BYTES, SUMMARY_OPEN_ROWS, TEXT_OPEN_ROWS, OUTPUT_REPORT_MAX_BYTES */
 /* harmony import */ var _shared_sanitize_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8406);
 
 const OUTCOMES = (/* unused pure expression or super */ null && (['rotated', 'created', 'distributed', 'not-due', 'planned', 'audited', 'failed']));
@@ -206,17 +206,50 @@ function auditMarkdown(a) {
         out.push('');
     return out;
 }
-/** The printed summary: the outcome and the counts, the error, the destinations that need attention first, then the rest. */
+/** Destination lines the printed summary shows before it counts the rest, as the job summary's open rows. */
+const TEXT_OPEN_ROWS = SUMMARY_OPEN_ROWS;
+/** This many `not written` rows with the same reason print as one line with a count. */
+const SAME_REASON_LINES = 3;
+function destinationLine(status, what, detail) {
+    return `  ${status.padEnd(12)} ${what}${detail ? `: ${detail}` : ''}`;
+}
+/**
+ * The destination lines of the printed summary: every failed and unknown one (what needs acting
+ * on), `not written` ones with a shared reason as one counted line (a failed preflight leaves
+ * hundreds "not written" for one cause), then the rest up to TEXT_OPEN_ROWS lines and a count of
+ * what is left out.
+ */
+function destinationLines(rows) {
+    const detailOf = (d) => [d.detail, ...(d.changes ?? [])].filter(Boolean).join('; ');
+    const attention = rows.filter((d) => d.status === 'failed' || d.status === 'unknown');
+    const notWritten = rows.filter((d) => d.status === 'not written');
+    const rest = rows.filter((d) => !attention.includes(d) && !notWritten.includes(d));
+    const lines = attention.map((d) => destinationLine(d.status, `${d.id} (${d.name})`, detailOf(d)));
+    const byReason = new Map();
+    for (const d of notWritten)
+        byReason.set(detailOf(d), [...(byReason.get(detailOf(d)) ?? []), d]);
+    for (const [reason, group] of byReason)
+        if (group.length >= SAME_REASON_LINES)
+            lines.push(destinationLine('not written', `${group.length} destinations`, reason));
+        else
+            for (const d of group)
+                lines.push(destinationLine(d.status, `${d.id} (${d.name})`, reason));
+    const room = Math.max(0, TEXT_OPEN_ROWS - lines.length);
+    for (const d of rest.slice(0, room))
+        lines.push(destinationLine(d.status, `${d.id} (${d.name})`, detailOf(d)));
+    const left = rest.slice(room);
+    if (left.length)
+        lines.push(`  ... ${totalsLine(left).replace(/^(\d+) destinations?/, '$1 more')} (--json or report-file lists every destination)`);
+    return lines;
+}
+/** The printed summary: the outcome and the counts, the error, the destinations that need attention, then the rest (collapsed when many). */
 function summaryText(r) {
     const lines = [`token-action ${r.mode}: ${r.outcome}${r.dryRun ? ' (dry run)' : ''}`];
     if (r.destinations.length)
         lines.push(`  ${totalsLine(r.destinations)}`);
     if (r.error)
         lines.push(`  error: ${r.error}`);
-    for (const d of byAttention(r.destinations)) {
-        const detail = [d.detail, ...(d.changes ?? [])].filter(Boolean).join('; ');
-        lines.push(`  ${d.status.padEnd(12)} ${d.id} (${d.name})${detail ? `: ${detail}` : ''}`);
-    }
+    lines.push(...destinationLines(byAttention(r.destinations)));
     if (r.token)
         lines.push(`  token ${r.token.name ? `${r.token.name} (id ${r.token.id})` : '(given)'}${r.token.verifiedAs ? ` verified as ${r.token.verifiedAs}` : ''}${r.token.expiresAt ? ` expires ${r.token.expiresAt}` : ''}`);
     if (r.revokedIds.length)

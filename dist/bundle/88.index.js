@@ -1333,12 +1333,10 @@ function execute(plan, deps) {
 
 /** An ephemeral token without token-expires-in lives this long (where the issuer has expiry). */
 const EPHEMERAL_EXPIRY = { amount: 1, unit: 'h', text: '1h' };
-/** The note a dry run adds; undefined when the mode mints nothing (distribute, audit). */
+/** The note a dry run adds; undefined when nothing minted would carry an expiry (distribute, audit, an issuer without expiry). */
 function plannedExpiryNote(plan, now) {
-    if (plan.mode === 'distribute' || plan.mode === 'audit')
+    if (plan.mode === 'distribute' || plan.mode === 'audit' || !kinds/* ISSUER_KINDS */.o2[plan.issuer.kind].can.expiry)
         return undefined;
-    if (!kinds/* ISSUER_KINDS */.o2[plan.issuer.kind].can.expiry)
-        return `the new token would not expire: issuer ${plan.issuer.kind} has no token expiry`;
     const spec = plan.spec.expiry ?? (plan.mode === 'ephemeral' ? { kind: 'in', duration: EPHEMERAL_EXPIRY } : undefined);
     if (!spec || spec.kind === 'never')
         return 'the new token would never expire (token-expires-in never)';

@@ -9,11 +9,10 @@ import type { Plan } from './plan.js'
 /** An ephemeral token without token-expires-in lives this long (where the issuer has expiry). */
 export const EPHEMERAL_EXPIRY: Duration = { amount: 1, unit: 'h', text: '1h' }
 
-/** The note a dry run adds; undefined when the mode mints nothing (distribute, audit). */
+/** The note a dry run adds; undefined when nothing minted would carry an expiry (distribute, audit, an issuer without expiry). */
 export function plannedExpiryNote(plan: Plan, now: Date): string | undefined {
-  if (plan.mode === 'distribute' || plan.mode === 'audit') return undefined
-  if (!ISSUER_KINDS[plan.issuer.kind].can.expiry)
-    return `the new token would not expire: issuer ${plan.issuer.kind} has no token expiry`
+  if (plan.mode === 'distribute' || plan.mode === 'audit' || !ISSUER_KINDS[plan.issuer.kind].can.expiry)
+    return undefined
   const spec =
     plan.spec.expiry ?? (plan.mode === 'ephemeral' ? { kind: 'in' as const, duration: EPHEMERAL_EXPIRY } : undefined)
   if (!spec || spec.kind === 'never') return 'the new token would never expire (token-expires-in never)'
