@@ -26,6 +26,32 @@ function noLeak(run: RunResult, secret: string): void {
 }
 
 describe('http issuer (generic contract)', () => {
+  it('durations cannot be misread: 30m is refused with both readings; plan says the expiry 30min would set', async () => {
+    const admin = http.addAdminToken()
+    const args = ['plan', '--issuer', 'http', '--issuer-url', http.url, '--token-name', 'durations']
+    const more = ['--secret-name', 'DURATIONS', '--token-role', 'viewer', '--destinations', 'github:repo/acme/api']
+    const env = {
+      TOKEN_ACTION_ISSUER_TOKEN: admin,
+      TOKEN_ACTION_GITHUB_TOKEN: ACCOUNTS.githubToken,
+      TOKEN_ACTION_GITHUB_API_URL: gh.url,
+    }
+    const ambiguous = await runCli([...args, ...more, '--token-expires-in', '30m'], { env })
+    expect(ambiguous.code).toBe(2)
+    expect(ambiguous.stderr.trim()).toBe('error: --token-expires-in: "30m" is ambiguous: did you mean 30min or 30mo?')
+    const before = Date.now()
+    const planned = await runCli([...args, ...more, '--token-expires-in', '30min', '--json'], { env })
+    expect(planned.code, planned.log).toBe(0)
+    const note = (JSON.parse(planned.stdout) as { notes: string[] }).notes.find((n) =>
+      n.startsWith('the new token would expire'),
+    )
+    expect(note).toMatch(/^the new token would expire \S+ \(token-expires-in 30min\)$/)
+    const after = Date.now()
+    // 30 minutes from the moment the run planned, which lies between before and after.
+    const at = Date.parse(/expire (\S+)/.exec(note!)![1]!)
+    expect(at).toBeGreaterThanOrEqual(before + 30 * 60_000)
+    expect(at).toBeLessThanOrEqual(after + 30 * 60_000)
+  })
+
   it('rotates a project token with expiry; outputs expires-at; warns when it expires within 14 days', async () => {
     const admin = http.addAdminToken()
     const inputs = {
