@@ -306,7 +306,9 @@ describe('every hint names a form that works', () => {
 
   /** Runs `args` with the forms applied: a variable set, a file written and named, or a flag added. */
   async function apply(args: string[], env: Record<string, string>, forms: string[]) {
-    const a = args.filter((x, i) => !(x === '--gitlab-token' || args[i - 1] === '--gitlab-token'))
+    // The refused secret flag (and its value) goes: the hint replaces it.
+    const refused = (x: string | undefined) => SECRET_INPUTS.some((n) => x === `--${n}`)
+    const a = args.filter((x, i) => !refused(x) && !refused(args[i - 1]))
     const e: Record<string, string> = { ...urls(), ...env }
     for (const form of forms) {
       const variable = INPUT_NAMES.find((n) => envName(n) === form)
