@@ -54,8 +54,9 @@ export async function runPlan(plan: Plan, options: RunOptions): Promise<Report> 
       buildDestinations: () => buildDestinations(plan, ctx),
       onMinted: options.onMinted,
     })
-    // A dry run shows the lifetime a real run would give the token: `30mo` for `30min` is caught here.
-    const expiry = plan.dryRun ? plannedExpiryNote(plan, new Date(ctx.clock.now())) : undefined
+    // A dry run that would mint shows the lifetime the token would get: `30mo` for `30min` is caught here.
+    const expiry =
+      plan.dryRun && report.outcome === 'planned' ? plannedExpiryNote(plan, new Date(ctx.clock.now())) : undefined
     if (expiry) report.notes.push(expiry)
     return report
   } finally {
