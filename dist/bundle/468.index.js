@@ -48,10 +48,12 @@ function envName(input) {
 function camel(flag) {
     return flag.replace(/-([a-z])/g, (_m, c) => c.toUpperCase());
 }
-/** Adds the `--NAME-file` options, under `heading` in the help. */
-function addSecretFileOptions(cmd, heading) {
+/** Adds the `--NAME-file` options, under `heading` in the help; all are read, those `listed` are shown. */
+function addSecretFileOptions(cmd, heading, listed) {
     for (const name of SECRET_FILE_INPUTS)
-        cmd.addOption(new esm/* Option */.c$(`--${name}-file <path>`, `read ${name} from this file (or set ${envName(name)})`).helpGroup(heading));
+        cmd.addOption(new esm/* Option */.c$(`--${name}-file <path>`, `read ${name} from this file (or set ${envName(name)})`)
+            .helpGroup(heading)
+            .hideHelp(!listed(name)));
 }
 /** A secret passed as a flag is refused, naming the variable (and file flag) to use instead. Only the flag's name is shown, never its value. */
 function refuseSecretFlags(cmd) {
@@ -123,6 +125,16 @@ const COMMANDS = [
         mode: 'audit',
         summary: 'review the rotation set: age, expiry, last use, and findings (--fail-on-findings exits 1)',
         own: ['fail-on-findings'],
+        shared: [
+            'issuer',
+            'issuer-url',
+            'issuer-token',
+            'token-name',
+            'secret-name',
+            'rotate-if-older-than',
+            'rotate-before-expiry',
+            'report-file',
+        ],
     },
     {
         name: 'revoke',
@@ -130,6 +142,7 @@ const COMMANDS = [
         revoke: true,
         summary: 'revoke tokens of the rotation set by id (--token-id, repeatable; --force for ids outside the set)',
         own: [],
+        shared: ['issuer', 'issuer-url', 'issuer-token', 'token-name', 'secret-name'],
     },
 ];
 /** Shared inputs by what they configure, in the order a reader looks for them. */
@@ -149,6 +162,10 @@ const GROUPS = [
     { heading: 'GitLab', inputs: ['gitlab-url'] },
     { heading: 'Output', inputs: ['dry-run', 'report-file'] },
 ];
+/** Whether `command`'s help lists the input (it is read either way). */
+function listedIn(command, input) {
+    return !command.shared || command.own.includes(input) || command.shared.includes(input);
+}
 /** The help heading of an input's flag in `command`'s help: its own flags first, then the groups. */
 function helpGroup(command, input) {
     if (command.own.includes(input))
@@ -190,11 +207,13 @@ const EXAMPLES = {
 function exampleOf(command) {
     return EXAMPLES[command];
 }
-/** Where secrets go: never flags (a command line is visible to every user of the machine). */
-function secretsText() {
+/** Where `command`'s secrets go: never flags (a command line is visible to every user of the machine). */
+function secretsText(command) {
     return `Secrets are never flags (a command line is visible to every user): set them in the environment
 or use the --NAME-file PATH flags:
-${SECRET_INPUTS.map((name) => `  ${envName(name)}${SECRET_FILE_INPUTS.includes(name) ? ` (or --${name}-file PATH)` : ''}\n      ${(0,plan_inputs/* describeInput */.eG)(name)}`).join('\n')}`;
+${SECRET_INPUTS.filter((name) => listedIn(command, name))
+        .map((name) => `  ${envName(name)}${SECRET_FILE_INPUTS.includes(name) ? ` (or --${name}-file PATH)` : ''}\n      ${(0,plan_inputs/* describeInput */.eG)(name)}`)
+        .join('\n')}`;
 }
 const EXIT_CODES = 'Exit codes: 0 success, 1 a destination or the run failed, 2 bad input.';
 /** What follows a command's flags: its example, where secrets go, exit codes. */
@@ -204,7 +223,7 @@ Example:
 ${exampleOf(command.name)}
 
 Every flag can also be set as TOKEN_ACTION_<NAME> (e.g. TOKEN_ACTION_DESTINATIONS, one per line).
-${secretsText()}
+${secretsText(command)}
 ${EXIT_CODES}`;
 }
 /** The flags most runs need, with a short gist each (the full words are in each command's help). */
@@ -550,7 +569,9 @@ function buildProgram(onExit) {
         const cmd = program
             .command(command.name)
             .description(command.summary)
-            .addHelpText('after', commandHelpAfter(command));
+            .addHelpText('after', commandHelpAfter(command))
+            // Without commander's "(env: TOKEN_ACTION_...)" on every flag: the help says once that every flag has one.
+            .configureHelp({ optionDescription: (option) => option.description });
         // Commander lists help groups in the order their first option was added: the command's own go first.
         if (command.revoke) {
             const own = `Options of ${command.name}:`;
@@ -559,7 +580,10 @@ function buildProgram(onExit) {
                 .helpGroup(own));
             cmd.addOption(new esm/* Option */.c$('--force', 'also revoke ids outside the rotation set').helpGroup(own));
         }
-        const tokenFile = new esm/* Option */.c$('--token-file <path>', 'write the minted token to this file (mode 0600); it is never printed').helpGroup(command.mode === 'ephemeral' ? `Options of ${command.name}:` : OUTPUT_GROUP);
+        const tokenFile = new esm/* Option */.c$('--token-file <path>', 'write the minted token to this file (mode 0600); it is never printed')
+            .helpGroup(command.mode === 'ephemeral' ? `Options of ${command.name}:` : OUTPUT_GROUP)
+            // Nothing minted, nothing to write: audit and revoke still read it, but do not offer it.
+            .hideHelp(Boolean(command.shared));
         if (command.mode === 'ephemeral')
             cmd.addOption(tokenFile);
         const ordered = [...command.own, ...plan_plan.INPUT_NAMES.filter((n) => !command.own.includes(n))];
@@ -582,7 +606,7 @@ function buildProgram(onExit) {
             if (MULTI_LINE.includes(name))
                 option.argParser((value, previous) => (previous ? `${previous}\n${value}` : value));
             // Still parsed (so a secret given as a flag is refused by name), never advertised.
-            if (SECRET_INPUTS.includes(name))
+            if (SECRET_INPUTS.includes(name) || !listedIn(command, name))
                 option.hideHelp();
             cmd.addOption(option.env(envName(name)).helpGroup(helpGroup(command, name)));
         }
@@ -590,7 +614,7 @@ function buildProgram(onExit) {
         cmd.addHelpOption(new esm/* Option */.c$('-h, --help', 'display help for command').helpGroup(OUTPUT_GROUP));
         if (command.mode !== 'ephemeral')
             cmd.addOption(tokenFile);
-        addSecretFileOptions(cmd, 'Secret files (instead of the TOKEN_ACTION_* variables):');
+        addSecretFileOptions(cmd, 'Secret files (instead of the TOKEN_ACTION_* variables):', (name) => listedIn(command, name));
         if (command.mode === 'ephemeral') {
             cmd.argument('[command...]', 'the command to run with the token in $SECRET_NAME (after --)');
             cmd.action(async (run, opts, self) => onExit(await execute(command, opts, self, run)));

@@ -17,6 +17,11 @@ export interface CliCommand {
   summary: string
   /** Inputs that are this command's own business: shown first in its help. */
   own: readonly InputName[]
+  /**
+   * Commands that write nothing list only these shared inputs (the rest are still read, so a shared
+   * environment file works, but would only bury the few that matter).
+   */
+  shared?: readonly InputName[]
 }
 
 export const COMMANDS: readonly CliCommand[] = [
@@ -51,6 +56,16 @@ export const COMMANDS: readonly CliCommand[] = [
     mode: 'audit',
     summary: 'review the rotation set: age, expiry, last use, and findings (--fail-on-findings exits 1)',
     own: ['fail-on-findings'],
+    shared: [
+      'issuer',
+      'issuer-url',
+      'issuer-token',
+      'token-name',
+      'secret-name',
+      'rotate-if-older-than',
+      'rotate-before-expiry',
+      'report-file',
+    ],
   },
   {
     name: 'revoke',
@@ -58,6 +73,7 @@ export const COMMANDS: readonly CliCommand[] = [
     revoke: true,
     summary: 'revoke tokens of the rotation set by id (--token-id, repeatable; --force for ids outside the set)',
     own: [],
+    shared: ['issuer', 'issuer-url', 'issuer-token', 'token-name', 'secret-name'],
   },
 ]
 
@@ -78,6 +94,11 @@ const GROUPS: readonly { heading: string; inputs: readonly InputName[] }[] = [
   { heading: 'GitLab', inputs: ['gitlab-url'] },
   { heading: 'Output', inputs: ['dry-run', 'report-file'] },
 ]
+
+/** Whether `command`'s help lists the input (it is read either way). */
+export function listedIn(command: CliCommand, input: InputName): boolean {
+  return !command.shared || command.own.includes(input) || command.shared.includes(input)
+}
 
 /** The help heading of an input's flag in `command`'s help: its own flags first, then the groups. */
 export function helpGroup(command: CliCommand, input: InputName): string {
@@ -122,11 +143,16 @@ export function exampleOf(command: string): string {
   return EXAMPLES[command]!
 }
 
-/** Where secrets go: never flags (a command line is visible to every user of the machine). */
-function secretsText(): string {
+/** Where `command`'s secrets go: never flags (a command line is visible to every user of the machine). */
+function secretsText(command: CliCommand): string {
   return `Secrets are never flags (a command line is visible to every user): set them in the environment
 or use the --NAME-file PATH flags:
-${SECRET_INPUTS.map((name) => `  ${envName(name)}${SECRET_FILE_INPUTS.includes(name) ? ` (or --${name}-file PATH)` : ''}\n      ${describeInput(name)}`).join('\n')}`
+${SECRET_INPUTS.filter((name) => listedIn(command, name))
+  .map(
+    (name) =>
+      `  ${envName(name)}${SECRET_FILE_INPUTS.includes(name) ? ` (or --${name}-file PATH)` : ''}\n      ${describeInput(name)}`,
+  )
+  .join('\n')}`
 }
 
 const EXIT_CODES = 'Exit codes: 0 success, 1 a destination or the run failed, 2 bad input.'
@@ -138,7 +164,7 @@ Example:
 ${exampleOf(command.name)}
 
 Every flag can also be set as TOKEN_ACTION_<NAME> (e.g. TOKEN_ACTION_DESTINATIONS, one per line).
-${secretsText()}
+${secretsText(command)}
 ${EXIT_CODES}`
 }
 

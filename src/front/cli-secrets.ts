@@ -23,11 +23,13 @@ function camel(flag: string): string {
   return flag.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())
 }
 
-/** Adds the `--NAME-file` options, under `heading` in the help. */
-export function addSecretFileOptions(cmd: Command, heading: string): void {
+/** Adds the `--NAME-file` options, under `heading` in the help; all are read, those `listed` are shown. */
+export function addSecretFileOptions(cmd: Command, heading: string, listed: (name: InputName) => boolean): void {
   for (const name of SECRET_FILE_INPUTS)
     cmd.addOption(
-      new Option(`--${name}-file <path>`, `read ${name} from this file (or set ${envName(name)})`).helpGroup(heading),
+      new Option(`--${name}-file <path>`, `read ${name} from this file (or set ${envName(name)})`)
+        .helpGroup(heading)
+        .hideHelp(!listed(name)),
     )
 }
 

@@ -13,7 +13,7 @@ import {
   SECRET_FILE_INPUTS,
   SECRET_INPUTS,
 } from './cli-secrets.js'
-import { commandHelpAfter, COMMANDS, helpGroup, OUTPUT_GROUP, rootHelp, type CliCommand } from './cli-help.js'
+import { commandHelpAfter, COMMANDS, helpGroup, listedIn, OUTPUT_GROUP, rootHelp, type CliCommand } from './cli-help.js'
 import { ConfigError, errorMessage } from '../shared/errors.js'
 import { checkWritableFile, writeFilePrivately } from '../shared/files.js'
 import { describeInput, envFallbacks, inputsWhere } from '../plan/inputs.js'
@@ -304,6 +304,8 @@ export function buildProgram(onExit: (code: number) => void): Command {
       .command(command.name)
       .description(command.summary)
       .addHelpText('after', commandHelpAfter(command))
+      // Without commander's "(env: TOKEN_ACTION_...)" on every flag: the help says once that every flag has one.
+      .configureHelp({ optionDescription: (option) => option.description })
     // Commander lists help groups in the order their first option was added: the command's own go first.
     if (command.revoke) {
       const own = `Options of ${command.name}:`
@@ -317,7 +319,10 @@ export function buildProgram(onExit: (code: number) => void): Command {
     const tokenFile = new Option(
       '--token-file <path>',
       'write the minted token to this file (mode 0600); it is never printed',
-    ).helpGroup(command.mode === 'ephemeral' ? `Options of ${command.name}:` : OUTPUT_GROUP)
+    )
+      .helpGroup(command.mode === 'ephemeral' ? `Options of ${command.name}:` : OUTPUT_GROUP)
+      // Nothing minted, nothing to write: audit and revoke still read it, but do not offer it.
+      .hideHelp(Boolean(command.shared))
     if (command.mode === 'ephemeral') cmd.addOption(tokenFile)
     const ordered = [...command.own, ...INPUT_NAMES.filter((n) => !command.own.includes(n))]
     for (const name of ordered) {
@@ -340,13 +345,15 @@ export function buildProgram(onExit: (code: number) => void): Command {
       if (MULTI_LINE.includes(name))
         option.argParser((value: string, previous?: string) => (previous ? `${previous}\n${value}` : value))
       // Still parsed (so a secret given as a flag is refused by name), never advertised.
-      if (SECRET_INPUTS.includes(name)) option.hideHelp()
+      if (SECRET_INPUTS.includes(name) || !listedIn(command, name)) option.hideHelp()
       cmd.addOption(option.env(envName(name)).helpGroup(helpGroup(command, name)))
     }
     cmd.addOption(new Option('--json', 'print the JSON report instead of the summary').helpGroup(OUTPUT_GROUP))
     cmd.addHelpOption(new Option('-h, --help', 'display help for command').helpGroup(OUTPUT_GROUP))
     if (command.mode !== 'ephemeral') cmd.addOption(tokenFile)
-    addSecretFileOptions(cmd, 'Secret files (instead of the TOKEN_ACTION_* variables):')
+    addSecretFileOptions(cmd, 'Secret files (instead of the TOKEN_ACTION_* variables):', (name) =>
+      listedIn(command, name),
+    )
     if (command.mode === 'ephemeral') {
       cmd.argument('[command...]', 'the command to run with the token in $SECRET_NAME (after --)')
       cmd.action(async (run: string[], opts: Opts, self: Command) => onExit(await execute(command, opts, self, run)))
