@@ -1,16 +1,34 @@
 /**
  * `npm run demo`: the whole lifecycle against local emulators, no accounts needed. Runs the committed
  * bundle (dist/index.js) exactly as a GitHub runner would, and prints what happened - never a token.
+ * Each run's JSON report (report-file) and job summary are kept in a folder named at the end.
  */
 import { isMintedWith, setOf } from '../src/plan/token-name.js'
 import { createHash } from 'node:crypto'
 import { AwsSecretsManagerEmulator } from '../test/emulators/aws-secrets-manager.js'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { CircleCIEmulator } from '../test/emulators/circleci.js'
 import { GitHubEmulator } from '../test/emulators/github.js'
 import { GitLabEmulator } from '../test/emulators/gitlab.js'
 import { RackGatewayEmulator } from '../test/emulators/rack-gateway.js'
 import { VaultEmulator } from '../test/emulators/vault.js'
 import { runAction, type RunResult } from '../test/helpers/run-dist.js'
+
+/** Where the runs' evidence goes: a report and a job summary per run. */
+const evidence = mkdtempSync(join(tmpdir(), 'token-action-demo-'))
+const kept: string[] = []
+
+/** Runs the Action with its report written to the evidence folder, and keeps its job summary there too. */
+async function demoRun(step: number, inputs: Record<string, string>, env: Record<string, string>): Promise<RunResult> {
+  const report = join(evidence, `${step}-report.json`)
+  const run = await runAction({ ...inputs, 'report-file': report }, { env })
+  const summary = join(evidence, `${step}-summary.md`)
+  writeFileSync(summary, run.summary)
+  kept.push(report, summary)
+  return run
+}
 
 const out = (line = '') => process.stdout.write(`${line}\n`)
 /** A short fingerprint lets you see which token a destination holds without showing it. */
@@ -108,14 +126,14 @@ async function main(): Promise<void> {
     // still be on its way to a destination from another run, so only older ones are revoked.
     const aDayLater = () => [gh, rgw, cci].forEach((e) => e.passTime(1))
 
-    show('1. dry run: what would happen', await runAction({ ...inputs, 'dry-run': 'true' }, { env }))
-    const first = await runAction(inputs, { env })
+    show('1. dry run: what would happen', await demoRun(1, { ...inputs, 'dry-run': 'true' }, env))
+    const first = await demoRun(2, inputs, env)
     show(
       '2. first rotation: mint, verify, write to GitHub repo, environment and org, a CircleCI context and a GitLab group',
       first,
     )
     aDayLater()
-    const second = await runAction(inputs, { env })
+    const second = await demoRun(3, inputs, env)
     show(
       '3. a day later, the next rotation: the first token is revoked once every destination holds the new one',
       second,
@@ -123,14 +141,14 @@ async function main(): Promise<void> {
 
     aDayLater()
     gh.setFaults([{ match: /^PUT \/repos\/acme\/api\/environments\//, rate: 1, kind: 503 }])
-    const third = await runAction(inputs, { env })
+    const third = await demoRun(4, inputs, env)
     gh.setFaults([])
     show(
       '4. a destination fails (GitHub answers 503; the secret, read back, still holds the old token): nothing old is revoked, the run fails and names it',
       third,
     )
     aDayLater()
-    const fourth = await runAction(inputs, { env })
+    const fourth = await demoRun(5, inputs, env)
     show('5. re-run after the outage: converges, revoking every older token', fourth)
 
     out('\nWhat each destination holds now (fingerprints, never values):')
@@ -161,6 +179,8 @@ async function main(): Promise<void> {
     out(`  live tokens of the rotation set at Rack Gateway: ${live.length}`)
     const failed = [first, second, fourth].some((r) => r.code !== 0) || third.code === 0 || live.length !== 1
     if (failed) throw new Error('the demo did not go as expected: see the runs above')
+    out('\nWhat each run left behind (the JSON report, report-file, and the job summary GitHub would show):')
+    for (const file of kept) out(`  ${file}`)
     out('\nDemo finished: every destination holds one valid token; older tokens are revoked.')
   } finally {
     await Promise.all(all.map((e) => e.close()))

@@ -26,6 +26,32 @@ function noLeak(run: RunResult, secret: string): void {
 }
 
 describe('http issuer (generic contract)', () => {
+  it('durations cannot be misread: 30m is refused with both readings; plan says the expiry 30min would set', async () => {
+    const admin = http.addAdminToken()
+    const args = ['plan', '--issuer', 'http', '--issuer-url', http.url, '--token-name', 'durations']
+    const more = ['--secret-name', 'DURATIONS', '--token-role', 'viewer', '--destinations', 'github:repo/acme/api']
+    const env = {
+      TOKEN_ACTION_ISSUER_TOKEN: admin,
+      TOKEN_ACTION_GITHUB_TOKEN: ACCOUNTS.githubToken,
+      TOKEN_ACTION_GITHUB_API_URL: gh.url,
+    }
+    const ambiguous = await runCli([...args, ...more, '--token-expires-in', '30m'], { env })
+    expect(ambiguous.code).toBe(2)
+    expect(ambiguous.stderr.trim()).toBe('error: --token-expires-in: "30m" is ambiguous: did you mean 30min or 30mo?')
+    const before = Date.now()
+    const planned = await runCli([...args, ...more, '--token-expires-in', '30min', '--json'], { env })
+    expect(planned.code, planned.log).toBe(0)
+    const note = (JSON.parse(planned.stdout) as { notes: string[] }).notes.find((n) =>
+      n.startsWith('the new token would expire'),
+    )
+    expect(note).toMatch(/^the new token would expire \S+ \(token-expires-in 30min\)$/)
+    const after = Date.now()
+    // 30 minutes from the moment the run planned, which lies between before and after.
+    const at = Date.parse(/expire (\S+)/.exec(note!)![1]!)
+    expect(at).toBeGreaterThanOrEqual(before + 30 * 60_000)
+    expect(at).toBeLessThanOrEqual(after + 30 * 60_000)
+  })
+
   it('rotates a project token with expiry; outputs expires-at; warns when it expires within 14 days', async () => {
     const admin = http.addAdminToken()
     const inputs = {
@@ -215,6 +241,22 @@ describe('http issuer (generic contract)', () => {
     expect(cli.code).toBe(1)
     expect(cli.stdout).toMatch(/finding orphan: audited-\d{14}-[0-9a-f]{6}/)
     expect(cli.stdout).toMatch(/4 finding\(s\) in the rotation set audited \(fail-on-findings\)/)
+  })
+
+  it('audit of a misspelled or empty set is a finding (empty-set): --fail-on-findings exits 1, never a green "audited"', async () => {
+    const admin = http.addAdminToken()
+    const args = ['audit', '--issuer', 'http', '--issuer-url', http.url, '--secret-name', 'AUDITED']
+    const env = { TOKEN_ACTION_ISSUER_TOKEN: admin }
+    const typo = await runCli([...args, '--token-name', 'audtied', '--fail-on-findings'], { env })
+    expect(typo.code, typo.log).toBe(1)
+    expect(typo.stdout).toMatch(/finding empty-set: no valid token has this name prefix: check token-name for a typo/)
+    expect(typo.stdout).toMatch(/1 finding\(s\) in the rotation set audtied \(fail-on-findings\)/)
+    const json = await runCli([...args, '--token-name', 'audtied', '--json'], { env })
+    expect(json.code).toBe(0)
+    expect(JSON.parse(json.stdout).audit).toEqual({
+      tokens: [],
+      findings: [{ id: '', name: '', kind: 'empty-set', detail: expect.stringMatching(/typo/) }],
+    })
   })
 
   it('ephemeral: outputs a masked short-lived token, saves state, and the post step revokes it', async () => {
@@ -590,7 +632,9 @@ describe('CLI: ephemeral wraps a command; revoke by id', () => {
       { env },
     )
     expect(refused.code).toBe(2)
-    expect(refused.stderr).toMatch(/not in the rotation set revocable; nothing was revoked/)
+    expect(refused.stderr).toMatch(
+      /not a live token of the rotation set revocable \(revoked already, or another set's token\); nothing was revoked/,
+    )
     expect(rgw.isValid(made.outputs.token!)).toBe(true)
     const ok = await runCli([...args, '--token-id', made.outputs['token-id']!], { env })
     expect(ok.code, ok.log).toBe(0)
@@ -598,5 +642,19 @@ describe('CLI: ephemeral wraps a command; revoke by id', () => {
     const forced = await runCli([...args, '--token-id', other.outputs['token-id']!, '--force'], { env })
     expect(forced.code, forced.log).toBe(0)
     expect(rgw.isValid(other.outputs.token!)).toBe(false)
+    // Wrong names are not blamed: no --token-name names `revoke`, not `audit`; --json gets a JSON error.
+    const nameless = await runCli(['revoke', '--issuer', 'rack-gateway', '--issuer-url', rgw.url, '--token-id', 'x'], {
+      env,
+    })
+    expect(nameless.code).toBe(2)
+    expect(nameless.stderr).toMatch(
+      /--token-name \(or TOKEN_ACTION_TOKEN_NAME\) is required with `token-action revoke`/,
+    )
+    expect(nameless.stderr).not.toMatch(/audit/)
+    const json = await runCli([...args, '--token-id', other.outputs['token-id']!, '--json'], { env })
+    expect(json.code).toBe(2)
+    expect(JSON.parse(json.stdout)).toEqual({
+      error: { message: expect.stringMatching(/^--token-id .*not a live token/), input: 'token-id', exitCode: 2 },
+    })
   })
 })

@@ -6,8 +6,9 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { SECRET_INPUTS } from '../src/front/cli-secrets.js'
+import { SECRET_FILE_INPUTS, SECRET_INPUTS } from '../src/front/cli-secrets.js'
 import { buildProgram } from '../src/front/cli.js'
+import { COMMANDS, listedIn } from '../src/front/cli-help.js'
 import { describeInput, INPUT_NAMES, inputsWhere } from '../src/plan/inputs.js'
 import { ROOT, runCli } from './helpers/run-dist.js'
 
@@ -21,7 +22,16 @@ const envName = (name: string) => `TOKEN_ACTION_${name.toUpperCase().replace(/-/
 /** Where each input's description must show in a command's help, or why it does not. */
 function expectedInHelp(command: string, name: (typeof INPUT_NAMES)[number]): string | undefined {
   const d = describeInput(name)
-  if (SECRET_INPUTS.includes(name)) return `${envName(name)} ${d}`
+  // audit and revoke write nothing: they list the few inputs they use (the rest are still read).
+  if (
+    !listedIn(
+      COMMANDS.find((c) => c.name === command)!,
+      name,
+    )
+  )
+    return undefined
+  if (SECRET_INPUTS.includes(name))
+    return `${envName(name)}${SECRET_FILE_INPUTS.includes(name) ? ` (or --${name}-file PATH)` : ''} ${d}`
   if (name === 'mode') return command === 'plan' ? `--mode <mode> the mode to plan: ${d}` : undefined // the command is the mode
   if (name === 'dry-run' && command === 'plan') return undefined // plan is the dry run
   const yesNo = inputsWhere('yesNo').includes(name)

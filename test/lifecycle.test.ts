@@ -270,7 +270,7 @@ describe('rotate lifecycle', () => {
         `would keep rack-gateway-api-token-20261130000000 \\(${young}\\): it is younger than the 60-minute overlap grace`,
       ),
     )
-    expect(notes).toMatch(/would mint rack-gateway-api-token-<UTC time>-<run tag>, with no expiry/)
+    expect(notes).toMatch(/would mint rack-gateway-api-token-<UTC time>-<run tag>$/m)
     // And the rotation does exactly that.
     const rotation = await run({}, issuer, three(), { overlapGraceMs: 3_600_000 })
     expect(rotation.revokedIds).toEqual([old])

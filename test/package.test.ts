@@ -1,6 +1,6 @@
 /**
- * token-action is a real npm package: the tarball ships only what runs (dist/, README, LICENSE,
- * package.json), declares no runtime dependency because dist/ bundles everything, and its `bin`
+ * token-action is a real npm package: the tarball ships only what runs (dist/) and what its README
+ * links to (docs/, SECURITY.md), with README, LICENSE and package.json; declares no runtime dependency because dist/ bundles everything, and its `bin`
  * answers --version and --help once installed from the tarball outside the repository, by
  * `npm install` and by `npx`.
  */
@@ -49,13 +49,21 @@ describe('the npm package', () => {
     expect(pkg.optionalDependencies).toBeUndefined()
     expect(pkg.peerDependencies).toBeUndefined()
     expect(pkg.bin).toEqual({ 'token-action': 'dist/cli.js' })
-    expect(pkg.files).toEqual(['dist/'])
+    expect(pkg.files).toEqual(['dist/', 'docs/', 'SECURITY.md'])
     expect(pkg.repository).toMatchObject({ url: 'git+https://github.com/org/token-action.git' })
   })
 
-  it('ships only what runs: dist/, README.md, LICENSE, package.json', () => {
+  it('ships what runs and what the README links to: dist/, docs/, SECURITY.md, README.md, LICENSE, package.json', () => {
     expect(packed.version).toBe(pkg.version)
-    expect(packed.files.filter((f) => !f.startsWith('dist/'))).toEqual(['LICENSE', 'README.md', 'package.json'])
+    expect(packed.files.filter((f) => !f.startsWith('dist/'))).toEqual([
+      'LICENSE',
+      'README.md',
+      'SECURITY.md',
+      ...readdirSync(join(ROOT, 'docs'))
+        .map((f) => `docs/${f}`)
+        .sort(),
+      'package.json',
+    ])
     // Everything in dist/ and nothing else of it: the bundles, their chunks, licences and the ESM marker.
     expect(packed.files.filter((f) => f.startsWith('dist/'))).toEqual(
       walk(join(ROOT, 'dist'))
@@ -63,6 +71,15 @@ describe('the npm package', () => {
         .sort(),
     )
     expect(packed.files).toContain('dist/cli.js')
+  })
+
+  it('every relative link of the shipped README resolves inside the tarball (the rest are absolute URLs)', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+    const links = [...readme.matchAll(/\]\(([^)#\s]+)(#[^)]*)?\)/g)]
+      .map((m) => m[1]!)
+      .filter((l) => !/^https?:/.test(l))
+    expect(links.length).toBeGreaterThan(2)
+    for (const link of links) expect(packed.files, link).toContain(link)
   })
 
   it('the bundles load nothing from node_modules: every bare specifier is a Node built-in', () => {

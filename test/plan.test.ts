@@ -7,6 +7,7 @@ import { nameRuleViolation } from '../src/platforms/names.js'
 import { ISSUER_KINDS } from '../src/issuers/kinds.js'
 import { buildPlan, ISSUERS, type Inputs } from '../src/plan/plan.js'
 import { isMintedWith, mintedName, newRunTag } from '../src/plan/token-name.js'
+import { plannedExpiryNote } from '../src/plan/planned-expiry.js'
 import { refusal } from './helpers/refusal.js'
 
 const NOW = new Date('2026-11-24T12:00:00Z')
@@ -151,7 +152,7 @@ describe('buildPlan', () => {
         ...http,
         'token-role': undefined,
         'token-projects': 'proj-a=editor\nproj-b = viewer',
-        'token-expires-in': '6m',
+        'token-expires-in': '6mo',
       },
       {},
       NOW,
@@ -160,7 +161,7 @@ describe('buildPlan', () => {
       { id: 'proj-a', role: 'editor' },
       { id: 'proj-b', role: 'viewer' },
     ])
-    expect(plan.spec.expiry).toMatchObject({ kind: 'in', duration: { amount: 6, unit: 'm' } })
+    expect(plan.spec.expiry).toMatchObject({ kind: 'in', duration: { amount: 6, unit: 'mo' } })
     expect(buildPlan({ ...http, 'token-expires-in': 'never' }).spec.expiry).toEqual({ kind: 'never' })
   })
 
@@ -170,8 +171,8 @@ describe('buildPlan', () => {
       unit: 'd',
       text: '90d',
     })
-    expect(buildPlan({ ...http, mode: 'create', 'rotate-if-older-than': '6m' }).rotateIfOlderThan).toMatchObject({
-      unit: 'm',
+    expect(buildPlan({ ...http, mode: 'create', 'rotate-if-older-than': '6mo' }).rotateIfOlderThan).toMatchObject({
+      unit: 'mo',
     })
     expect(buildPlan({ ...http, mode: 'ephemeral', destinations: undefined })).toMatchObject({
       mode: 'ephemeral',
@@ -345,7 +346,7 @@ describe('bad input (issue 5): refused naming the input, before anything is mint
       'a malformed expiry',
       { ...http, 'token-expires-in': '3 weeks' },
       'token-expires-in',
-      /"3 weeks" is not an expiry: use 1w, 1m, 6m, 1y, Nd, Nh, an ISO date/,
+      /"3 weeks" is not an expiry: use 1w, 1mo, 6mo, 1y, Nd, Nh, Nmin, an ISO date/,
     ],
     ['a zero expiry', { ...http, 'token-expires-in': '0d' }, 'token-expires-in', /not a duration/],
     [
@@ -564,6 +565,9 @@ describe('destination grammar', () => {
     ['gitlab:group/acme?scope=', /scope= must not be empty/],
     ['bitbucket:repo/a/b', /PLATFORM:KIND\/PATH/],
     ['github:repo/acme/api\ngithub:repo/acme/api', /listed twice/],
+    ['gitlab:group/acme,circleci:context/gh/acme/rwx', /holds more than one destination: put one per line/],
+    ['github:repo/a/b, github:repo/a/c', /holds more than one destination: put one per line/],
+    ['gitlab:group/acme gitlab:group/labs', /holds more than one destination: put one per line/],
   ])('%s is refused: %s', (line, rule) => {
     expectRefused(
       refusal(() => parseTargets(line, 'TOKEN')),
@@ -619,16 +623,17 @@ describe('durations and expiry', () => {
     ['12h', '2026-11-25T00:00:00.000Z'],
     ['30d', '2026-12-24T12:00:00.000Z'],
     ['1w', '2026-12-01T12:00:00.000Z'],
-    ['1m', '2026-12-24T12:00:00.000Z'],
-    ['6m', '2027-05-24T12:00:00.000Z'],
+    ['30min', '2026-11-24T12:30:00.000Z'],
+    ['1mo', '2026-12-24T12:00:00.000Z'],
+    ['6mo', '2027-05-24T12:00:00.000Z'],
     ['1y', '2027-11-24T12:00:00.000Z'],
   ])('%s from %s', (text, expected) => {
     expect(addDuration(NOW, parseDuration('x', text)).toISOString()).toBe(expected)
     expect(expiryDate(parseExpiry('token-expires-in', text, NOW), NOW)?.toISOString()).toBe(expected)
   })
 
-  it('adds calendar months, so Jan 31 + 1m rolls into March like the calendar does', () => {
-    expect(addDuration(new Date('2026-01-31T00:00:00Z'), parseDuration('x', '1m')).toISOString()).toBe(
+  it('adds calendar months, so Jan 31 + 1mo rolls into March like the calendar does', () => {
+    expect(addDuration(new Date('2026-01-31T00:00:00Z'), parseDuration('x', '1mo')).toISOString()).toBe(
       '2026-03-03T00:00:00.000Z',
     )
   })
@@ -668,12 +673,53 @@ describe('durations and expiry', () => {
     )
   })
 
-  it.each(['90', 'd', '1.5d', '90s', '-3d', '0h', 'soon'])('refuses the duration %s', (text) => {
+  it.each(['30m', '6m', ' 1 m '])('refuses the bare m in %s as ambiguous, offering both readings', (text) => {
+    const n = text.trim().replace(/\D/g, '')
+    const rule = new RegExp(`is ambiguous: did you mean ${n}min or ${n}mo\\?`)
+    expectRefused(
+      refusal(() => parseDuration('rotate-if-older-than', text)),
+      'rotate-if-older-than',
+      rule,
+    )
+    expectRefused(
+      refusal(() => parseExpiry('token-expires-in', text, NOW)),
+      'token-expires-in',
+      rule,
+    )
+  })
+
+  it.each(['90', 'd', '1.5d', '90s', '-3d', '0h', '0min', '1mon', 'soon'])('refuses the duration %s', (text) => {
     expectRefused(
       refusal(() => parseDuration('rotate-if-older-than', text)),
       'rotate-if-older-than',
       /not a duration/,
     )
+  })
+})
+
+describe('the expiry a dry run announces', () => {
+  const note = (inputs: Inputs) => plannedExpiryNote(buildPlan(inputs, {}, NOW), NOW)
+  it('names the date a real run would set and where it comes from', () => {
+    expect(note({ ...http, 'token-expires-in': '30min' })).toBe(
+      'the new token would expire 2026-11-24T12:30:00.000Z (token-expires-in 30min)',
+    )
+    expect(note({ ...http, 'token-expires-in': '6mo' })).toBe(
+      'the new token would expire 2027-05-24T12:00:00.000Z (token-expires-in 6mo)',
+    )
+    expect(note({ ...http, 'token-expires-in': '2027-01-31' })).toBe(
+      'the new token would expire 2027-01-31T00:00:00.000Z (token-expires-in)',
+    )
+    expect(note({ ...http, 'rotate-if-older-than': '30d' })).toBe(
+      'the new token would expire 2027-01-23T12:00:00.000Z (60d, the bounded default; set token-expires-in to choose)',
+    )
+    expect(note({ ...http, mode: 'ephemeral', destinations: undefined })).toBe(
+      'the new token would expire 2026-11-24T13:00:00.000Z (1h, the ephemeral default)',
+    )
+    expect(note({ ...http, 'token-expires-in': 'never' })).toBe(
+      'the new token would never expire (token-expires-in never)',
+    )
+    expect(note(base)).toBeUndefined()
+    expect(note(given('rwx'))).toBeUndefined()
   })
 })
 

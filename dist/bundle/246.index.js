@@ -45,25 +45,48 @@ function issuerKind(kind) {
 /* harmony export */   rQ: () => (/* binding */ parseExpiry)
 /* harmony export */ });
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8382);
-/** Durations and expiry specs as users write them: `1w`, `1m` (month), `6m`, `1y`, `30d`, `12h`. */
+/**
+ * Durations and expiry specs as users write them: `30min`, `12h`, `30d`, `1w`, `6mo`, `1y`. A bare
+ * `m` is refused: `30m` read as months once made a token live until 2029 for someone who meant
+ * 30 minutes, and nothing told them.
+ */
 
-const DURATION = /^(\d+)\s*([hdwmy])$/;
+const DURATION = /^(\d+)\s*(min|mo|[hdwy])$/;
+const AMBIGUOUS = /^(\d+)\s*m$/;
 /** A century in each unit: longer is a typo, and would overflow Date arithmetic. */
-const MAX_AMOUNT = { h: 876_600, d: 36_525, w: 5_218, m: 1_200, y: 100 };
+const MAX_AMOUNT = {
+    min: 52_596_000,
+    h: 876_600,
+    d: 36_525,
+    w: 5_218,
+    mo: 1_200,
+    y: 100,
+};
+/** `30m` could be minutes or months: refused with both readings, so the user picks one. */
+function refuseAmbiguous(input, value) {
+    const m = AMBIGUOUS.exec(value);
+    if (m)
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(input, `"${value}" is ambiguous: did you mean ${m[1]}min or ${m[1]}mo?`);
+}
 function parseDuration(input, value) {
-    const m = DURATION.exec(value.trim());
+    const v = value.trim();
+    refuseAmbiguous(input, v);
+    const m = DURATION.exec(v);
     if (!m || Number(m[1]) <= 0) {
-        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(input, `"${value}" is not a duration: use a positive number and a unit h, d, w, m (months) or y, e.g. 90d, 6m, 1y`);
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(input, `"${value}" is not a duration: use a positive number and a unit min, h, d, w, mo (months) or y, e.g. 90d, 6mo, 1y`);
     }
     const unit = m[2];
     if (Number(m[1]) > MAX_AMOUNT[unit])
         throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(input, `"${value}" is longer than 100 years`);
-    return { amount: Number(m[1]), unit, text: value.trim() };
+    return { amount: Number(m[1]), unit, text: v };
 }
-/** Adds a duration using calendar months and years, so `6m` from Jan 31 lands at the end of July. */
+/** Adds a duration using calendar months and years, so `6mo` from Jan 31 lands at the end of July. */
 function addDuration(from, d) {
     const t = new Date(from.getTime());
     switch (d.unit) {
+        case 'min':
+            t.setUTCMinutes(t.getUTCMinutes() + d.amount);
+            break;
         case 'h':
             t.setUTCHours(t.getUTCHours() + d.amount);
             break;
@@ -73,7 +96,7 @@ function addDuration(from, d) {
         case 'w':
             t.setUTCDate(t.getUTCDate() + 7 * d.amount);
             break;
-        case 'm':
+        case 'mo':
             t.setUTCMonth(t.getUTCMonth() + d.amount);
             break;
         case 'y':
@@ -92,7 +115,7 @@ function parseExpiry(input, value, now) {
     const v = value.trim();
     if (v === 'never')
         return { kind: 'never' };
-    if (DURATION.test(v))
+    if (DURATION.test(v) || AMBIGUOUS.test(v))
         return { kind: 'in', duration: parseDuration(input, v) };
     if (/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v)) {
         const date = new Date(v.length === 10 ? `${v}T00:00:00Z` : v);
@@ -102,7 +125,7 @@ function parseExpiry(input, value, now) {
             throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(input, `${v} is in the past`);
         return { kind: 'at', date };
     }
-    throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(input, `"${v}" is not an expiry: use 1w, 1m, 6m, 1y, Nd, Nh, an ISO date (2027-01-31) or never`);
+    throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(input, `"${v}" is not an expiry: use 1w, 1mo, 6mo, 1y, Nd, Nh, Nmin, an ISO date (2027-01-31) or never`);
 }
 function expiryDate(spec, now) {
     if (spec.kind === 'never')
@@ -587,6 +610,9 @@ function parseTarget(line, defaultName) {
     // A tab, lone CR or other control character has no place in a destination (and would reach logs and URLs).
     if ((0,sanitize/* hasUnsafeChars */.E6)(line))
         fail(line, 'must not contain control characters (tabs, carriage returns, ...)');
+    // `a,b` or `a b` reads naturally but is one line: say so, rather than blame a name segment.
+    if (line.split(/[\s,]+/).filter((part) => /^(github|circleci|gitlab|vault|aws):/.test(part)).length > 1)
+        fail(line, 'holds more than one destination: put one per line (a YAML block `|` in a workflow; repeat --destinations on the command line)');
     const m = /^(github|circleci|gitlab|vault|aws):([a-z]+)(?:\/([^?]*))?(?:\?(.*))?$/.exec(line);
     if (!m)
         fail(line, 'expected PLATFORM:KIND/PATH, e.g. github:repo/acme/api, circleci:context/gh/acme/rwx, gitlab:group/acme, vault:kv/secret/ci, aws:secret/ci/rwx');
@@ -686,13 +712,13 @@ const INPUTS = {
     'token-permissions': { description: 'Explicit permissions instead of a role, one per line.', repeatable: true },
     'token-projects': { description: 'Project-scoped token (http issuer): lines PROJECT_ID=ROLE.', repeatable: true },
     'token-expires-in': {
-        description: 'Expiry: 1w, 1m, 6m, 1y, 30d, 12h, an ISO date, or never. Refused for issuers without expiry.',
+        description: 'Expiry: 1w, 1mo, 6mo, 1y, 30d, 12h, 30min, an ISO date, or never (a bare m is refused: write min or mo). Refused for issuers without expiry.',
     },
     mode: {
         description: 'rotate, create, ephemeral, distribute or audit (review the rotation set, change nothing). Default: rotate (distribute for rwx, hawzu and static, which cannot mint).',
     },
     'rotate-if-older-than': {
-        description: 'Skip (outcome not-due) when the newest token with the prefix is younger than this (and not expiring within rotate-before-expiry), e.g. 90d or 6m.',
+        description: 'Skip (outcome not-due) when the newest token with the prefix is younger than this (and not expiring within rotate-before-expiry), e.g. 90d or 6mo.',
     },
     'rotate-before-expiry': {
         description: 'With rotate-if-older-than: rotate anyway when the newest token expires within this, e.g. 14d (the default).',

@@ -82,7 +82,7 @@ async function paginate(what, fetchPage) {
 }
 const PERMISSION_HINT = {
     repo: 'a fine-grained token or GitHub App with repository "Secrets: write" (classic PAT: repo scope)',
-    env: 'a fine-grained token or GitHub App with repository "Environments: write" and "Secrets: write" (classic PAT: repo scope)',
+    env: 'a fine-grained token or GitHub App with repository "Environments: write" (classic PAT: repo scope)',
     org: 'a fine-grained token or GitHub App with organization "Secrets: write" (classic PAT: admin:org scope)',
 };
 /** Per-run GitHub API helpers shared by all GitHub destinations (one key fetch per namespace). */

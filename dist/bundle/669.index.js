@@ -92,7 +92,7 @@ async function run() {
         return;
     }
     // The engine (undici, the lifecycle) loads only for a run: bad input never parses it.
-    const { cancelOnSignals, runPlan } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(739), __webpack_require__.e(715)]).then(__webpack_require__.bind(__webpack_require__, 3715));
+    const { cancelOnSignals, runPlan } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(739), __webpack_require__.e(804)]).then(__webpack_require__.bind(__webpack_require__, 3804));
     const controller = cancelOnSignals(actionLog);
     let secret;
     const report = await runPlan(plan, {
@@ -140,7 +140,7 @@ async function run() {
 /* harmony export */   uT: () => (/* binding */ reportOutput),
 /* harmony export */   xq: () => (/* binding */ setsOutput)
 /* harmony export */ });
-/* unused harmony exports OUTCOMES, DESTINATION_STATUSES, FINDING_KINDS, byAttention, statusCounts, totalsLine, utf8Bytes, outputBytes, SUMMARY_MAX_BYTES, SUMMARY_OPEN_ROWS, OUTPUT_REPORT_MAX_BYTES */
+/* unused harmony exports OUTCOMES, DESTINATION_STATUSES, FINDING_KINDS, byAttention, statusCounts, totalsLine, utf8Bytes, outputBytes, SUMMARY_MAX_BYTES, SUMMARY_OPEN_ROWS, TEXT_OPEN_ROWS, OUTPUT_REPORT_MAX_BYTES */
 /* harmony import */ var _shared_sanitize_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8406);
 
 const OUTCOMES = (/* unused pure expression or super */ null && (['rotated', 'created', 'distributed', 'not-due', 'planned', 'audited', 'failed']));
@@ -158,7 +158,9 @@ const DESTINATION_STATUSES = [
     'created',
     'updated',
 ];
+/** `empty-set`: no token in the set - a misspelled token-name, or a set never rotated; not about one token (id and name are empty). */
 const FINDING_KINDS = (/* unused pure expression or super */ null && ([
+    'empty-set',
     'unused',
     'rotation-due',
     'expired',
@@ -343,22 +345,55 @@ function auditMarkdown(a) {
         out.push('');
     }
     for (const f of a.findings)
-        out.push(`- **${f.kind}** \`${escapeCell(f.name)}\`: ${escapeCell(f.detail)}`);
+        out.push(`- **${f.kind}**${f.name ? ` \`${escapeCell(f.name)}\`` : ''}: ${escapeCell(f.detail)}`);
     if (a.findings.length)
         out.push('');
     return out;
 }
-/** The printed summary: the outcome and the counts, the error, the destinations that need attention first, then the rest. */
+/** Destination lines the printed summary shows before it counts the rest, as the job summary's open rows. */
+const TEXT_OPEN_ROWS = SUMMARY_OPEN_ROWS;
+/** This many `not written` rows with the same reason print as one line with a count. */
+const SAME_REASON_LINES = 3;
+function destinationLine(status, what, detail) {
+    return `  ${status.padEnd(12)} ${what}${detail ? `: ${detail}` : ''}`;
+}
+/**
+ * The destination lines of the printed summary: every failed and unknown one (what needs acting
+ * on), `not written` ones with a shared reason as one counted line (a failed preflight leaves
+ * hundreds "not written" for one cause), then the rest up to TEXT_OPEN_ROWS lines and a count of
+ * what is left out.
+ */
+function destinationLines(rows) {
+    const detailOf = (d) => [d.detail, ...(d.changes ?? [])].filter(Boolean).join('; ');
+    const attention = rows.filter((d) => d.status === 'failed' || d.status === 'unknown');
+    const notWritten = rows.filter((d) => d.status === 'not written');
+    const rest = rows.filter((d) => !attention.includes(d) && !notWritten.includes(d));
+    const lines = attention.map((d) => destinationLine(d.status, `${d.id} (${d.name})`, detailOf(d)));
+    const byReason = new Map();
+    for (const d of notWritten)
+        byReason.set(detailOf(d), [...(byReason.get(detailOf(d)) ?? []), d]);
+    for (const [reason, group] of byReason)
+        if (group.length >= SAME_REASON_LINES)
+            lines.push(destinationLine('not written', `${group.length} destinations`, reason));
+        else
+            for (const d of group)
+                lines.push(destinationLine(d.status, `${d.id} (${d.name})`, reason));
+    const room = Math.max(0, TEXT_OPEN_ROWS - lines.length);
+    for (const d of rest.slice(0, room))
+        lines.push(destinationLine(d.status, `${d.id} (${d.name})`, detailOf(d)));
+    const left = rest.slice(room);
+    if (left.length)
+        lines.push(`  ... ${totalsLine(left).replace(/^(\d+) destinations?/, '$1 more')} (--json or report-file lists every destination)`);
+    return lines;
+}
+/** The printed summary: the outcome and the counts, the error, the destinations that need attention, then the rest (collapsed when many). */
 function summaryText(r) {
     const lines = [`token-action ${r.mode}: ${r.outcome}${r.dryRun ? ' (dry run)' : ''}`];
     if (r.destinations.length)
         lines.push(`  ${totalsLine(r.destinations)}`);
     if (r.error)
         lines.push(`  error: ${r.error}`);
-    for (const d of byAttention(r.destinations)) {
-        const detail = [d.detail, ...(d.changes ?? [])].filter(Boolean).join('; ');
-        lines.push(`  ${d.status.padEnd(12)} ${d.id} (${d.name})${detail ? `: ${detail}` : ''}`);
-    }
+    lines.push(...destinationLines(byAttention(r.destinations)));
     if (r.token)
         lines.push(`  token ${r.token.name ? `${r.token.name} (id ${r.token.id})` : '(given)'}${r.token.verifiedAs ? ` verified as ${r.token.verifiedAs}` : ''}${r.token.expiresAt ? ` expires ${r.token.expiresAt}` : ''}`);
     if (r.revokedIds.length)
@@ -370,7 +405,7 @@ function summaryText(r) {
     for (const t of r.audit?.tokens ?? [])
         lines.push(`  token ${t.name} (id ${t.id})${t.newest ? ' newest' : ''}: ${t.ageDays} days old, expires ${t.expiresAt ?? 'never'}, last used ${t.lastUsedAt ?? '-'}`);
     for (const f of r.audit?.findings ?? [])
-        lines.push(`  finding ${f.kind}: ${f.name}: ${f.detail}`);
+        lines.push(`  finding ${f.kind}: ${f.name ? `${f.name}: ` : ''}${f.detail}`);
     for (const n of r.notes)
         lines.push(`  note: ${n}`);
     return lines;

@@ -21,6 +21,20 @@ export interface ReviewRules {
 const days = (ms: number) => Math.floor(ms / DAY)
 
 export function reviewSet(tokens: TokenInfo[], now: Date, rules: ReviewRules): AuditReport {
+  // A review of nothing must not pass: a typo in token-name would keep a weekly review green forever.
+  if (!tokens.length)
+    return {
+      tokens: [],
+      findings: [
+        {
+          id: '',
+          name: '',
+          kind: 'empty-set',
+          detail:
+            'no valid token has this name prefix: check token-name for a typo (a set that was never rotated is empty too)',
+        },
+      ],
+    }
   const sorted = [...tokens].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))
   const newest = sorted[0]
   const findings: AuditReport['findings'] = []

@@ -23,10 +23,14 @@ function camel(flag: string): string {
   return flag.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())
 }
 
-/** Adds the hidden-from-nothing `--NAME-file` options. */
-export function addSecretFileOptions(cmd: Command): void {
+/** Adds the `--NAME-file` options, under `heading` in the help; all are read, those `listed` are shown. */
+export function addSecretFileOptions(cmd: Command, heading: string, listed: (name: InputName) => boolean): void {
   for (const name of SECRET_FILE_INPUTS)
-    cmd.addOption(new Option(`--${name}-file <path>`, `read ${name} from this file (or set ${envName(name)})`))
+    cmd.addOption(
+      new Option(`--${name}-file <path>`, `read ${name} from this file (or set ${envName(name)})`)
+        .helpGroup(heading)
+        .hideHelp(!listed(name)),
+    )
 }
 
 /** A secret passed as a flag is refused, naming the variable (and file flag) to use instead. Only the flag's name is shown, never its value. */
@@ -34,9 +38,10 @@ export function refuseSecretFlags(cmd: Command): void {
   for (const name of SECRET_INPUTS) {
     if (cmd.getOptionValueSource(camel(name)) !== 'cli') continue
     const file = SECRET_FILE_INPUTS.includes(name) ? ` or --${name}-file PATH` : ''
+    // Named by the flag typed, not the input: the input's usual CLI form is its variable.
     throw new ConfigError(
-      name,
-      `is not accepted as a command-line flag (--${name}): other users of the machine can read a command line (ps, /proc/PID/cmdline) and CI logs echo it; set ${envName(name)}${file} instead`,
+      `--${name}`,
+      `a secret is never a command-line flag: other users of the machine can read a command line (ps, /proc/PID/cmdline) and CI logs echo it; set ${envName(name)}${file} instead`,
     )
   }
 }

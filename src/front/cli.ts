@@ -5,12 +5,20 @@
  * Exit codes: 0 success, 1 a destination or the run failed, 2 bad input.
  */
 import { Command, CommanderError, Option } from 'commander'
-import { addSecretFileOptions, readSecretFiles, refuseSecretFlags, SECRET_INPUTS } from './cli-secrets.js'
+import {
+  addSecretFileOptions,
+  envName,
+  readSecretFiles,
+  refuseSecretFlags,
+  SECRET_FILE_INPUTS,
+  SECRET_INPUTS,
+} from './cli-secrets.js'
+import { commandHelpAfter, COMMANDS, helpGroup, listedIn, OUTPUT_GROUP, rootHelp, type CliCommand } from './cli-help.js'
 import { ConfigError, errorMessage } from '../shared/errors.js'
 import { checkWritableFile, writeFilePrivately } from '../shared/files.js'
 import { describeInput, envFallbacks, inputsWhere } from '../plan/inputs.js'
 import { ISSUER_KINDS } from '../issuers/kinds.js'
-import { buildPlan, INPUT_NAMES, type InputName, type Inputs, type Mode, type Plan } from '../plan/plan.js'
+import { buildPlan, INPUT_NAMES, type InputName, type Inputs, type Plan } from '../plan/plan.js'
 import { exitCode, summaryText, type Report } from '../report/report.js'
 import { runWithSecret } from './run-command.js'
 import { sanitize } from '../shared/sanitize.js'
@@ -32,80 +40,48 @@ const MULTI_LINE = inputsWhere('repeatable')
 /** Inputs that are yes/no: a bare flag means true. */
 const YES_NO = inputsWhere('yesNo')
 
-const COMMANDS: { name: string; mode?: Mode; dryRun?: boolean; summary: string; revoke?: boolean }[] = [
-  { name: 'rotate', mode: 'rotate', summary: 'mint a token, write it everywhere, then revoke the tokens it replaces' },
-  { name: 'create', mode: 'create', summary: 'mint a token and write it everywhere; revoke nothing' },
-  {
-    name: 'distribute',
-    mode: 'distribute',
-    summary: 'verify a given --token and write it everywhere (rwx, hawzu, static)',
-  },
-  {
-    name: 'ephemeral',
-    mode: 'ephemeral',
-    summary:
-      'mint a token for one command: `ephemeral [flags] -- CMD ARGS` runs CMD with it as $SECRET_NAME, then revokes it',
-  },
-  { name: 'plan', dryRun: true, summary: 'dry run: preflight and due check; say what would be created or updated' },
-  {
-    name: 'audit',
-    mode: 'audit',
-    summary: 'review the rotation set: age, expiry, last use, and findings (--fail-on-findings exits 1)',
-  },
-  {
-    name: 'revoke',
-    mode: 'audit',
-    revoke: true,
-    summary: 'revoke tokens of the rotation set by id (--token-id, repeatable; --force for ids outside the set)',
-  },
-]
-
-const EXAMPLES = `
-Examples:
-  # Seed an RWX token into a CircleCI context and a GitLab group (tokens from CIRCLE_TOKEN / GITLAB_TOKEN)
-  TOKEN_ACTION_TOKEN="$NEW_RWX_ACCESS_TOKEN" token-action distribute --issuer rwx \\
-    --destinations circleci:context/gh/acme/rwx --destinations gitlab:group/acme
-
-  # Rotate a Rack Gateway token when it is older than 6 months
-  TOKEN_ACTION_ISSUER_TOKEN=... token-action rotate --issuer rack-gateway \\
-    --issuer-url https://gateway.example.com --token-role cicd --rotate-if-older-than 6m \\
-    --destinations gitlab:project/acme/api --report-file report.json
-
-Every flag can also be set as TOKEN_ACTION_<NAME> (e.g. TOKEN_ACTION_DESTINATIONS, one per line).
-Secrets are never flags (a command line is visible to every user): set them in the environment
-or use the --NAME-file PATH flags:
-${SECRET_INPUTS.map((name) => `  ${envName(name)}\n      ${describeInput(name)}`).join('\n')}
-Exit codes: 0 success, 1 a destination or the run failed, 2 bad input.`
-
-function envName(input: string): string {
-  return `TOKEN_ACTION_${input.toUpperCase().replace(/-/g, '_')}`
-}
-
 const HYPHENATED_INPUTS = new RegExp(
   `(?<![\\w-])(${INPUT_NAMES.filter((n) => n.includes('-')).join('|')})(?![\\w-])`,
   'g',
 )
 
+/** How the CLI user gives an input: a flag, or for a secret (refused as a flag) its variable. */
+function cliForm(name: InputName): string {
+  return SECRET_INPUTS.includes(name) ? envName(name) : `--${name}`
+}
+
 /**
  * Plan errors speak in action inputs (`issuer: is required`, `use mode distribute`); from the CLI they
- * name the flag, its variable and the command instead. Quoted values are left as they are.
+ * name the flag (a secret: its variable, as its flag is refused), its variable and the command
+ * instead. Quoted values are left as they are. `command` is the one typed: `revoke` runs in audit
+ * mode, and its errors must name `revoke`.
  */
-export function cliMessage(err: ConfigError): string {
+export function cliMessage(err: ConfigError, command?: CliCommand): string {
   const input = err.input as InputName
   if (!INPUT_NAMES.includes(input)) return err.message
   const rule = err.message.slice(input.length + 2)
+  const named = (mode: string) => (command?.mode === mode ? command.name : mode)
   const text = rule
-    .replace(/\bmode (\w+) is impossible/g, '`token-action $1` is impossible')
-    .replace(/\b(use it with|use) mode (\w+)/g, '$1 `token-action $2`')
-    .replace(/\bin (\w+) mode\b/g, 'with `token-action $1`')
-    .replace(/\(mode is (\w+)\)/g, '(the command is $1)')
-    .replace(/pass it as `token`/g, 'pass it with --token (or TOKEN_ACTION_TOKEN)')
-    .replace(/`([a-z-]+)`/g, (m, name: string) => ((INPUT_NAMES as readonly string[]).includes(name) ? `--${name}` : m))
+    .replace(/\bmode (\w+) is impossible/g, (_m, mode: string) => `\`token-action ${named(mode)}\` is impossible`)
+    .replace(
+      /\b(use it with|use) mode (\w+)/g,
+      (_m, use: string, mode: string) => `${use} \`token-action ${named(mode)}\``,
+    )
+    .replace(/\bin (\w+) mode\b/g, (_m, mode: string) => `with \`token-action ${named(mode)}\``)
+    .replace(/\(mode is (\w+)\)/g, (_m, mode: string) => `(the command is ${named(mode)})`)
+    .replace(/pass it as `token`/g, `set ${envName('token')}`)
+    .replace(/`([a-z-]+)`/g, (m, name: string) =>
+      (INPUT_NAMES as readonly string[]).includes(name) ? cliForm(name as InputName) : m,
+    )
     .split(/("[^"]*")/)
-    .map((part, i) => (i % 2 ? part : part.replace(HYPHENATED_INPUTS, '--$1')))
+    .map((part, i) => (i % 2 ? part : part.replace(HYPHENATED_INPUTS, (name: string) => cliForm(name as InputName))))
     .join('')
   // Outside `plan` the mode is the command, so its errors name the command, not a flag.
   if (input === 'mode' && !/is not a mode/.test(text)) return text
+  if (SECRET_INPUTS.includes(input)) {
+    const file = SECRET_FILE_INPUTS.includes(input) ? ` (or --${input}-file PATH)` : ''
+    return /^is\b/.test(text) ? `${envName(input)}${file} ${text}` : `${envName(input)}: ${text}`
+  }
   return /^is\b/.test(text) ? `--${input} (or ${envName(input)}) ${text}` : `--${input}: ${text}`
 }
 
@@ -150,12 +126,22 @@ function readInputs(opts: Record<string, string | boolean | undefined>, env: Nod
 
 type Opts = Record<string, string | string[] | boolean | undefined>
 
-async function execute(
-  command: (typeof COMMANDS)[number],
-  opts: Opts,
-  cmd: Command,
-  run: string[] = [],
-): Promise<number> {
+/**
+ * A run that cannot start: the message on stderr, and with --json also a JSON object on stdout
+ * (`{"error": {"message", "input"?, "exitCode"}}`), so a script reading stdout never gets plain text.
+ */
+function refuse(json: boolean, exit: number, message: string, input?: string): number {
+  stderr(`error: ${message}`)
+  if (json) jsonError(exit, message, input)
+  return exit
+}
+
+function jsonError(exit: number, message: string, input?: string): void {
+  write(process.stdout)(JSON.stringify({ error: { message, ...(input ? { input } : {}), exitCode: exit } }))
+}
+
+async function execute(command: CliCommand, opts: Opts, cmd: Command, run: string[] = []): Promise<number> {
+  const json = opts.json === true
   for (const warning of unknownEnvWarnings(process.env)) log.warning(warning)
   const tokenFile = typeof opts.tokenFile === 'string' ? opts.tokenFile : undefined
   let plan
@@ -165,12 +151,13 @@ async function execute(
     readSecretFiles(opts, inputs)
     // The command is the mode; only `plan` takes --mode / TOKEN_ACTION_MODE (the mode to plan). Elsewhere
     // they may repeat the command (a shared env file) but never contradict it.
-    if (command.mode && inputs.mode && inputs.mode !== command.mode) {
-      stderr(
-        `error: --mode (or TOKEN_ACTION_MODE) is ${inputs.mode}, but the command is \`token-action ${command.name}\`: the command chooses the mode; drop --mode / unset TOKEN_ACTION_MODE, or run \`token-action ${inputs.mode}\``,
+    if (command.mode && inputs.mode && inputs.mode !== command.mode)
+      return refuse(
+        json,
+        2,
+        `--mode (or TOKEN_ACTION_MODE) is ${inputs.mode}, but the command is \`token-action ${command.name}\`: the command chooses the mode; drop --mode / unset TOKEN_ACTION_MODE, or run \`token-action ${inputs.mode}\``,
+        'mode',
       )
-      return 2
-    }
     if (command.mode) inputs.mode = command.mode
     if (command.dryRun) inputs['dry-run'] = 'true'
     plan = buildPlan(inputs, process.env)
@@ -195,10 +182,10 @@ async function execute(
         'needs a command to run with the token (`token-action ephemeral [flags] -- CMD ARGS`) or --token-file',
       )
   } catch (err) {
-    stderr(`error: ${err instanceof ConfigError ? cliMessage(err) : errorMessage(err)}`)
-    return err instanceof ConfigError ? 2 : 1
+    if (err instanceof ConfigError) return refuse(json, 2, cliMessage(err, command), err.input)
+    return refuse(json, 1, errorMessage(err))
   }
-  if (command.revoke) return revokeCommand(plan, opts)
+  if (command.revoke) return revokeCommand(plan, opts, json)
   // The engine (undici, the lifecycle) loads only for a run: --help and bad input never parse it.
   const { cancelOnSignals, runPlan } = await import('../engine/run.js')
   const controller = cancelOnSignals(log)
@@ -251,28 +238,64 @@ async function runEphemeral(
   return code
 }
 
-async function revokeCommand(plan: Plan, opts: Opts): Promise<number> {
-  const ids = Array.isArray(opts.tokenId) ? opts.tokenId : []
-  if (!ids.length) {
-    stderr('error: --token-id is required (repeatable): the id of each token to revoke')
-    return 2
+/**
+ * What `revokeByIds` answers. `notFound`: ids the issuer does not know (already revoked, or never
+ * made), told apart from `outside` (a live token of another set) by the engine's lookup.
+ */
+export interface RevokeResult {
+  revoked: string[]
+  outside: string[]
+  failed: string[]
+  notFound?: string[]
+}
+
+/**
+ * The revoke command's answer: stdout lines, errors and the exit code. Revoking what is
+ * already gone is done, not an error (exit 0), so a re-run after a lost answer is safe; a live token
+ * of another set is refused (exit 2) unless --force.
+ */
+export function revokeOutcome(
+  result: RevokeResult,
+  set: string,
+  force: boolean,
+): { out: string[]; err: string[]; code: number } {
+  const gone = (result.notFound ?? []).map((id) => `${id}: already revoked (the issuer no longer lists it)`)
+  if (result.outside.length && !force)
+    return {
+      out: [],
+      err: [
+        `--token-id ${result.outside.join(', ')}: not a live token of the rotation set ${set} (revoked already, or another set's token); nothing was revoked (check --token-name and the id; --force revokes an id outside the set)`,
+      ],
+      code: 2,
+    }
+  return {
+    out: [...result.revoked.map((id) => `revoked ${id}`), ...gone],
+    err: result.failed.map((id) => `${id}: not revoked (see above)`),
+    code: result.failed.length ? 1 : 0,
   }
+}
+
+async function revokeCommand(plan: Plan, opts: Opts, json: boolean): Promise<number> {
+  const ids = Array.isArray(opts.tokenId) ? opts.tokenId : []
+  if (!ids.length || ids.some((id) => !id.trim()))
+    return refuse(
+      json,
+      2,
+      '--token-id is required (repeatable, never empty): the id of each token to revoke',
+      'token-id',
+    )
   const { revokeByIds } = await import('../engine/revoke.js')
-  let result
+  let result: RevokeResult
   try {
     result = await revokeByIds(plan, ids, opts.force === true, { log })
   } catch (err) {
-    stderr(`error: ${errorMessage(err)}`)
-    return 1
+    return refuse(json, 1, errorMessage(err))
   }
-  if (result.outside.length && !opts.force) {
-    stderr(
-      `error: --token-id ${result.outside.join(', ')}: not in the rotation set ${plan.spec.namePrefix}; nothing was revoked (check --token-name, or pass --force)`,
-    )
-    return 2
-  }
-  for (const id of result.revoked) write(process.stdout)(`revoked ${id}`)
-  return result.failed.length ? 1 : 0
+  const { out, err, code } = revokeOutcome(result, plan.spec.namePrefix, opts.force === true)
+  if (code === 2) return refuse(json, 2, err.join('; '), 'token-id')
+  for (const line of out) write(process.stdout)(line)
+  for (const line of err) log.error(line)
+  return code
 }
 
 export function buildProgram(onExit: (code: number) => void): Command {
@@ -281,15 +304,40 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .version(pkg.version, '-V, --version', 'print the version (the npm package version)')
     // An unknown flag prints commander's error and its "Did you mean" line, then one hint - not 50 lines of help.
     .showHelpAfterError('(run token-action <command> --help for every flag)')
-    .addHelpText('after', EXAMPLES)
   for (const command of COMMANDS) {
-    const cmd = program.command(command.name).description(command.summary).addHelpText('after', EXAMPLES)
-    for (const name of INPUT_NAMES) {
+    const cmd = program
+      .command(command.name)
+      .description(command.summary)
+      .addHelpText('after', commandHelpAfter(command))
+      // Without commander's "(env: TOKEN_ACTION_...)" on every flag: the help says once that every flag has one.
+      .configureHelp({ optionDescription: (option) => option.description })
+    // Commander lists help groups in the order their first option was added: the command's own go first.
+    if (command.revoke) {
+      const own = `Options of ${command.name}:`
+      cmd.addOption(
+        new Option('--token-id <id>', 'a token to revoke (repeatable)')
+          .argParser((value: string, previous: string[] = []) => [...previous, value])
+          .helpGroup(own),
+      )
+      cmd.addOption(new Option('--force', 'also revoke ids outside the rotation set').helpGroup(own))
+    }
+    const tokenFile = new Option(
+      '--token-file <path>',
+      'write the minted token to this file (mode 0600); it is never printed',
+    )
+      .helpGroup(command.mode === 'ephemeral' ? `Options of ${command.name}:` : OUTPUT_GROUP)
+      // Nothing minted, nothing to write: audit and revoke still read it, but do not offer it.
+      .hideHelp(Boolean(command.shared))
+    if (command.mode === 'ephemeral') cmd.addOption(tokenFile)
+    const ordered = [...command.own, ...INPUT_NAMES.filter((n) => !command.own.includes(n))]
+    for (const name of ordered) {
       if (name === 'dry-run' && command.dryRun) continue
       if (name === 'mode') {
         // plan: the mode to plan. Other commands are the mode: the flag is only read to catch a contradiction.
         const mode = command.dryRun
-          ? new Option('--mode <mode>', `the mode to plan: ${describeInput('mode')}`)
+          ? new Option('--mode <mode>', `the mode to plan: ${describeInput('mode')}`).helpGroup(
+              helpGroup(command, name),
+            )
           : new Option('--mode <mode>').hideHelp()
         cmd.addOption(mode.env(envName(name)))
         continue
@@ -302,31 +350,57 @@ export function buildProgram(onExit: (code: number) => void): Command {
       if (MULTI_LINE.includes(name))
         option.argParser((value: string, previous?: string) => (previous ? `${previous}\n${value}` : value))
       // Still parsed (so a secret given as a flag is refused by name), never advertised.
-      if (SECRET_INPUTS.includes(name)) option.hideHelp()
-      cmd.addOption(option.env(envName(name)))
+      if (SECRET_INPUTS.includes(name) || !listedIn(command, name)) option.hideHelp()
+      cmd.addOption(option.env(envName(name)).helpGroup(helpGroup(command, name)))
     }
-    cmd.option('--json', 'print the JSON report instead of the summary')
-    cmd.option('--token-file <path>', 'write the minted token to this file (mode 0600); it is never printed')
-    addSecretFileOptions(cmd)
-    if (command.revoke) {
-      cmd.option('--token-id <id>', 'a token to revoke (repeatable)', (value: string, previous: string[] = []) => [
-        ...previous,
-        value,
-      ])
-      cmd.option('--force', 'also revoke ids outside the rotation set')
-    }
+    cmd.addOption(new Option('--json', 'print the JSON report instead of the summary').helpGroup(OUTPUT_GROUP))
+    cmd.addHelpOption(new Option('-h, --help', 'display help for command').helpGroup(OUTPUT_GROUP))
+    if (command.mode !== 'ephemeral') cmd.addOption(tokenFile)
+    addSecretFileOptions(cmd, 'Secret files (instead of the TOKEN_ACTION_* variables):', (name) =>
+      listedIn(command, name),
+    )
     if (command.mode === 'ephemeral') {
       cmd.argument('[command...]', 'the command to run with the token in $SECRET_NAME (after --)')
       cmd.action(async (run: string[], opts: Opts, self: Command) => onExit(await execute(command, opts, self, run)))
     } else cmd.action(async (opts: Opts, self: Command) => onExit(await execute(command, opts, self)))
   }
+  // Set after the commands are made: they keep commander's own layout, the top level gets one screen.
+  program.configureHelp({ formatHelp: (cmd) => rootHelp(cmd) })
   // Usage errors are bad input: exit 2, like an invalid value.
   program.exitOverride()
   for (const cmd of program.commands) cmd.exitOverride()
   return program
 }
 
+/**
+ * Usage mistakes commander would word misleadingly: flags without a command ("unknown option
+ * '--issuer'") and `help` of a command that does not exist (the whole help). Undefined when fine.
+ */
+export function usageError(args: readonly string[]): string | undefined {
+  const names = COMMANDS.map((c) => c.name)
+  const list = `commands: ${names.join(', ')} (token-action --help)`
+  const [first, second] = args
+  if (first?.startsWith('-') && !['-h', '--help', '-V', '--version'].includes(first))
+    return `a command is missing: token-action COMMAND [flags]; ${list}`
+  if (first === 'help' && second !== undefined && !names.includes(second)) return `unknown command '${second}'; ${list}`
+  return undefined
+}
+
+/** `token-action help revoke | head -1`: the reader left early, which is normal; anything else still fails loudly. */
+function ignoreClosedPipe(err: NodeJS.ErrnoException): void {
+  if (err.code !== 'EPIPE') throw err
+}
+
 export async function main(argv: string[]): Promise<void> {
+  process.stdout.on('error', ignoreClosedPipe)
+  process.stderr.on('error', ignoreClosedPipe)
+  const args = argv.slice(2)
+  const json = args.includes('--json')
+  const usage = usageError(args)
+  if (usage) {
+    process.exitCode = refuse(json, 2, usage)
+    return
+  }
   const program = buildProgram((code) => {
     process.exitCode = code
   })
@@ -335,6 +409,8 @@ export async function main(argv: string[]): Promise<void> {
   } catch (err) {
     if (err instanceof CommanderError) {
       process.exitCode = err.exitCode === 0 ? 0 : 2
+      // Commander has said what was wrong on stderr; a --json reader gets it as an object too.
+      if (err.exitCode !== 0 && json) jsonError(2, err.message.replace(/^error: /, ''))
       return
     }
     throw err

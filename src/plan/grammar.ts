@@ -26,6 +26,12 @@ import type { Target } from '../platforms/targets.js'
 export function parseTarget(line: string, defaultName: string): Target {
   // A tab, lone CR or other control character has no place in a destination (and would reach logs and URLs).
   if (hasUnsafeChars(line)) fail(line, 'must not contain control characters (tabs, carriage returns, ...)')
+  // `a,b` or `a b` reads naturally but is one line: say so, rather than blame a name segment.
+  if (line.split(/[\s,]+/).filter((part) => /^(github|circleci|gitlab|vault|aws):/.test(part)).length > 1)
+    fail(
+      line,
+      'holds more than one destination: put one per line (a YAML block `|` in a workflow; repeat --destinations on the command line)',
+    )
   const m = /^(github|circleci|gitlab|vault|aws):([a-z]+)(?:\/([^?]*))?(?:\?(.*))?$/.exec(line)
   if (!m)
     fail(

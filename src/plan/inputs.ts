@@ -52,7 +52,8 @@ export const INPUTS = {
   'token-permissions': { description: 'Explicit permissions instead of a role, one per line.', repeatable: true },
   'token-projects': { description: 'Project-scoped token (http issuer): lines PROJECT_ID=ROLE.', repeatable: true },
   'token-expires-in': {
-    description: 'Expiry: 1w, 1m, 6m, 1y, 30d, 12h, an ISO date, or never. Refused for issuers without expiry.',
+    description:
+      'Expiry: 1w, 1mo, 6mo, 1y, 30d, 12h, 30min, an ISO date, or never (a bare m is refused: write min or mo). Refused for issuers without expiry.',
   },
   mode: {
     description:
@@ -60,7 +61,7 @@ export const INPUTS = {
   },
   'rotate-if-older-than': {
     description:
-      'Skip (outcome not-due) when the newest token with the prefix is younger than this (and not expiring within rotate-before-expiry), e.g. 90d or 6m.',
+      'Skip (outcome not-due) when the newest token with the prefix is younger than this (and not expiring within rotate-before-expiry), e.g. 90d or 6mo.',
   },
   'rotate-before-expiry': {
     description:

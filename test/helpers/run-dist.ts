@@ -174,7 +174,11 @@ export async function runCli(
       : args[flag]!.includes('=')
         ? args[flag]!.slice('--report-file='.length)
         : args[flag + 1]
-  const json = args.includes('--json') && r.stdout.trimStart().startsWith('{') ? r.stdout : undefined
+  // A run that could not start prints `{"error": ...}` instead of a report.
+  const json =
+    args.includes('--json') && r.stdout.trimStart().startsWith('{') && !r.stdout.trimStart().startsWith('{"error"')
+      ? r.stdout
+      : undefined
   checkReports({ output: json, file, cwd: options.cwd, startedMs })
   return { ...r, log: r.stdout + r.stderr }
 }

@@ -9,7 +9,7 @@ import type { DestinationReport } from '../../report/report.js'
 import { readConcurrency } from '../../transport/transport.js'
 import { progress } from '../progress.js'
 import { nowOf, row, type Ending, type SetRun } from '../set-run.js'
-import { mintExpiry } from './mint.js'
+import { plannedExpiryNote } from '../../plan/planned-expiry.js'
 import { replacedTokens } from './revoke.js'
 
 export async function dryRun(s: SetRun, ready: Destination[], previous: TokenInfo[]): Promise<Ending> {
@@ -25,12 +25,6 @@ export async function dryRun(s: SetRun, ready: Destination[], previous: TokenInf
     }
   })
   ledger.rows = plans.filter((p): p is DestinationReport => p !== undefined)
-  if (plan.mode !== 'distribute') {
-    const expiry = mintExpiry(plan, s.issuer, nowOf(s))
-    ledger.note(
-      `would mint ${s.set.name}-<UTC time>-<run tag>, ${expiry ? `expiring ${expiry.toISOString()}` : 'with no expiry'}`,
-    )
-  }
   if (plan.mode === 'rotate' && previous.length) {
     if (plan.revokeFirst)
       ledger.note(
@@ -48,5 +42,11 @@ export async function dryRun(s: SetRun, ready: Destination[], previous: TokenInf
   }
   if (ledger.rows.some((d) => d.status === 'failed'))
     return { outcome: 'failed', error: 'dry run: some destinations could not be planned' }
+  if (plan.mode !== 'distribute') {
+    ledger.note(`would mint ${s.set.name}-<UTC time>-<run tag>`)
+    // `30mo` where `30min` was meant shows here, before anything is minted.
+    const expiry = plannedExpiryNote(plan, nowOf(s))
+    if (expiry) ledger.note(expiry)
+  }
   return { outcome: 'planned' }
 }

@@ -5,6 +5,7 @@
  * name is certainly this run's: its value was shown only once and is lost, so it is revoked.
  */
 import { addDuration, expiryDate } from '../../plan/duration.js'
+import { EPHEMERAL_EXPIRY } from '../../plan/planned-expiry.js'
 import { mintedName } from '../../plan/token-name.js'
 import {
   errorMessage,
@@ -21,13 +22,12 @@ import { describeRights, isAdmin, kindOf, replacedWithRights } from '../rights.j
 import { next, nowOf, stop, type Obtained, type SetRun, type Step, type Stopped } from '../set-run.js'
 import { revokeNew } from './revoke.js'
 
-const EPHEMERAL_DEFAULT = { amount: 1, unit: 'h' as const, text: '1h' }
 const MINT_ATTEMPTS = 3
 
 /** When a token minted now would expire: the input's, an ephemeral token's short default, or never. */
 export function mintExpiry(plan: Plan, issuer: Pick<Issuer, 'can'>, now: Date): Date | undefined {
   if (plan.spec.expiry) return expiryDate(plan.spec.expiry, now)
-  return plan.mode === 'ephemeral' && issuer.can.expiry ? addDuration(now, EPHEMERAL_DEFAULT) : undefined
+  return plan.mode === 'ephemeral' && issuer.can.expiry ? addDuration(now, EPHEMERAL_EXPIRY) : undefined
 }
 
 export async function obtain(s: SetRun, previous: TokenInfo[]): Promise<Step<Obtained>> {

@@ -62,7 +62,7 @@ interface PublicKey {
 
 const PERMISSION_HINT: Record<'repo' | 'env' | 'org', string> = {
   repo: 'a fine-grained token or GitHub App with repository "Secrets: write" (classic PAT: repo scope)',
-  env: 'a fine-grained token or GitHub App with repository "Environments: write" and "Secrets: write" (classic PAT: repo scope)',
+  env: 'a fine-grained token or GitHub App with repository "Environments: write" (classic PAT: repo scope)',
   org: 'a fine-grained token or GitHub App with organization "Secrets: write" (classic PAT: admin:org scope)',
 }
 
