@@ -7,6 +7,7 @@ import { redactingLogger, type Logger } from '../shared/log.js'
 import { planSecrets, type Plan } from '../plan/plan.js'
 import { Redactor, type MaskSink } from '../shared/redact.js'
 import type { Report } from '../report/report.js'
+import { redactReport } from '../report/redact-report.js'
 import { errorMessage } from '../shared/errors.js'
 import { execute } from './lifecycle.js'
 import { listRotationSet } from '../plan/token-name.js'
@@ -47,12 +48,13 @@ export async function runPlan(plan: Plan, options: RunOptions): Promise<Report> 
   const ctx = newContext(plan, options)
   const issuer = createIssuer(plan, ctx)
   try {
-    return await execute(plan, {
+    const report = await execute(plan, {
       issuer,
       ctx,
       buildDestinations: () => buildDestinations(plan, ctx),
       onMinted: options.onMinted,
     })
+    return redactReport(report, (text) => ctx.redactor.redact(text))
   } finally {
     for (const cleanup of ctx.cleanups) await cleanup()
   }
