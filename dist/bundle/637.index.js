@@ -250,6 +250,32 @@ function isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 /**
+ * Token ids become URL path segments (revoke), outputs (`token-id`, `revoked-ids`) and report entries
+ * that a workflow may pass on: a UUID, `tok_01HZX`, an integer - letters, digits and `._~:-`, at most
+ * 200 characters. Anything else is refused before it is used.
+ */
+const TOKEN_ID = /^[A-Za-z0-9][A-Za-z0-9._~:-]{0,199}$/;
+function isTokenId(id) {
+    return TOKEN_ID.test(id);
+}
+/**
+ * The id and name a mint answered. A missing or malformed id is an untrusted answer (the token may
+ * exist under the asked name: the caller looks it up). A name other than the one asked for is a token
+ * the run did not ask for: MintedTokenRejectedError, so it is revoked by its id and never written.
+ */
+function checkMintedIdentity(kind, answer, asked, idField) {
+    if (typeof answer.id !== 'string' || !isTokenId(answer.id))
+        throw untrusted(kind, `creating token ${asked} answered ${answer.id ? 'a malformed' : 'no'} ${idField}; the token may exist: look for ${asked} at the issuer`);
+    const name = answer.name;
+    if (name === undefined || name === null)
+        return { id: answer.id, name: asked };
+    if (name !== asked) {
+        const named = typeof name === 'string' ? JSON.stringify(name.slice(0, 200)) : 'a non-string name';
+        throw new errors/* MintedTokenRejectedError */.DS(`issuer ${kind}: the minted token (id ${answer.id}) is named ${named}, not ${asked} as asked; it was not written anywhere`, kind, { id: answer.id, name: asked });
+    }
+    return { id: answer.id, name: asked };
+}
+/**
  * A minted value must be a plausible token before it is written anywhere: a string, not blank, no
  * whitespace or control characters, at least MIN_TOKEN_LENGTH characters, and the issuer's own
  * format when it has one. Otherwise MintedTokenRejectedError carries what to revoke.
@@ -278,6 +304,8 @@ function checkListedToken(kind, raw, fields) {
     const name = raw.name;
     if (typeof id !== 'string' || !id)
         throw untrusted(kind, `a listed token has no string ${fields.id}`);
+    if (!isTokenId(id))
+        throw untrusted(kind, `a listed token has ${fields.id} ${JSON.stringify(id.slice(0, 80))}, which is not an id (letters, digits and ._~:- only)`);
     if (typeof name !== 'string')
         throw untrusted(kind, `listed token ${id} has no name`);
     if (typeof raw.created_at !== 'string' || Number.isNaN(Date.parse(raw.created_at)))
@@ -342,9 +370,9 @@ class HttpIssuer {
         };
         const res = await this.admin.request('POST', '/tokens', { body });
         const d = res.data;
-        if (!isObject(d) || typeof d.id !== 'string' || !d.id)
-            throw untrusted(this.kind, `creating token ${spec.name} answered ${isObject(d) ? 'JSON without a string id' : 'no JSON object'}; the token may exist: look for ${spec.name} at the issuer`);
-        const minted = { id: d.id, name: typeof d.name === 'string' ? d.name : spec.name };
+        if (!isObject(d))
+            throw untrusted(this.kind, `creating token ${spec.name} answered no JSON object; the token may exist: look for ${spec.name} at the issuer`);
+        const minted = checkMintedIdentity(this.kind, { id: d.id, name: d.name }, spec.name, 'id');
         const secret = checkMintedSecret(this.kind, d.token, minted);
         return { ...minted, secret, expiresAt: typeof d.expires_at === 'string' ? d.expires_at : undefined };
     }
@@ -409,11 +437,10 @@ class RackGatewayIssuer {
             : { name: spec.name, role: spec.role };
         const res = await this.admin.request('POST', '/api/v1/api-tokens', { body });
         const data = res.data;
-        const t = isObject(data) ? data.api_token : undefined;
-        if (!isObject(data) || !isObject(t) || typeof t.public_id !== 'string' || !t.public_id) {
-            throw untrusted(this.kind, `creating token ${spec.name} answered ${isObject(data) ? 'JSON without api_token.public_id' : 'no JSON object'}; the token may exist: look for ${spec.name} on the gateway`);
-        }
-        const minted = { id: t.public_id, name: typeof t.name === 'string' ? t.name : spec.name };
+        const t = isObject(data) && isObject(data.api_token) ? data.api_token : {};
+        if (!isObject(data))
+            throw untrusted(this.kind, `creating token ${spec.name} answered no JSON object; the token may exist: look for ${spec.name} on the gateway`);
+        const minted = checkMintedIdentity(this.kind, { id: t.public_id, name: t.name }, spec.name, 'api_token.public_id');
         const secret = checkMintedSecret(this.kind, data.token, minted, {
             pattern: RACK_GATEWAY_TOKEN,
             description: 'rgw_ and 32 bytes of base64url',

@@ -7,7 +7,7 @@ import { ISSUER_KINDS } from './kinds.js'
 import { NO_SUCH_TOKEN, probe } from './probe.js'
 import type { HttpClient } from '../transport/client.js'
 import type { Identity, Issuer, MintedToken, TokenInfo, TokenSpec } from '../shared/types.js'
-import { checkListedToken, checkMintedSecret, isObject, untrusted } from './check.js'
+import { checkListedToken, checkMintedIdentity, checkMintedSecret, isObject, untrusted } from './check.js'
 
 /** `rgw_` + base64url of 32 bytes (43 characters, padded with one `=`; unpadded accepted). */
 export const RACK_GATEWAY_TOKEN = /^rgw_[A-Za-z0-9_-]{43}=?$/
@@ -30,14 +30,13 @@ export class RackGatewayIssuer implements Issuer {
       : { name: spec.name, role: spec.role }
     const res = await this.admin.request<unknown>('POST', '/api/v1/api-tokens', { body })
     const data = res.data
-    const t = isObject(data) ? data.api_token : undefined
-    if (!isObject(data) || !isObject(t) || typeof t.public_id !== 'string' || !t.public_id) {
+    const t = isObject(data) && isObject(data.api_token) ? data.api_token : {}
+    if (!isObject(data))
       throw untrusted(
         this.kind,
-        `creating token ${spec.name} answered ${isObject(data) ? 'JSON without api_token.public_id' : 'no JSON object'}; the token may exist: look for ${spec.name} on the gateway`,
+        `creating token ${spec.name} answered no JSON object; the token may exist: look for ${spec.name} on the gateway`,
       )
-    }
-    const minted = { id: t.public_id, name: typeof t.name === 'string' ? t.name : spec.name }
+    const minted = checkMintedIdentity(this.kind, { id: t.public_id, name: t.name }, spec.name, 'api_token.public_id')
     const secret = checkMintedSecret(this.kind, data.token, minted, {
       pattern: RACK_GATEWAY_TOKEN,
       description: 'rgw_ and 32 bytes of base64url',
