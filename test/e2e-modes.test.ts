@@ -257,7 +257,9 @@ describe('rack-gateway modes', () => {
       ...github,
     })
     expect(run.code).toBe(1)
-    expect(run.log).toMatch(/::error::issuer rack-gateway: issuer-token may not create tokens \(403/)
+    expect(run.log).toMatch(
+      /::error::issuer rack-gateway: issuer-token may not create tokens \(its permissions lack gateway:api_token:create\)/,
+    )
     expect(rgw.createCount).toBe(before)
   })
 

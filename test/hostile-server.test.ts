@@ -133,12 +133,9 @@ async function run(extra: Inputs = {}): Promise<Outcome> {
   return { report, visible: [...lines, ...summaryText(report).map(sanitize)].join('\n') }
 }
 
-// Preflight's probe of the credential's rights is a nameless create that can never mint: not counted.
-const isMint = (r: { method: string; body: unknown }) =>
-  r.method === 'POST' && (r.body as { name?: string } | undefined)?.name !== ''
 const mints = () =>
-  rgw.requests.filter((r) => isMint(r) && r.path === '/api/v1/api-tokens').length +
-  hz.requests.filter((r) => isMint(r) && r.path === '/tokens').length
+  rgw.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/api-tokens').length +
+  hz.requests.filter((r) => r.method === 'POST' && r.path === '/tokens').length
 const writes = () =>
   gh.requests.filter((r) => r.method === 'PUT').length +
   cci.requests.filter((r) => r.method === 'PUT' || (r.method === 'POST' && r.path.endsWith('/envvar'))).length +
@@ -550,5 +547,45 @@ describe('through the Action bundle: server text never becomes a workflow comman
     expect(run.stdout).not.toMatch(/^\s*::warning::(owned|from-error-body)/m)
     expect(run.summary).not.toMatch(/^::/m)
     expect(writes()).toBe(0)
+  })
+})
+
+describe("the credential's rights are read, never probed by a create", () => {
+  it('a lax gateway that would mint a nameless token is never sent a create before the real mint', async () => {
+    const nameless: string[] = []
+    // A lax (or newer) server: a create without a name succeeds and mints a token nobody named.
+    intercept(rgw, /^POST \/api\/v1\/api-tokens$/, (req) => {
+      if ((req.body as { name?: string }).name) return PASS
+      nameless.push('minted')
+      return createAnswer(`rgw_${'B'.repeat(43)}=`)
+    })
+    const o = await run()
+    expect(o.report.outcome, o.visible).toBe('rotated')
+    expect(nameless).toEqual([])
+    const sent = rgw.requests.map((r) => `${r.method} ${r.path}`)
+    expect(sent.indexOf('GET /api/v1/api-tokens/permissions')).toBeLessThan(sent.indexOf('POST /api/v1/api-tokens'))
+    expect(sent.filter((r) => r === 'POST /api/v1/api-tokens')).toHaveLength(1)
+  })
+
+  it('stated permissions decide: a reader is refused before any mint', async () => {
+    const reader = rgw.addTokenReader()
+    expectRefused(
+      await run({ 'issuer-token': reader }),
+      /may not create tokens \(its permissions lack gateway:api_token:create\)/,
+    )
+  })
+
+  it('a wildcard in the stated permissions grants the right', async () => {
+    intercept(rgw, /^GET \/api\/v1\/api-tokens\/permissions$/, () =>
+      json(200, { user_permissions: ['gateway:api_token:*'], permissions: [], roles: [] }),
+    )
+    expect((await run()).report.outcome).toBe('rotated')
+  })
+
+  it('create without delete is refused before any mint', async () => {
+    intercept(rgw, /^GET \/api\/v1\/api-tokens\/permissions$/, () =>
+      json(200, { user_permissions: ['gateway:api_token:create'], permissions: [], roles: [] }),
+    )
+    expectRefused(await run(), /may not delete tokens/)
   })
 })

@@ -60,7 +60,7 @@ describe('request transcripts (concurrency 1)', () => {
     expect(text).toMatchSnapshot()
   })
 
-  it('a rotation: preflight, list, probe, mint, verify, write, revoke - in that order', async () => {
+  it('a rotation: preflight, list, rights, mint, verify, write, revoke - in that order', async () => {
     await transcript('transcript-rotate', { destinations })
     const { report, text } = await transcript('transcript-rotate', { destinations })
     expect(report.outcome).toBe('rotated')

@@ -215,12 +215,15 @@ class HawzuIssuer extends BearerCheckIssuer {
 }
 
 ;// CONCATENATED MODULE: ./src/issuers/probe.ts
-/** Side-effect-free checks of what the issuer credential may do, by requests that cannot succeed. */
+/**
+ * Side-effect-free checks of what the issuer credential may do, by requests that cannot succeed: a
+ * delete of an id no issuer has issued. Never a create: on a lax server a create probe would mint.
+ */
 
 /** A well-formed id no issuer has issued: deleting it answers 404 when allowed, 403 when not. */
 const NO_SUCH_TOKEN = '00000000-0000-4000-8000-000000000000';
-/** Runs a request that must fail; `allowed` is the status that proves the right, 401/403 that it is missing. */
-async function probe(right, request, allowed) {
+/** Runs a delete that must fail; `allowed` is the status that proves the right, 401/403 that it is missing. */
+async function probeDelete(request, allowed) {
     try {
         await request();
     }
@@ -228,7 +231,7 @@ async function probe(right, request, allowed) {
         if (!(err instanceof errors/* TokenActionError */.gk) || err.status === allowed)
             return;
         if (err.status === 401 || err.status === 403) {
-            throw new errors/* AuthError */.lR(`issuer-token may not ${right} tokens (${err.status} "${err.platformMessage ?? ''}"): token-action ${right === 'create' ? 'mints the replacement' : 'revokes the tokens it replaces'} with it; use a credential allowed to manage tokens (Rack Gateway: role admin)`, err.platform, err.status, err.platformMessage);
+            throw new errors/* AuthError */.lR(`issuer-token may not delete tokens (${err.status} "${err.platformMessage ?? ''}"): token-action revokes the tokens it replaces with it; use a credential allowed to manage tokens (Rack Gateway: role admin)`, err.platform, err.status, err.platformMessage);
         }
         // Anything else (a 5xx, a lost answer) proves nothing either way: the real call will tell.
     }
@@ -387,7 +390,7 @@ class HttpIssuer {
     }
     /** A delete of an id that cannot exist: 404 when the credential may delete, 403 when it may not. */
     async checkCanManage() {
-        await probe('delete', () => this.admin.request('DELETE', `/tokens/${NO_SUCH_TOKEN}`), 404);
+        await probeDelete(() => this.admin.request('DELETE', `/tokens/${NO_SUCH_TOKEN}`), 404);
     }
     async revoke(id) {
         try {
@@ -416,7 +419,14 @@ class HttpIssuer {
 
 
 
-
+/** Rack Gateway's permission match: same number of `:` segments, each equal or `*`. */
+function grants(held, wanted) {
+    const want = wanted.split(':');
+    return held.some((p) => {
+        const have = p.split(':');
+        return have.length === want.length && have.every((seg, i) => seg === '*' || seg === want[i]);
+    });
+}
 /** `rgw_` + base64url of 32 bytes (43 characters, padded with one `=`; unpadded accepted). */
 const RACK_GATEWAY_TOKEN = /^rgw_[A-Za-z0-9_-]{43}=?$/;
 class RackGatewayIssuer {
@@ -468,13 +478,29 @@ class RackGatewayIssuer {
             .map(({ enabled: _enabled, ...t }) => t);
     }
     /**
-     * Token routes check the caller's `gateway:api_token:<action>` permission before anything else,
-     * so requests that could never succeed tell the rights apart: a nameless create (400 with the
-     * right, 403 without) and a delete of an id that cannot exist (404 with the right, 403 without).
+     * The gateway states the calling credential's own permissions (`user_permissions` of
+     * `GET /api-tokens/permissions`, wildcards included): reading them proves the create and delete
+     * rights without creating anything - a nameless create as a probe would mint an unnamed token on a
+     * server lax enough to accept it. An answer that cannot be read proves nothing: the mint will tell.
      */
     async checkCanManage() {
-        await probe('create', () => this.admin.request('POST', '/api/v1/api-tokens', { body: { name: '' }, idempotent: true }), 400);
-        await probe('delete', () => this.admin.request('DELETE', `/api/v1/api-tokens/${NO_SUCH_TOKEN}`), 404);
+        let held;
+        try {
+            const res = await this.admin.get('/api/v1/api-tokens/permissions');
+            const stated = isObject(res.data) ? res.data.user_permissions : undefined;
+            if (!Array.isArray(stated) || !stated.every((p) => typeof p === 'string'))
+                return;
+            held = stated;
+        }
+        catch (err) {
+            if (err instanceof errors/* AuthError */.lR)
+                throw err;
+            return;
+        }
+        for (const right of ['create', 'delete']) {
+            if (!grants(held, `gateway:api_token:${right}`))
+                throw new errors/* AuthError */.lR(`issuer-token may not ${right} tokens (its permissions lack gateway:api_token:${right}): token-action ${right === 'create' ? 'mints the replacement' : 'revokes the tokens it replaces'} with it; use a credential allowed to manage tokens (Rack Gateway: role admin)`, this.kind, 403);
+        }
     }
     async revoke(id) {
         try {

@@ -5,7 +5,7 @@
  */
 import { NotFoundError } from '../shared/errors.js'
 import { ISSUER_KINDS } from './kinds.js'
-import { NO_SUCH_TOKEN, probe } from './probe.js'
+import { NO_SUCH_TOKEN, probeDelete } from './probe.js'
 import type { HttpClient } from '../transport/client.js'
 import type { Identity, Issuer, MintedToken, TokenInfo, TokenSpec } from '../shared/types.js'
 import { checkListedToken, checkMintedIdentity, checkMintedSecret, isObject, untrusted } from './check.js'
@@ -51,7 +51,7 @@ export class HttpIssuer implements Issuer {
 
   /** A delete of an id that cannot exist: 404 when the credential may delete, 403 when it may not. */
   async checkCanManage(): Promise<void> {
-    await probe('delete', () => this.admin.request('DELETE', `/tokens/${NO_SUCH_TOKEN}`), 404)
+    await probeDelete(() => this.admin.request('DELETE', `/tokens/${NO_SUCH_TOKEN}`), 404)
   }
 
   async revoke(id: string): Promise<void> {

@@ -2,12 +2,20 @@
  * Rack Gateway (`<gateway>/api/v1`, Bearer admin API token). Tokens are addressed by `public_id`;
  * create answers 200 (any 2xx is accepted); no expiry and no disable.
  */
-import { NotFoundError } from '../shared/errors.js'
+import { AuthError, NotFoundError } from '../shared/errors.js'
 import { ISSUER_KINDS } from './kinds.js'
-import { NO_SUCH_TOKEN, probe } from './probe.js'
 import type { HttpClient } from '../transport/client.js'
 import type { Identity, Issuer, MintedToken, TokenInfo, TokenSpec } from '../shared/types.js'
 import { checkListedToken, checkMintedIdentity, checkMintedSecret, isObject, untrusted } from './check.js'
+
+/** Rack Gateway's permission match: same number of `:` segments, each equal or `*`. */
+function grants(held: string[], wanted: string): boolean {
+  const want = wanted.split(':')
+  return held.some((p) => {
+    const have = p.split(':')
+    return have.length === want.length && have.every((seg, i) => seg === '*' || seg === want[i])
+  })
+}
 
 /** `rgw_` + base64url of 32 bytes (43 characters, padded with one `=`; unpadded accepted). */
 export const RACK_GATEWAY_TOKEN = /^rgw_[A-Za-z0-9_-]{43}=?$/
@@ -70,17 +78,30 @@ export class RackGatewayIssuer implements Issuer {
   }
 
   /**
-   * Token routes check the caller's `gateway:api_token:<action>` permission before anything else,
-   * so requests that could never succeed tell the rights apart: a nameless create (400 with the
-   * right, 403 without) and a delete of an id that cannot exist (404 with the right, 403 without).
+   * The gateway states the calling credential's own permissions (`user_permissions` of
+   * `GET /api-tokens/permissions`, wildcards included): reading them proves the create and delete
+   * rights without creating anything - a nameless create as a probe would mint an unnamed token on a
+   * server lax enough to accept it. An answer that cannot be read proves nothing: the mint will tell.
    */
   async checkCanManage(): Promise<void> {
-    await probe(
-      'create',
-      () => this.admin.request('POST', '/api/v1/api-tokens', { body: { name: '' }, idempotent: true }),
-      400,
-    )
-    await probe('delete', () => this.admin.request('DELETE', `/api/v1/api-tokens/${NO_SUCH_TOKEN}`), 404)
+    let held: string[]
+    try {
+      const res = await this.admin.get<unknown>('/api/v1/api-tokens/permissions')
+      const stated = isObject(res.data) ? res.data.user_permissions : undefined
+      if (!Array.isArray(stated) || !stated.every((p) => typeof p === 'string')) return
+      held = stated as string[]
+    } catch (err) {
+      if (err instanceof AuthError) throw err
+      return
+    }
+    for (const right of ['create', 'delete'] as const) {
+      if (!grants(held, `gateway:api_token:${right}`))
+        throw new AuthError(
+          `issuer-token may not ${right} tokens (its permissions lack gateway:api_token:${right}): token-action ${right === 'create' ? 'mints the replacement' : 'revokes the tokens it replaces'} with it; use a credential allowed to manage tokens (Rack Gateway: role admin)`,
+          this.kind,
+          403,
+        )
+    }
   }
 
   async revoke(id: string): Promise<void> {
