@@ -600,5 +600,23 @@ describe('CLI: ephemeral wraps a command; revoke by id', () => {
     const forced = await runCli([...args, '--token-id', other.outputs['token-id']!, '--force'], { env })
     expect(forced.code, forced.log).toBe(0)
     expect(rgw.isValid(other.outputs.token!)).toBe(false)
+
+    // An empty or malformed id is bad input: refused before any request (an empty one would DELETE the collection).
+    const sent = rgw.requests.length
+    for (const id of ['', ' ', '../api-tokens'])
+      expect(await runCli([...args, '--token-id', id, '--force'], { env })).toMatchObject({
+        code: 2,
+        stderr: expect.stringMatching(/--token-id .*is not a token id .*nothing was revoked/),
+      })
+    expect(rgw.requests.length).toBe(sent)
+    // An id the issuer does not know is reported as not found, never as revoked, and exits 1.
+    for (const id of [other.outputs['token-id']!, '00000000-0000-4000-8000-00000000dead', 'not-a-uuid']) {
+      const unknown = await runCli([...args, '--token-id', id, '--force'], { env })
+      expect({ id, code: unknown.code, out: unknown.stdout }).toEqual({
+        id,
+        code: 1,
+        out: `not found ${id} (the issuer has no such token; nothing was revoked)\n`,
+      })
+    }
   })
 })

@@ -1,5 +1,5 @@
 export const id = 669;
-export const ids = [669,850,469];
+export const ids = [669];
 export const modules = {
 
 /***/ 6007:
@@ -87,7 +87,7 @@ async function run() {
         return;
     }
     // The engine (undici, the lifecycle) loads only for a run: bad input never parses it.
-    const { cancelOnSignals, runPlan } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(637)]).then(__webpack_require__.bind(__webpack_require__, 8637));
+    const { cancelOnSignals, runPlan } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(886), __webpack_require__.e(740)]).then(__webpack_require__.bind(__webpack_require__, 8886));
     const controller = cancelOnSignals(actionLog);
     let secret;
     const report = await runPlan(plan, {

@@ -98,7 +98,8 @@ async function installationToken(ctx, apiUrl, app, owner, targets) {
     return {
         token,
         revoke: async () => {
-            const own = (0,_transport_context_js__WEBPACK_IMPORTED_MODULE_1__/* .makeClient */ .yu)(ctx, 'github', apiUrl, appHeaders(token));
+            // After a cancellation too: its own deadline, not the run's aborted signal.
+            const own = (0,_transport_context_js__WEBPACK_IMPORTED_MODULE_1__/* .makeClient */ .yu)((0,_transport_context_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanupContext */ .ib)(ctx), 'github', apiUrl, appHeaders(token));
             // It expires within the hour anyway; say so rather than fail a finished run.
             await own
                 .request('DELETE', '/installation/token')

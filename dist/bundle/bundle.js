@@ -455,7 +455,7 @@ async function cli(argv) {
 }
 /** The engine without a front end, for the benchmark (scripts/bench-engine.mjs): plan in, report out. */
 async function engine() {
-    const [plan, runner] = await Promise.all([__nccwpck_require__.e(/* import() */ 829).then(__nccwpck_require__.bind(__nccwpck_require__, 2829)), Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(829), __nccwpck_require__.e(637), __nccwpck_require__.e(850)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8637))]);
+    const [plan, runner] = await Promise.all([__nccwpck_require__.e(/* import() */ 829).then(__nccwpck_require__.bind(__nccwpck_require__, 2829)), Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(829), __nccwpck_require__.e(886), __nccwpck_require__.e(951)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8886))]);
     return { buildPlan: plan.buildPlan, runPlan: runner.runPlan };
 }
 

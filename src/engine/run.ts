@@ -11,7 +11,7 @@ import { redactReport } from '../report/redact-report.js'
 import { errorMessage } from '../shared/errors.js'
 import { execute } from './lifecycle.js'
 import { listRotationSet } from '../plan/token-name.js'
-import type { MintedToken } from '../shared/types.js'
+import type { MintedToken, RevokeResult } from '../shared/types.js'
 
 export interface RunOptions {
   log: Logger
@@ -61,9 +61,9 @@ export async function runPlan(plan: Plan, options: RunOptions): Promise<Report> 
 }
 
 /** Revokes one token by id (the ephemeral post step, and clean-up after cancellation). */
-export async function revokeToken(plan: Plan, id: string, options: RunOptions): Promise<void> {
+export async function revokeToken(plan: Plan, id: string, options: RunOptions): Promise<RevokeResult> {
   const ctx = newContext(plan, options)
-  await createIssuer(plan, ctx).revoke(id)
+  return createIssuer(plan, ctx).revoke(id)
 }
 
 /**
@@ -75,24 +75,25 @@ export async function revokeByIds(
   ids: string[],
   force: boolean,
   options: RunOptions,
-): Promise<{ revoked: string[]; outside: string[]; failed: string[] }> {
+): Promise<{ revoked: string[]; gone: string[]; outside: string[]; failed: string[] }> {
   const ctx = newContext(plan, options)
   const issuer = createIssuer(plan, ctx)
   const inSet = new Set((await listRotationSet(issuer, plan.spec.namePrefix)).map((t) => t.id))
   const outside = ids.filter((id) => !inSet.has(id))
-  if (outside.length && !force) return { revoked: [], outside, failed: [] }
+  if (outside.length && !force) return { revoked: [], gone: [], outside, failed: [] }
   const revoked: string[] = []
+  const gone: string[] = []
   const failed: string[] = []
   for (const id of ids) {
     try {
-      await issuer.revoke(id)
-      revoked.push(id)
+      if ((await issuer.revoke(id)) === 'revoked') revoked.push(id)
+      else gone.push(id)
     } catch (err) {
       failed.push(id)
       ctx.log.error(`revoking ${id} failed: ${errorMessage(err)}`)
     }
   }
-  return { revoked, outside, failed }
+  return { revoked, gone, outside, failed }
 }
 
 /** SIGINT/SIGTERM stop new writes; in-flight ones finish and nothing old is revoked. */

@@ -10,6 +10,7 @@ import { ConfigError, errorMessage } from '../shared/errors.js'
 import { checkWritableFile, writeFilePrivately } from '../shared/files.js'
 import { describeInput, envFallbacks, inputsWhere } from '../plan/inputs.js'
 import { ISSUER_KINDS } from '../issuers/kinds.js'
+import { isTokenId } from '../issuers/check.js'
 import { buildPlan, INPUT_NAMES, type InputName, type Inputs, type Mode, type Plan } from '../plan/plan.js'
 import { exitCode, summaryText, type Report } from '../report/report.js'
 import { runWithSecret } from './run-command.js'
@@ -252,6 +253,14 @@ async function revokeCommand(plan: Plan, opts: Opts): Promise<number> {
     stderr('error: --token-id is required (repeatable): the id of each token to revoke')
     return 2
   }
+  // An empty id would address the token collection itself; anything unlike an id is a paste error.
+  const bad = ids.filter((id) => !isTokenId(id))
+  if (bad.length) {
+    stderr(
+      `error: --token-id ${bad.map((id) => JSON.stringify(id)).join(', ')}: is not a token id (letters, digits and ._~:- only, not empty); nothing was revoked`,
+    )
+    return 2
+  }
   const { revokeByIds } = await import('../engine/run.js')
   let result
   try {
@@ -267,7 +276,10 @@ async function revokeCommand(plan: Plan, opts: Opts): Promise<number> {
     return 2
   }
   for (const id of result.revoked) write(process.stdout)(`revoked ${id}`)
-  return result.failed.length ? 1 : 0
+  // The issuer knows no such token: nothing is left valid by it, but a typo may have missed the one meant.
+  for (const id of result.gone)
+    write(process.stdout)(`not found ${id} (the issuer has no such token; nothing was revoked)`)
+  return result.failed.length || result.gone.length ? 1 : 0
 }
 
 export function buildProgram(onExit: (code: number) => void): Command {

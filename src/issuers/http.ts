@@ -7,7 +7,7 @@ import { NotFoundError } from '../shared/errors.js'
 import { ISSUER_KINDS } from './kinds.js'
 import { NO_SUCH_TOKEN, probeDelete } from './probe.js'
 import type { HttpClient } from '../transport/client.js'
-import type { Identity, Issuer, MintedToken, TokenInfo, TokenSpec } from '../shared/types.js'
+import type { Identity, Issuer, MintedToken, RevokeResult, TokenInfo, TokenSpec } from '../shared/types.js'
 import { checkListedToken, checkMintedIdentity, checkMintedSecret, isObject, untrusted } from './check.js'
 
 export class HttpIssuer implements Issuer {
@@ -54,11 +54,13 @@ export class HttpIssuer implements Issuer {
     await probeDelete(() => this.admin.request('DELETE', `/tokens/${NO_SUCH_TOKEN}`), 404)
   }
 
-  async revoke(id: string): Promise<void> {
+  async revoke(id: string): Promise<RevokeResult> {
     try {
       await this.admin.request('DELETE', `/tokens/${encodeURIComponent(id)}`)
+      return 'revoked'
     } catch (err) {
-      if (!(err instanceof NotFoundError)) throw err
+      if (err instanceof NotFoundError) return 'gone'
+      throw err
     }
   }
 

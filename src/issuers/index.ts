@@ -7,10 +7,16 @@ import { HttpIssuer } from './http.js'
 import { RackGatewayIssuer } from './rack-gateway.js'
 import { RwxIssuer } from './rwx.js'
 import { StaticIssuer } from './static.js'
+import { withReliableRevoke } from './reliable-revoke.js'
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
 
+/** The plan's issuer; its revoke retries transient failures within its own deadline (reliable-revoke.ts). */
 export function createIssuer(plan: Plan, ctx: RunContext): Issuer {
+  return withReliableRevoke(buildIssuer(plan, ctx), ctx, (own) => buildIssuer(plan, own))
+}
+
+function buildIssuer(plan: Plan, ctx: RunContext): Issuer {
   const url = plan.issuer.url ?? ''
   const verifier = (secret: string) => makeClient(ctx, plan.issuer.kind, url, bearer(secret))
   const admin = () => makeClient(ctx, plan.issuer.kind, url, bearer(plan.issuer.credential ?? ''))

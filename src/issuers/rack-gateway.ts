@@ -5,8 +5,10 @@
 import { AuthError, NotFoundError } from '../shared/errors.js'
 import { ISSUER_KINDS } from './kinds.js'
 import type { HttpClient } from '../transport/client.js'
-import type { Identity, Issuer, MintedToken, TokenInfo, TokenSpec } from '../shared/types.js'
+import type { Identity, Issuer, MintedToken, RevokeResult, TokenInfo, TokenSpec } from '../shared/types.js'
 import { checkListedToken, checkMintedIdentity, checkMintedSecret, isObject, untrusted } from './check.js'
+
+const PUBLIC_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** Rack Gateway's permission match: same number of `:` segments, each equal or `*`. */
 function grants(held: string[], wanted: string): boolean {
@@ -104,11 +106,15 @@ export class RackGatewayIssuer implements Issuer {
     }
   }
 
-  async revoke(id: string): Promise<void> {
+  async revoke(id: string): Promise<RevokeResult> {
+    // Tokens are addressed by public_id, a UUID: any other id names no token (the gateway would answer 500).
+    if (!PUBLIC_ID.test(id)) return 'gone'
     try {
       await this.admin.request('DELETE', `/api/v1/api-tokens/${encodeURIComponent(id)}`)
+      return 'revoked'
     } catch (err) {
-      if (!(err instanceof NotFoundError)) throw err
+      if (err instanceof NotFoundError) return 'gone'
+      throw err
     }
   }
 

@@ -45,6 +45,8 @@ export interface Identity {
   personal?: boolean
 }
 
+export type RevokeResult = 'revoked' | 'gone'
+
 export interface IssuerCapabilities {
   create: boolean
   list: boolean
@@ -60,8 +62,8 @@ export interface Issuer {
   readonly sample?: string
   create(spec: TokenSpec): Promise<MintedToken>
   list(namePrefix: string): Promise<TokenInfo[]>
-  /** Already gone (404) counts as done. */
-  revoke(id: string): Promise<void>
+  /** `gone` when the issuer knows no such token (404): nothing valid is left, but nothing was revoked either. */
+  revoke(id: string): Promise<RevokeResult>
   /** Proves the token works; never logs it. */
   verify(secret: string): Promise<Identity>
   /**

@@ -28,6 +28,8 @@ export interface RunContext {
   cleanups: (() => Promise<void>)[]
   /** Tokens of the set younger than this are never revoked: the run that minted them may still be writing. */
   overlapGraceMs: number
+  /** How long a clean-up (a revoke, retried) may take; CLEANUP_DEADLINE_MS unless a test shortens it. */
+  cleanupDeadlineMs?: number
 }
 
 /**
@@ -37,6 +39,19 @@ export interface RunContext {
  */
 export const RUN_DEADLINE_MS = 6 * 3_600_000
 export const OVERLAP_GRACE_MS = RUN_DEADLINE_MS + 15 * 60_000
+
+/**
+ * Clean-ups (revoking a token the run made and must not leave valid, a GitHub App installation token)
+ * still run after SIGINT/SIGTERM cancelled the run, and a second signal does not stop them: they get
+ * their own deadline instead of the run's signal. CI systems kill a cancelled job after a grace of
+ * about 10 s (GitHub 7.5 s after SIGINT); a retried revoke may use up to this long when it is allowed.
+ */
+export const CLEANUP_DEADLINE_MS = 30_000
+
+/** The run's context for one clean-up: the same redaction, clock and transport, a fresh deadline, no cancellation. */
+export function cleanupContext(ctx: RunContext): RunContext {
+  return { ...ctx, signal: AbortSignal.timeout(ctx.cleanupDeadlineMs ?? CLEANUP_DEADLINE_MS) }
+}
 
 /**
  * Preflight only reads (1 point each on GitHub) and is bounded by latency, not budget: it runs four

@@ -5,7 +5,7 @@
  */
 import { createPrivateKey, createSign } from 'node:crypto'
 import type { RunContext } from '../../transport/context.js'
-import { makeClient } from '../../transport/context.js'
+import { cleanupContext, makeClient } from '../../transport/context.js'
 import { ConfigError, errorMessage, NotFoundError, UntrustedResponseError } from '../../shared/errors.js'
 import type { GitHubTarget } from '../../plan/grammar.js'
 
@@ -107,7 +107,8 @@ export async function installationToken(
   return {
     token,
     revoke: async () => {
-      const own = makeClient(ctx, 'github', apiUrl, appHeaders(token))
+      // After a cancellation too: its own deadline, not the run's aborted signal.
+      const own = makeClient(cleanupContext(ctx), 'github', apiUrl, appHeaders(token))
       // It expires within the hour anyway; say so rather than fail a finished run.
       await own
         .request('DELETE', '/installation/token')
