@@ -451,7 +451,7 @@ async function post() {
     await (await Promise.all(/* import() */[__nccwpck_require__.e(659), __nccwpck_require__.e(829), __nccwpck_require__.e(409)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7409))).post();
 }
 async function cli(argv) {
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(179), __nccwpck_require__.e(829), __nccwpck_require__.e(286)]).then(__nccwpck_require__.bind(__nccwpck_require__, 286))).main(argv);
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(179), __nccwpck_require__.e(829), __nccwpck_require__.e(133)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6133))).main(argv);
 }
 /** The engine without a front end, for the benchmark (scripts/bench-engine.mjs): plan in, report out. */
 async function engine() {
