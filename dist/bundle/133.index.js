@@ -186,8 +186,9 @@ class EphemeralSession {
                 : `${signal} received again: revoking the token first`);
             return;
         }
-        this.log.warning(`${signal} received: passing it on to the command (killed if it has not ended in ${this.graceMs / 1000} s)`);
-        if (!(this.terminal && signal !== 'SIGTERM'))
+        const fromTerminal = this.terminal && signal !== 'SIGTERM';
+        this.log.warning(`${signal} received: ${fromTerminal ? 'the command got it from the terminal too' : 'passing it on to the command'} (killed if it has not ended in ${this.graceMs / 1000} s)`);
+        if (!fromTerminal)
             this.signalChild(signal);
         this.killTimer ??= setTimeout(() => {
             this.log.warning(`the command did not end within ${this.graceMs / 1000} s of ${this.received}: killing it`);

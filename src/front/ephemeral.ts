@@ -14,7 +14,7 @@ import { envFallbacks, INPUT_NAMES, inputsWhere } from '../plan/inputs.js'
 import { errorMessage } from '../shared/errors.js'
 import type { Logger } from '../shared/log.js'
 import { sanitize } from '../shared/sanitize.js'
-import type { MintedToken } from '../shared/types.js'
+import type { MintedToken, RevokeResult } from '../shared/types.js'
 import type { Plan } from '../plan/plan.js'
 import { summaryText, type Report } from '../report/report.js'
 
@@ -89,10 +89,11 @@ export class EphemeralSession {
       )
       return
     }
+    const fromTerminal = this.terminal && signal !== 'SIGTERM'
     this.log.warning(
-      `${signal} received: passing it on to the command (killed if it has not ended in ${this.graceMs / 1000} s)`,
+      `${signal} received: ${fromTerminal ? 'the command got it from the terminal too' : 'passing it on to the command'} (killed if it has not ended in ${this.graceMs / 1000} s)`,
     )
-    if (!(this.terminal && signal !== 'SIGTERM')) this.signalChild(signal)
+    if (!fromTerminal) this.signalChild(signal)
     this.killTimer ??= setTimeout(() => {
       this.log.warning(`the command did not end within ${this.graceMs / 1000} s of ${this.received}: killing it`)
       this.signalChild('SIGKILL')
@@ -145,7 +146,7 @@ export interface EphemeralRun {
   keepEnv: string[]
   log: Logger
   /** Revokes the minted token (engine/run.ts revokeToken, loaded lazily by the CLI). */
-  revoke: (id: string) => Promise<'revoked' | 'gone'>
+  revoke: (id: string) => Promise<RevokeResult>
 }
 
 /** After the mint: runs CMD with the token unless the run failed or was stopped, then revokes the token. */
