@@ -2,6 +2,7 @@
  * Cancellation: SIGTERM (what the runner sends when a job is cancelled) during the fan-out stops new
  * writes, lets in-flight ones finish, revokes nothing old, and reports what was written.
  */
+import { generateKeyPairSync } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { runAction } from './helpers/run-dist.js'
 import { useWorld } from './helpers/world.js'
@@ -51,4 +52,33 @@ describe('cancellation during fan-out', () => {
     },
     90_000,
   )
+})
+
+describe('clean-ups after a cancellation', () => {
+  it('SIGTERM mid fan-out: every GitHub App installation token the run minted is still revoked', async () => {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+    gh.installApp('acme', 5151)
+    const inputs = world.inputs({
+      'issuer-token': rgw.addAdminToken(),
+      'token-name': 'cancel-app',
+      'secret-name': 'CANCEL_APP',
+      concurrency: '2',
+      'github-token': undefined,
+      'github-app-id': '12345',
+      'github-app-private-key': privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      destinations: REPOS.map((r) => `github:repo/acme/${r}`).join('\n'),
+    })
+    const before = gh.requests.length
+    const run = await runAction(inputs, {
+      signal: { name: 'SIGTERM', whenStdout: /progress: \d+\/45 destinations written/ },
+    })
+    expect(run.code).toBe(1)
+    expect(run.log).toMatch(/SIGTERM received/)
+    const sent = gh.requests.slice(before)
+    const minted = sent.filter((r) => r.method === 'POST' && r.path === '/app/installations/5151/access_tokens')
+    const revoked = sent.filter((r) => r.method === 'DELETE' && r.path === '/installation/token' && r.status === 204)
+    expect(minted.length).toBeGreaterThan(0)
+    expect(revoked.length).toBe(minted.length)
+    expect(run.log).not.toMatch(/could not revoke the GitHub App installation token/)
+  }, 90_000)
 })

@@ -202,18 +202,18 @@ describe('wrong names in errors', () => {
 
   it('revoking what is already gone is done (exit 0), a live token of another set is refused (exit 2)', () => {
     expect(revokeOutcome({ revoked: [], outside: [], failed: [], notFound: ['t1'] }, 'ci', false)).toEqual({
-      out: ['t1: already revoked (the issuer no longer lists it)'],
+      out: ['t1: not found at the issuer - already revoked, or never made; nothing to revoke'],
       err: [],
       code: 0,
     })
-    expect(revokeOutcome({ revoked: ['t2'], outside: [], failed: ['t3'] }, 'ci', false)).toEqual({
+    expect(revokeOutcome({ revoked: ['t2'], outside: [], failed: ['t3'], notFound: [] }, 'ci', false)).toEqual({
       out: ['revoked t2'],
       err: ['t3: not revoked (see above)'],
       code: 1,
     })
-    const other = revokeOutcome({ revoked: [], outside: ['t4'], failed: [] }, 'ci', false)
+    const other = revokeOutcome({ revoked: [], outside: ['t4'], failed: [], notFound: [] }, 'ci', false)
     expect(other.code).toBe(2)
-    expect(other.err[0]).toMatch(/^--token-id t4: not a live token of the rotation set ci/)
+    expect(other.err[0]).toMatch(/^--token-id t4: another rotation set's live token, not one of ci/)
   })
 })
 

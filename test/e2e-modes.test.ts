@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { leakedForms, runAction, runCli, type RunResult } from './helpers/run-dist.js'
+import { leakedForms, runAction, runCli, summaryPlain, type RunResult } from './helpers/run-dist.js'
 import { ACCOUNTS, useWorld } from './helpers/world.js'
 
 const world = useWorld()
@@ -143,9 +143,12 @@ describe('http issuer (generic contract)', () => {
       commit: 'a'.repeat(40),
     })
     const secret = gh.secretValue({ repo: 'acme/web' }, 'EXPIRING_TOKEN')!
-    const print = `sha256:${createHash('sha256').update(secret).digest('hex').slice(0, 12)}`
+    // The destination holds the token the report names; the keyed fingerprint is no plain hash of the value.
+    const print = report.token.fingerprint
+    expect(print).toMatch(/^hmac-sha256:[0-9a-f]{16}$/)
     expect(report.destinations[0].holds).toBe(print)
     expect(first.summary).toContain(print)
+    expect(JSON.stringify(report)).not.toContain(createHash('sha256').update(secret).digest('hex').slice(0, 12))
     // A day old, far from 30d - but expiring in 3 days, within the default rotate-before-expiry (14d).
     http.ageToken(first.outputs['token-id']!, 1)
     http.expireAt(first.outputs['token-id']!, new Date(Date.now() + 3 * 86_400_000))
@@ -299,7 +302,9 @@ describe('rack-gateway modes', () => {
       ...github,
     })
     expect(run.code).toBe(1)
-    expect(run.log).toMatch(/::error::issuer rack-gateway: issuer-token may not create tokens \(403/)
+    expect(run.log).toMatch(
+      /::error::issuer rack-gateway: issuer-token may not create tokens \(its permissions lack gateway:api_token:create\)/,
+    )
     expect(rgw.createCount).toBe(before)
   })
 
@@ -452,7 +457,7 @@ describe('distribute (issuers without a mint API)', () => {
     expect(run.code, run.log).toBe(0)
     expect(run.outputs.outcome).toBe('distributed')
     expect(gh.orgSecret('acme', 'RWX_ACCESS_TOKEN')?.value).toBe(token)
-    expect(run.summary).toMatch(/revoke the token it replaced in RWX \(cloud\.rwx\.com, Access Tokens\)/)
+    expect(summaryPlain(run.summary)).toMatch(/revoke the token it replaced in RWX \(cloud\.rwx\.com, Access Tokens\)/)
     noLeak(run, token)
   })
 
@@ -632,17 +637,25 @@ describe('CLI: ephemeral wraps a command; revoke by id', () => {
       { env },
     )
     expect(refused.code).toBe(2)
-    expect(refused.stderr).toMatch(
-      /not a live token of the rotation set revocable \(revoked already, or another set's token\); nothing was revoked/,
-    )
+    expect(refused.stderr).toMatch(/another rotation set's live token, not one of revocable; nothing was revoked/)
     expect(rgw.isValid(made.outputs.token!)).toBe(true)
     const ok = await runCli([...args, '--token-id', made.outputs['token-id']!], { env })
     expect(ok.code, ok.log).toBe(0)
     expect(rgw.isValid(made.outputs.token!)).toBe(false)
+    // --json gets a JSON error.
+    const json = await runCli([...args, '--token-id', other.outputs['token-id']!, '--json'], { env })
+    expect(json.code).toBe(2)
+    expect(JSON.parse(json.stdout)).toEqual({
+      error: {
+        message: expect.stringMatching(/^--token-id .*another rotation set's live token/),
+        input: 'token-id',
+        exitCode: 2,
+      },
+    })
     const forced = await runCli([...args, '--token-id', other.outputs['token-id']!, '--force'], { env })
     expect(forced.code, forced.log).toBe(0)
     expect(rgw.isValid(other.outputs.token!)).toBe(false)
-    // Wrong names are not blamed: no --token-name names `revoke`, not `audit`; --json gets a JSON error.
+    // Wrong names are not blamed: no --token-name names `revoke`, not `audit`.
     const nameless = await runCli(['revoke', '--issuer', 'rack-gateway', '--issuer-url', rgw.url, '--token-id', 'x'], {
       env,
     })
@@ -651,10 +664,33 @@ describe('CLI: ephemeral wraps a command; revoke by id', () => {
       /--token-name \(or TOKEN_ACTION_TOKEN_NAME\) is required with `token-action revoke`/,
     )
     expect(nameless.stderr).not.toMatch(/audit/)
-    const json = await runCli([...args, '--token-id', other.outputs['token-id']!, '--json'], { env })
-    expect(json.code).toBe(2)
-    expect(JSON.parse(json.stdout)).toEqual({
-      error: { message: expect.stringMatching(/^--token-id .*not a live token/), input: 'token-id', exitCode: 2 },
-    })
+
+    // An empty or malformed id is bad input: refused before any request (an empty one would DELETE the collection).
+    const sent = rgw.requests.length
+    for (const [id, refusal] of [
+      ['', /--token-id is required \(repeatable, never empty\)/],
+      [' ', /--token-id is required \(repeatable, never empty\)/],
+      ['../api-tokens', /--token-id .*is not a token id .*nothing was revoked/],
+    ] as const)
+      expect(await runCli([...args, '--token-id', id, '--force'], { env })).toMatchObject({
+        code: 2,
+        stderr: expect.stringMatching(refusal),
+      })
+    expect(rgw.requests.length).toBe(sent)
+    // An id no live token has - revoked already (a re-run), or never made - is reported as not found,
+    // never as revoked; nothing is sent for it, and the re-run is done (exit 0).
+    const before = rgw.requests.filter((r) => r.method === 'DELETE').length
+    for (const id of [other.outputs['token-id']!, '00000000-0000-4000-8000-00000000dead', 'not-a-uuid']) {
+      const unknown = await runCli([...args, '--token-id', id, '--force'], { env })
+      expect({ id, code: unknown.code, out: unknown.stdout }).toEqual({
+        id,
+        code: 0,
+        out: `${id}: not found at the issuer - already revoked, or never made; nothing to revoke\n`,
+      })
+    }
+    const again = await runCli([...args, '--token-id', made.outputs['token-id']!], { env })
+    expect(again.code, again.log).toBe(0)
+    expect(again.stdout).toMatch(/not found at the issuer - already revoked/)
+    expect(rgw.requests.filter((r) => r.method === 'DELETE').length).toBe(before)
   })
 })

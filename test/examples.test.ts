@@ -54,35 +54,56 @@ describe.each(workflowFiles)('%s', (file) => {
 })
 
 describe('.github/workflows/release.yml', () => {
+  interface Job {
+    needs?: string
+    permissions: Record<string, string>
+    steps: Step[]
+  }
   const doc = parse(readFileSync(join(repoWorkflows, 'release.yml'), 'utf8')) as {
     on: { push: { tags: string[] } }
-    jobs: { release: { permissions: Record<string, string>; steps: Step[] } }
+    permissions: Record<string, string>
+    jobs: Record<string, Job>
   }
-  const steps = doc.jobs.release.steps
-  const index = (re: RegExp) => steps.findIndex((s) => re.test(`${s.uses ?? ''}\n${s.run ?? ''}`))
+  const text = (s: Step) => `${s.uses ?? ''}\n${s.run ?? ''}`
+  const index = (steps: Step[], re: RegExp) => steps.findIndex((s) => re.test(text(s)))
 
-  it('runs on version tags with the OIDC and tag-push permissions provenance and the major tag need', () => {
+  it('runs on version tags; only the publish job holds contents: write and id-token: write', () => {
     expect(doc.on.push.tags).toEqual(['v*.*.*'])
-    expect(doc.jobs.release.permissions).toEqual({ contents: 'write', 'id-token': 'write' })
-    expect(steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with).toMatchObject({
-      'node-version-file': '.node-version',
-      'registry-url': 'https://registry.npmjs.org',
-    })
+    expect(doc.permissions).toEqual({ contents: 'read' })
+    const privileged = Object.entries(doc.jobs)
+      .filter(([, j]) => Object.values(j.permissions ?? {}).some((p) => p === 'write'))
+      .map(([name]) => name)
+    expect(privileged).toEqual(['publish'])
+    expect(doc.jobs.publish!.permissions).toEqual({ contents: 'write', 'id-token': 'write' })
+    expect(doc.jobs.build!.permissions).toEqual({ contents: 'read' })
   })
 
-  it('checks the tag, builds and proves dist/ fresh, tests, then publishes with provenance, then moves the major tag', () => {
+  it('the build job checks the tag, builds and proves dist/ fresh, tests, then uploads the packed tarball', () => {
+    const steps = doc.jobs.build!.steps
     const order = [
       /"v\$version"/,
       /^npm ci$/m,
       /npm run build[\s\S]*git status --porcelain -- dist/,
       /^npm test$/m,
-      /npm publish --provenance/,
-      /git tag -f "\$major"[\s\S]*git push -f origin/,
+      /npm pack/,
+      /actions\/upload-artifact/,
     ]
-    const at = order.map(index)
+    const at = order.map((re) => index(steps, re))
+    expect(at.every((i) => i >= 0)).toBe(true)
+    expect([...at].sort((a, b) => a - b)).toEqual(at)
+  })
+
+  it('the publish job needs the build, runs no checkout, install or test, and publishes the downloaded tarball', () => {
+    const job = doc.jobs.publish!
+    expect(job.needs).toBe('build')
+    const all = job.steps.map(text).join('\n')
+    expect(all).not.toMatch(/actions\/checkout|npm (ci|install|test|run)\b/)
+    const at = [/actions\/download-artifact/, /npm publish release\/\*\.tgz --provenance/, /refs\/tags\/\$major/].map(
+      (re) => index(job.steps, re),
+    )
     expect(at.every((i) => i >= 0)).toBe(true)
     expect([...at].sort((a, b) => a - b)).toEqual(at)
     // A pre-release (v1.2.0-rc.1) does not move v1.
-    expect(steps[at[5]!]!.if).toContain("!contains(github.ref_name, '-')")
+    expect(job.steps[at[2]!]!.if).toContain("!contains(github.ref_name, '-')")
   })
 })

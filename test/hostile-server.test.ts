@@ -148,12 +148,9 @@ async function run(extra: Inputs = {}, env: Record<string, string> = {}): Promis
   return { report, visible: [...lines, ...summaryText(report).map(sanitize)].join('\n') }
 }
 
-// Preflight's probe of the credential's rights is a nameless create that can never mint: not counted.
-const isMint = (r: { method: string; body: unknown }) =>
-  r.method === 'POST' && (r.body as { name?: string } | undefined)?.name !== ''
 const mints = () =>
-  rgw.requests.filter((r) => isMint(r) && r.path === '/api/v1/api-tokens').length +
-  hz.requests.filter((r) => isMint(r) && r.path === '/tokens').length
+  rgw.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/api-tokens').length +
+  hz.requests.filter((r) => r.method === 'POST' && r.path === '/tokens').length
 const writes = () =>
   vault.requests.filter((r) => r.method !== 'GET' && !/^\/v1\/(sys|auth)\//.test(r.path)).length +
   aws.requests.filter((r) => (r.body as { SecretString?: string } | undefined)?.SecretString !== undefined).length +
@@ -185,7 +182,6 @@ const createAnswer = (token: unknown, extra: Record<string, unknown> = {}) =>
     api_token: {
       id: 9,
       public_id: '5f0e7c1a-0000-4000-8000-000000000009',
-      name: 'rack-gateway-api-token-20261124120000',
       created_at: new Date().toISOString(),
       ...extra,
     },
@@ -205,6 +201,14 @@ describe('hostile issuer answers: an unexpected list is an error before minting'
       'a listed token has no public_id',
       () => json(200, [{ name: 'x', created_at: '2026-01-01T00:00:00Z' }]),
       /has no string public_id/,
+    ],
+    [
+      'a listed token has an id that would run in a shell or leave its path segment',
+      () =>
+        json(200, [
+          { public_id: '$(curl evil.example)', name: 'rack-gateway-api-token-1', created_at: '2026-01-01T00:00:00Z' },
+        ]),
+      /public_id "\$\(curl evil.example\)", which is not an id/,
     ],
     ['the token list is invalid JSON under a JSON content type', () => text(200, '[{"public_id": '), /not valid JSON/],
     [
@@ -237,13 +241,30 @@ describe('hostile mint answers: the token is checked before it is written anywhe
     ['no token field at all', () => createAnswer(undefined), /missing from the answer/],
     ['invalid JSON', () => text(200, '{"token": "rgw_'), /not valid JSON/],
     ['an HTML page', () => html(), /text\/html.*not JSON/],
-    ['JSON without api_token', () => json(200, { token: `rgw_${'A'.repeat(43)}=` }), /without api_token.public_id/],
+    ['JSON without api_token', () => json(200, { token: `rgw_${'A'.repeat(43)}=` }), /answered no api_token.public_id/],
+    [
+      'an id that is not an id',
+      () => createAnswer(`rgw_${'A'.repeat(43)}=`, { public_id: '../../api-tokens?all=1' }),
+      /answered a malformed api_token.public_id/,
+    ],
   ]
   it.each(cases)('%s', async (_what, answer, error) => {
     intercept(rgw, /^POST \/api\/v1\/api-tokens$/, answer)
     const o = await run()
     expectRefused(o, error, { minted: true })
     expect(o.visible).toMatch(/could not mint/)
+  })
+
+  it('a token named otherwise than asked is refused, revoked by its id and written nowhere', async () => {
+    intercept(rgw, /^POST \/api\/v1\/api-tokens$/, () =>
+      createAnswer(`rgw_${'A'.repeat(43)}=`, { name: 'someone-elses-token' }),
+    )
+    const o = await run()
+    expectRefused(o, /is named "someone-elses-token", not rack-gateway-api-token-\d{14}\S* as asked/, { minted: true })
+    expect(o.visible).toMatch(/the token was revoked/)
+    expect(rgw.requests.map((r) => `${r.method} ${r.path}`)).toContain(
+      'DELETE /api/v1/api-tokens/5f0e7c1a-0000-4000-8000-000000000009',
+    )
   })
 
   it('the http issuer: a list that is not {items: [...]} stops the run before minting', async () => {
@@ -261,7 +282,9 @@ describe('hostile mint answers: the token is checked before it is written anywhe
   })
 
   it('the http issuer: a mint answer without a token is refused before any write', async () => {
-    intercept(hz, /^POST \/tokens$/, () => json(201, { id: 'tok_1', name: 'hz-20261124120000', token: '' }))
+    intercept(hz, /^POST \/tokens$/, (req) =>
+      json(201, { id: 'tok_1', name: (req.body as { name: string }).name, token: '' }),
+    )
     expectRefused(
       await run({
         issuer: 'http',
@@ -627,5 +650,45 @@ describe('through the Action bundle: server text never becomes a workflow comman
     expect(run.stdout).not.toMatch(/^\s*::warning::(owned|from-error-body)/m)
     expect(run.summary).not.toMatch(/^::/m)
     expect(writes()).toBe(0)
+  })
+})
+
+describe("the credential's rights are read, never probed by a create", () => {
+  it('a lax gateway that would mint a nameless token is never sent a create before the real mint', async () => {
+    const nameless: string[] = []
+    // A lax (or newer) server: a create without a name succeeds and mints a token nobody named.
+    intercept(rgw, /^POST \/api\/v1\/api-tokens$/, (req) => {
+      if ((req.body as { name?: string }).name) return PASS
+      nameless.push('minted')
+      return createAnswer(`rgw_${'B'.repeat(43)}=`)
+    })
+    const o = await run()
+    expect(o.report.outcome, o.visible).toBe('rotated')
+    expect(nameless).toEqual([])
+    const sent = rgw.requests.map((r) => `${r.method} ${r.path}`)
+    expect(sent.indexOf('GET /api/v1/api-tokens/permissions')).toBeLessThan(sent.indexOf('POST /api/v1/api-tokens'))
+    expect(sent.filter((r) => r === 'POST /api/v1/api-tokens')).toHaveLength(1)
+  })
+
+  it('stated permissions decide: a reader is refused before any mint', async () => {
+    const reader = rgw.addTokenReader()
+    expectRefused(
+      await run({ 'issuer-token': reader }),
+      /may not create tokens \(its permissions lack gateway:api_token:create\)/,
+    )
+  })
+
+  it('a wildcard in the stated permissions grants the right', async () => {
+    intercept(rgw, /^GET \/api\/v1\/api-tokens\/permissions$/, () =>
+      json(200, { user_permissions: ['gateway:api_token:*'], permissions: [], roles: [] }),
+    )
+    expect((await run()).report.outcome).toBe('rotated')
+  })
+
+  it('create without delete is refused before any mint', async () => {
+    intercept(rgw, /^GET \/api\/v1\/api-tokens\/permissions$/, () =>
+      json(200, { user_permissions: ['gateway:api_token:create'], permissions: [], roles: [] }),
+    )
+    expectRefused(await run(), /may not delete tokens/)
   })
 })

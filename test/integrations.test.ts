@@ -23,7 +23,8 @@ import { checkReport } from './helpers/report-schema.js'
 import { ROOT } from './helpers/run-dist.js'
 
 const read = (p: string) => readFileSync(join(ROOT, p), 'utf8')
-const sortedInputs = [...INPUT_NAMES].sort()
+// token-per reaches the CLI from both integrations; the plan's inputs table gains it with the per-line rotation sets.
+const sortedInputs = [...new Set<string>([...INPUT_NAMES, 'token-per'])].sort()
 
 /**
  * The inputs a CI integration can set: every TOKEN_ACTION_* variable it sets or exports, plus
@@ -150,6 +151,50 @@ describe('CircleCI integration', () => {
   })
 })
 
+type RunStep = { run?: { environment: Record<string, string>; command: string } }
+const orbCommand = () => (packOrb() as { commands: Record<string, OrbBlock & { steps: RunStep[] }> }).commands.rotate!
+
+/**
+ * A value that runs `touch` in every way a shell could be made to run text: command substitution,
+ * backticks, breaking out of double or single quotes, a new line, a variable reference.
+ */
+const hostile = (dir: string) =>
+  `x$(touch ${dir}/subst)\`touch ${dir}/backtick\`";touch ${dir}/dq;"';touch ${dir}/sq;'\ntouch ${dir}/line #\${HOME}`
+
+/**
+ * The orb's run step as CircleCI runs it: parameters expanded into the step's text (values given, the
+ * rest their defaults), then `bash -eo pipefail -c command` with the step's environment.
+ */
+async function runOrbCommand(values: Record<string, string>, env: Record<string, string>, cwd: string) {
+  const command = orbCommand()
+  const all: Record<string, string> = {
+    ...Object.fromEntries(
+      Object.entries(command.parameters!).map(([k, p]) => [k, p.default === undefined ? '' : String(p.default)]),
+    ),
+    ...values,
+  }
+  const expand = (text: string) => text.replace(/<<\s*parameters\.([\w-]+)\s*>>/g, (_m, p: string) => all[p]!)
+  const { run } = command.steps[0]!
+  const script = expand(run!.command)
+  const stepEnv = npmEnv({
+    ...Object.fromEntries(Object.entries(run!.environment).map(([k, v]) => [k, expand(v)])),
+    ...env,
+  })
+  return promisify(execFile)('bash', ['-eo', 'pipefail', '-c', script], {
+    cwd,
+    env: stepEnv,
+    encoding: 'utf8',
+    timeout: 90_000,
+  }).then(
+    ({ stdout, stderr }) => ({ code: 0, output: stdout + stderr, script }),
+    (err: { code?: number; stdout?: string; stderr?: string }) => ({
+      code: err.code ?? -1,
+      output: `${err.stdout ?? ''}${err.stderr ?? ''}`,
+      script,
+    }),
+  )
+}
+
 describe('the orb rotate command, run by bash as CircleCI would after expanding its parameters', () => {
   let cci: CircleCIEmulator
   let rwx: RwxEmulator
@@ -166,49 +211,83 @@ describe('the orb rotate command, run by bash as CircleCI would after expanding 
     cci.addOrg('gh/acme')
     cci.addToken('cci-orb-test-token', { orgs: ['gh/acme'] })
     const token = rwx.addToken('acme')
-    const command = (
-      packOrb() as {
-        commands: Record<
-          string,
-          OrbBlock & { steps: { run?: { environment: Record<string, string>; command: string } }[] }
-        >
-      }
-    ).commands.rotate!
-    const values: Record<string, string> = {
-      ...Object.fromEntries(
-        Object.entries(command.parameters!).map(([k, p]) => [k, p.default === undefined ? '' : String(p.default)]),
-      ),
-      command: 'distribute',
-      issuer: 'rwx',
-      'issuer-url': rwx.url,
-      destinations: 'circleci:context/gh/acme/rwx',
-      'circleci-url': cci.url,
-    }
-    const expand = (text: string) => text.replace(/<<\s*parameters\.([\w-]+)\s*>>/g, (_m, p: string) => values[p]!)
-    const { run } = command.steps[0]!
-    const script = expand(run!.command)
-    expect(script).not.toMatch(/export \w+="\$\{\w+:-\}"/)
     const dir = mkdtempSync(join(tmpdir(), 'token-action-orb-'))
-    const env = npmEnv({
-      ...Object.fromEntries(Object.entries(run!.environment).map(([k, v]) => [k, expand(v)])),
+    const { code, output, script } = await runOrbCommand(
+      {
+        command: 'distribute',
+        issuer: 'rwx',
+        'issuer-url': rwx.url,
+        destinations: 'circleci:context/gh/acme/rwx',
+        'circleci-url': cci.url,
+      },
       // The context holds CIRCLECI_TOKEN (not CIRCLE_TOKEN, the circleci-token-var default) and the RWX token.
-      CIRCLECI_TOKEN: 'cci-orb-test-token',
-      TOKEN_ACTION_TOKEN: token,
-      npm_config_registry: registry.url,
+      { CIRCLECI_TOKEN: 'cci-orb-test-token', TOKEN_ACTION_TOKEN: token, npm_config_registry: registry.url },
+      dir,
+    )
+    expect(script).not.toMatch(/export \w+="\$\{\w+:-\}"/)
+    expect({ code, output }).toMatchObject({
+      code: 0,
+      output: expect.stringMatching(/token-action distribute: distributed/),
     })
-    const { stdout, stderr } = await promisify(execFile)('bash', ['-eo', 'pipefail', '-c', script], {
-      cwd: dir,
-      env,
-      encoding: 'utf8',
-      timeout: 90_000,
-    })
-    expect(stdout + stderr).toMatch(/token-action distribute: distributed/)
-    expect(stdout + stderr).not.toContain(token)
+    expect(output).not.toContain(token)
     expect(cci.contextValue('gh/acme', 'rwx', 'RWX_ACCESS_TOKEN')).toBe(token)
     expect(registry.missing).toEqual([])
     expect(
       checkReport(readFileSync(join(dir, 'token-action-report.json'), 'utf8'), "the orb job's report-file"),
     ).toMatchObject({ outcome: 'distributed' })
+  }, 120_000)
+
+  it('source: a tarball URL runs that package instead of the npm version', async () => {
+    cci.addOrg('gh/src')
+    cci.addToken('cci-orb-source-token', { orgs: ['gh/src'] })
+    const token = rwx.addToken('src')
+    const served = registry.served.length
+    const tarball = `${registry.url}token-action/-/token-action-${packTarball().version}.tgz`
+    const { code, output } = await runOrbCommand(
+      {
+        command: 'distribute',
+        issuer: 'rwx',
+        'issuer-url': rwx.url,
+        destinations: 'circleci:context/gh/src/rwx',
+        'circleci-url': cci.url,
+        version: 'not-used',
+        source: tarball,
+      },
+      { CIRCLE_TOKEN: 'cci-orb-source-token', TOKEN_ACTION_TOKEN: token },
+      mkdtempSync(join(tmpdir(), 'token-action-orb-')),
+    )
+    expect({ code, output }).toMatchObject({ code: 0, output: expect.stringMatching(/distributed/) })
+    // npx fetched the tarball by its URL, never the package document.
+    expect(new Set(registry.served.slice(served))).toEqual(new Set([new URL(tarball).pathname]))
+    expect(cci.contextValue('gh/src', 'rwx', 'RWX_ACCESS_TOKEN')).toBe(token)
+  }, 120_000)
+
+  it('a hostile value in every string parameter executes nothing: version and source are refused, the rest reach the CLI as data', async () => {
+    const command = orbCommand()
+    const strings = Object.entries(command.parameters!)
+      .filter(([, p]) => p.type === 'string')
+      .map(([k]) => k)
+    expect(strings).toEqual(expect.arrayContaining(['version', 'source', 'destinations', 'issuer-url', 'token-name']))
+    // The command text names no string parameter: only env_var_name ones, which CircleCI restricts to [A-Za-z_][A-Za-z0-9_]*.
+    const inScript = [...command.steps[0]!.run!.command.matchAll(/<<\s*parameters\.([\w-]+)\s*>>/g)].map((m) => m[1]!)
+    expect(inScript.filter((p) => command.parameters![p]!.type !== 'env_var_name')).toEqual([])
+    const marks = mkdtempSync(join(tmpdir(), 'token-action-marks-'))
+    const value = hostile(marks)
+    const cases: [string, Record<string, string>][] = [
+      ['every string hostile', Object.fromEntries(strings.map((k) => [k, value]))],
+      ['source empty, version hostile', { ...Object.fromEntries(strings.map((k) => [k, value])), source: '' }],
+      ['a version that is an option or another package', { version: '1 --package=evil', source: '' }],
+      ['a source that is another registry', { source: 'https://evil.example.com/x.tgz?$HOME' }],
+    ]
+    for (const [name, values] of cases) {
+      const { code, output } = await runOrbCommand(values, { npm_config_registry: registry.url }, marks)
+      expect({ name, code, refused: /nothing was run/.test(output) }).toEqual({ name, code: 2, refused: true })
+    }
+    // Version and source valid: every other string parameter reaches the CLI through the environment and is refused as bad input.
+    const rest = Object.fromEntries(strings.filter((k) => k !== 'version' && k !== 'source').map((k) => [k, value]))
+    const { code, output } = await runOrbCommand({ ...rest, source: '' }, { npm_config_registry: registry.url }, marks)
+    expect({ code, output }).toMatchObject({ code: 2, output: expect.stringMatching(/^error: --/m) })
+    expect(readdirSync(marks)).toEqual([])
   }, 120_000)
 })
 
@@ -279,7 +358,42 @@ describe('GitLab component and example', () => {
     )
     for (const [name, value] of Object.entries(include.inputs))
       if (spec.inputs[name]!.options) expect(spec.inputs[name]!.options).toContain(value)
-    expect(spec.inputs['rules-if']!.default).toBe('$CI_PIPELINE_SOURCE == "schedule"')
+    expect(spec.inputs['rules-if']!.default).toBe(
+      '$CI_PIPELINE_SOURCE == "schedule" && $CI_PIPELINE_SCHEDULE_DESCRIPTION == "rotate-tokens"',
+    )
+  })
+
+  it('no input is interpolated into the script; version and source are constrained by regex', () => {
+    const job = Object.values(
+      parseAllDocuments(read('integrations/gitlab/templates/rotate-token.yml'))[1]!.toJS() as Record<
+        string,
+        { script: string[]; variables: Record<string, string> }
+      >,
+    )[0]!
+    expect(job.script.join('\n')).not.toMatch(/\$\[\[/)
+    expect(job.variables).toMatchObject({
+      TA_COMMAND: '$[[ inputs.command ]]',
+      TA_VERSION: '$[[ inputs.version ]]',
+      TA_SOURCE: '$[[ inputs.source ]]',
+      TOKEN_ACTION_TOKEN_PER: '$[[ inputs.token-per ]]',
+    })
+    const { spec } = component()
+    const accepts = (input: string, value: string) =>
+      new RegExp((spec.inputs[input] as { regex: string }).regex).test(value)
+    for (const v of ['1', '1.4', '1.4.2', '1.5.0-rc.1', 'latest', 'next']) expect(accepts('version', v)).toBe(true)
+    for (const v of ['', '1 --package=evil', '1;id', '$(id)', '1\nid', '^1.2', 'evil@1', '$CI_JOB_TOKEN'])
+      expect({ v, ok: accepts('version', v) }).toEqual({ v, ok: false })
+    for (const v of ['', 'github:org/token-action#v1.2.0', 'https://example.com/pkgs/token-action-1.2.0.tgz'])
+      expect(accepts('source', v)).toBe(true)
+    for (const v of [
+      'github:org/token-action',
+      'https://example.com/x.tgz?$CI_JOB_TOKEN',
+      'http://example.com/x.tgz',
+      'github:org/token-action#v1;id',
+      'file:/etc/passwd',
+    ])
+      expect({ v, ok: accepts('source', v) }).toEqual({ v, ok: false })
+    expect(spec.inputs['token-per']).toMatchObject({ default: 'run', options: ['run', 'line'] })
   })
 })
 
@@ -309,7 +423,9 @@ describe('GitLab component, executed by gitlab-ci-local as shipped', () => {
       >,
     )[0]!
     expect(job.resource_group).toBe('$[[ inputs.resource-group ]]')
-    expect(job.script).toEqual(['npx -y token-action@$[[ inputs.version ]] $[[ inputs.command ]]'])
+    expect(job.script).toEqual([
+      'npx -y --package="${TA_SOURCE:-token-action@$TA_VERSION}" -- token-action "$TA_COMMAND"',
+    ])
     expect(spec.inputs.image!.default).toBe('node:24-alpine')
     expect(jobText).not.toMatch(/github:|git\+|\bgit /)
   })
@@ -346,9 +462,10 @@ describe('GitLab component, executed by gitlab-ci-local as shipped', () => {
     git('remote', 'add', 'origin', 'git@gitlab.com:org/token-action.git')
     const bin = join(ROOT, 'node_modules', '.bin', 'gitlab-ci-local')
     // Async: the emulators answer from this process, so it must not block while the job runs.
-    const run = async (source: string) => {
+    const run = async (source: string, description = 'rotate-tokens') => {
       const variables = {
         CI_PIPELINE_SOURCE: source,
+        CI_PIPELINE_SCHEDULE_DESCRIPTION: description,
         TOKEN_ACTION_TOKEN: token,
         GITLAB_TOKEN: 'glpat-ci-local-000000000000',
         // What a project using an npm mirror sets as CI/CD variables: here the mirror serves this repository's packed tarball.
@@ -362,20 +479,26 @@ describe('GitLab component, executed by gitlab-ci-local as shipped', () => {
         'CI_PIPELINE_SOURCE',
         ...Object.entries(variables).flatMap(([k, v]) => ['--variable', `${k}=${v}`]),
       ]
+      // A failed job exits non-zero: its output is what the test reads either way.
       const { stdout, stderr } = await promisify(execFile)(bin, args, {
         encoding: 'utf8',
         cwd: dir,
         // No system rsync needed: gitlab-ci-local finds the Node stand-in first on PATH.
         env: npmEnv({ HOME: dir, PATH: `${join(ROOT, 'test', 'helpers', 'bin')}${delimiter}${process.env.PATH}` }),
         timeout: 90_000,
-      })
+      }).catch((err: { stdout?: string; stderr?: string }) => ({ stdout: err.stdout ?? '', stderr: err.stderr ?? '' }))
       return stdout + stderr
     }
     const pushed = await run('push')
     expect(pushed).not.toMatch(/token-action.*distributed/)
     expect(gl.variable('group', 'acme', 'RWX_ACCESS_TOKEN')).toBeUndefined()
+    // Another schedule of the project (say, nightly tests) does not rotate.
+    expect(await run('schedule', 'nightly')).not.toMatch(/token-action.*distributed/)
+    expect(gl.variable('group', 'acme', 'RWX_ACCESS_TOKEN')).toBeUndefined()
     const scheduled = await run('schedule')
-    expect(scheduled).toMatch(/\$ npx -y token-action@1 distribute/)
+    expect(scheduled).toMatch(
+      /\$ npx -y --package="\$\{TA_SOURCE:-token-action@\$TA_VERSION\}" -- token-action "\$TA_COMMAND"/,
+    )
     expect(scheduled).toMatch(/token-action distribute: distributed/)
     expect(scheduled).not.toContain(token)
     // npx fetched the package from the registry and nothing else: no runtime dependency exists.
@@ -402,5 +525,32 @@ describe('GitLab component, executed by gitlab-ci-local as shipped', () => {
     )
     expect(checkReport(report, "the component job's report artifact")).toMatchObject({ outcome: 'distributed' })
     expect(report).not.toContain(token)
-  }, 150_000)
+
+    // A hostile value in every free-text input that reaches the job: each arrives as data and nothing executes.
+    const { spec } = component()
+    const structural = ['job-name', 'stage', 'image', 'resource-group', 'rules-if', 'report-file']
+    const free = Object.entries(spec.inputs)
+      .filter(([name, i]) => i.type === 'string' && !i.options && !('regex' in i) && !structural.includes(name))
+      .map(([name]) => name)
+    expect(free).toEqual(expect.arrayContaining(['issuer-url', 'token-name', 'destinations', 'secret-name']))
+    const marks = mkdtempSync(join(tmpdir(), 'token-action-marks-'))
+    writeFileSync(
+      join(dir, '.gitlab-ci.yml'),
+      [
+        'stages: [deploy]',
+        'include:',
+        '  - component: $CI_SERVER_FQDN/$CI_PROJECT_PATH/rotate-token@$CI_COMMIT_SHA',
+        '    inputs:',
+        '      issuer: rwx',
+        '      command: distribute',
+        ...free.map((name) => `      ${name}: ${JSON.stringify(hostile(marks))}`),
+        '',
+      ].join('\n'),
+    )
+    git('-c', 'user.email=ci@example.com', '-c', 'user.name=ci', 'commit', '-q', '-am', 'hostile inputs')
+    const attacked = await run('schedule')
+    expect(attacked).toMatch(/error: --/)
+    expect(attacked).not.toMatch(/distributed/)
+    expect(readdirSync(marks)).toEqual([])
+  }, 180_000)
 })

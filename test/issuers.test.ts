@@ -146,12 +146,12 @@ describe('http issuer (generic contract)', () => {
     expect((await listRotationSet(issuer, 'listme')).map((t) => t.id)).toEqual([b.id])
   })
 
-  it('revokes; revoking again (404) counts as done', async () => {
+  it('revokes; revoking again (404) is reported as gone, not revoked', async () => {
     const minted = await issuer.create({ name: 'gone-20261124120000', role: 'viewer' })
-    await issuer.revoke(minted.id)
+    await expect(issuer.revoke(minted.id)).resolves.toBe('revoked')
     expect(http.isValid(minted.secret)).toBe(false)
-    await expect(issuer.revoke(minted.id)).resolves.toBeUndefined()
-    await expect(issuer.revoke('tok_never_existed')).resolves.toBeUndefined()
+    await expect(issuer.revoke(minted.id)).resolves.toBe('gone')
+    await expect(issuer.revoke('tok_never_existed')).resolves.toBe('gone')
     const err = await rejection(issuer.verify(minted.secret))
     expect(err).toBeInstanceOf(AuthError)
   })

@@ -22,7 +22,7 @@ import {
   utf8Bytes,
   type Report,
 } from '../src/report/report.js'
-import type { Destination, Issuer, MintedToken, TokenInfo, TokenSpec } from '../src/shared/types.js'
+import type { Destination, Issuer, MintedToken, RevokeResult, TokenInfo, TokenSpec } from '../src/shared/types.js'
 
 class MemoryIssuer implements Issuer {
   readonly kind = 'memory'
@@ -49,9 +49,9 @@ class MemoryIssuer implements Issuer {
   async list(prefix: string): Promise<TokenInfo[]> {
     return [...this.alive.values()].filter((t) => t.name.startsWith(prefix))
   }
-  async revoke(id: string): Promise<void> {
-    this.alive.delete(id)
+  async revoke(id: string): Promise<RevokeResult> {
     this.revoked.push(id)
+    return this.alive.delete(id) ? 'revoked' : 'gone'
   }
   async verify(secret: string) {
     if (this.failVerify || ![...this.alive.values()].some((t) => t.secret === secret))

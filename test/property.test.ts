@@ -85,6 +85,8 @@ async function rotate(destinations: string[], secretName: string, prefix: string
       clock,
       retry: { baseDelayMs: 1, maxRetries: 3 },
       timeoutMs: 50,
+      // A revoke gets the client's retries only: the outer retries (reliable-revoke.ts) pause for seconds.
+      cleanupDeadlineMs: 100,
       githubBudget: { pointsPerWindow: 1e9, windowMs: 60_000 },
     },
   })

@@ -25,7 +25,7 @@ function normalise(text: string): string {
     .replace(UUID, '<uuid>')
     .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '<time>')
     .replace(/-\d{14}-[0-9a-f]{6}\b/g, '-<stamp>')
-    .replace(/sha256:[0-9a-f]{12}/g, 'sha256:<print>')
+    .replace(/hmac-sha256:[0-9a-f]{16}/g, 'hmac-sha256:<print>')
     .replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:<port>')
 }
 
@@ -69,7 +69,7 @@ describe('request transcripts (concurrency 1)', () => {
     expect(text).toMatchSnapshot()
   })
 
-  it('a rotation: preflight, list, probe, mint, verify, write, revoke - in that order', async () => {
+  it('a rotation: preflight, list, rights, mint, verify, write, revoke - in that order', async () => {
     await transcript('transcript-rotate', { destinations })
     const { report, text, lines } = await transcript('transcript-rotate', { destinations })
     expect(report.outcome).toBe('rotated')

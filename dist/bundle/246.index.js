@@ -1344,11 +1344,11 @@ function planSecrets(plan) {
 /* harmony export */   Mq: () => (/* binding */ defaultPrefix),
 /* harmony export */   aF: () => (/* binding */ lineSetName),
 /* harmony export */   cb: () => (/* binding */ isMintedWith),
-/* harmony export */   hA: () => (/* binding */ listRotationSet),
 /* harmony export */   qN: () => (/* binding */ newRunTag),
 /* harmony export */   s4: () => (/* binding */ setOf),
 /* harmony export */   sq: () => (/* binding */ MAX_PREFIX)
 /* harmony export */ });
+/* unused harmony export listRotationSet */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /**

@@ -63,7 +63,7 @@ async function post() {
         return;
     try {
         const plan = (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_3__.buildPlan)((0,_action_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readActionInputs */ .Ui)(), process.env);
-        const { revokeToken } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(739), __webpack_require__.e(138)]).then(__webpack_require__.bind(__webpack_require__, 2138));
+        const { revokeToken } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(763), __webpack_require__.e(599)]).then(__webpack_require__.bind(__webpack_require__, 2138));
         await revokeToken(plan, id, {
             log: { info: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq, warning: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e, error: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3 },
             mask: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq,

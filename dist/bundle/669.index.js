@@ -92,7 +92,7 @@ async function run() {
         return;
     }
     // The engine (undici, the lifecycle) loads only for a run: bad input never parses it.
-    const { cancelOnSignals, runPlan } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(739), __webpack_require__.e(804)]).then(__webpack_require__.bind(__webpack_require__, 3804));
+    const { cancelOnSignals, runPlan } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(763), __webpack_require__.e(411), __webpack_require__.e(359)]).then(__webpack_require__.bind(__webpack_require__, 9411));
     const controller = cancelOnSignals(actionLog);
     let secret;
     const report = await runPlan(plan, {
@@ -140,7 +140,7 @@ async function run() {
 /* harmony export */   uT: () => (/* binding */ reportOutput),
 /* harmony export */   xq: () => (/* binding */ setsOutput)
 /* harmony export */ });
-/* unused harmony exports OUTCOMES, DESTINATION_STATUSES, FINDING_KINDS, byAttention, statusCounts, totalsLine, utf8Bytes, outputBytes, SUMMARY_MAX_BYTES, SUMMARY_OPEN_ROWS, TEXT_OPEN_ROWS, OUTPUT_REPORT_MAX_BYTES */
+/* unused harmony exports OUTCOMES, DESTINATION_STATUSES, FINDING_KINDS, escapeMarkdown, codeSpan, byAttention, statusCounts, totalsLine, utf8Bytes, outputBytes, SUMMARY_MAX_BYTES, SUMMARY_OPEN_ROWS, TEXT_OPEN_ROWS, OUTPUT_REPORT_MAX_BYTES */
 /* harmony import */ var _shared_sanitize_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8406);
 
 const OUTCOMES = (/* unused pure expression or super */ null && (['rotated', 'created', 'distributed', 'not-due', 'planned', 'audited', 'failed']));
@@ -189,8 +189,25 @@ function setsOutput(r, runSet) {
 function exitCode(report) {
     return report.outcome === 'failed' ? 1 : 0;
 }
-function escapeCell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/**
+ * Untrusted text as Markdown that renders as the same text: every ASCII punctuation character is
+ * backslash-escaped (CommonMark allows it for all of them), so no HTML tag, link, image, emphasis,
+ * table pipe or autolink (`https\://`, `www\.`, `a\@b`) can form; line breaks become spaces.
+ */
+function escapeMarkdown(text) {
+    return text.replace(/\r?\n/g, ' ').replace(/[!-/:-@[-`{-~]/g, '\\$&');
+}
+/**
+ * Untrusted text as a code span it cannot leave: fenced by more backticks than any run inside it,
+ * padded when it starts or ends with a backtick; in a table a pipe is escaped (GFM reads `\|` in a
+ * code span as a pipe).
+ */
+function codeSpan(text, inTable = true) {
+    const flat = text.replace(/\r?\n/g, ' ');
+    const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = /^[` ]|[` ]$/.test(flat) ? ' ' : '';
+    return `${fence}${pad}${inTable ? flat.replace(/\|/g, '\\|') : flat}${pad}${fence}`;
 }
 const ICON = {
     created: '✅ created',
@@ -249,31 +266,32 @@ function summaryMarkdown(r, maxBytes = SUMMARY_MAX_BYTES) {
     if (r.destinations.length)
         head.push(`**${totalsLine(r.destinations)}**`, '');
     if (r.error)
-        head.push(`**Error:** ${escapeCell(r.error)}`, '');
+        head.push(`**Error:** ${escapeMarkdown(r.error)}`, '');
     const tail = [];
     if (r.token)
-        tail.push(`${r.token.name ? `Token \`${r.token.name}\` (id \`${r.token.id}\`)` : 'The given token'}${r.token.verifiedAs ? `, verified as ${r.token.verifiedAs}` : ''}${r.token.expiresAt ? `, expires ${r.token.expiresAt}` : ''}, from ${r.issuer}${r.token.fingerprint ? `; fingerprint \`${r.token.fingerprint}\`` : ''}.`, '');
+        tail.push(`${r.token.name ? `Token ${codeSpan(r.token.name, false)} (id ${codeSpan(r.token.id ?? '', false)})` : 'The given token'}${r.token.verifiedAs ? `, verified as ${escapeMarkdown(r.token.verifiedAs)}` : ''}${r.token.expiresAt ? `, expires ${escapeMarkdown(r.token.expiresAt)}` : ''}, from ${r.issuer}${r.token.fingerprint ? `; fingerprint ${codeSpan(r.token.fingerprint, false)}` : ''}.`, '');
     if (r.origin)
         tail.push(`Run: ${Object.entries(r.origin)
-            .map(([k, v]) => `${k} ${escapeCell(v)}`)
+            .map(([k, v]) => `${escapeMarkdown(k)} ${escapeMarkdown(v)}`)
             .join(', ')}`, '');
+    const ids = (list) => list.map((i) => codeSpan(i, false)).join(', ');
     if (r.revokedIds.length)
-        tail.push(`Revoked previous tokens: ${r.revokedIds.map((i) => `\`${i}\``).join(', ')}`, '');
+        tail.push(`Revoked previous tokens: ${ids(r.revokedIds)}`, '');
     if (r.keptIds.length)
-        tail.push(`Still valid (not revoked): ${r.keptIds.map((i) => `\`${i}\``).join(', ')}`, '');
+        tail.push(`Still valid (not revoked): ${ids(r.keptIds)}`, '');
     if (r.mayExist?.length)
-        tail.push(`May exist (a mint's answer was lost; check and revoke): ${r.mayExist.map((n) => `\`${n}\``).join(', ')}`, '');
+        tail.push(`May exist (a mint's answer was lost; check and revoke): ${ids(r.mayExist)}`, '');
     if (r.audit)
         tail.push(...auditMarkdown(r.audit));
     for (const n of r.notes)
-        tail.push(`> ${n}`, '');
+        tail.push(`> ${escapeMarkdown(n)}`, '');
     const safeHead = head.map((l) => (0,_shared_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .sanitize */ .aj)(l));
     const safeTail = tail.map((l) => (0,_shared_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .sanitize */ .aj)(l));
     const table = ['| destination | secret | result | detail |', '|---|---|---|---|'];
     const sorted = byAttention(r.destinations);
     const rows = sorted.map((d) => {
         const detail = [d.detail, ...(d.changes ?? [])].filter(Boolean).join('; ');
-        return (0,_shared_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .sanitize */ .aj)(`| \`${escapeCell(d.id)}\` | \`${escapeCell(d.name)}\` | ${ICON[d.status]} | ${escapeCell(detail)} |`);
+        return (0,_shared_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .sanitize */ .aj)(`| ${codeSpan(d.id)} | ${codeSpan(d.name)} | ${ICON[d.status]} | ${escapeMarkdown(detail)} |`);
     });
     const open = rows.slice(0, SUMMARY_OPEN_ROWS);
     const collapsed = rows.slice(SUMMARY_OPEN_ROWS);
@@ -341,11 +359,11 @@ function auditMarkdown(a) {
     if (a.tokens.length) {
         out.push('| token | id | age | expires | last used | created by |', '|---|---|---|---|---|---|');
         for (const t of a.tokens)
-            out.push(`| \`${escapeCell(t.name)}\`${t.newest ? ' (newest)' : ''} | \`${escapeCell(t.id)}\` | ${t.ageDays} d | ${t.expiresAt ?? 'never'} | ${t.lastUsedAt ?? '-'} | ${escapeCell(t.createdBy ?? '-')} |`);
+            out.push(`| ${codeSpan(t.name)}${t.newest ? ' (newest)' : ''} | ${codeSpan(t.id)} | ${t.ageDays} d | ${escapeMarkdown(t.expiresAt ?? 'never')} | ${escapeMarkdown(t.lastUsedAt ?? '-')} | ${escapeMarkdown(t.createdBy ?? '-')} |`);
         out.push('');
     }
     for (const f of a.findings)
-        out.push(`- **${f.kind}**${f.name ? ` \`${escapeCell(f.name)}\`` : ''}: ${escapeCell(f.detail)}`);
+        out.push(`- **${f.kind}**${f.name ? ` ${codeSpan(f.name, false)}` : ''}: ${escapeMarkdown(f.detail)}`);
     if (a.findings.length)
         out.push('');
     return out;

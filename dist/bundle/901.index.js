@@ -98,7 +98,8 @@ async function installationToken(transport, apiUrl, app, owner, targets) {
     return {
         token,
         revoke: async () => {
-            const own = (0,_transport_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .makeClient */ .yu)(transport, 'github', apiUrl, appHeaders(token));
+            // After a cancellation too: its own deadline, not the run's aborted signal.
+            const own = (0,_transport_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .makeClient */ .yu)((0,_transport_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanupTransport */ .K2)(transport), 'github', apiUrl, appHeaders(token));
             // It expires within the hour anyway; say so rather than fail a finished run.
             await own
                 .request('DELETE', '/installation/token')

@@ -4,7 +4,6 @@
  */
 import type { Plan } from '../plan/plan.js'
 import type { AuditReport, Outcome, Report } from '../report/report.js'
-import type { Redactor } from '../shared/redact.js'
 import type { HttpStats } from '../transport/transport.js'
 import type { SetResult } from './ledger.js'
 
@@ -21,8 +20,7 @@ export interface RunFacts {
 /** A run of many sets ends as its most telling set did. */
 const PRECEDENCE: Outcome[] = ['failed', 'rotated', 'created', 'distributed', 'planned', 'audited', 'not-due']
 
-export function composeReport(plan: Plan, results: SetResult[], run: RunFacts, redactor: Redactor): Report {
-  const redact = (t: string) => redactor.redact(t)
+export function composeReport(plan: Plan, results: SetResult[], run: RunFacts): Report {
   const line = plan.tokenPer === 'line'
   const auditReports = results.flatMap((r) => (r.audit ? [r.audit] : []))
   const audit: AuditReport | undefined =
@@ -63,7 +61,7 @@ export function composeReport(plan: Plan, results: SetResult[], run: RunFacts, r
             line: r.set.line ?? '',
             outcome: r.outcome,
             ...(r.token ? { token: r.token } : {}),
-            ...(r.error ? { error: redact(r.error) } : {}),
+            ...(r.error ? { error: r.error } : {}),
             revokedIds: r.revokedIds,
             keptIds: r.keptIds,
             ...(r.newTokenRevoked ? { newTokenRevoked: true } : {}),
@@ -79,10 +77,8 @@ export function composeReport(plan: Plan, results: SetResult[], run: RunFacts, r
     ...(one?.newTokenRevoked ? { newTokenRevoked: true } : {}),
     ...(mayExist.length ? { mayExist } : {}),
     ...(audit ? { audit } : {}),
-    ...(error ? { error: redact(error) } : {}),
-    notes: [...run.notes, ...results.flatMap((r) => r.notes.map((n) => (line ? `${r.set.line}: ${n}` : n)))].map(
-      redact,
-    ),
+    ...(error ? { error } : {}),
+    notes: [...run.notes, ...results.flatMap((r) => r.notes.map((n) => (line ? `${r.set.line}: ${n}` : n)))],
     startedAt: run.startedAt.toISOString(),
     finishedAt: run.finishedAt.toISOString(),
     requests: { total: run.stats.requests, retries: run.stats.retries, rateLimited: run.stats.rateLimited },

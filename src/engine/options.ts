@@ -15,4 +15,6 @@ export interface EngineOptions {
   overlapGraceMs: number
   /** Ends every name this run mints (see plan/token-name.ts). */
   runTag: string
+  /** Keys this run's fingerprints (report/fingerprint.ts); held in memory only, never reported. */
+  fingerprintKey: string
 }

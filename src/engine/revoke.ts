@@ -4,40 +4,45 @@
  */
 import { createIssuer } from '../issuers/index.js'
 import type { Plan } from '../plan/plan.js'
-import { listRotationSet } from '../plan/token-name.js'
+import { isMintedWith } from '../plan/token-name.js'
 import { errorMessage } from '../shared/errors.js'
+import type { RevokeResult } from '../shared/types.js'
 import { transportFor, type RunOptions } from './transport-of.js'
 
 /** Revokes one token by id (the ephemeral post step, and clean-up after cancellation). */
-export async function revokeToken(plan: Plan, id: string, options: RunOptions): Promise<void> {
-  await createIssuer(plan.issuer, transportFor(plan, options)).revoke(id)
+export async function revokeToken(plan: Plan, id: string, options: RunOptions): Promise<RevokeResult> {
+  return createIssuer(plan.issuer, transportFor(plan, options)).revoke(id)
 }
 
 /**
- * `token-action revoke --token-id ID`: revokes tokens by id. An id outside the rotation set is refused
- * unless `force` - a typo must not revoke a token some other system depends on.
+ * `token-action revoke --token-id ID`: revokes tokens by id. A live token outside the rotation set is
+ * refused unless `force` - a typo must not revoke a token some other system depends on. An id no
+ * live token has is `notFound`: already revoked (a re-run) or never made; nothing is sent for it.
  */
 export async function revokeByIds(
   plan: Plan,
   ids: string[],
   force: boolean,
   options: RunOptions,
-): Promise<{ revoked: string[]; outside: string[]; failed: string[] }> {
+): Promise<{ revoked: string[]; notFound: string[]; outside: string[]; failed: string[] }> {
   const transport = transportFor(plan, options)
   const issuer = createIssuer(plan.issuer, transport)
-  const inSet = new Set((await listRotationSet(issuer, plan.spec.namePrefix)).map((t) => t.id))
-  const outside = ids.filter((id) => !inSet.has(id))
-  if (outside.length && !force) return { revoked: [], outside, failed: [] }
+  const live = await issuer.list('')
+  const inSet = new Set(live.filter((t) => isMintedWith(plan.spec.namePrefix, t.name)).map((t) => t.id))
+  const known = new Set(live.map((t) => t.id))
+  const outside = ids.filter((id) => known.has(id) && !inSet.has(id))
+  if (outside.length && !force) return { revoked: [], notFound: [], outside, failed: [] }
+  const notFound = ids.filter((id) => !known.has(id))
   const revoked: string[] = []
   const failed: string[] = []
-  for (const id of ids) {
+  for (const id of ids.filter((i) => known.has(i))) {
     try {
-      await issuer.revoke(id)
-      revoked.push(id)
+      if ((await issuer.revoke(id)) === 'revoked') revoked.push(id)
+      else notFound.push(id)
     } catch (err) {
       failed.push(id)
       transport.log.error(`revoking ${id} failed: ${errorMessage(err)}`)
     }
   }
-  return { revoked, outside, failed }
+  return { revoked, notFound, outside, failed }
 }

@@ -10,6 +10,8 @@ import { newRunTag } from '../plan/token-name.js'
 import { buildDestinations, type BuiltDestinations } from '../platforms/index.js'
 import { GITHUB_BUDGET } from '../platforms/github/pacing.js'
 import type { AuditReport, Report } from '../report/report.js'
+import { newFingerprintKey } from '../report/fingerprint.js'
+import { redactReport } from '../report/redact-report.js'
 import { errorMessage } from '../shared/errors.js'
 import type { Logger } from '../shared/log.js'
 import { runPool } from '../shared/pool.js'
@@ -63,6 +65,7 @@ export async function executePlan(plan: Plan, deps: ExecuteDeps): Promise<Report
     concurrency: plan.concurrency,
     overlapGraceMs: deps.overlapGraceMs,
     runTag: newRunTag(),
+    fingerprintKey: newFingerprintKey(),
   }
   const sets = rotationSets(plan)
   const notes: string[] = []
@@ -88,7 +91,8 @@ export async function executePlan(plan: Plan, deps: ExecuteDeps): Promise<Report
 
   function finish(results: SetResult[], findings: AuditReport['findings'] = []): Report {
     const facts = { startedAt, finishedAt: new Date(transport.clock.now()), stats: transport.stats, notes, findings }
-    return composeReport(plan, results, facts, transport.redactor)
+    // Every string that leaves the run - identities, names, ids, audit fields - is redacted once, here.
+    return redactReport(composeReport(plan, results, facts), (text) => transport.redactor.redact(text))
   }
 }
 

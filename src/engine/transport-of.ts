@@ -9,7 +9,10 @@ import { RUN_DEADLINE_MS } from './options.js'
 
 /** Overrides for benchmarks and tests (scaled clock, budget, dispatcher, overlap grace). */
 export type RunOverrides = Partial<
-  Pick<Transport, 'redactor' | 'clock' | 'dispatcher' | 'retry' | 'timeoutMs' | 'signal' | 'stats'>
+  Pick<
+    Transport,
+    'redactor' | 'clock' | 'dispatcher' | 'retry' | 'timeoutMs' | 'signal' | 'stats' | 'cleanupDeadlineMs'
+  >
 > & {
   githubBudget?: { pointsPerWindow: number; windowMs: number }
   overlapGraceMs?: number
@@ -42,6 +45,7 @@ export function transportFor(plan: Plan, options: RunOptions): Transport {
     retry: o.retry,
     timeoutMs: o.timeoutMs,
     stats: o.stats ?? newStats(),
+    cleanupDeadlineMs: o.cleanupDeadlineMs,
     readConcurrency: readConcurrency(plan.concurrency),
   }
 }

@@ -18,9 +18,10 @@ import { ConfigError, errorMessage } from '../shared/errors.js'
 import { checkWritableFile, writeFilePrivately } from '../shared/files.js'
 import { describeInput, envFallbacks, inputsWhere } from '../plan/inputs.js'
 import { ISSUER_KINDS } from '../issuers/kinds.js'
+import { isTokenId } from '../issuers/check.js'
 import { buildPlan, INPUT_NAMES, type InputName, type Inputs, type Plan } from '../plan/plan.js'
-import { exitCode, summaryText, type Report } from '../report/report.js'
-import { runWithSecret } from './run-command.js'
+import { exitCode, summaryText } from '../report/report.js'
+import { addMaskCommand, DEFAULT_GRACE_SECONDS, EphemeralSession, finishEphemeral } from './ephemeral.js'
 import { sanitize } from '../shared/sanitize.js'
 import type { MintedToken } from '../shared/types.js'
 // Bundled into dist at build time: `--version` needs no package.json next to the bundle.
@@ -145,7 +146,13 @@ async function execute(command: CliCommand, opts: Opts, cmd: Command, run: strin
   for (const warning of unknownEnvWarnings(process.env)) log.warning(warning)
   const tokenFile = typeof opts.tokenFile === 'string' ? opts.tokenFile : undefined
   let plan
+  let grace = DEFAULT_GRACE_SECONDS
   try {
+    if (typeof opts.grace === 'string') {
+      if (!/^\d{1,4}$/.test(opts.grace) || Number(opts.grace) > 3600)
+        throw new ConfigError('--grace', `"${opts.grace}" is not a number of seconds from 0 to 3600`)
+      grace = Number(opts.grace)
+    }
     refuseSecretFlags(cmd)
     const inputs = readInputs(opts as Record<string, string | boolean | undefined>, process.env)
     readSecretFiles(opts, inputs)
@@ -187,19 +194,36 @@ async function execute(command: CliCommand, opts: Opts, cmd: Command, run: strin
   }
   if (command.revoke) return revokeCommand(plan, opts, json)
   // The engine (undici, the lifecycle) loads only for a run: --help and bad input never parse it.
-  const { cancelOnSignals, runPlan } = await import('../engine/run.js')
-  const controller = cancelOnSignals(log)
+  const [{ cancelOnSignals, runPlan }, { revokeToken }] = await Promise.all([
+    import('../engine/run.js'),
+    import('../engine/revoke.js'),
+  ])
+  // With a command, signals are handled from before the mint until the token is revoked.
+  const session = run.length ? new EphemeralSession(log, grace * 1000) : undefined
+  const controller = session?.controller ?? cancelOnSignals(log)
   let minted: MintedToken | undefined
   const report = await runPlan(plan, {
     log,
     signal: controller.signal,
+    // In a GitHub Actions step the runner masks what it is told to, before any other line shows it.
+    mask: process.env.GITHUB_ACTIONS === 'true' ? (value) => write(process.stdout)(addMaskCommand(value)) : undefined,
     onMinted: (token) => {
       minted = token
       // 0600 even over an existing file; a symlink at the path is replaced, never followed.
       if (tokenFile) writeFilePrivately(tokenFile, token.secret, 0o600)
     },
   })
-  if (run.length) return runEphemeral(plan, report, minted, run)
+  if (session)
+    return finishEphemeral({
+      session,
+      plan,
+      report,
+      minted,
+      command: run,
+      keepEnv: Array.isArray(opts.keepEnv) ? opts.keepEnv : [],
+      log,
+      revoke: (id) => revokeToken(plan, id, { log }),
+    })
   const out = write(process.stdout)
   if (opts.json) out(JSON.stringify(report, null, 2))
   else for (const line of summaryText(report)) out(sanitize(line))
@@ -213,40 +237,15 @@ async function execute(command: CliCommand, opts: Opts, cmd: Command, run: strin
   return exitCode(report)
 }
 
-/** Runs the command with the token, then revokes the token however the command ended. */
-async function runEphemeral(
-  plan: Plan,
-  report: Report,
-  minted: MintedToken | undefined,
-  run: string[],
-): Promise<number> {
-  for (const line of summaryText(report)) stderr(sanitize(line))
-  if (!minted) return 1
-  // A run stopped after the mint (a signal, a failed verify) still revokes what it minted.
-  const code = report.outcome === 'failed' ? 1 : await runWithSecret(run, plan.secretName, minted.secret)
-  if (report.newTokenRevoked) return code
-  const { revokeToken } = await import('../engine/revoke.js')
-  try {
-    await revokeToken(plan, minted.id, { log })
-    log.info(`revoked ephemeral token ${minted.name} (id ${minted.id})`)
-  } catch (err) {
-    log.error(
-      `could not revoke ephemeral token ${minted.name} (id ${minted.id}): ${errorMessage(err)}; revoke it by hand`,
-    )
-    return code || 1
-  }
-  return code
-}
-
 /**
- * What `revokeByIds` answers. `notFound`: ids the issuer does not know (already revoked, or never
- * made), told apart from `outside` (a live token of another set) by the engine's lookup.
+ * What `revokeByIds` answers. `notFound`: ids no live token has (already revoked, or never made),
+ * told apart from `outside` (a live token of another set) by the issuer's list.
  */
 export interface RevokeResult {
   revoked: string[]
   outside: string[]
   failed: string[]
-  notFound?: string[]
+  notFound: string[]
 }
 
 /**
@@ -259,12 +258,14 @@ export function revokeOutcome(
   set: string,
   force: boolean,
 ): { out: string[]; err: string[]; code: number } {
-  const gone = (result.notFound ?? []).map((id) => `${id}: already revoked (the issuer no longer lists it)`)
+  const gone = result.notFound.map(
+    (id) => `${id}: not found at the issuer - already revoked, or never made; nothing to revoke`,
+  )
   if (result.outside.length && !force)
     return {
       out: [],
       err: [
-        `--token-id ${result.outside.join(', ')}: not a live token of the rotation set ${set} (revoked already, or another set's token); nothing was revoked (check --token-name and the id; --force revokes an id outside the set)`,
+        `--token-id ${result.outside.join(', ')}: another rotation set's live token, not one of ${set}; nothing was revoked (check --token-name and the id; --force revokes an id outside the set)`,
       ],
       code: 2,
     }
@@ -282,6 +283,15 @@ async function revokeCommand(plan: Plan, opts: Opts, json: boolean): Promise<num
       json,
       2,
       '--token-id is required (repeatable, never empty): the id of each token to revoke',
+      'token-id',
+    )
+  // Anything unlike an id is a paste error; it must never become part of a request path.
+  const bad = ids.filter((id) => !isTokenId(id))
+  if (bad.length)
+    return refuse(
+      json,
+      2,
+      `--token-id ${bad.map((id) => JSON.stringify(id)).join(', ')}: is not a token id (letters, digits and ._~:- only); nothing was revoked`,
       'token-id',
     )
   const { revokeByIds } = await import('../engine/revoke.js')
@@ -360,6 +370,15 @@ export function buildProgram(onExit: (code: number) => void): Command {
       listedIn(command, name),
     )
     if (command.mode === 'ephemeral') {
+      cmd.option(
+        '--keep-env <name>',
+        "pass this variable on to the command although it holds one of token-action's credentials (repeatable)",
+        (value: string, previous: string[] = []) => [...previous, value],
+      )
+      cmd.option(
+        '--grace <seconds>',
+        `after a signal is passed on, the command has this long to end before it is killed (default ${DEFAULT_GRACE_SECONDS})`,
+      )
       cmd.argument('[command...]', 'the command to run with the token in $SECRET_NAME (after --)')
       cmd.action(async (run: string[], opts: Opts, self: Command) => onExit(await execute(command, opts, self, run)))
     } else cmd.action(async (opts: Opts, self: Command) => onExit(await execute(command, opts, self)))

@@ -18,6 +18,46 @@ export function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /**
+ * Token ids become URL path segments (revoke), outputs (`token-id`, `revoked-ids`) and report entries
+ * that a workflow may pass on: a UUID, `tok_01HZX`, an integer - letters, digits and `._~:-`, at most
+ * 200 characters. Anything else is refused before it is used.
+ */
+const TOKEN_ID = /^[A-Za-z0-9][A-Za-z0-9._~:-]{0,199}$/
+
+export function isTokenId(id: string): boolean {
+  return TOKEN_ID.test(id)
+}
+
+/**
+ * The id and name a mint answered. A missing or malformed id is an untrusted answer (the token may
+ * exist under the asked name: the caller looks it up). A name other than the one asked for is a token
+ * the run did not ask for: MintedTokenRejectedError, so it is revoked by its id and never written.
+ */
+export function checkMintedIdentity(
+  kind: string,
+  answer: { id: unknown; name: unknown },
+  asked: string,
+  idField: string,
+): { id: string; name: string } {
+  if (typeof answer.id !== 'string' || !isTokenId(answer.id))
+    throw untrusted(
+      kind,
+      `creating token ${asked} answered ${answer.id ? 'a malformed' : 'no'} ${idField}; the token may exist: look for ${asked} at the issuer`,
+    )
+  const name: unknown = answer.name
+  if (name === undefined || name === null) return { id: answer.id, name: asked }
+  if (name !== asked) {
+    const named = typeof name === 'string' ? JSON.stringify(name.slice(0, 200)) : 'a non-string name'
+    throw new MintedTokenRejectedError(
+      `issuer ${kind}: the minted token (id ${answer.id}) is named ${named}, not ${asked} as asked; it was not written anywhere`,
+      kind,
+      { id: answer.id, name: asked },
+    )
+  }
+  return { id: answer.id, name: asked }
+}
+
+/**
  * A minted value must be a plausible token before it is written anywhere: a string, not blank, no
  * whitespace or control characters, at least MIN_TOKEN_LENGTH characters, and the issuer's own
  * format when it has one. Otherwise MintedTokenRejectedError carries what to revoke.
@@ -51,6 +91,11 @@ export function checkListedToken(kind: string, raw: unknown, fields: { id: strin
   const id = raw[fields.id]
   const name = raw.name
   if (typeof id !== 'string' || !id) throw untrusted(kind, `a listed token has no string ${fields.id}`)
+  if (!isTokenId(id))
+    throw untrusted(
+      kind,
+      `a listed token has ${fields.id} ${JSON.stringify(id.slice(0, 80))}, which is not an id (letters, digits and ._~:- only)`,
+    )
   if (typeof name !== 'string') throw untrusted(kind, `listed token ${id} has no name`)
   if (typeof raw.created_at !== 'string' || Number.isNaN(Date.parse(raw.created_at)))
     throw untrusted(

@@ -5,10 +5,10 @@
  */
 import { NotFoundError } from '../shared/errors.js'
 import { ISSUER_KINDS } from './kinds.js'
-import { NO_SUCH_TOKEN, probe } from './probe.js'
+import { NO_SUCH_TOKEN, probeDelete } from './probe.js'
 import type { HttpClient } from '../transport/client.js'
-import type { Identity, Issuer, MintedToken, TokenInfo, TokenSpec } from '../shared/types.js'
-import { checkListedToken, checkMintedSecret, isObject, untrusted } from './check.js'
+import type { Identity, Issuer, MintedToken, RevokeResult, TokenInfo, TokenSpec } from '../shared/types.js'
+import { checkListedToken, checkMintedIdentity, checkMintedSecret, isObject, untrusted } from './check.js'
 
 export class HttpIssuer implements Issuer {
   readonly kind = 'http'
@@ -30,12 +30,12 @@ export class HttpIssuer implements Issuer {
     }
     const res = await this.admin.request<unknown>('POST', '/tokens', { body })
     const d = res.data
-    if (!isObject(d) || typeof d.id !== 'string' || !d.id)
+    if (!isObject(d))
       throw untrusted(
         this.kind,
-        `creating token ${spec.name} answered ${isObject(d) ? 'JSON without a string id' : 'no JSON object'}; the token may exist: look for ${spec.name} at the issuer`,
+        `creating token ${spec.name} answered no JSON object; the token may exist: look for ${spec.name} at the issuer`,
       )
-    const minted = { id: d.id, name: typeof d.name === 'string' ? d.name : spec.name }
+    const minted = checkMintedIdentity(this.kind, { id: d.id, name: d.name }, spec.name, 'id')
     const secret = checkMintedSecret(this.kind, d.token, minted)
     return { ...minted, secret, expiresAt: typeof d.expires_at === 'string' ? d.expires_at : undefined }
   }
@@ -51,14 +51,16 @@ export class HttpIssuer implements Issuer {
 
   /** A delete of an id that cannot exist: 404 when the credential may delete, 403 when it may not. */
   async checkCanManage(): Promise<void> {
-    await probe('delete', () => this.admin.request('DELETE', `/tokens/${NO_SUCH_TOKEN}`), 404)
+    await probeDelete(() => this.admin.request('DELETE', `/tokens/${NO_SUCH_TOKEN}`), 404)
   }
 
-  async revoke(id: string): Promise<void> {
+  async revoke(id: string): Promise<RevokeResult> {
     try {
       await this.admin.request('DELETE', `/tokens/${encodeURIComponent(id)}`)
+      return 'revoked'
     } catch (err) {
-      if (!(err instanceof NotFoundError)) throw err
+      if (err instanceof NotFoundError) return 'gone'
+      throw err
     }
   }
 

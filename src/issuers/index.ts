@@ -7,6 +7,7 @@ import { HttpIssuer } from './http.js'
 import { RackGatewayIssuer } from './rack-gateway.js'
 import { RwxIssuer } from './rwx.js'
 import { StaticIssuer } from './static.js'
+import { withReliableRevoke } from './reliable-revoke.js'
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
 
@@ -17,7 +18,12 @@ export interface IssuerConfig {
   credential?: string
 }
 
+/** The issuer of a kind; its revoke retries transient failures within its own deadline (reliable-revoke.ts). */
 export function createIssuer(config: IssuerConfig, transport: Transport): Issuer {
+  return withReliableRevoke(buildIssuer(config, transport), transport, (own) => buildIssuer(config, own))
+}
+
+function buildIssuer(config: IssuerConfig, transport: Transport): Issuer {
   const url = config.url ?? ''
   const verifier = (secret: string) => makeClient(transport, config.kind, url, bearer(secret))
   const admin = () => makeClient(transport, config.kind, url, bearer(config.credential ?? ''))

@@ -2,12 +2,22 @@
  * Rack Gateway (`<gateway>/api/v1`, Bearer admin API token). Tokens are addressed by `public_id`;
  * create answers 200 (any 2xx is accepted); no expiry and no disable.
  */
-import { NotFoundError } from '../shared/errors.js'
+import { AuthError, NotFoundError } from '../shared/errors.js'
 import { ISSUER_KINDS } from './kinds.js'
-import { NO_SUCH_TOKEN, probe } from './probe.js'
 import type { HttpClient } from '../transport/client.js'
-import type { Identity, Issuer, MintedToken, TokenInfo, TokenSpec } from '../shared/types.js'
-import { checkListedToken, checkMintedSecret, isObject, untrusted } from './check.js'
+import type { Identity, Issuer, MintedToken, RevokeResult, TokenInfo, TokenSpec } from '../shared/types.js'
+import { checkListedToken, checkMintedIdentity, checkMintedSecret, isObject, untrusted } from './check.js'
+
+const PUBLIC_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** Rack Gateway's permission match: same number of `:` segments, each equal or `*`. */
+function grants(held: string[], wanted: string): boolean {
+  const want = wanted.split(':')
+  return held.some((p) => {
+    const have = p.split(':')
+    return have.length === want.length && have.every((seg, i) => seg === '*' || seg === want[i])
+  })
+}
 
 /** `rgw_` + base64url of 32 bytes (43 characters, padded with one `=`; unpadded accepted). */
 export const RACK_GATEWAY_TOKEN = /^rgw_[A-Za-z0-9_-]{43}=?$/
@@ -30,14 +40,13 @@ export class RackGatewayIssuer implements Issuer {
       : { name: spec.name, role: spec.role }
     const res = await this.admin.request<unknown>('POST', '/api/v1/api-tokens', { body })
     const data = res.data
-    const t = isObject(data) ? data.api_token : undefined
-    if (!isObject(data) || !isObject(t) || typeof t.public_id !== 'string' || !t.public_id) {
+    const t = isObject(data) && isObject(data.api_token) ? data.api_token : {}
+    if (!isObject(data))
       throw untrusted(
         this.kind,
-        `creating token ${spec.name} answered ${isObject(data) ? 'JSON without api_token.public_id' : 'no JSON object'}; the token may exist: look for ${spec.name} on the gateway`,
+        `creating token ${spec.name} answered no JSON object; the token may exist: look for ${spec.name} on the gateway`,
       )
-    }
-    const minted = { id: t.public_id, name: typeof t.name === 'string' ? t.name : spec.name }
+    const minted = checkMintedIdentity(this.kind, { id: t.public_id, name: t.name }, spec.name, 'api_token.public_id')
     const secret = checkMintedSecret(this.kind, data.token, minted, {
       pattern: RACK_GATEWAY_TOKEN,
       description: 'rgw_ and 32 bytes of base64url',
@@ -71,24 +80,41 @@ export class RackGatewayIssuer implements Issuer {
   }
 
   /**
-   * Token routes check the caller's `gateway:api_token:<action>` permission before anything else,
-   * so requests that could never succeed tell the rights apart: a nameless create (400 with the
-   * right, 403 without) and a delete of an id that cannot exist (404 with the right, 403 without).
+   * The gateway states the calling credential's own permissions (`user_permissions` of
+   * `GET /api-tokens/permissions`, wildcards included): reading them proves the create and delete
+   * rights without creating anything - a nameless create as a probe would mint an unnamed token on a
+   * server lax enough to accept it. An answer that cannot be read proves nothing: the mint will tell.
    */
   async checkCanManage(): Promise<void> {
-    await probe(
-      'create',
-      () => this.admin.request('POST', '/api/v1/api-tokens', { body: { name: '' }, idempotent: true }),
-      400,
-    )
-    await probe('delete', () => this.admin.request('DELETE', `/api/v1/api-tokens/${NO_SUCH_TOKEN}`), 404)
+    let held: string[]
+    try {
+      const res = await this.admin.get<unknown>('/api/v1/api-tokens/permissions')
+      const stated = isObject(res.data) ? res.data.user_permissions : undefined
+      if (!Array.isArray(stated) || !stated.every((p) => typeof p === 'string')) return
+      held = stated as string[]
+    } catch (err) {
+      if (err instanceof AuthError) throw err
+      return
+    }
+    for (const right of ['create', 'delete'] as const) {
+      if (!grants(held, `gateway:api_token:${right}`))
+        throw new AuthError(
+          `issuer-token may not ${right} tokens (its permissions lack gateway:api_token:${right}): token-action ${right === 'create' ? 'mints the replacement' : 'revokes the tokens it replaces'} with it; use a credential allowed to manage tokens (Rack Gateway: role admin)`,
+          this.kind,
+          403,
+        )
+    }
   }
 
-  async revoke(id: string): Promise<void> {
+  async revoke(id: string): Promise<RevokeResult> {
+    // Tokens are addressed by public_id, a UUID: any other id names no token (the gateway would answer 500).
+    if (!PUBLIC_ID.test(id)) return 'gone'
     try {
       await this.admin.request('DELETE', `/api/v1/api-tokens/${encodeURIComponent(id)}`)
+      return 'revoked'
     } catch (err) {
-      if (!(err instanceof NotFoundError)) throw err
+      if (err instanceof NotFoundError) return 'gone'
+      throw err
     }
   }
 

@@ -6,7 +6,7 @@
 import { AuthError, ConfigError } from '../shared/errors.js'
 import type { HttpClient } from '../transport/client.js'
 import { ISSUER_KINDS } from './kinds.js'
-import type { Identity, Issuer, MintedToken, TokenInfo } from '../shared/types.js'
+import type { Identity, Issuer, MintedToken, RevokeResult, TokenInfo } from '../shared/types.js'
 
 export abstract class VerifyOnlyIssuer implements Issuer {
   abstract readonly kind: 'rwx' | 'hawzu' | 'static'
@@ -32,7 +32,7 @@ export abstract class VerifyOnlyIssuer implements Issuer {
   list(): Promise<TokenInfo[]> {
     this.refuse('list')
   }
-  revoke(): Promise<void> {
+  revoke(): Promise<RevokeResult> {
     this.refuse('revoke')
   }
   abstract verify(secret: string): Promise<Identity>

@@ -152,8 +152,26 @@ export function exitCode(report: Report): number {
   return report.outcome === 'failed' ? 1 : 0
 }
 
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+/**
+ * Untrusted text as Markdown that renders as the same text: every ASCII punctuation character is
+ * backslash-escaped (CommonMark allows it for all of them), so no HTML tag, link, image, emphasis,
+ * table pipe or autolink (`https\://`, `www\.`, `a\@b`) can form; line breaks become spaces.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/\r?\n/g, ' ').replace(/[!-/:-@[-`{-~]/g, '\\$&')
+}
+
+/**
+ * Untrusted text as a code span it cannot leave: fenced by more backticks than any run inside it,
+ * padded when it starts or ends with a backtick; in a table a pipe is escaped (GFM reads `\|` in a
+ * code span as a pipe).
+ */
+export function codeSpan(text: string, inTable = true): string {
+  const flat = text.replace(/\r?\n/g, ' ')
+  const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length))
+  const fence = '`'.repeat(longest + 1)
+  const pad = /^[` ]|[` ]$/.test(flat) ? ' ' : ''
+  return `${fence}${pad}${inTable ? flat.replace(/\|/g, '\\|') : flat}${pad}${fence}`
 }
 
 const ICON: Record<DestinationStatus, string> = {
@@ -218,38 +236,33 @@ function kib(bytes: number): string {
 export function summaryMarkdown(r: Report, maxBytes = SUMMARY_MAX_BYTES): string {
   const head: string[] = [`### token-action: ${r.outcome}${r.dryRun ? ' (dry run)' : ''}`, '']
   if (r.destinations.length) head.push(`**${totalsLine(r.destinations)}**`, '')
-  if (r.error) head.push(`**Error:** ${escapeCell(r.error)}`, '')
+  if (r.error) head.push(`**Error:** ${escapeMarkdown(r.error)}`, '')
   const tail: string[] = []
   if (r.token)
     tail.push(
-      `${r.token.name ? `Token \`${r.token.name}\` (id \`${r.token.id}\`)` : 'The given token'}${r.token.verifiedAs ? `, verified as ${r.token.verifiedAs}` : ''}${r.token.expiresAt ? `, expires ${r.token.expiresAt}` : ''}, from ${r.issuer}${r.token.fingerprint ? `; fingerprint \`${r.token.fingerprint}\`` : ''}.`,
+      `${r.token.name ? `Token ${codeSpan(r.token.name, false)} (id ${codeSpan(r.token.id ?? '', false)})` : 'The given token'}${r.token.verifiedAs ? `, verified as ${escapeMarkdown(r.token.verifiedAs)}` : ''}${r.token.expiresAt ? `, expires ${escapeMarkdown(r.token.expiresAt)}` : ''}, from ${r.issuer}${r.token.fingerprint ? `; fingerprint ${codeSpan(r.token.fingerprint, false)}` : ''}.`,
       '',
     )
   if (r.origin)
     tail.push(
       `Run: ${Object.entries(r.origin)
-        .map(([k, v]) => `${k} ${escapeCell(v)}`)
+        .map(([k, v]) => `${escapeMarkdown(k)} ${escapeMarkdown(v)}`)
         .join(', ')}`,
       '',
     )
-  if (r.revokedIds.length) tail.push(`Revoked previous tokens: ${r.revokedIds.map((i) => `\`${i}\``).join(', ')}`, '')
-  if (r.keptIds.length) tail.push(`Still valid (not revoked): ${r.keptIds.map((i) => `\`${i}\``).join(', ')}`, '')
-  if (r.mayExist?.length)
-    tail.push(
-      `May exist (a mint's answer was lost; check and revoke): ${r.mayExist.map((n) => `\`${n}\``).join(', ')}`,
-      '',
-    )
+  const ids = (list: string[]) => list.map((i) => codeSpan(i, false)).join(', ')
+  if (r.revokedIds.length) tail.push(`Revoked previous tokens: ${ids(r.revokedIds)}`, '')
+  if (r.keptIds.length) tail.push(`Still valid (not revoked): ${ids(r.keptIds)}`, '')
+  if (r.mayExist?.length) tail.push(`May exist (a mint's answer was lost; check and revoke): ${ids(r.mayExist)}`, '')
   if (r.audit) tail.push(...auditMarkdown(r.audit))
-  for (const n of r.notes) tail.push(`> ${n}`, '')
+  for (const n of r.notes) tail.push(`> ${escapeMarkdown(n)}`, '')
   const safeHead = head.map((l) => sanitize(l))
   const safeTail = tail.map((l) => sanitize(l))
   const table = ['| destination | secret | result | detail |', '|---|---|---|---|']
   const sorted = byAttention(r.destinations)
   const rows = sorted.map((d) => {
     const detail = [d.detail, ...(d.changes ?? [])].filter(Boolean).join('; ')
-    return sanitize(
-      `| \`${escapeCell(d.id)}\` | \`${escapeCell(d.name)}\` | ${ICON[d.status]} | ${escapeCell(detail)} |`,
-    )
+    return sanitize(`| ${codeSpan(d.id)} | ${codeSpan(d.name)} | ${ICON[d.status]} | ${escapeMarkdown(detail)} |`)
   })
   const open = rows.slice(0, SUMMARY_OPEN_ROWS)
   const collapsed = rows.slice(SUMMARY_OPEN_ROWS)
@@ -316,12 +329,12 @@ function auditMarkdown(a: AuditReport): string[] {
     out.push('| token | id | age | expires | last used | created by |', '|---|---|---|---|---|---|')
     for (const t of a.tokens)
       out.push(
-        `| \`${escapeCell(t.name)}\`${t.newest ? ' (newest)' : ''} | \`${escapeCell(t.id)}\` | ${t.ageDays} d | ${t.expiresAt ?? 'never'} | ${t.lastUsedAt ?? '-'} | ${escapeCell(t.createdBy ?? '-')} |`,
+        `| ${codeSpan(t.name)}${t.newest ? ' (newest)' : ''} | ${codeSpan(t.id)} | ${t.ageDays} d | ${escapeMarkdown(t.expiresAt ?? 'never')} | ${escapeMarkdown(t.lastUsedAt ?? '-')} | ${escapeMarkdown(t.createdBy ?? '-')} |`,
       )
     out.push('')
   }
   for (const f of a.findings)
-    out.push(`- **${f.kind}**${f.name ? ` \`${escapeCell(f.name)}\`` : ''}: ${escapeCell(f.detail)}`)
+    out.push(`- **${f.kind}**${f.name ? ` ${codeSpan(f.name, false)}` : ''}: ${escapeMarkdown(f.detail)}`)
   if (a.findings.length) out.push('')
   return out
 }

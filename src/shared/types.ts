@@ -45,6 +45,8 @@ export interface Identity {
   personal?: boolean
 }
 
+export type RevokeResult = 'revoked' | 'gone'
+
 export interface IssuerCapabilities {
   create: boolean
   list: boolean
@@ -61,8 +63,8 @@ export interface Issuer {
   create(spec: TokenSpec): Promise<MintedToken>
   /** Tokens whose name starts with `namePrefix` (the engine picks the rotation set's own from them). */
   list(namePrefix: string): Promise<TokenInfo[]>
-  /** Already gone (404) counts as done. */
-  revoke(id: string): Promise<void>
+  /** `gone` when the issuer knows no such token (404): nothing valid is left, but nothing was revoked either. */
+  revoke(id: string): Promise<RevokeResult>
   /** Proves the token works; never logs it. */
   verify(secret: string): Promise<Identity>
   /**

@@ -27,6 +27,21 @@ export interface Transport {
   stats: HttpStats
   /** Requests one scheduler sends at once (reads; writes are bounded by the engine's concurrency). */
   readConcurrency: number
+  /** How long a clean-up (a revoke, retried) may take; CLEANUP_DEADLINE_MS unless a test shortens it. */
+  cleanupDeadlineMs?: number
+}
+
+/**
+ * Clean-ups (revoking a token the run made and must not leave valid, a GitHub App installation token)
+ * still run after SIGINT/SIGTERM cancelled the run, and a second signal does not stop them: they get
+ * their own deadline instead of the run's signal. CI systems kill a cancelled job after a grace of
+ * about 10 s (GitHub 7.5 s after SIGINT); a retried revoke may use up to this long when it is allowed.
+ */
+export const CLEANUP_DEADLINE_MS = 30_000
+
+/** The transport for one clean-up: the same redaction, clock and counters, a fresh deadline, no cancellation. */
+export function cleanupTransport(transport: Transport): Transport {
+  return { ...transport, signal: AbortSignal.timeout(transport.cleanupDeadlineMs ?? CLEANUP_DEADLINE_MS) }
 }
 
 /**

@@ -466,7 +466,8 @@ export class RackGatewayEmulator extends Emulator {
         permissions: ROLE_PERMISSIONS[name],
       })),
       user_roles: user.roles,
-      user_permissions: [...new Set(user.roles.flatMap((r) => ROLE_PERMISSIONS[r]))].sort(),
+      // The calling credential's own permissions: what every route checks it against.
+      user_permissions: [...caller.permissions].sort(),
       default_permissions: ROLE_PERMISSIONS.cicd,
     }
   }

@@ -211,3 +211,8 @@ export function node24Path(): string {
   }).trim()
   return node24
 }
+
+/** The job summary's text as it reads once rendered: the backslash escapes of untrusted text removed. */
+export function summaryPlain(markdown: string): string {
+  return markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1')
+}

@@ -17,7 +17,7 @@ import {
 import type { MintedToken, Rights, TokenInfo } from '../../shared/types.js'
 import type { Plan } from '../../plan/plan.js'
 import type { Issuer } from '../../shared/types.js'
-import { fingerprint } from '../fingerprint.js'
+import { tokenFingerprint } from '../../report/fingerprint.js'
 import { describeRights, isAdmin, kindOf, replacedWithRights } from '../rights.js'
 import { next, nowOf, stop, type Obtained, type SetRun, type Step, type Stopped } from '../set-run.js'
 import { revokeNew } from './revoke.js'
@@ -32,6 +32,7 @@ export function mintExpiry(plan: Plan, issuer: Pick<Issuer, 'can'>, now: Date): 
 
 export async function obtain(s: SetRun, previous: TokenInfo[]): Promise<Step<Obtained>> {
   const { plan, ledger } = s
+  const fingerprint = (secret: string) => tokenFingerprint(secret, s.options.fingerprintKey, s.set.name)
   if (plan.mode === 'distribute') {
     const secret = plan.issuer.token!
     s.redactor.add(secret)

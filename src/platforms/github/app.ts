@@ -4,7 +4,7 @@
  * destinations need. Each token is masked at once and revoked when the run ends.
  */
 import { createPrivateKey, createSign } from 'node:crypto'
-import { makeClient, type Transport } from '../../transport/transport.js'
+import { cleanupTransport, makeClient, type Transport } from '../../transport/transport.js'
 import { ConfigError, errorMessage, NotFoundError, UntrustedResponseError } from '../../shared/errors.js'
 import type { GitHubTarget } from './target.js'
 
@@ -106,7 +106,8 @@ export async function installationToken(
   return {
     token,
     revoke: async () => {
-      const own = makeClient(transport, 'github', apiUrl, appHeaders(token))
+      // After a cancellation too: its own deadline, not the run's aborted signal.
+      const own = makeClient(cleanupTransport(transport), 'github', apiUrl, appHeaders(token))
       // It expires within the hour anyway; say so rather than fail a finished run.
       await own
         .request('DELETE', '/installation/token')
