@@ -11,17 +11,10 @@ import { buildPlan, type Inputs } from '../src/plan/plan.js'
 import { Redactor } from '../src/shared/redact.js'
 import { executePlan } from '../src/engine/run.js'
 import { reportProblems } from './helpers/report-schema.js'
-import {
-  OUTPUT_REPORT_MAX_BYTES,
-  outputBytes,
-  reportOutput,
-  SUMMARY_MAX_BYTES,
-  SUMMARY_OPEN_ROWS,
-  summaryMarkdown,
-  summaryText,
-  utf8Bytes,
-  type Report,
-} from '../src/report/report.js'
+import { SUMMARY_MAX_BYTES, SUMMARY_OPEN_ROWS, summaryMarkdown } from '../src/report/markdown.js'
+import { OUTPUT_REPORT_MAX_BYTES, outputBytes, reportOutput, utf8Bytes } from '../src/report/output.js'
+import { type Report } from '../src/report/report.js'
+import { summaryText } from '../src/report/text.js'
 import type { Destination, Issuer, MintedToken, RevokeResult, TokenInfo, TokenSpec } from '../src/shared/types.js'
 
 class MemoryIssuer implements Issuer {

@@ -4,7 +4,8 @@
  * as the job summary does. Small runs print every destination.
  */
 import { describe, expect, it } from 'vitest'
-import { summaryText, TEXT_OPEN_ROWS, type DestinationReport, type Report } from '../src/report/report.js'
+import { type DestinationReport, type Report } from '../src/report/report.js'
+import { summaryText, TEXT_OPEN_ROWS } from '../src/report/text.js'
 
 function report(destinations: DestinationReport[], extra: Partial<Report> = {}): Report {
   return {

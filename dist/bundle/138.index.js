@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   revokeByIds: () => (/* binding */ revokeByIds),
 /* harmony export */   revokeToken: () => (/* binding */ revokeToken)
 /* harmony export */ });
-/* harmony import */ var _issuers_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8989);
+/* harmony import */ var _issuers_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8588);
 /* harmony import */ var _plan_token_name_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9780);
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8382);
 /* harmony import */ var _transport_of_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(247);

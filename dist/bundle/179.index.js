@@ -203,7 +203,7 @@ const { Argument, humanReadableArgName } = __webpack_require__(9154);
 const { CommanderError } = __webpack_require__(1135);
 const { Help, stripColor } = __webpack_require__(9754);
 const { Option, DualOptions } = __webpack_require__(5240);
-const { suggestSimilar } = __webpack_require__(2649);
+const { suggestSimilar } = __webpack_require__(5030);
 
 class Command extends EventEmitter {
   /**
@@ -4161,7 +4161,7 @@ exports.DualOptions = DualOptions;
 
 /***/ }),
 
-/***/ 2649:
+/***/ 5030:
 /***/ ((__unused_webpack_module, exports) => {
 
 const maxDistance = 3;

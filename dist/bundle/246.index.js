@@ -1531,7 +1531,8 @@ function errorMessage(err) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E6: () => (/* binding */ hasUnsafeChars),
 /* harmony export */   X$: () => (/* binding */ sanitizeLines),
-/* harmony export */   aj: () => (/* binding */ sanitize)
+/* harmony export */   aj: () => (/* binding */ sanitize),
+/* harmony export */   bI: () => (/* binding */ isTokenId)
 /* harmony export */ });
 /**
  * Makes untrusted text (anything a server said, anything a user typed) safe to print on one log
@@ -1572,6 +1573,15 @@ function sanitizeLines(text) {
         .split('\n')
         .map((l) => sanitize(l))
         .join('\n');
+}
+/**
+ * Token ids become URL path segments (revoke), outputs (`token-id`, `revoked-ids`) and report entries
+ * that a workflow may pass on: a UUID, `tok_01HZX`, an integer - letters, digits and `._~:-`, at most
+ * 200 characters. Anything else is refused before it is used.
+ */
+const TOKEN_ID = /^[A-Za-z0-9][A-Za-z0-9._~:-]{0,199}$/;
+function isTokenId(id) {
+    return TOKEN_ID.test(id);
 }
 
 

@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
   runPlan: () => (/* binding */ runPlan)
 });
 
-// EXTERNAL MODULE: ./src/issuers/index.ts + 8 modules
-var issuers = __webpack_require__(8989);
+// EXTERNAL MODULE: ./src/issuers/index.ts + 9 modules
+var issuers = __webpack_require__(8588);
 // EXTERNAL MODULE: ./src/plan/grammar.ts + 7 modules
 var grammar = __webpack_require__(6271);
 // EXTERNAL MODULE: ./src/plan/token-name.ts

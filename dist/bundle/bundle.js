@@ -465,11 +465,11 @@ async function post() {
     await (await Promise.all(/* import() */[__nccwpck_require__.e(659), __nccwpck_require__.e(246), __nccwpck_require__.e(409)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7409))).post();
 }
 async function cli(argv) {
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(179), __nccwpck_require__.e(246), __nccwpck_require__.e(30)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5030))).main(argv);
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(179), __nccwpck_require__.e(246), __nccwpck_require__.e(910)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4910))).main(argv);
 }
 /** The engine without a front end, for the benchmark (scripts/bench-engine.mjs): plan in, report out. */
 async function engine() {
-    const [plan, runner] = await Promise.all([__nccwpck_require__.e(/* import() */ 246).then(__nccwpck_require__.bind(__nccwpck_require__, 246)), Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(246), __nccwpck_require__.e(763), __nccwpck_require__.e(411), __nccwpck_require__.e(740)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9411))]);
+    const [plan, runner] = await Promise.all([__nccwpck_require__.e(/* import() */ 246).then(__nccwpck_require__.bind(__nccwpck_require__, 246)), Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(246), __nccwpck_require__.e(502), __nccwpck_require__.e(411)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9411))]);
     return { buildPlan: plan.buildPlan, runPlan: runner.runPlan };
 }
 

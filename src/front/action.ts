@@ -1,15 +1,19 @@
 /** The GitHub Action's main step: inputs -> plan -> run -> outputs, job summary and report file. */
 import * as core from '@actions/core'
-import { maskInputs, readActionInputs, STATE_TOKEN_ID } from './action-inputs.js'
 import { ConfigError, errorMessage } from '../shared/errors.js'
-import { checkWritableFile, writeFilePrivately } from '../shared/files.js'
 import { buildPlan, type Plan } from '../plan/plan.js'
-import { exitCode, reportOutput, setsOutput, summaryMarkdown, summaryText, type Report } from '../report/report.js'
+import type { Report } from '../report/report.js'
 import { sanitize, sanitizeLines } from '../shared/sanitize.js'
+
+// Modules the post step or the CLI share with this step load lazily: each is bundled once, in its own chunk.
+const actionInputs = () => import('./action-inputs.js')
+const files = () => import('../shared/files.js')
+const render = () => import('../report/render.js')
 
 const actionLog = { info: core.info, warning: core.warning, error: core.error }
 
-function setOutputs(plan: Plan, report: Report, secret: string | undefined): void {
+async function setOutputs(plan: Plan, report: Report, secret: string | undefined): Promise<void> {
+  const { reportOutput, setsOutput } = await render()
   core.setOutput('outcome', report.outcome)
   core.setOutput('token-id', report.token?.id ?? '')
   core.setOutput('token-name', report.token?.name ?? '')
@@ -28,6 +32,8 @@ function setOutputs(plan: Plan, report: Report, secret: string | undefined): voi
 }
 
 export async function run(): Promise<void> {
+  const { maskInputs, readActionInputs, STATE_TOKEN_ID } = await actionInputs()
+  const { checkWritableFile, writeFilePrivately } = await files()
   const inputs = readActionInputs()
   maskInputs(inputs)
   let plan: Plan
@@ -54,9 +60,10 @@ export async function run(): Promise<void> {
     },
   })
   if (plan.mode === 'distribute') secret = plan.issuer.token
+  const { exitCode, summaryMarkdown, summaryText } = await render()
   // The report quotes servers (token names, error bodies): every line is sanitised before it is printed.
   for (const line of summaryText(report)) core.info(sanitize(line))
-  setOutputs(plan, report, secret)
+  await setOutputs(plan, report, secret)
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(sanitizeLines(summaryMarkdown(report))).write()
   if (plan.reportFile) {
     try {

@@ -16,7 +16,7 @@ import type { Logger } from '../shared/log.js'
 import { sanitize } from '../shared/sanitize.js'
 import type { MintedToken, RevokeResult } from '../shared/types.js'
 import type { Plan } from '../plan/plan.js'
-import { summaryText, type Report } from '../report/report.js'
+import type { Report } from '../report/report.js'
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
 
@@ -153,6 +153,7 @@ export interface EphemeralRun {
 export async function finishEphemeral(r: EphemeralRun): Promise<number> {
   const { session, plan, report, minted, log } = r
   try {
+    const { summaryText } = await import('../report/render.js')
     for (const line of summaryText(report)) log.info(sanitize(line))
     if (!minted) return 1
     const code =

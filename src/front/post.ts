@@ -4,10 +4,11 @@
  */
 import * as core from '@actions/core'
 import { errorMessage } from '../shared/errors.js'
-import { readActionInputs, STATE_TOKEN_ID } from './action-inputs.js'
 import { buildPlan } from '../plan/plan.js'
 
 export async function post(): Promise<void> {
+  // Shared with the main step: loaded lazily, so it is bundled once.
+  const { readActionInputs, STATE_TOKEN_ID } = await import('./action-inputs.js')
   const id = core.getState(STATE_TOKEN_ID)
   if (!id) return
   try {

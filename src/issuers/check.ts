@@ -4,6 +4,7 @@
  * "no tokens" or an empty secret.
  */
 import { MintedTokenRejectedError, UntrustedResponseError } from '../shared/errors.js'
+import { isTokenId } from '../shared/sanitize.js'
 import type { Rights, TokenInfo } from '../shared/types.js'
 
 /** Shortest token value we accept from any issuer: real tokens carry far more entropy. */
@@ -15,17 +16,6 @@ export function untrusted(kind: string, what: string): UntrustedResponseError {
 
 export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
-
-/**
- * Token ids become URL path segments (revoke), outputs (`token-id`, `revoked-ids`) and report entries
- * that a workflow may pass on: a UUID, `tok_01HZX`, an integer - letters, digits and `._~:-`, at most
- * 200 characters. Anything else is refused before it is used.
- */
-const TOKEN_ID = /^[A-Za-z0-9][A-Za-z0-9._~:-]{0,199}$/
-
-export function isTokenId(id: string): boolean {
-  return TOKEN_ID.test(id)
 }
 
 /**

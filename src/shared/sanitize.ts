@@ -39,3 +39,14 @@ export function sanitizeLines(text: string): string {
     .map((l) => sanitize(l))
     .join('\n')
 }
+
+/**
+ * Token ids become URL path segments (revoke), outputs (`token-id`, `revoked-ids`) and report entries
+ * that a workflow may pass on: a UUID, `tok_01HZX`, an integer - letters, digits and `._~:-`, at most
+ * 200 characters. Anything else is refused before it is used.
+ */
+const TOKEN_ID = /^[A-Za-z0-9][A-Za-z0-9._~:-]{0,199}$/
+
+export function isTokenId(id: string): boolean {
+  return TOKEN_ID.test(id)
+}
