@@ -211,6 +211,13 @@ function summaryMarkdown(r, maxBytes = SUMMARY_MAX_BYTES) {
     if (r.error)
         head.push(`**Error:** ${escapeMarkdown(r.error)}`, '');
     const tail = [];
+    // token-per: line - which token each line's destinations now hold, and what became of each set.
+    if (r.sets?.length) {
+        head.push('| line | set | token | id | fingerprint |', '|---|---|---|---|---|');
+        for (const s of r.sets)
+            head.push(`| ${codeSpan(s.line)} | ${s.outcome === 'failed' ? '❌' : '✅'} ${s.outcome} | ${codeSpan(s.token?.name ?? '-')} | ${codeSpan(s.token?.id ?? '-')} | ${codeSpan(s.token?.fingerprint ?? '-')} |`);
+        head.push('');
+    }
     if (r.token)
         tail.push(`${r.token.name ? `Token ${codeSpan(r.token.name, false)} (id ${codeSpan(r.token.id ?? '', false)})` : 'The given token'}${r.token.verifiedAs ? `, verified as ${escapeMarkdown(r.token.verifiedAs)}` : ''}${r.token.expiresAt ? `, expires ${escapeMarkdown(r.token.expiresAt)}` : ''}, from ${r.issuer}${r.token.fingerprint ? `; fingerprint ${codeSpan(r.token.fingerprint, false)}` : ''}.`, '');
     if (r.origin)
@@ -359,6 +366,8 @@ function summaryText(r) {
         lines.push(`  ${totalsLine(r.destinations)}`);
     if (r.error)
         lines.push(`  error: ${r.error}`);
+    for (const s of r.sets ?? [])
+        lines.push(`  set ${s.line}: ${s.outcome}${s.token?.name ? `, token ${s.token.name} (id ${s.token.id})` : ''}${s.error ? `: ${s.error}` : ''}`);
     lines.push(...destinationLines(byAttention(r.destinations)));
     if (r.token)
         lines.push(`  token ${r.token.name ? `${r.token.name} (id ${r.token.id})` : '(given)'}${r.token.verifiedAs ? ` verified as ${r.token.verifiedAs}` : ''}${r.token.expiresAt ? ` expires ${r.token.expiresAt}` : ''}`);

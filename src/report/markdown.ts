@@ -54,6 +54,15 @@ export function summaryMarkdown(r: Report, maxBytes = SUMMARY_MAX_BYTES): string
   if (r.destinations.length) head.push(`**${totalsLine(r.destinations)}**`, '')
   if (r.error) head.push(`**Error:** ${escapeMarkdown(r.error)}`, '')
   const tail: string[] = []
+  // token-per: line - which token each line's destinations now hold, and what became of each set.
+  if (r.sets?.length) {
+    head.push('| line | set | token | id | fingerprint |', '|---|---|---|---|---|')
+    for (const s of r.sets)
+      head.push(
+        `| ${codeSpan(s.line)} | ${s.outcome === 'failed' ? '❌' : '✅'} ${s.outcome} | ${codeSpan(s.token?.name ?? '-')} | ${codeSpan(s.token?.id ?? '-')} | ${codeSpan(s.token?.fingerprint ?? '-')} |`,
+      )
+    head.push('')
+  }
   if (r.token)
     tail.push(
       `${r.token.name ? `Token ${codeSpan(r.token.name, false)} (id ${codeSpan(r.token.id ?? '', false)})` : 'The given token'}${r.token.verifiedAs ? `, verified as ${escapeMarkdown(r.token.verifiedAs)}` : ''}${r.token.expiresAt ? `, expires ${escapeMarkdown(r.token.expiresAt)}` : ''}, from ${r.issuer}${r.token.fingerprint ? `; fingerprint ${codeSpan(r.token.fingerprint, false)}` : ''}.`,

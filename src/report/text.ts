@@ -44,6 +44,10 @@ export function summaryText(r: Report): string[] {
   const lines = [`token-action ${r.mode}: ${r.outcome}${r.dryRun ? ' (dry run)' : ''}`]
   if (r.destinations.length) lines.push(`  ${totalsLine(r.destinations)}`)
   if (r.error) lines.push(`  error: ${r.error}`)
+  for (const s of r.sets ?? [])
+    lines.push(
+      `  set ${s.line}: ${s.outcome}${s.token?.name ? `, token ${s.token.name} (id ${s.token.id})` : ''}${s.error ? `: ${s.error}` : ''}`,
+    )
   lines.push(...destinationLines(byAttention(r.destinations)))
   if (r.token)
     lines.push(
