@@ -4,6 +4,7 @@
 //   = npm exec --yes --package=@octokit/openapi@23.0.2 -- node scripts/extract-github-openapi.mjs
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { operationsSubset } from './openapi-subset.mjs'
 
 const OPERATIONS = [
   ['get', '/user'],
@@ -50,54 +51,9 @@ function findSpec() {
 }
 
 const spec = JSON.parse(readFileSync(findSpec(), 'utf8'))
-const resolveRef = (ref) =>
-  ref
-    .replace('#/components/', '')
-    .split('/')
-    .reduce((o, k) => o[k], spec.components)
-
-/** Collects every #/components/schemas ref reachable from `node`. */
-function collectRefs(node, into) {
-  if (Array.isArray(node)) return node.forEach((n) => collectRefs(n, into))
-  if (!node || typeof node !== 'object') return
-  for (const [k, v] of Object.entries(node)) {
-    if (k === '$ref' && typeof v === 'string' && v.startsWith('#/components/schemas/')) {
-      const name = v.slice('#/components/schemas/'.length)
-      if (!into.has(name)) {
-        into.add(name)
-        collectRefs(spec.components.schemas[name], into)
-      }
-    } else collectRefs(v, into)
-  }
-}
-
-const operations = []
-const schemas = new Set()
-for (const [method, path] of OPERATIONS) {
-  const op = spec.paths[path]?.[method]
-  if (!op) throw new Error(`not in the spec: ${method.toUpperCase()} ${path}`)
-  const parameters = [...(spec.paths[path].parameters ?? []), ...(op.parameters ?? [])]
-    .map((p) => (p.$ref ? resolveRef(p.$ref) : p))
-    .map(({ name, in: where, required, schema }) => ({ name, in: where, required: Boolean(required), schema }))
-  const body = op.requestBody?.content?.['application/json']?.schema
-  collectRefs(parameters, schemas)
-  collectRefs(body, schemas)
-  operations.push({
-    method: method.toUpperCase(),
-    path,
-    operationId: op.operationId,
-    parameters,
-    requestBody: body ?? null,
-    requestBodyRequired: Boolean(op.requestBody?.required),
-    responses: Object.keys(op.responses),
-  })
-}
-const out = {
-  source: '@octokit/openapi@23.0.2 generated/api.github.com.json',
-  operations,
-  components: { schemas: Object.fromEntries([...schemas].sort().map((n) => [n, spec.components.schemas[n]])) },
-}
+const { operations, components } = operationsSubset(spec, OPERATIONS)
+const out = { source: '@octokit/openapi@23.0.2 generated/api.github.com.json', operations, components }
 writeFileSync('test/fixtures/github-openapi-ops.json', `${JSON.stringify(out, null, 1)}\n`)
 console.log(
-  `wrote ${operations.length} operations and ${schemas.size} schemas to test/fixtures/github-openapi-ops.json`,
+  `wrote ${operations.length} operations and ${Object.keys(components.schemas).length} schemas to test/fixtures/github-openapi-ops.json`,
 )

@@ -3,21 +3,14 @@
  * that may exist - collected in one place and turned into that set's part of the report once, at the end.
  */
 import type { RotationSet } from '../plan/sets.js'
-import type { AuditReport, DestinationReport, Outcome, TokenReport } from '../report/report.js'
+import type { AuditReport, DestinationReport, SetReport, TokenReport } from '../report/report.js'
 import type { TokenInfo } from '../shared/types.js'
 import type { Ending } from './set-run.js'
 
-/** One set's part of the report. */
-export interface SetResult {
+/** One set's part of the report: what the report's `sets` entry says, plus its rows, audit and notes. */
+export interface SetResult extends Omit<SetReport, 'name' | 'line'> {
   set: RotationSet
-  outcome: Outcome
-  error?: string
-  token?: TokenReport
   destinations: DestinationReport[]
-  revokedIds: string[]
-  keptIds: string[]
-  newTokenRevoked?: boolean
-  mayExist?: string[]
   audit?: AuditReport
   notes: string[]
 }
