@@ -7,6 +7,7 @@ import { nameRuleViolation } from '../src/platforms/names.js'
 import { ISSUER_KINDS } from '../src/issuers/kinds.js'
 import { buildPlan, ISSUERS, type Inputs } from '../src/plan/plan.js'
 import { isMintedWith, mintedName, newRunTag } from '../src/plan/token-name.js'
+import { rotationSets } from '../src/plan/sets.js'
 import { plannedExpiryNote } from '../src/plan/planned-expiry.js'
 import { refusal } from './helpers/refusal.js'
 
@@ -735,5 +736,44 @@ describe('token names', () => {
     const at = (iso: string) => mintedName('p', new Date(iso), newRunTag())
     expect(at('2026-01-02T03:04:05Z') < at('2026-01-02T03:04:06Z')).toBe(true)
     expect(newRunTag()).toMatch(/^[0-9a-f]{6}$/)
+  })
+})
+
+describe('rotation sets (token-per: line)', () => {
+  const plan = (destinations: string, extra: Inputs = {}) =>
+    buildPlan({
+      ...base,
+      'gitlab-token': 'glpat-x',
+      'token-name': 'ci-deploy',
+      'token-per': 'line',
+      destinations,
+      ...extra,
+    })
+  const names = (destinations: string, extra: Inputs = {}) => rotationSets(plan(destinations, extra)).map((s) => s.name)
+
+  it('names each line readably under the run name, stable whatever the comments, blank lines, option order and line order', () => {
+    const lines = ['github:repo/acme/api', 'github:repos/acme?topic=deploys&match=^svc-', 'gitlab:group/acme/ci']
+    const [repo, repos, group] = names(lines.join('\n'))
+    expect(repo).toMatch(/^ci-deploy\.github\.repo\.acme\.api\.[0-9a-f]{6}$/)
+    expect(group).toMatch(/^ci-deploy\.gitlab\.group\.acme\.ci\.[0-9a-f]{6}$/)
+    const shuffled = `# seeded by platform\n\ngitlab:group/acme/ci   # the group\ngithub:repos/acme?match=^svc-&topic=deploys\n\ngithub:repo/acme/api\n`
+    expect(names(shuffled).sort()).toEqual([repo, repos, group].sort())
+  })
+
+  it('keeps distinct lines distinct, even when their readable parts look alike, and fits the issuer limit', () => {
+    const alike = names('github:repo/acme/my_api\ngithub:repo/acme/my-api\ngithub:repo/acme/api?name=OTHER_TOKEN')
+    expect(new Set(alike).size).toBe(3)
+    const long = names(`gitlab:group/${Array.from({ length: 30 }, (_, i) => `level-${i}`).join('/')}`, {
+      'token-name': 'x'.repeat(120),
+    })
+    // The name plus `-<UTC yyyymmddHHMMss>-<run tag>` stays within Rack Gateway's 150 characters.
+    expect(long[0]!.length + 22).toBeLessThanOrEqual(150)
+    expect(long[0]).toMatch(/\.[0-9a-f]{6}$/)
+  })
+
+  it('one set for the run without token-per, named by token-name', () => {
+    expect(rotationSets(plan('github:repo/acme/api\ngitlab:group/acme', { 'token-per': 'run' }))).toMatchObject([
+      { name: 'ci-deploy', targets: [{ id: 'github:repo/acme/api' }, { id: 'gitlab:group/acme' }] },
+    ])
   })
 })
