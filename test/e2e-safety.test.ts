@@ -6,15 +6,12 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { runAction, runCli } from './helpers/run-dist.js'
 import { ACCOUNTS, useWorld } from './helpers/world.js'
 
 const world = useWorld()
 const { gh, gl, rgw } = world
-beforeAll(() => {
-  for (const r of ['a', 'b', 'c']) gh.addRepo('acme', r)
-})
 beforeEach(() => {
   for (const e of [gh, gl, rgw]) {
     e.setFaults([])
@@ -23,9 +20,14 @@ beforeEach(() => {
 })
 
 let sets = 0
+/** Each test its own rotation set and secret name, over repositories a, b and c of acme. */
 function inputs(destinations: string, extra: Record<string, string> = {}): Record<string, string> {
   ++sets
-  return world.inputs({ 'token-name': `safety-${sets}`, 'secret-name': `SAFETY_${sets}`, destinations, ...extra })
+  return world.scenario({
+    destinations: destinations.split('\n'),
+    repos: { 'acme/a': {}, 'acme/b': {}, 'acme/c': {} },
+    inputs: { 'token-name': `safety-${sets}`, 'secret-name': `SAFETY_${sets}`, ...extra },
+  })
 }
 
 /** Valid tokens of a rotation set at the issuer. */
