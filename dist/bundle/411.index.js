@@ -1303,7 +1303,9 @@ async function runSets(sets, built, shared) {
         });
         tick();
         return result;
-    });
+    }, 
+    // A cancelled run starts no further set; those are reported as not started.
+    transport.signal);
     return results.map((r, i) => r ?? new Ledger().close(sets[i], { outcome: 'failed', error: 'the run stopped before this set started' }));
 }
 /** Tokens under the run's name whose set no current line names (audit with token-per: line). */

@@ -118,29 +118,35 @@ async function runSets(sets: RotationSet[], built: BuiltDestinations, shared: Sh
   const canManage = once(async () => shared.issuer.checkCanManage?.())
   // Sets wait mostly on the schedulers (GitHub's write pacing above all), which bound the requests
   // themselves: enough sets run at once that the next write is always queued while others mint.
-  const results = await runPool(sets, Math.min(sets.length, MAX_SETS_AT_ONCE), async (set) => {
-    const mine = new Set(set.targets)
-    const result = await runSet({
-      set,
-      plan,
-      issuer: shared.issuer,
-      options: shared.engine,
-      log: transport.log,
-      clock: transport.clock,
-      signal: transport.signal,
-      redactor: transport.redactor,
-      ledger: new Ledger(),
-      listed: shared.listed,
-      canManage,
-      destinations: built.destinations.filter((e) => mine.has(e.target)).map((e) => e.destination),
-      lineFailures: built.failures
-        .filter((f) => mine.has(f.target))
-        .map((f) => ({ id: f.id, name: f.name, status: 'failed' as const, detail: f.detail })),
-      onMinted: shared.onMinted,
-    })
-    tick()
-    return result
-  })
+  const results = await runPool(
+    sets,
+    Math.min(sets.length, MAX_SETS_AT_ONCE),
+    async (set) => {
+      const mine = new Set(set.targets)
+      const result = await runSet({
+        set,
+        plan,
+        issuer: shared.issuer,
+        options: shared.engine,
+        log: transport.log,
+        clock: transport.clock,
+        signal: transport.signal,
+        redactor: transport.redactor,
+        ledger: new Ledger(),
+        listed: shared.listed,
+        canManage,
+        destinations: built.destinations.filter((e) => mine.has(e.target)).map((e) => e.destination),
+        lineFailures: built.failures
+          .filter((f) => mine.has(f.target))
+          .map((f) => ({ id: f.id, name: f.name, status: 'failed' as const, detail: f.detail })),
+        onMinted: shared.onMinted,
+      })
+      tick()
+      return result
+    },
+    // A cancelled run starts no further set; those are reported as not started.
+    transport.signal,
+  )
   return results.map(
     (r, i) =>
       r ?? new Ledger().close(sets[i]!, { outcome: 'failed', error: 'the run stopped before this set started' }),
