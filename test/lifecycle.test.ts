@@ -275,6 +275,30 @@ describe('rotate lifecycle', () => {
     expect(leaked.notes.join('\n')).toMatch(/would revoke 2 previous token\(s\) first, before minting/)
   })
 
+  it('token-per line: a cancelled run starts no set, mints nothing, and says so per line', async () => {
+    const issuer = new MemoryIssuer()
+    const plan = buildPlan({ ...base, 'token-per': 'line' })
+    const dests = three()
+    const controller = new AbortController()
+    controller.abort(new Error('cancelled by SIGTERM'))
+    const report = await executePlan(plan, {
+      issuer,
+      transport: transport({ signal: controller.signal }),
+      overlapGraceMs: 0,
+      buildDestinations: async () => ({
+        destinations: dests.map((destination, i) => ({ target: plan.targets[i]!, destination })),
+        failures: [],
+        cleanups: [],
+      }),
+    })
+    expect(report.outcome).toBe('failed')
+    expect(report.sets!.map((s) => [s.line, s.outcome, s.error])).toEqual(
+      plan.targets.map((t) => [t.id, 'failed', 'the run stopped before this set started']),
+    )
+    expect(issuer.alive.size).toBe(0)
+    expect(reportProblems(report)).toEqual([])
+  })
+
   it('a failure to build the destinations is reported with its reason (not replaced by a generic one)', async () => {
     const plan = buildPlan(base)
     const report = await executePlan(plan, {

@@ -1306,7 +1306,8 @@ async function runSets(sets, built, shared) {
     }, 
     // A cancelled run starts no further set; those are reported as not started.
     transport.signal);
-    return results.map((r, i) => r ?? new Ledger().close(sets[i], { outcome: 'failed', error: 'the run stopped before this set started' }));
+    // Sets never started are holes in `results`: map over the sets, not the results.
+    return sets.map((set, i) => results[i] ?? new Ledger().close(set, { outcome: 'failed', error: 'the run stopped before this set started' }));
 }
 /** Tokens under the run's name whose set no current line names (audit with token-per: line). */
 async function unnamedSets(plan, listed, sets, notes) {

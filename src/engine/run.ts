@@ -147,9 +147,10 @@ async function runSets(sets: RotationSet[], built: BuiltDestinations, shared: Sh
     // A cancelled run starts no further set; those are reported as not started.
     transport.signal,
   )
-  return results.map(
-    (r, i) =>
-      r ?? new Ledger().close(sets[i]!, { outcome: 'failed', error: 'the run stopped before this set started' }),
+  // Sets never started are holes in `results`: map over the sets, not the results.
+  return sets.map(
+    (set, i) =>
+      results[i] ?? new Ledger().close(set, { outcome: 'failed', error: 'the run stopped before this set started' }),
   )
 }
 
