@@ -1016,7 +1016,7 @@ function parseTokenPer(value, mode) {
     if (!TOKEN_PER.includes(value))
         throw new errors/* ConfigError */.xL('token-per', `"${value}" must be run (one token for every destination) or line (one per destination line)`);
     if (value === 'line' && (mode === 'distribute' || mode === 'ephemeral'))
-        throw new errors/* ConfigError */.xL('token-per', `line mints one token per destination line, which ${mode} mode cannot do (${mode === 'distribute' ? 'it writes the one token it is given' : 'it mints one short-lived token for the job'}): use token-per: run, or mode rotate or create`);
+        throw new errors/* ConfigError */.xL('token-per', `line mints one token per destination line, which ${mode} mode cannot do (${mode === 'distribute' ? 'it writes the one token it is given' : 'it mints one short-lived token for the job'}): leave token-per out (one token for every destination), or mint with mode rotate or mode create`);
     return value;
 }
 function parseSpec(inputs, kind, mode, secretName, env, now) {

@@ -54,7 +54,7 @@ export function parseTokenPer(value: string | undefined, mode: Mode): TokenPer {
   if (value === 'line' && (mode === 'distribute' || mode === 'ephemeral'))
     throw new ConfigError(
       'token-per',
-      `line mints one token per destination line, which ${mode} mode cannot do (${mode === 'distribute' ? 'it writes the one token it is given' : 'it mints one short-lived token for the job'}): use token-per: run, or mode rotate or create`,
+      `line mints one token per destination line, which ${mode} mode cannot do (${mode === 'distribute' ? 'it writes the one token it is given' : 'it mints one short-lived token for the job'}): leave token-per out (one token for every destination), or mint with mode rotate or mode create`,
     )
   return value as TokenPer
 }
