@@ -248,7 +248,10 @@ function oneOf(line, opts, key, values, fallback) {
         fail(line, `option "${key}" must be one of ${values.join(', ')}, not "${v}"`);
     return v;
 }
-/** Owner, repository, organisation, group and VCS segments: letters, digits, `_`, `.`, `-`; never `.` or `..` (they would address another resource). */
+/**
+ * Owner, repository, organisation, group and VCS segments: letters, digits, `_`, `.`, `-`; never `.` or `..`
+ * (they would address another resource).
+ */
 function checkSegments(line, parts) {
     for (const p of parts) {
         if ((0,url/* isDotSegment */.DH)(p))
@@ -499,7 +502,10 @@ function parseGitLab(line, kind, rest, query, defaultName) {
 
 
 
-/** Vault path segments: what KV paths commonly use; never empty, `.` or `..` (Vault would clean them to another path). */
+/**
+ * Vault path segments: what KV paths commonly use; never empty, `.` or `..` (Vault would clean them to another
+ * path).
+ */
 const VAULT_SEGMENT = /^[A-Za-z0-9_.@+=-]+$/;
 function parseVault(line, kind, rest, query, defaultName) {
     if (kind !== 'kv')
@@ -925,7 +931,10 @@ function checkCharacters(inputs) {
         }
     }
 }
-/** A GitHub App private key is checked here, before any request: an RSA private key in PEM (GitHub signs App JWTs with RS256). */
+/**
+ * A GitHub App private key is checked here, before any request: an RSA private key in PEM (GitHub signs App JWTs
+ * with RS256).
+ */
 function checkAppPrivateKey(pem) {
     const text = pem.replace(/\\n/g, '\n');
     let key;

@@ -560,7 +560,10 @@ var kinds = __webpack_require__(6471);
 
 /** An ephemeral token without token-expires-in lives this long (where the issuer has expiry). */
 const EPHEMERAL_EXPIRY = { amount: 1, unit: 'h', text: '1h' };
-/** The note a dry run adds; undefined when nothing minted would carry an expiry (distribute, audit, an issuer without expiry). */
+/**
+ * The note a dry run adds; undefined when nothing minted would carry an expiry (distribute, audit, an issuer
+ * without expiry).
+ */
 function plannedExpiryNote(plan, now) {
     if (plan.mode === 'distribute' || plan.mode === 'audit' || !kinds/* ISSUER_KINDS */.o2[plan.issuer.kind].can.expiry)
         return undefined;

@@ -189,7 +189,10 @@ class VaultKvDestination {
 function isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
-/** Logs in with the job's OIDC token (JWT auth, as hashicorp/vault-action does); the Vault token is revoked at the end. */
+/**
+ * Logs in with the job's OIDC token (JWT auth, as hashicorp/vault-action does); the Vault token is revoked at
+ * the end.
+ */
 /** The job's OIDC token: given by the CI system (GitLab, CircleCI), or requested from the GitHub Actions runner. */
 async function jobJwt(oidc, transport) {
     if ('jwt' in oidc)

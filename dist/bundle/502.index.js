@@ -288,7 +288,10 @@ function checkMintedSecret(kind, secret, minted, format) {
         throw reject(`does not have the issuer's format (${format.description})`);
     return secret;
 }
-/** A listed token: string id and name, and a created_at that is a real date (else its age, and so "due", is unknown). */
+/**
+ * A listed token: string id and name, and a created_at that is a real date (else its age, and so "due", is
+ * unknown).
+ */
 function checkListedToken(kind, raw, fields) {
     if (!isObject(raw))
         throw untrusted(kind, 'the token list holds an entry that is not an object');
@@ -749,7 +752,10 @@ class RequestScheduler {
     writes = [];
     /** Writes a window allows, once a limited answer taught it; undefined until then. */
     writeCap;
-    /** Writes sent up to this send number learn nothing new when limited: the server refused them on the same evidence. */
+    /**
+     * Writes sent up to this send number learn nothing new when limited: the server refused them on the same
+     * evidence.
+     */
     learnedSeq = 0;
     learnings = 0;
     nextProbeAt = Infinity;
@@ -827,8 +833,9 @@ class RequestScheduler {
             const write = { at: now, seq: ++this.sent, answer: 'pending' };
             this.pendingWrites++;
             this.writes.push(write);
+            // two windows: the learned one and its margin
             while (this.writes.length && this.writes[0].at <= now - 2 * this.windowMs)
-                this.writes.shift(); // two windows: the learned one and its margin
+                this.writes.shift();
             return { seq: write.seq, write };
         }
     }
@@ -964,7 +971,10 @@ var errors = __webpack_require__(8382);
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const MAX_MESSAGE_CHARS = 500;
-/** JSON media types: application/json, application/vnd.github+json, application/problem+json, AWS's application/x-amz-json-1.1. */
+/**
+ * JSON media types: application/json, application/vnd.github+json, application/problem+json, AWS's
+ * application/x-amz-json-1.1.
+ */
 const JSON_TYPE = /^application\/(?:(?:[\w.-]+\+)?json|x-amz-json-1\.[01])(?:\s*;|$)/i;
 function fullMessage(body) {
     if (typeof body === 'string')
@@ -1263,7 +1273,10 @@ class HttpClient {
             throw this.toError(meta, where);
         }
     }
-    /** Same origin and under the base path only; `path` may be a server-supplied absolute URL (checked, never trusted). */
+    /**
+     * Same origin and under the base path only; `path` may be a server-supplied absolute URL (checked, never
+     * trusted).
+     */
     url(path, query) {
         return (0,url/* resolveUrl */.O2)(this.platform, this.options.baseUrl, path, query);
     }
@@ -1326,7 +1339,8 @@ class HttpClient {
         }
         else if (!text)
             parsed = undefined;
-        // Redact the whole body before anything is cut from it (then again after JSON decoding, which can un-escape a secret).
+        // Redact the whole body before anything is cut from it (then again after JSON decoding, which can un-escape
+        // a secret).
         const redact = (t) => this.options.redactor.redact(t);
         const message = res.statusCode >= 300 ? platformMessage(typeof parsed === 'string' ? redact(parsed) : parsed, redact) : '';
         return { status: res.statusCode, headers: res.headers, body: parsed, json, invalidJson, message };

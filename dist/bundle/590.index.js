@@ -71,7 +71,8 @@ function writeFilePrivately(path, data, mode = 0o600) {
         finally {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
         }
-        // rename replaces the directory entry itself: an existing file keeps nothing of its mode, a symlink is not followed.
+        // rename replaces the directory entry itself: an existing file keeps nothing of its mode, a symlink is not
+        // followed.
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(tmp, full);
     }
     catch (err) {

@@ -233,7 +233,10 @@ class ProjectVariable {
         });
         return { result: this.exists ? 'updated' : 'created' };
     }
-    /** CircleCI shows the last four characters of a project variable (`xxxx1234`): enough to tell our value from another. */
+    /**
+     * CircleCI shows the last four characters of a project variable (`xxxx1234`): enough to tell our value from
+     * another.
+     */
     async confirm(secret) {
         try {
             const res = await this.api.client.get(`/project/${this.slug}/envvar/${encodeURIComponent(this.secretName)}`);

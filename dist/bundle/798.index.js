@@ -107,7 +107,10 @@ class GitLabVariableDestination {
     async wouldWrite() {
         return this.existing ? 'updated' : 'created';
     }
-    /** A new variable gets the line's flags (the RWX-guide defaults); an existing one keeps those the line does not set. */
+    /**
+     * A new variable gets the line's flags (the RWX-guide defaults); an existing one keeps those the line does not
+     * set.
+     */
     flag(name) {
         return this.existing && !this.t.explicit.includes(name) ? this.existing[name] : this.t[name];
     }

@@ -35,7 +35,9 @@ function appJwt(appId, privateKeyPem, nowMs) {
         throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('github-app-private-key', 'is not a PEM private key (paste the whole .pem file the App settings page gave you)');
     }
     const now = Math.floor(nowMs / 1000);
-    const unsigned = `${base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT' }))}.${base64url(JSON.stringify({ iat: now - 60, exp: now + 540, iss: appId }))}`;
+    const header = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT' }));
+    const payload = base64url(JSON.stringify({ iat: now - 60, exp: now + 540, iss: appId }));
+    const unsigned = `${header}.${payload}`;
     const signature = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createSign)('RSA-SHA256').update(unsigned).sign(key);
     return `${unsigned}.${base64url(signature)}`;
 }

@@ -53,7 +53,10 @@ function addSecretFileOptions(cmd, heading, listed) {
             .helpGroup(heading)
             .hideHelp(!listed(name)));
 }
-/** A secret passed as a flag is refused, naming the variable (and file flag) to use instead. Only the flag's name is shown, never its value. */
+/**
+ * A secret passed as a flag is refused, naming the variable (and file flag) to use instead. Only the flag's name
+ * is shown, never its value.
+ */
 function refuseSecretFlags(cmd) {
     for (const name of SECRET_INPUTS) {
         if (cmd.getOptionValueSource(camel(name)) !== 'cli')
@@ -162,7 +165,8 @@ function readInputs(opts, env) {
     for (const name of plan_plan.INPUT_NAMES) {
         const key = name.replace(/-([a-z])/g, (_m, c) => c.toUpperCase());
         const value = opts[key];
-        // Empty counts as unset, as in the Action: an orb exporting TOKEN_ACTION_CIRCLECI_TOKEN="${CIRCLE_TOKEN:-}" must not hide CIRCLECI_TOKEN.
+        // Empty counts as unset, as in the Action: an orb exporting TOKEN_ACTION_CIRCLECI_TOKEN="${CIRCLE_TOKEN:-}"
+        // must not hide CIRCLECI_TOKEN.
         if (typeof value === 'string' && value !== '')
             inputs[name] = value;
         else if (value === true)
@@ -739,8 +743,10 @@ function buildProgram(onExit) {
                 cmd.addOption(mode.env(envName(name)));
                 continue;
             }
-            // Yes/no inputs take an optional value: as plain boolean flags commander would read TOKEN_ACTION_DRY_RUN=false as true.
-            const description = `${(0,plan_inputs/* describeInput */.eG)(name)}${MULTI_LINE.includes(name) ? ' (repeatable: one value per flag)' : ''}`;
+            // Yes/no inputs take an optional value: as plain boolean flags commander would read
+            // TOKEN_ACTION_DRY_RUN=false as true.
+            const repeatable = MULTI_LINE.includes(name) ? ' (repeatable: one value per flag)' : '';
+            const description = `${(0,plan_inputs/* describeInput */.eG)(name)}${repeatable}`;
             const option = YES_NO.includes(name)
                 ? new esm/* Option */.c$(`--${name} [true|false]`, description)
                 : new esm/* Option */.c$(`--${name} <value>`, description);

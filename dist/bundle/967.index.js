@@ -33,7 +33,10 @@ const DESTINATION_STATUSES = [
     'created',
     'updated',
 ];
-/** `empty-set`: no token in the set - a misspelled token-name, or a set never rotated; not about one token (id and name are empty). */
+/**
+ * `empty-set`: no token in the set - a misspelled token-name, or a set never rotated; not about one token (id
+ * and name are empty).
+ */
 const FINDING_KINDS = (/* unused pure expression or super */ null && ([
     'empty-set',
     'unused',
@@ -49,7 +52,10 @@ const FINDING_KINDS = (/* unused pure expression or super */ null && ([
 function exitCode(report) {
     return report.outcome === 'failed' ? 1 : 0;
 }
-/** Destinations, those that need attention first (failed, unknown, not written, ...); the order within a status is kept. */
+/**
+ * Destinations, those that need attention first (failed, unknown, not written, ...); the order within a status
+ * is kept.
+ */
 function byAttention(rows) {
     const rank = (d) => DESTINATION_STATUSES.indexOf(d.status);
     return rows
@@ -57,7 +63,10 @@ function byAttention(rows) {
         .sort((a, b) => rank(a.d) - rank(b.d) || a.i - b.i)
         .map((x) => x.d);
 }
-/** How many destinations have each status, in attention order (failures first); statuses no destination has are left out. */
+/**
+ * How many destinations have each status, in attention order (failures first); statuses no destination has are
+ * left out.
+ */
 function statusCounts(rows) {
     const counts = {};
     for (const status of DESTINATION_STATUSES) {
@@ -82,7 +91,10 @@ var sanitize = __webpack_require__(8406);
 function utf8Bytes(text) {
     return Buffer.byteLength(text, 'utf8');
 }
-/** What an output weighs against GitHub's limit: GitHub counts outputs in UTF-16; UTF-8 is counted too, whichever is larger. */
+/**
+ * What an output weighs against GitHub's limit: GitHub counts outputs in UTF-16; UTF-8 is counted too, whichever
+ * is larger.
+ */
 function outputBytes(text) {
     return Math.max(utf8Bytes(text), text.length * 2);
 }
@@ -359,7 +371,10 @@ function destinationLines(rows) {
         lines.push(`  ... ${totalsLine(left).replace(/^(\d+) destinations?/, '$1 more')} (--json or report-file lists every destination)`);
     return lines;
 }
-/** The printed summary: the outcome and the counts, the error, the destinations that need attention, then the rest (collapsed when many). */
+/**
+ * The printed summary: the outcome and the counts, the error, the destinations that need attention, then the
+ * rest (collapsed when many).
+ */
 function summaryText(r) {
     const lines = [`token-action ${r.mode}: ${r.outcome}${r.dryRun ? ' (dry run)' : ''}`];
     if (r.destinations.length)

@@ -1,4 +1,7 @@
-/** What a set's phases share: the set and its rules, the issuer, its destinations, the ledger; and the shape of a phase's result. */
+/**
+ * What a set's phases share: the set and its rules, the issuer, its destinations, the ledger; and the shape of a
+ * phase's result.
+ */
 import type { Plan } from '../plan/plan.js'
 import type { RotationSet } from '../plan/sets.js'
 import type { DestinationReport, Outcome } from '../report/report.js'

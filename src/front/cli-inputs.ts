@@ -88,7 +88,8 @@ export function readInputs(opts: Record<string, string | boolean | undefined>, e
   for (const name of INPUT_NAMES) {
     const key = name.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())
     const value = opts[key]
-    // Empty counts as unset, as in the Action: an orb exporting TOKEN_ACTION_CIRCLECI_TOKEN="${CIRCLE_TOKEN:-}" must not hide CIRCLECI_TOKEN.
+    // Empty counts as unset, as in the Action: an orb exporting TOKEN_ACTION_CIRCLECI_TOKEN="${CIRCLE_TOKEN:-}"
+    // must not hide CIRCLECI_TOKEN.
     if (typeof value === 'string' && value !== '') inputs[name] = value
     else if (value === true) inputs[name] = 'true'
     // An App id means the App authenticates: an ambient GITHUB_TOKEN is not a second, conflicting credential.

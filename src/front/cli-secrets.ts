@@ -33,7 +33,10 @@ export function addSecretFileOptions(cmd: Command, heading: string, listed: (nam
     )
 }
 
-/** A secret passed as a flag is refused, naming the variable (and file flag) to use instead. Only the flag's name is shown, never its value. */
+/**
+ * A secret passed as a flag is refused, naming the variable (and file flag) to use instead. Only the flag's name
+ * is shown, never its value.
+ */
 export function refuseSecretFlags(cmd: Command): void {
   for (const name of SECRET_INPUTS) {
     if (cmd.getOptionValueSource(camel(name)) !== 'cli') continue

@@ -256,8 +256,10 @@ export function buildProgram(onExit: (code: number) => void): Command {
         cmd.addOption(mode.env(envName(name)))
         continue
       }
-      // Yes/no inputs take an optional value: as plain boolean flags commander would read TOKEN_ACTION_DRY_RUN=false as true.
-      const description = `${describeInput(name)}${MULTI_LINE.includes(name) ? ' (repeatable: one value per flag)' : ''}`
+      // Yes/no inputs take an optional value: as plain boolean flags commander would read
+      // TOKEN_ACTION_DRY_RUN=false as true.
+      const repeatable = MULTI_LINE.includes(name) ? ' (repeatable: one value per flag)' : ''
+      const description = `${describeInput(name)}${repeatable}`
       const option = YES_NO.includes(name)
         ? new Option(`--${name} [true|false]`, description)
         : new Option(`--${name} <value>`, description)

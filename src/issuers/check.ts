@@ -75,7 +75,10 @@ export function checkMintedSecret(
   return secret
 }
 
-/** A listed token: string id and name, and a created_at that is a real date (else its age, and so "due", is unknown). */
+/**
+ * A listed token: string id and name, and a created_at that is a real date (else its age, and so "due", is
+ * unknown).
+ */
 export function checkListedToken(kind: string, raw: unknown, fields: { id: string }): TokenInfo {
   if (!isObject(raw)) throw untrusted(kind, 'the token list holds an entry that is not an object')
   const id = raw[fields.id]

@@ -9,7 +9,10 @@ import type { Plan } from './plan.js'
 /** An ephemeral token without token-expires-in lives this long (where the issuer has expiry). */
 export const EPHEMERAL_EXPIRY: Duration = { amount: 1, unit: 'h', text: '1h' }
 
-/** The note a dry run adds; undefined when nothing minted would carry an expiry (distribute, audit, an issuer without expiry). */
+/**
+ * The note a dry run adds; undefined when nothing minted would carry an expiry (distribute, audit, an issuer
+ * without expiry).
+ */
 export function plannedExpiryNote(plan: Plan, now: Date): string | undefined {
   if (plan.mode === 'distribute' || plan.mode === 'audit' || !ISSUER_KINDS[plan.issuer.kind].can.expiry)
     return undefined

@@ -71,7 +71,10 @@ export function checkCharacters(inputs: Inputs): void {
   }
 }
 
-/** A GitHub App private key is checked here, before any request: an RSA private key in PEM (GitHub signs App JWTs with RS256). */
+/**
+ * A GitHub App private key is checked here, before any request: an RSA private key in PEM (GitHub signs App JWTs
+ * with RS256).
+ */
 export function checkAppPrivateKey(pem: string): void {
   const text = pem.replace(/\\n/g, '\n')
   let key

@@ -71,7 +71,10 @@ export function oneOf<T extends string>(
   return v as T
 }
 
-/** Owner, repository, organisation, group and VCS segments: letters, digits, `_`, `.`, `-`; never `.` or `..` (they would address another resource). */
+/**
+ * Owner, repository, organisation, group and VCS segments: letters, digits, `_`, `.`, `-`; never `.` or `..`
+ * (they would address another resource).
+ */
 export function checkSegments(line: string, parts: string[]): void {
   for (const p of parts) {
     if (isDotSegment(p)) fail(line, `"${p}" is not allowed as a path segment (. and .. would address another resource)`)

@@ -14,7 +14,10 @@ export function utf8Bytes(text: string): number {
   return Buffer.byteLength(text, 'utf8')
 }
 
-/** What an output weighs against GitHub's limit: GitHub counts outputs in UTF-16; UTF-8 is counted too, whichever is larger. */
+/**
+ * What an output weighs against GitHub's limit: GitHub counts outputs in UTF-16; UTF-8 is counted too, whichever
+ * is larger.
+ */
 export function outputBytes(text: string): number {
   return Math.max(utf8Bytes(text), text.length * 2)
 }

@@ -46,7 +46,10 @@ export interface AuditToken {
   newest: boolean
 }
 
-/** `empty-set`: no token in the set - a misspelled token-name, or a set never rotated; not about one token (id and name are empty). */
+/**
+ * `empty-set`: no token in the set - a misspelled token-name, or a set never rotated; not about one token (id
+ * and name are empty).
+ */
 export const FINDING_KINDS = [
   'empty-set',
   'unused',
@@ -107,13 +110,19 @@ export interface Report {
   keptIds: string[]
   /** Set when the new token itself was revoked because it reached no destination. */
   newTokenRevoked?: boolean
-  /** Names of tokens a mint whose answer was lost may have made, which the run could not check: revoke them if they exist. */
+  /**
+   * Names of tokens a mint whose answer was lost may have made, which the run could not check: revoke them if
+   * they exist.
+   */
   mayExist?: string[]
   /** `audit` mode: the rotation set and its findings. */
   audit?: AuditReport
   error?: string
   notes: string[]
-  /** Only in the shortened `report` output: destinations left out to fit GitHub's output limit (report-file has them all). */
+  /**
+   * Only in the shortened `report` output: destinations left out to fit GitHub's output limit (report-file has
+   * them all).
+   */
   truncated?: Truncation
   startedAt: string
   finishedAt: string
@@ -135,7 +144,10 @@ export function exitCode(report: Report): number {
   return report.outcome === 'failed' ? 1 : 0
 }
 
-/** Destinations, those that need attention first (failed, unknown, not written, ...); the order within a status is kept. */
+/**
+ * Destinations, those that need attention first (failed, unknown, not written, ...); the order within a status
+ * is kept.
+ */
 export function byAttention(rows: readonly DestinationReport[]): DestinationReport[] {
   const rank = (d: DestinationReport) => DESTINATION_STATUSES.indexOf(d.status)
   return rows
@@ -144,7 +156,10 @@ export function byAttention(rows: readonly DestinationReport[]): DestinationRepo
     .map((x) => x.d)
 }
 
-/** How many destinations have each status, in attention order (failures first); statuses no destination has are left out. */
+/**
+ * How many destinations have each status, in attention order (failures first); statuses no destination has are
+ * left out.
+ */
 export function statusCounts(rows: readonly DestinationReport[]): Partial<Record<DestinationStatus, number>> {
   const counts: Partial<Record<DestinationStatus, number>> = {}
   for (const status of DESTINATION_STATUSES) {

@@ -39,7 +39,10 @@ function destinationLines(rows: readonly DestinationReport[]): string[] {
   return lines
 }
 
-/** The printed summary: the outcome and the counts, the error, the destinations that need attention, then the rest (collapsed when many). */
+/**
+ * The printed summary: the outcome and the counts, the error, the destinations that need attention, then the
+ * rest (collapsed when many).
+ */
 export function summaryText(r: Report): string[] {
   const lines = [`token-action ${r.mode}: ${r.outcome}${r.dryRun ? ' (dry run)' : ''}`]
   if (r.destinations.length) lines.push(`  ${totalsLine(r.destinations)}`)

@@ -64,7 +64,8 @@ export function writeFilePrivately(path: string, data: string, mode = 0o600): vo
     } finally {
       closeSync(fd)
     }
-    // rename replaces the directory entry itself: an existing file keeps nothing of its mode, a symlink is not followed.
+    // rename replaces the directory entry itself: an existing file keeps nothing of its mode, a symlink is not
+    // followed.
     renameSync(tmp, full)
   } catch (err) {
     try {

@@ -58,7 +58,10 @@ export interface IssuerCapabilities {
 export interface Issuer {
   readonly kind: string
   readonly can: IssuerCapabilities
-  /** A value of the issuer's token format, so destinations can check value rules (GitLab's mask rule) before minting. */
+  /**
+   * A value of the issuer's token format, so destinations can check value rules (GitLab's mask rule) before
+   * minting.
+   */
   readonly sample?: string
   create(spec: TokenSpec): Promise<MintedToken>
   /** Tokens whose name starts with `namePrefix` (the engine picks the rotation set's own from them). */

@@ -4,7 +4,10 @@ import { UntrustedResponseError } from '../shared/errors.js'
 
 export const MAX_BODY_BYTES = 8 * 1024 * 1024
 const MAX_MESSAGE_CHARS = 500
-/** JSON media types: application/json, application/vnd.github+json, application/problem+json, AWS's application/x-amz-json-1.1. */
+/**
+ * JSON media types: application/json, application/vnd.github+json, application/problem+json, AWS's
+ * application/x-amz-json-1.1.
+ */
 export const JSON_TYPE = /^application\/(?:(?:[\w.-]+\+)?json|x-amz-json-1\.[01])(?:\s*;|$)/i
 
 function fullMessage(body: unknown): string {

@@ -57,7 +57,10 @@ export interface HttpClientOptions {
   dispatcher?: Dispatcher
   /** Stops new requests (cancellation); in-flight ones finish. */
   signal?: AbortSignal
-  /** Called when a request is retried or waits for a rate limit (status 0: the quota ran out, no answer was refused). */
+  /**
+   * Called when a request is retried or waits for a rate limit (status 0: the quota ran out, no answer was
+   * refused).
+   */
   onEvent?: (event: { type: 'retry' | 'rate-limited'; waitMs: number; status: number }) => void
   /** Called for every request actually sent. */
   onRequest?: () => void
@@ -220,7 +223,10 @@ export class HttpClient {
     }
   }
 
-  /** Same origin and under the base path only; `path` may be a server-supplied absolute URL (checked, never trusted). */
+  /**
+   * Same origin and under the base path only; `path` may be a server-supplied absolute URL (checked, never
+   * trusted).
+   */
   private url(path: string, query: RequestOptions['query']): URL {
     return resolveUrl(this.platform, this.options.baseUrl, path, query)
   }
@@ -291,7 +297,8 @@ export class HttpClient {
         invalidJson = true
       }
     } else if (!text) parsed = undefined
-    // Redact the whole body before anything is cut from it (then again after JSON decoding, which can un-escape a secret).
+    // Redact the whole body before anything is cut from it (then again after JSON decoding, which can un-escape
+    // a secret).
     const redact = (t: string) => this.options.redactor.redact(t)
     const message =
       res.statusCode >= 300 ? platformMessage(typeof parsed === 'string' ? redact(parsed) : parsed, redact) : ''

@@ -1,4 +1,7 @@
-/** Reads how long a server wants us to wait, and how many requests it still allows, from the headers the platforms use. */
+/**
+ * Reads how long a server wants us to wait, and how many requests it still allows, from the headers the
+ * platforms use.
+ */
 import type { Quota } from './scheduler.js'
 
 export interface ResponseMeta {

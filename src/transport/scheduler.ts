@@ -107,7 +107,10 @@ export class RequestScheduler {
   private readonly writes: SentWrite[] = []
   /** Writes a window allows, once a limited answer taught it; undefined until then. */
   private writeCap?: number
-  /** Writes sent up to this send number learn nothing new when limited: the server refused them on the same evidence. */
+  /**
+   * Writes sent up to this send number learn nothing new when limited: the server refused them on the same
+   * evidence.
+   */
   private learnedSeq = 0
   private learnings = 0
   private nextProbeAt = Infinity
@@ -182,7 +185,8 @@ export class RequestScheduler {
       const write: SentWrite = { at: now, seq: ++this.sent, answer: 'pending' }
       this.pendingWrites++
       this.writes.push(write)
-      while (this.writes.length && this.writes[0]!.at <= now - 2 * this.windowMs) this.writes.shift() // two windows: the learned one and its margin
+      // two windows: the learned one and its margin
+      while (this.writes.length && this.writes[0]!.at <= now - 2 * this.windowMs) this.writes.shift()
       return { seq: write.seq, write }
     }
   }

@@ -273,7 +273,10 @@ class ProjectVariable implements Destination {
     return { result: this.exists ? 'updated' : 'created' }
   }
 
-  /** CircleCI shows the last four characters of a project variable (`xxxx1234`): enough to tell our value from another. */
+  /**
+   * CircleCI shows the last four characters of a project variable (`xxxx1234`): enough to tell our value from
+   * another.
+   */
   async confirm(secret: string): Promise<boolean | undefined> {
     try {
       const res = await this.api.client.get<{ value?: string }>(

@@ -24,7 +24,9 @@ export function appJwt(appId: string, privateKeyPem: string, nowMs: number): str
     )
   }
   const now = Math.floor(nowMs / 1000)
-  const unsigned = `${base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT' }))}.${base64url(JSON.stringify({ iat: now - 60, exp: now + 540, iss: appId }))}`
+  const header = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT' }))
+  const payload = base64url(JSON.stringify({ iat: now - 60, exp: now + 540, iss: appId }))
+  const unsigned = `${header}.${payload}`
   const signature = createSign('RSA-SHA256').update(unsigned).sign(key)
   return `${unsigned}.${base64url(signature)}`
 }

@@ -127,7 +127,10 @@ class GitLabVariableDestination implements Destination {
     return this.existing ? 'updated' : 'created'
   }
 
-  /** A new variable gets the line's flags (the RWX-guide defaults); an existing one keeps those the line does not set. */
+  /**
+   * A new variable gets the line's flags (the RWX-guide defaults); an existing one keeps those the line does not
+   * set.
+   */
   private flag(name: 'protected' | 'masked' | 'raw'): boolean {
     return this.existing && !this.t.explicit.includes(name) ? this.existing[name] : this.t[name]
   }

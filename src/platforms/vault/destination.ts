@@ -235,7 +235,10 @@ function isObject(v: unknown): v is Fields {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 
-/** Logs in with the job's OIDC token (JWT auth, as hashicorp/vault-action does); the Vault token is revoked at the end. */
+/**
+ * Logs in with the job's OIDC token (JWT auth, as hashicorp/vault-action does); the Vault token is revoked at
+ * the end.
+ */
 /** The job's OIDC token: given by the CI system (GitLab, CircleCI), or requested from the GitHub Actions runner. */
 async function jobJwt(oidc: NonNullable<VaultSettings['oidc']>, transport: Transport): Promise<string> {
   if ('jwt' in oidc) return oidc.jwt

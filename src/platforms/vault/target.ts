@@ -13,7 +13,10 @@ export interface VaultTarget extends TargetBase {
   field: string
 }
 
-/** Vault path segments: what KV paths commonly use; never empty, `.` or `..` (Vault would clean them to another path). */
+/**
+ * Vault path segments: what KV paths commonly use; never empty, `.` or `..` (Vault would clean them to another
+ * path).
+ */
 const VAULT_SEGMENT = /^[A-Za-z0-9_.@+=-]+$/
 
 export function parseVault(
