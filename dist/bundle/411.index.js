@@ -560,6 +560,14 @@ var kinds = __webpack_require__(6471);
 
 /** An ephemeral token without token-expires-in lives this long (where the issuer has expiry). */
 const EPHEMERAL_EXPIRY = { amount: 1, unit: 'h', text: '1h' };
+/** The expiry a mint asks for: the input's, else an ephemeral token's short default where the issuer has expiry. */
+function mintExpirySpec(plan) {
+    if (plan.spec.expiry)
+        return plan.spec.expiry;
+    return plan.mode === 'ephemeral' && kinds/* ISSUER_KINDS */.o2[plan.issuer.kind].can.expiry
+        ? { kind: 'in', duration: EPHEMERAL_EXPIRY }
+        : undefined;
+}
 /**
  * The note a dry run adds; undefined when nothing minted would carry an expiry (distribute, audit, an issuer
  * without expiry).
@@ -567,7 +575,7 @@ const EPHEMERAL_EXPIRY = { amount: 1, unit: 'h', text: '1h' };
 function plannedExpiryNote(plan, now) {
     if (plan.mode === 'distribute' || plan.mode === 'audit' || !kinds/* ISSUER_KINDS */.o2[plan.issuer.kind].can.expiry)
         return undefined;
-    const spec = plan.spec.expiry ?? (plan.mode === 'ephemeral' ? { kind: 'in', duration: EPHEMERAL_EXPIRY } : undefined);
+    const spec = mintExpirySpec(plan);
     if (!spec || spec.kind === 'never')
         return 'the new token would never expire (token-expires-in never)';
     const at = (0,duration/* expiryDate */.Sd)(spec, now).toISOString();
@@ -779,12 +787,6 @@ function replacedWithRights(previous) {
 
 
 const MINT_ATTEMPTS = 3;
-/** When a token minted now would expire: the input's, an ephemeral token's short default, or never. */
-function mintExpiry(plan, issuer, now) {
-    if (plan.spec.expiry)
-        return (0,duration/* expiryDate */.Sd)(plan.spec.expiry, now);
-    return plan.mode === 'ephemeral' && issuer.can.expiry ? (0,duration/* addDuration */.Gw)(now, EPHEMERAL_EXPIRY) : undefined;
-}
 async function obtain(s, previous) {
     const { plan, ledger } = s;
     const fingerprint = (secret) => tokenFingerprint(secret, s.options.fingerprintKey, s.set.name);
@@ -845,7 +847,8 @@ async function mint(s, previous) {
         return rights;
     if (isAdmin(rights.value) && s.set.targets.length)
         s.log.warning(`the new token has admin rights (${describeRights(rights.value)}) and goes to CI destinations: prefer the narrowest role (Rack Gateway: cicd)`);
-    const spec = { ...rights.value, expiresAt: mintExpiry(s.plan, issuer, nowOf(s))?.toISOString() };
+    const expiry = mintExpirySpec(s.plan);
+    const spec = { ...rights.value, expiresAt: expiry && (0,duration/* expiryDate */.Sd)(expiry, nowOf(s))?.toISOString() };
     const nameAt = () => (0,token_name/* mintedName */.Jb)(s.set.name, nowOf(s), s.options.runTag);
     const taken = new Set(previous.map((p) => p.name));
     let name = '';

@@ -4,8 +4,8 @@
  * the set is listed by that exact name first. Names end with the run's tag, so a token found by the
  * name is certainly this run's: its value was shown only once and is lost, so it is revoked.
  */
-import { addDuration, expiryDate } from '../../plan/duration.js'
-import { EPHEMERAL_EXPIRY } from '../../plan/planned-expiry.js'
+import { expiryDate } from '../../plan/duration.js'
+import { mintExpirySpec } from '../../plan/planned-expiry.js'
 import { mintedName } from '../../plan/token-name.js'
 import {
   errorMessage,
@@ -15,20 +15,12 @@ import {
   UntrustedResponseError,
 } from '../../shared/errors.js'
 import type { MintedToken, Rights, TokenInfo } from '../../shared/types.js'
-import type { Plan } from '../../plan/plan.js'
-import type { Issuer } from '../../shared/types.js'
 import { tokenFingerprint } from '../../report/fingerprint.js'
 import { describeRights, isAdmin, kindOf, replacedWithRights } from '../rights.js'
 import { next, nowOf, stop, type Obtained, type SetRun, type Step, type Stopped } from '../set-run.js'
 import { revokeNew } from './revoke.js'
 
 const MINT_ATTEMPTS = 3
-
-/** When a token minted now would expire: the input's, an ephemeral token's short default, or never. */
-export function mintExpiry(plan: Plan, issuer: Pick<Issuer, 'can'>, now: Date): Date | undefined {
-  if (plan.spec.expiry) return expiryDate(plan.spec.expiry, now)
-  return plan.mode === 'ephemeral' && issuer.can.expiry ? addDuration(now, EPHEMERAL_EXPIRY) : undefined
-}
 
 export async function obtain(s: SetRun, previous: TokenInfo[]): Promise<Step<Obtained>> {
   const { plan, ledger } = s
@@ -103,7 +95,8 @@ async function mint(s: SetRun, previous: TokenInfo[]): Promise<Step<MintedToken>
     s.log.warning(
       `the new token has admin rights (${describeRights(rights.value)}) and goes to CI destinations: prefer the narrowest role (Rack Gateway: cicd)`,
     )
-  const spec = { ...rights.value, expiresAt: mintExpiry(s.plan, issuer, nowOf(s))?.toISOString() }
+  const expiry = mintExpirySpec(s.plan)
+  const spec = { ...rights.value, expiresAt: expiry && expiryDate(expiry, nowOf(s))?.toISOString() }
   const nameAt = () => mintedName(s.set.name, nowOf(s), s.options.runTag)
   const taken = new Set(previous.map((p) => p.name))
   let name = ''
